@@ -1,0 +1,150 @@
+# renacer: one non-recursive Makefile. Objects go to $(B) (default build/),
+# header dependencies come from -MMD -MP.
+#
+#   make              build/renacer
+#   make test         unit tests (cmocka) + integration tests
+#   make asan         the same tests under ASan + UBSan (in build-asan/)
+#   make install      PREFIX=/usr/local DESTDIR=
+#   make bench        the overhead benchmarks (bench/run)
+
+B        ?= build
+PREFIX   ?= /usr/local
+CC       ?= cc
+CLANG    ?= clang
+BPFTOOL  ?= $(shell command -v bpftool 2>/dev/null || ls /usr/sbin/bpftool 2>/dev/null)
+PKG_CONFIG ?= pkg-config
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wno-missing-field-initializers
+CFLAGS   ?= -O2 -g
+CPPFLAGS += -D_GNU_SOURCE -I. -I$(B)
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
+LDLIBS   += -lm
+
+# The eBPF backend compiles in when clang, bpftool and libbpf are all found;
+# otherwise a stub backend says renacer was built without eBPF.
+ifeq ($(origin HAVE_EBPF),undefined)
+HAVE_EBPF := $(shell command -v $(CLANG) >/dev/null 2>&1 && test -n "$(BPFTOOL)" && \
+	$(PKG_CONFIG) --exists libbpf 2>/dev/null && echo 1)
+endif
+
+LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
+	    $(wildcard backends/*.c) $(wildcard backends/ptrace/*.c) \
+	    $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+AVX2_SRCS := $(wildcard stats/*_avx2.c)
+BPF_SRCS := $(wildcard bpf/*.bpf.c)
+
+ifeq ($(HAVE_EBPF),1)
+LIB_SRCS += $(wildcard backends/ebpf/*.c)
+CPPFLAGS += -DRN_HAVE_EBPF=1 $(shell $(PKG_CONFIG) --cflags libbpf)
+LDLIBS   += $(shell $(PKG_CONFIG) --libs libbpf) -lelf -lz
+SKELS    := $(patsubst bpf/%.bpf.c,$(B)/bpf/%.skel.h,$(BPF_SRCS))
+else
+LIB_SRCS += backends/ebpf_stub/ebpf_stub.c
+SKELS    :=
+endif
+
+# Source correlation (-k, --source) needs libdwarf and libunwind-ptrace.
+ifeq ($(origin HAVE_DWARF),undefined)
+HAVE_DWARF := $(shell test -f /usr/include/libdwarf/libdwarf.h && \
+	$(PKG_CONFIG) --exists libunwind-ptrace 2>/dev/null && echo 1)
+endif
+ifeq ($(HAVE_DWARF),1)
+CPPFLAGS += -DRN_HAVE_DWARF=1 -I/usr/include/libdwarf
+LDLIBS   += -ldwarf -lelf $(shell $(PKG_CONFIG) --libs libunwind-ptrace libunwind-generic)
+endif
+
+LIB_OBJS  := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS)) $(patsubst %.c,$(B)/%.o,$(AVX2_SRCS))
+MAIN_OBJ  := $(B)/frontend/main.o
+LIB       := $(B)/librenacer.a
+RENACER   := $(B)/renacer
+
+TEST_SRCS    := $(wildcard tests/test_*.c)
+TEST_BINS    := $(patsubst tests/%.c,$(B)/tests/%,$(TEST_SRCS))
+TRACEE_SRCS  := $(wildcard tests/tracees/*.c)
+TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
+BENCH_SRCS   := $(wildcard bench/*.c)
+BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
+
+.PHONY: all test unit integration asan install clean bench deps
+.DELETE_ON_ERROR:
+
+all: $(RENACER)
+
+$(RENACER): $(MAIN_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: %.c | $(SKELS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# Only the AVX2 kernels are built with -mavx2; the CPU is checked at run time.
+$(B)/stats/%_avx2.o: stats/%_avx2.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -mavx2 -mfma -c -o $@ $<
+
+# --- BPF: vmlinux.h from the running kernel's BTF, CO-RE objects, skeletons.
+VMLINUX_BTF ?= /sys/kernel/btf/vmlinux
+
+$(B)/bpf/vmlinux.h:
+	@mkdir -p $(@D)
+	$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
+
+$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h backends/event.h backends/capture.h $(wildcard bpf/*.h)
+	@mkdir -p $(@D)
+	$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -D__bpf__ -I$(B)/bpf -I. \
+		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -c $< -o $@
+
+$(B)/bpf/%.skel.h: $(B)/bpf/%.bpf.o
+	$(BPFTOOL) gen skeleton $< > $@
+
+# --- tests
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+$(B)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CMOCKA_LIBS) $(LDLIBS)
+
+# Tracees are plain programs with debug info; some tests want more variants.
+$(B)/tracees/%: tests/tracees/%.c
+	@mkdir -p $(@D)
+	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O1 -g -pthread -o $@ $< -lpthread
+
+$(B)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O2 -o $@ $<
+
+unit: $(TEST_BINS)
+	@B=$(B) sh tests/run-unit.sh $(TEST_BINS)
+
+integration: $(RENACER) $(TRACEE_BINS) $(BENCH_BINS)
+	@B=$(B) RENACER=$(abspath $(RENACER)) bash tests/run-integration.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all $(TEST_BINS) $(TRACEE_BINS) $(BENCH_BINS)
+	@B=$(B) RENACER=$(abspath $(RENACER)) bash tests/run-all.sh $(TEST_BINS)
+
+# Installs missing Debian packages (no-op when everything is present).
+deps:
+	@bash scripts/install-deps.sh
+
+asan:
+	@$(MAKE) --no-print-directory test B=build-asan \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined"
+
+install: $(RENACER)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(RENACER) $(DESTDIR)$(PREFIX)/bin/renacer
+	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
+
+bench: $(RENACER) $(BENCH_BINS) $(TRACEE_BINS)
+	B=$(B) RENACER=$(abspath $(RENACER)) bash bench/run
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The backend ops table: what the frontend asks of ptrace and eBPF alike.
+ *
+ * A backend turns a trace configuration into a stream of struct rn_event
+ * (backends/event.h). It never prints to stdout and never exits; functions
+ * return 0 (or a count) on success and -errno on failure, and a backend may
+ * leave a one-line reason in its error buffer (rn_backend_error()).
+ */
+#ifndef RN_BACKEND_H
+#define RN_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "event.h"
+
+#define RN_NR_MAX 512		/* syscall numbers are below this */
+#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
+
+/*
+ * Read access to a live task's memory and file table, for decoding what the
+ * backend did not capture in the event payload. A backend without live access
+ * (eBPF after the task exited) returns -ESRCH or -EFAULT.
+ */
+struct rn_memsrc {
+	/* Copy up to len bytes at addr of task tid into buf. Returns bytes
+	 * copied (short at an unmapped page) or -errno. */
+	long (*read)(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len);
+	/* Write the path of file descriptor fd of task tid (NUL-terminated)
+	 * into buf. Returns its length or -errno. */
+	long (*fdpath)(void *ctx, __u32 tgid, int fd, char *buf, size_t len);
+	void *ctx;
+};
+
+/*
+ * Called by a backend with a batch of events. For the ptrace backend the
+ * tasks named in the batch are stopped while it runs, so live reads through
+ * mem see the memory as it was at syscall exit. Return 0 to continue or
+ * -errno to stop tracing (for example when the output cannot be written).
+ */
+typedef int (*rn_event_fn)(void *ctx, const struct rn_event *evs, size_t n,
+			   const struct rn_memsrc *mem);
+
+/* Everything a backend needs to know about what to trace. */
+struct rn_trace_config {
+	char *const *argv;	/* command to spawn, or NULL when attaching */
+	const pid_t *pids;	/* -p targets */
+	size_t npids;
+	bool follow_forks;	/* -f */
+	bool summary_only;	/* -c without per-call output: may aggregate early */
+	bool attach_all;	/* --all (eBPF) */
+	const char *cgroup;	/* --cgroup PATH (eBPF) */
+	long uid;		/* -u USER for the spawned command, or -1 */
+	long gid;
+	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
+	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
+	int verbose;		/* -v / --debug level */
+	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
+	__u64 syscalls[RN_BITMAP_WORDS];
+};
+
+struct rn_backend;
+
+struct rn_backend_ops {
+	const char *name;
+	/* Can this backend run here with cfg? 0 if yes; otherwise -errno and a
+	 * one-line reason in why (e.g. "needs CAP_BPF and CAP_PERFMON"). */
+	int (*probe)(const struct rn_trace_config *cfg, char *why, size_t whylen);
+	/* Allocate and prepare (load programs, ...). Returns NULL + errno. */
+	struct rn_backend *(*open)(const struct rn_trace_config *cfg);
+	/* Spawn the command or attach to the pids. */
+	int (*start)(struct rn_backend *b);
+	/* Wait up to timeout_ms (-1 = forever) and hand events to fn. Returns
+	 * 1 while tracees remain, 0 once every tracee is gone, -errno on error
+	 * (-EINTR when a signal arrived: the caller checks its flags and calls
+	 * again). */
+	int (*poll)(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
+	/* Stop tracing at once: detach attached tasks (they keep running,
+	 * un-stopped); spawned commands are handled as strace does. */
+	void (*detach)(struct rn_backend *b);
+	/* Wait status (as from waitpid) of the spawned command, or -1. */
+	int (*exit_status)(const struct rn_backend *b);
+	/* Events the backend lost and already reported. */
+	__u64 (*lost)(const struct rn_backend *b);
+	/* The last error as one line, or "" */
+	const char *(*error)(const struct rn_backend *b);
+	void (*close)(struct rn_backend *b);
+};
+
+extern const struct rn_backend_ops rn_ptrace_backend;
+/* Defined by backends/ebpf when built with clang and bpftool; otherwise a
+ * stub whose probe says renacer was built without eBPF. */
+extern const struct rn_backend_ops rn_ebpf_backend;
+
+#endif /* RN_BACKEND_H */

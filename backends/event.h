@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one event record every backend produces and every sink consumes.
+ *
+ * This header is included both by user space and by the BPF programs in bpf/,
+ * so it uses only fixed-width kernel types, orders fields widest first and
+ * asserts every size: the two sides must agree byte for byte.
+ */
+#ifndef RN_EVENT_H
+#define RN_EVENT_H
+
+#ifdef __bpf__
+/* vmlinux.h (or the BPF-side shim) already defines __u64 and friends. */
+#else
+#include <linux/types.h>
+#include <stddef.h>
+#endif
+
+#define RN_MAX_ARGS 6
+
+/*
+ * Bytes of captured tracee memory one syscall record may carry. Strings,
+ * buffers, sockaddrs and structures are stored as regions (see below); a
+ * region that does not fit is truncated and flagged, never dropped silently.
+ */
+#define RN_PAYLOAD_MAX 4096
+
+enum rn_event_type {
+	RN_EV_SYSCALL = 1,	/* a completed (or unfinished) system call */
+	RN_EV_SIGNAL = 2,	/* a signal delivered to a task */
+	RN_EV_EXIT = 3,		/* a process (or thread) exited */
+	RN_EV_LOST = 4,		/* records the backend could not deliver */
+	RN_EV_ATTACH = 5,	/* a task was attached (-p) or detached */
+};
+
+/* rn_event.flags */
+#define RN_F_UNFINISHED	 (1u << 0) /* the task exited before the call returned */
+#define RN_F_ENTRY_MISSED (1u << 1) /* only the exit was seen: args unknown */
+#define RN_F_TRUNCATED	 (1u << 2) /* payload ran out of room */
+#define RN_F_DETACHED	 (1u << 3) /* renacer detached during the call */
+#define RN_F_SECCOMP	 (1u << 4) /* entry reported through seccomp */
+#define RN_F_THREAD_EXIT (1u << 5) /* RN_EV_EXIT of a non-leader thread */
+
+struct rn_syscall_rec {
+	__u64 args[RN_MAX_ARGS];	/* raw register values at entry */
+	__s64 ret;			/* raw return value (-errno on failure) */
+	__s32 nr;			/* x86_64 syscall number */
+	__u32 payload_len;		/* bytes used in rn_event.payload */
+};
+
+struct rn_signal_rec {
+	__u64 addr;		/* si_addr for faults */
+	__s32 signo;
+	__s32 code;		/* si_code */
+	__s32 err;		/* si_errno */
+	__s32 pid;		/* si_pid */
+	__s32 uid;		/* si_uid */
+	__s32 status;		/* si_status (SIGCHLD) */
+	__u32 _pad[8];
+};
+
+struct rn_exit_rec {
+	__s32 code;		/* exit status when signo == 0 */
+	__s32 signo;		/* terminating signal, or 0 */
+	__u32 core_dumped;
+	__u32 _pad[13];
+};
+
+struct rn_lost_rec {
+	__u64 count;		/* records lost since the previous report */
+	__u64 _pad[7];
+};
+
+struct rn_event {
+	__u64 ts_ns;		/* CLOCK_MONOTONIC ns: syscall entry, or event time */
+	__u64 dur_ns;		/* syscall: exit time - entry time */
+	__u32 type;		/* enum rn_event_type */
+	__u32 flags;		/* RN_F_* */
+	__u32 tid;		/* thread id (strace's "pid") */
+	__u32 tgid;		/* process id */
+	union {
+		struct rn_syscall_rec sc;
+		struct rn_signal_rec sig;
+		struct rn_exit_rec exit;
+		struct rn_lost_rec lost;
+	};
+	/* Captured memory: a sequence of struct rn_region, each followed by its
+	 * bytes padded to 8. Only syscall records use it. */
+	__u8 payload[RN_PAYLOAD_MAX];
+};
+
+/* Bytes of a record before its payload; a record on the wire is this many
+ * bytes plus sc.payload_len. */
+#define RN_EVENT_HDR_SIZE 96
+
+/* One captured piece of tracee memory: the bytes at [addr, addr + len). */
+struct rn_region {
+	__u64 addr;
+	__u32 len;		/* bytes that follow (may be less than asked) */
+	__u16 flags;		/* RN_REG_* */
+	__u16 arg;		/* which argument it belongs to (informational) */
+};
+
+#define RN_REG_STR	(1u << 0) /* a C string; NUL not included in len */
+#define RN_REG_TRUNC	(1u << 1) /* the object continues past len */
+#define RN_REG_FAULT	(1u << 2) /* the address could not be read */
+#define RN_REG_EXIT	(1u << 3) /* captured at syscall exit (output) */
+
+#define RN_REGION_ALIGN(n) (((n) + 7u) & ~7u)
+
+_Static_assert(sizeof(struct rn_syscall_rec) == 64, "rn_syscall_rec size");
+_Static_assert(sizeof(struct rn_signal_rec) == 64, "rn_signal_rec size");
+_Static_assert(sizeof(struct rn_exit_rec) == 64, "rn_exit_rec size");
+_Static_assert(sizeof(struct rn_lost_rec) == 64, "rn_lost_rec size");
+_Static_assert(sizeof(struct rn_region) == 16, "rn_region size");
+_Static_assert(sizeof(struct rn_event) == RN_EVENT_HDR_SIZE + RN_PAYLOAD_MAX, "rn_event size");
+
+#endif /* RN_EVENT_H */

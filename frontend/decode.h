@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Shared decoders: turn a struct rn_event into the text strace would print.
+ *
+ * Both backends feed the same decoders. Memory is read through struct rn_mem:
+ * first the regions the backend captured into the event payload, then (when
+ * the backend offers one) the live task through struct rn_memsrc. A value
+ * that cannot be read is printed as its raw address, never as a guess.
+ */
+#ifndef RN_DECODE_H
+#define RN_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../backends/backend.h"
+#include "../backends/event.h"
+#include "strbuf.h"
+
+struct rn_decode_opts {
+	unsigned strsize;	/* -s: max string/buffer bytes shown (default 32) */
+	bool verbose;		/* -v: unabbreviated structures, envp shown */
+	bool show_paths;	/* -y: fd<path> */
+	bool raw;		/* -e raw=all: every argument in hex */
+};
+
+/* Memory of one event's task: captured payload first, then live. */
+struct rn_mem {
+	const struct rn_event *ev;
+	const struct rn_memsrc *live;	/* may be NULL */
+};
+
+/*
+ * Copy len bytes at addr. Returns 0 when all len bytes were available,
+ * -EFAULT otherwise (buf contents then unspecified).
+ */
+int rn_mem_read(const struct rn_mem *m, __u64 addr, void *buf, size_t len);
+
+/*
+ * Read a NUL-terminated string at addr into buf (at most max bytes, not
+ * counting the NUL that is always written; buf holds max + 1). Returns the
+ * length read, with *truncated set when the string continues past max, or
+ * -EFAULT.
+ */
+long rn_mem_read_str(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
+		     bool *truncated);
+
+/* The decoded text of one syscall record. */
+struct rn_decoded {
+	const char *name;		/* "openat", or "syscall_0x1ff" */
+	int nargs;			/* arguments shown */
+	struct rn_strbuf arg[RN_MAX_ARGS];	/* text of each argument */
+	struct rn_strbuf ret;		/* after "= ": "3", "-1 ENOENT (No such file or directory)", "?" */
+	long long retval;		/* ret as a number (-1 on failure) */
+	const char *err;		/* "ENOENT", or NULL when the call succeeded */
+	bool unfinished;		/* no return value */
+	bool ret_hex;			/* retval is an address: JSON still a number */
+};
+
+void rn_decoded_init(struct rn_decoded *d);
+void rn_decoded_release(struct rn_decoded *d);
+
+/* Decode a RN_EV_SYSCALL record into d (reusing its buffers). */
+void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
+		       const struct rn_decode_opts *o, struct rn_decoded *d);
+
+/* "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, ...}" for RN_EV_SIGNAL. */
+void rn_decode_siginfo(const struct rn_event *ev, struct rn_strbuf *out);
+
+/* Names: "SIGCHLD" / "SIG_33"-style fallbacks; "ENOENT"; strerror-like text. */
+const char *rn_signal_name(int signo);		/* never NULL */
+const char *rn_errno_name(int err);		/* NULL when unknown */
+const char *rn_errno_text(int err);		/* never NULL */
+const char *rn_sicode_name(int signo, int code); /* never NULL */
+
+/*
+ * Append src[0..n) as a C string literal body with strace's escaping: printable
+ * ASCII as is except '"' and '\\'; \t \n \v \f \r; other bytes as octal
+ * ("\33", "\0") or, with hex, "\x1b". Never emits a raw control byte.
+ */
+void rn_escape_c(struct rn_strbuf *out, const void *src, size_t n);
+
+#endif /* RN_DECODE_H */
