@@ -63,6 +63,20 @@ struct rn_trace_config {
 
 struct rn_backend;
 
+/* Per-syscall totals aggregated by a backend itself (eBPF -c: in the kernel). */
+struct rn_syscall_agg {
+	__u64 count;
+	__u64 errors;
+	__u64 total_ns;
+	__u64 min_ns;
+	__u64 max_ns;
+};
+
+/* Called once per syscall seen, then once per non-empty histogram bucket
+ * (backends/hist.h numbering) of that syscall with agg == NULL. */
+typedef int (*rn_agg_fn)(void *ctx, int nr, const struct rn_syscall_agg *agg,
+			 __u32 bucket, __u64 bucket_count);
+
 struct rn_backend_ops {
 	const char *name;
 	/* Can this backend run here with cfg? 0 if yes; otherwise -errno and a
@@ -84,6 +98,10 @@ struct rn_backend_ops {
 	int (*exit_status)(const struct rn_backend *b);
 	/* Events the backend lost and already reported. */
 	__u64 (*lost)(const struct rn_backend *b);
+	/* When cfg.summary_only and the backend aggregated by itself: hand the
+	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
+	 * frontend then summarises the events it was given). */
+	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 	/* The last error as one line, or "" */
 	const char *(*error)(const struct rn_backend *b);
 	void (*close)(struct rn_backend *b);
