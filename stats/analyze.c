@@ -171,7 +171,8 @@ static int an_win_time(struct rn_analyze *a, double ts)
 	int err;
 
 	if (!a->have_t0) {
-		a->t0 = ts;
+		/* windows start at whole multiples of their length */
+		a->t0 = floor(ts / a->o.window_sec) * a->o.window_sec;
 		a->have_t0 = true;
 	}
 	idx = (long long)floor((ts - a->t0) / a->o.window_sec);

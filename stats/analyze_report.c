@@ -82,12 +82,13 @@ static int report_matrix(struct report *rp)
 
 static int report_compute(struct report *rp)
 {
-	size_t cells = rp->rows * rp->cols;
+	size_t cells;
 	int err;
 
 	err = report_matrix(rp);
 	if (err)
 		return err;
+	cells = rp->rows * rp->cols;
 	if (rp->rows >= 2 && rp->cols > 0) {
 		rp->R = malloc(rp->cols * rp->cols * sizeof(double));
 		if (!rp->R || rn_analyze_corr(rp->X, rp->rows, rp->cols, rp->R) < 0)
