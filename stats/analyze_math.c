@@ -30,31 +30,39 @@ static void column_means(const double *X, size_t rows, size_t cols, double *mean
 int rn_analyze_corr(const double *X, size_t rows, size_t cols, double *R)
 {
 	const struct rn_stats_kernels *k = rn_kernels();
-	double *mean, *G, *blk;
+	double *sum, *G, *blk, n = (double)rows;
 	size_t r0, r, i, j;
 
 	if (rows < 2 || cols == 0)
 		return -EINVAL;
-	mean = malloc(cols * sizeof(*mean));
+	sum = calloc(cols, sizeof(*sum));
 	G = calloc(cols * cols, sizeof(*G));
 	blk = malloc(CORR_BLOCK * cols * sizeof(*blk));
-	if (!mean || !G || !blk) {
-		free(mean);
+	if (!sum || !G || !blk) {
+		free(sum);
 		free(G);
 		free(blk);
 		return -ENOMEM;
 	}
-	column_means(X, rows, cols, mean);
-	/* centre a block at a time (keeps the precision of the two-pass
-	 * formula without a second copy of X), then X^T X of the block */
+	/* One pass over X: the data are shifted by the first row (so the
+	 * cross products stay small, like the two-pass formula) a block at a
+	 * time, X^T X of the block is added up, and so are the column sums;
+	 * the covariance is then S - s s^T / n. */
 	for (r0 = 0; r0 < rows; r0 += CORR_BLOCK) {
 		size_t nr = rows - r0 < CORR_BLOCK ? rows - r0 : CORR_BLOCK;
 
 		for (r = 0; r < nr; r++)
-			for (j = 0; j < cols; j++)
-				blk[r * cols + j] = X[(r0 + r) * cols + j] - mean[j];
+			for (j = 0; j < cols; j++) {
+				double t = X[(r0 + r) * cols + j] - X[j];
+
+				blk[r * cols + j] = t;
+				sum[j] += t;
+			}
 		k->gram(blk, nr, cols, G);
 	}
+	for (i = 0; i < cols; i++)
+		for (j = i; j < cols; j++)
+			G[i * cols + j] -= sum[i] * sum[j] / n;
 	for (i = 0; i < cols; i++) {
 		for (j = i; j < cols; j++) {
 			double d = sqrt(G[i * cols + i] * G[j * cols + j]);
@@ -67,7 +75,7 @@ int rn_analyze_corr(const double *X, size_t rows, size_t cols, double *R)
 			R[i * cols + j] = R[j * cols + i] = v;
 		}
 	}
-	free(mean);
+	free(sum);
 	free(G);
 	free(blk);
 	return 0;
@@ -129,19 +137,26 @@ int rn_analyze_kmeans_init(const double *X, size_t rows, size_t cols, unsigned k
 {
 	const struct rn_stats_kernels *kr = rn_kernels();
 	unsigned long long st = seed;
-	double *d2, total, target;
+	double *d2, *t, total, target;
+	__u32 *lab;
 	size_t r, pick;
 	unsigned c;
 
 	if (k == 0 || rows < k || cols == 0)
 		return -EINVAL;
 	d2 = malloc(rows * sizeof(*d2));
-	if (!d2)
+	t = malloc(rows * sizeof(*t));
+	lab = malloc(rows * sizeof(*lab));
+	if (!d2 || !t || !lab) {
+		free(d2);
+		free(t);
+		free(lab);
 		return -ENOMEM;
+	}
 	pick = (size_t)(rng_unit(&st) * (double)rows);
 	memcpy(centers, X + pick * cols, cols * sizeof(*centers));
-	for (r = 0; r < rows; r++)
-		d2[r] = kr->dist2(X + r * cols, centers, cols);
+	/* distances to one centre for every row: the nearest kernel with k=1 */
+	kr->nearest(X, rows, cols, centers, 1, lab, d2, NULL);
 	for (c = 1; c < k; c++) {
 		/* next centre with probability proportional to D(x)^2 */
 		for (total = 0.0, r = 0; r < rows; r++)
@@ -160,35 +175,28 @@ int rn_analyze_kmeans_init(const double *X, size_t rows, size_t cols, unsigned k
 			pick = (size_t)(rng_unit(&st) * (double)rows);
 		}
 		memcpy(centers + c * cols, X + pick * cols, cols * sizeof(*centers));
-		for (r = 0; r < rows; r++) {
-			double t = kr->dist2(X + r * cols, centers + c * cols, cols);
-
-			if (t < d2[r])
-				d2[r] = t;
-		}
+		kr->nearest(X, rows, cols, centers + c * cols, 1, lab, t, NULL);
+		for (r = 0; r < rows; r++)
+			d2[r] = t[r] < d2[r] ? t[r] : d2[r];
 	}
 	free(d2);
+	free(t);
+	free(lab);
 	return 0;
 }
 
-/* Centres := means of their points; an empty cluster takes the point
- * furthest from its own centre (which then moves to it). */
+/* Centres := means of their points (sums from the assignment pass); an
+ * empty cluster takes the point furthest from its own centre. */
 static void kmeans_update(const double *X, size_t rows, size_t cols, unsigned k,
-			  double *centers, __u32 *labels, double *d2, size_t *count)
+			  double *centers, const double *sums, __u32 *labels, double *d2,
+			  size_t *count)
 {
 	size_t r, j, far;
 	unsigned c;
 
-	memset(centers, 0, (size_t)k * cols * sizeof(*centers));
 	memset(count, 0, k * sizeof(*count));
-	for (r = 0; r < rows; r++) {
-		double *ce = centers + (size_t)labels[r] * cols;
-		const double *x = X + r * cols;
-
-		for (j = 0; j < cols; j++)
-			ce[j] += x[j];
+	for (r = 0; r < rows; r++)
 		count[labels[r]]++;
-	}
 	for (c = 0; c < k; c++) {
 		if (count[c] == 0) {
 			for (far = 0, r = 1; r < rows; r++)
@@ -200,7 +208,7 @@ static void kmeans_update(const double *X, size_t rows, size_t cols, unsigned k,
 			continue;
 		}
 		for (j = 0; j < cols; j++)
-			centers[c * cols + j] /= (double)count[c];
+			centers[c * cols + j] = sums[c * cols + j] / (double)count[c];
 	}
 }
 
@@ -211,12 +219,13 @@ int rn_analyze_kmeans_run(const double *X, size_t rows, size_t cols, unsigned k,
 	const struct rn_stats_kernels *kr = rn_kernels();
 	__u32 *prev = malloc(rows * sizeof(*prev));
 	double *d2 = malloc(rows * sizeof(*d2));
-	size_t *count = malloc(k * sizeof(*count));
+	double *sums = malloc((size_t)k * cols * sizeof(*sums) + 1);
+	size_t *count = malloc(k * sizeof(*count) + 1);
 	unsigned it;
 	int err = 0;
 
 	memset(res, 0, sizeof(*res));
-	if (!prev || !d2 || !count) {
+	if (!prev || !d2 || !sums || !count) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -227,20 +236,22 @@ int rn_analyze_kmeans_run(const double *X, size_t rows, size_t cols, unsigned k,
 	if (max_iter == 0)
 		max_iter = KMEANS_MAX_ITER;
 	for (it = 1; it <= max_iter; it++) {
-		res->inertia = kr->nearest(X, rows, cols, centers, k, labels, d2);
+		memset(sums, 0, (size_t)k * cols * sizeof(*sums));
+		res->inertia = kr->nearest(X, rows, cols, centers, k, labels, d2, sums);
 		res->iterations = it;
 		if (it > 1 && memcmp(prev, labels, rows * sizeof(*labels)) == 0) {
 			res->converged = true;
 			break;
 		}
-		kmeans_update(X, rows, cols, k, centers, labels, d2, count);
+		kmeans_update(X, rows, cols, k, centers, sums, labels, d2, count);
 		memcpy(prev, labels, rows * sizeof(*labels));
 	}
 	if (!res->converged)
-		res->inertia = kr->nearest(X, rows, cols, centers, k, labels, NULL);
+		res->inertia = kr->nearest(X, rows, cols, centers, k, labels, NULL, NULL);
 out:
 	free(prev);
 	free(d2);
+	free(sums);
 	free(count);
 	return err;
 }

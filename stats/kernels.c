@@ -106,10 +106,10 @@ static void gram_scalar(const double *X, size_t rows, size_t cols, double *G)
 }
 
 static double nearest_scalar(const double *X, size_t rows, size_t cols, const double *C,
-			     size_t k, __u32 *label, double *d2)
+			     size_t k, __u32 *label, double *d2, double *sums)
 {
 	double total = 0.0;
-	size_t r, c;
+	size_t r, c, j;
 
 	for (r = 0; r < rows; r++) {
 		const double *x = X + r * cols;
@@ -127,6 +127,9 @@ static double nearest_scalar(const double *X, size_t rows, size_t cols, const do
 		label[r] = bi;
 		if (d2)
 			d2[r] = best;
+		if (sums)
+			for (j = 0; j < cols; j++)
+				sums[bi * cols + j] += x[j];
 		total += best;
 	}
 	return total;

@@ -49,9 +49,11 @@ struct rn_stats_kernels {
 	void (*gram)(const double *X, size_t rows, size_t cols, double *G);
 	/* For each row of X, the nearest of the k centres C (k x cols):
 	 * label[r] and its squared distance d2[r] (d2 may be NULL). Ties go to
-	 * the lower index. Returns the sum of the squared distances. */
+	 * the lower index. When sums (k x cols) is given, each row is also
+	 * added to the sums of its centre (the k-means update in the same
+	 * pass over X). Returns the sum of the squared distances. */
 	double (*nearest)(const double *X, size_t rows, size_t cols, const double *C, size_t k,
-			  __u32 *label, double *d2);
+			  __u32 *label, double *d2, double *sums);
 };
 
 extern const struct rn_stats_kernels rn_kernels_scalar;

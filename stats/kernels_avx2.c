@@ -250,26 +250,79 @@ static inline __m256i col_mask(size_t j, size_t cols)
 
 #define GRAM_ROWS 128	/* rows per block: 16 KiB at 16 columns, stays in L1 */
 
-/* One block of rows: G rows i, i + 1 against columns jb .. jb + 15, in eight
- * accumulators; columns past the end are masked to zero. */
+/* The unmasked inner loop of gram_tile for a constant first vector v0. */
+static inline __attribute__((always_inline)) void
+gram_rows(const double *X, size_t rows, size_t cols, size_t i, size_t jb, const int v0,
+	  __m256d a[2][4])
+{
+	__m256d a00 = a[0][0], a01 = a[0][1], a02 = a[0][2], a03 = a[0][3];
+	__m256d a10 = a[1][0], a11 = a[1][1], a12 = a[1][2], a13 = a[1][3];
+	size_t r, i1 = i + 1 < cols ? i + 1 : i;
+
+	for (r = 0; r < rows; r++) {
+		const double *x = X + r * cols + jb;
+		__m256d b0 = _mm256_broadcast_sd(X + r * cols + i);
+		__m256d b1 = _mm256_broadcast_sd(X + r * cols + i1);
+		__m256d xv;
+
+		if (v0 <= 0) {
+			xv = _mm256_loadu_pd(x);
+			a00 = _mm256_fmadd_pd(b0, xv, a00);
+			a10 = _mm256_fmadd_pd(b1, xv, a10);
+		}
+		if (v0 <= 1) {
+			xv = _mm256_loadu_pd(x + 4);
+			a01 = _mm256_fmadd_pd(b0, xv, a01);
+			a11 = _mm256_fmadd_pd(b1, xv, a11);
+		}
+		if (v0 <= 2) {
+			xv = _mm256_loadu_pd(x + 8);
+			a02 = _mm256_fmadd_pd(b0, xv, a02);
+			a12 = _mm256_fmadd_pd(b1, xv, a12);
+		}
+		xv = _mm256_loadu_pd(x + 12);
+		a03 = _mm256_fmadd_pd(b0, xv, a03);
+		a13 = _mm256_fmadd_pd(b1, xv, a13);
+	}
+	a[0][0] = a00; a[0][1] = a01; a[0][2] = a02; a[0][3] = a03;
+	a[1][0] = a10; a[1][1] = a11; a[1][2] = a12; a[1][3] = a13;
+}
+
+/* One block of rows: G rows i, i + 1 against columns jb .. jb + 15, in up
+ * to eight accumulators. Vectors wholly left of column i are skipped (the
+ * lower triangle is not needed); columns past the end are masked to zero,
+ * with plain loads wherever the whole vector is in range. */
 static void gram_tile(const double *X, size_t rows, size_t cols, size_t i, size_t jb, double *G)
 {
 	__m256d a[2][4];
 	__m256i m[4];
 	double t[4];
 	size_t r, ii;
-	int v, l;
+	int v, l, v0 = i > jb ? (int)((i - jb) / 4) : 0, nv = 0, full;
 
 	for (v = 0; v < 4; v++) {
-		m[v] = col_mask(jb + 4 * v, cols);
+		m[v] = col_mask(jb + 4 * (size_t)v, cols);
 		a[0][v] = a[1][v] = _mm256_setzero_pd();
+		if (jb + 4 * (size_t)v < cols)
+			nv = v + 1;
+	}
+	full = jb + 16 <= cols;
+	if (full) {
+		/* constant indices keep the accumulators in registers */
+		switch (v0) {
+		case 0: gram_rows(X, rows, cols, i, jb, 0, a); break;
+		case 1: gram_rows(X, rows, cols, i, jb, 1, a); break;
+		case 2: gram_rows(X, rows, cols, i, jb, 2, a); break;
+		default: gram_rows(X, rows, cols, i, jb, 3, a); break;
+		}
+		rows = 0;
 	}
 	for (r = 0; r < rows; r++) {
 		const double *x = X + r * cols;
 		__m256d b0 = _mm256_broadcast_sd(x + i);
 		__m256d b1 = _mm256_broadcast_sd(x + (i + 1 < cols ? i + 1 : i));
 
-		for (v = 0; v < 4; v++) {
+		for (v = v0; v < nv; v++) {
 			__m256d xv = _mm256_maskload_pd(x + jb + 4 * v, m[v]);
 
 			a[0][v] = _mm256_fmadd_pd(b0, xv, a[0][v]);
@@ -277,7 +330,7 @@ static void gram_tile(const double *X, size_t rows, size_t cols, size_t i, size_
 		}
 	}
 	for (ii = 0; ii < 2 && i + ii < cols; ii++)
-		for (v = 0; v < 4; v++) {
+		for (v = v0; v < nv; v++) {
 			_mm256_storeu_pd(t, a[ii][v]);
 			for (l = 0; l < 4; l++) {
 				size_t j = jb + 4 * (size_t)v + (size_t)l;
@@ -301,28 +354,115 @@ static void gram_avx2(const double *X, size_t rows, size_t cols, double *G)
 	}
 }
 
-static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
-			   size_t k, __u32 *label, double *d2)
+/* Squared distances from x to four centres c[0..3] (cols each), as one
+ * vector: the four partial sums are reduced together. */
+static inline __m256d dist4(const double *x, const double *c0, const double *c1,
+			    const double *c2, const double *c3, size_t cols)
 {
-	double total = 0.0;
-	size_t r, c;
+	__m256d s0 = _mm256_setzero_pd(), s1 = s0, s2 = s0, s3 = s0, h0, h1;
+	double t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+	size_t j = 0;
+
+	for (; j + 4 <= cols; j += 4) {
+		__m256d xv = _mm256_loadu_pd(x + j);
+		__m256d d0 = _mm256_sub_pd(xv, _mm256_loadu_pd(c0 + j));
+		__m256d d1 = _mm256_sub_pd(xv, _mm256_loadu_pd(c1 + j));
+		__m256d d2 = _mm256_sub_pd(xv, _mm256_loadu_pd(c2 + j));
+		__m256d d3 = _mm256_sub_pd(xv, _mm256_loadu_pd(c3 + j));
+
+		s0 = _mm256_fmadd_pd(d0, d0, s0);
+		s1 = _mm256_fmadd_pd(d1, d1, s1);
+		s2 = _mm256_fmadd_pd(d2, d2, s2);
+		s3 = _mm256_fmadd_pd(d3, d3, s3);
+	}
+	for (; j < cols; j++) {
+		double e0 = x[j] - c0[j], e1 = x[j] - c1[j], e2 = x[j] - c2[j], e3 = x[j] - c3[j];
+
+		t0 += e0 * e0;
+		t1 += e1 * e1;
+		t2 += e2 * e2;
+		t3 += e3 * e3;
+	}
+	/* [s0a+s0b, s1a+s1b, s0c+s0d, s1c+s1d] and the same for s2, s3 */
+	h0 = _mm256_hadd_pd(s0, s1);
+	h1 = _mm256_hadd_pd(s2, s3);
+	return _mm256_add_pd(_mm256_add_pd(_mm256_permute2f128_pd(h0, h1, 0x20),
+					   _mm256_permute2f128_pd(h0, h1, 0x31)),
+			     _mm256_setr_pd(t0, t1, t2, t3));
+}
+
+/* dst[0..n) += src[0..n) */
+static inline void add_row(double *dst, const double *src, size_t n)
+{
+	size_t j = 0;
+
+	for (; j + 4 <= n; j += 4)
+		_mm256_storeu_pd(dst + j, _mm256_add_pd(_mm256_loadu_pd(dst + j),
+							_mm256_loadu_pd(src + j)));
+	for (; j < n; j++)
+		dst[j] += src[j];
+}
+
+/* k = 1 (the k-means++ seeding passes): one distance per row. */
+static double nearest1_avx2(const double *X, size_t rows, size_t cols, const double *C,
+			    __u32 *label, double *d2, double *sums)
+{
+	double total = 0.0, t;
+	size_t r;
 
 	for (r = 0; r < rows; r++) {
+		t = dist2_avx2(X + r * cols, C, cols);
+		label[r] = 0;
+		if (d2)
+			d2[r] = t;
+		if (sums)
+			add_row(sums, X + r * cols, cols);
+		total += t;
+	}
+	return total;
+}
+
+static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
+			   size_t k, __u32 *label, double *d2, double *sums)
+{
+	double total = 0.0;
+	size_t r, c, q;
+
+	if (k == 1)
+		return nearest1_avx2(X, rows, cols, C, label, d2, sums);
+	for (r = 0; r < rows; r++) {
 		const double *x = X + r * cols;
-		double best = dist2_avx2(x, C, cols);
+		double best = 0.0;
 		__u32 bi = 0;
 
-		for (c = 1; c < k; c++) {
-			double t = dist2_avx2(x, C + c * cols, cols);
+		/* four centres at a time; a short last group repeats its last
+		 * centre, which cannot beat it. The minimum and its first lane
+		 * come from vector compares: a branch per centre would be
+		 * mispredicted on every other point. */
+		for (c = 0; c < k; c += 4) {
+			const double *cc[4];
+			__m256d dv, m;
+			unsigned mask, lane;
+			double gm;
+			int take;
 
-			if (t < best) {
-				best = t;
-				bi = (__u32)c;
-			}
+			for (q = 0; q < 4; q++)
+				cc[q] = C + (c + q < k ? c + q : k - 1) * cols;
+			dv = dist4(x, cc[0], cc[1], cc[2], cc[3], cols);
+			m = _mm256_min_pd(dv, _mm256_permute2f128_pd(dv, dv, 1));
+			m = _mm256_min_pd(m, _mm256_permute_pd(m, 5));
+			gm = _mm256_cvtsd_f64(m);
+			mask = (unsigned)_mm256_movemask_pd(_mm256_cmp_pd(dv, m, _CMP_EQ_OQ));
+			lane = mask ? (unsigned)__builtin_ctz(mask) : 0;
+			take = c == 0 || gm < best;
+			best = take ? gm : best;
+			bi = take ? (__u32)(c + lane) : bi;
 		}
 		label[r] = bi;
 		if (d2)
 			d2[r] = best;
+		if (sums)
+			add_row(sums + bi * cols, x, cols);
 		total += best;
 	}
 	return total;

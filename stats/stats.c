@@ -18,6 +18,7 @@
 #include "stats_int.h"
 
 #define GROUP_CAP0 16
+#define SAMPLES_BLOCK 1024	/* durations per kernel call in rn_stats_add_samples */
 
 static struct stats_sc *sc_new(void)
 {
@@ -295,6 +296,38 @@ int rn_stats_add_agg(void *ctx, int nr, const struct rn_syscall_agg *agg, __u32 
 	return 0;
 }
 
+int rn_stats_add_samples(struct rn_stats *rs, __u32 id, int nr, const __u64 *d, size_t n,
+			 __u64 errors)
+{
+	struct stats *s = (struct stats *)rs;
+	__u32 b[SAMPLES_BLOCK];
+	struct stats_group *g;
+	struct stats_sc *sc;
+	size_t i, j, m;
+
+	if (nr < 0 || nr >= RN_NR_MAX || errors > n)
+		return -EINVAL;
+	g = group_get(s, s->key == RN_STATS_BY_SYSCALL ? 0 : id);
+	sc = g ? sc_get(g, nr) : NULL;
+	if (!sc || sc_flush(s, sc) < 0)
+		return -ENOMEM;
+	if (n && sc->acc.n == 0 && !sc->sq_unknown)
+		sc->shift = (double)d[0];
+	for (i = 0; i < n; i += m) {
+		m = n - i < SAMPLES_BLOCK ? n - i : SAMPLES_BLOCK;
+		s->k->buckets(d + i, m, b);
+		for (j = 0; j < m; j++)
+			if (sc_chunk(sc, b[j]) < 0)
+				return -ENOMEM;
+		s->k->acc(d + i, m, sc->shift, &sc->acc);
+		for (j = 0; j < m; j++)
+			sc->chunk[b[j] / RN_HIST_SUB][b[j] % RN_HIST_SUB]++;
+		sc->hist_n += m;
+	}
+	sc->errors += errors;
+	return 0;
+}
+
 void stats_flush_all(struct stats *s)
 {
 	size_t i;
@@ -516,6 +549,19 @@ int rn_stats_sort_parse(const char *name, enum rn_stats_sort *out)
 		}
 	}
 	return -EINVAL;
+}
+
+int rn_stats_key_parse(const char *name, enum rn_stats_key *out)
+{
+	if (strcmp(name, "syscall") == 0)
+		*out = RN_STATS_BY_SYSCALL;
+	else if (strcmp(name, "thread") == 0)
+		*out = RN_STATS_BY_THREAD;
+	else if (strcmp(name, "process") == 0)
+		*out = RN_STATS_BY_PROCESS;
+	else
+		return -EINVAL;
+	return 0;
 }
 
 const char *rn_stats_time_basis(const char *backend)

@@ -102,6 +102,12 @@ void rn_stats_free(struct rn_stats *s);
  * counted in rn_stats_dropped()). */
 int rn_stats_add_batch(struct rn_stats *s, const struct rn_event *evs, size_t n);
 
+/* Fold n durations (ns) of syscall nr (for thread/process id), errors of
+ * them failed, through the batch kernels without staging: for callers that
+ * hold durations rather than events (and the benchmarks). 0, -EINVAL, -ENOMEM. */
+int rn_stats_add_samples(struct rn_stats *s, __u32 id, int nr, const __u64 *d, size_t n,
+			 __u64 errors);
+
 /* rn_event_fn adapter (backends/backend.h): ctx is a struct rn_stats *. */
 int rn_stats_sink(void *ctx, const struct rn_event *evs, size_t n,
 		  const struct rn_memsrc *mem);
@@ -137,6 +143,9 @@ double rn_stats_percentile(struct rn_stats *s, __u32 id, int nr, double p);
  * "none"; strace's spellings "avg-time", "total-time", "min-time",
  * "max-time", "syscall", "count", "error", "nothing" too). 0 or -EINVAL. */
 int rn_stats_sort_parse(const char *name, enum rn_stats_sort *out);
+
+/* --summary-by argument: "syscall", "thread", "process". 0 or -EINVAL. */
+int rn_stats_key_parse(const char *name, enum rn_stats_key *out);
 
 /* One sentence saying what "time" means for this backend name. */
 const char *rn_stats_time_basis(const char *backend);

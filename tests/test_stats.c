@@ -214,7 +214,7 @@ static void test_kernel_nearest(void **state)
 {
 	static double X[500 * 16], C[5 * 16];
 	static __u32 l1[500], l2[500];
-	static double d1[500], d2[500];
+	static double d1[500], d2[500], s1[5 * 16], s2[5 * 16];
 	int round;
 	size_t i, rows, cols, k;
 
@@ -230,9 +230,14 @@ static void test_kernel_nearest(void **state)
 			X[i] = rnd_unit() * 10;
 		for (i = 0; i < k * cols; i++)
 			C[i] = rnd_unit() * 10;
-		t1 = rn_kernels_scalar.nearest(X, rows, cols, C, k, l1, d1);
-		t2 = rn_kernels_avx2.nearest(X, rows, cols, C, k, l2, d2);
+		memset(s1, 0, sizeof(s1));
+		memset(s2, 0, sizeof(s2));
+		t1 = rn_kernels_scalar.nearest(X, rows, cols, C, k, l1, d1, s1);
+		t2 = rn_kernels_avx2.nearest(X, rows, cols, C, k, l2, d2, s2);
 		assert_true(fabs(t1 - t2) <= FP_TOL * t1 + 1e-12);
+		if (memcmp(l1, l2, rows * sizeof(*l1)) == 0)
+			for (i = 0; i < k * cols; i++)
+				assert_true(fabs(s1[i] - s2[i]) <= FP_TOL * 10.0 * (double)rows);
 		for (i = 0; i < rows; i++) {
 			/* a label may differ only on a tie within rounding */
 			if (l1[i] != l2[i])
