@@ -41,8 +41,20 @@ static void buckets_scalar(const __u64 *d, size_t n, __u32 *out)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		out[i] = rn_hist_bucket(d[i]);
+	for (i = 0; i < n; i++) {
+		/* rn_hist_bucket() with the CPU's leading-zero count for the
+		 * log2 (hist.h avoids builtins for the BPF verifier's sake) */
+		__u64 v = d[i];
+		__u32 e;
+
+		if (v < RN_HIST_SUB) {
+			out[i] = (__u32)v;
+			continue;
+		}
+		e = 63u - (__u32)__builtin_clzll(v);
+		out[i] = (e - RN_HIST_SUB_BITS + 1) * RN_HIST_SUB +
+			 (__u32)((v >> (e - RN_HIST_SUB_BITS)) & (RN_HIST_SUB - 1));
+	}
 }
 
 static void hist_add_scalar(__u64 *dst, const __u64 *src, size_t n)

@@ -10,24 +10,6 @@
 #include "../backends/hist.h"
 #include "kernels.h"
 
-#define SIGN64 ((long long)0x8000000000000000ull)
-
-/* Unsigned 64-bit lanes to double, correctly rounded like a scalar cast:
- * both 32-bit halves convert exactly through the 2^52 trick, and the one
- * addition rounds once. */
-static inline __m256d u64_to_pd(__m256i v)
-{
-	const __m256i magic = _mm256_set1_epi64x(0x4330000000000000ll);
-	const __m256d two52 = _mm256_set1_pd(4503599627370496.0);
-	const __m256d two32 = _mm256_set1_pd(4294967296.0);
-	__m256i lo = _mm256_blend_epi32(v, _mm256_setzero_si256(), 0xaa);
-	__m256i hi = _mm256_srli_epi64(v, 32);
-	__m256d dlo = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(lo, magic)), two52);
-	__m256d dhi = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(hi, magic)), two52);
-
-	return _mm256_fmadd_pd(dhi, two32, dlo);
-}
-
 static inline double hsum_pd(__m256d v)
 {
 	__m128d lo = _mm256_castpd256_pd128(v), hi = _mm256_extractf128_pd(v, 1);
@@ -44,51 +26,67 @@ static inline __u64 hsum_epi64(__m256i v)
 	return t[0] + t[1] + t[2] + t[3];
 }
 
+/* Exact conversion of lanes below 2^52: 2^52 + v as a double, minus 2^52. */
+static inline __m256d small_to_pd(__m256i v)
+{
+	return _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(v,
+			_mm256_set1_epi64x(0x4330000000000000ll))),
+			_mm256_set1_pd(4503599627370496.0));
+}
+
 static void acc_avx2(const __u64 *d, size_t n, double shift, struct rn_acc *a)
 {
-	const __m256i bias = _mm256_set1_epi64x(SIGN64);
+	const __m256i big = _mm256_set1_epi64x(~((1ll << 52) - 1));
 	__m256i vsum = _mm256_setzero_si256();
-	/* min/max kept with the sign bit flipped, so signed compares order
-	 * them as unsigned */
-	__m256i vmin = _mm256_set1_epi64x(~SIGN64), vmax = _mm256_set1_epi64x(SIGN64);
+	/* every vector lane is below 2^52 (larger values take the scalar
+	 * path), so min and max are taken exactly on the doubles */
+	__m256d vmin = _mm256_set1_pd(1e300), vmax = _mm256_set1_pd(-1.0);
 	__m256d vsq0 = _mm256_setzero_pd(), vsq1 = _mm256_setzero_pd();
 	__m256d vshift = _mm256_set1_pd(shift);
-	__u64 sum, mn, mx, t[4];
-	double sq;
-	size_t i = 0;
-	int j;
+	__u64 sum = 0, mn, mx;
+	double sq = 0.0, t[4];
+	size_t i = 0, j;
 
 	if (n == 0)
 		return;
+	mn = a->n ? a->min : ~(__u64)0;
+	mx = a->n ? a->max : 0;
 	for (; i + 8 <= n; i += 8) {
 		__m256i x0 = _mm256_loadu_si256((const __m256i *)(d + i));
 		__m256i x1 = _mm256_loadu_si256((const __m256i *)(d + i + 4));
-		__m256i b0 = _mm256_xor_si256(x0, bias), b1 = _mm256_xor_si256(x1, bias);
-		__m256d f0 = _mm256_sub_pd(u64_to_pd(x0), vshift);
-		__m256d f1 = _mm256_sub_pd(u64_to_pd(x1), vshift);
+		__m256d f0, f1, g0, g1;
 
+		if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), big)) {
+			for (j = i; j < i + 8; j++) {
+				double f = (double)d[j] - shift;
+
+				sum += d[j];
+				sq += f * f;
+				mn = d[j] < mn ? d[j] : mn;
+				mx = d[j] > mx ? d[j] : mx;
+			}
+			continue;
+		}
+		f0 = small_to_pd(x0);
+		f1 = small_to_pd(x1);
 		vsum = _mm256_add_epi64(vsum, _mm256_add_epi64(x0, x1));
-		vmin = _mm256_blendv_epi8(vmin, b0, _mm256_cmpgt_epi64(vmin, b0));
-		vmin = _mm256_blendv_epi8(vmin, b1, _mm256_cmpgt_epi64(vmin, b1));
-		vmax = _mm256_blendv_epi8(vmax, b0, _mm256_cmpgt_epi64(b0, vmax));
-		vmax = _mm256_blendv_epi8(vmax, b1, _mm256_cmpgt_epi64(b1, vmax));
-		vsq0 = _mm256_fmadd_pd(f0, f0, vsq0);
-		vsq1 = _mm256_fmadd_pd(f1, f1, vsq1);
+		vmin = _mm256_min_pd(vmin, _mm256_min_pd(f0, f1));
+		vmax = _mm256_max_pd(vmax, _mm256_max_pd(f0, f1));
+		g0 = _mm256_sub_pd(f0, vshift);
+		g1 = _mm256_sub_pd(f1, vshift);
+		vsq0 = _mm256_fmadd_pd(g0, g0, vsq0);
+		vsq1 = _mm256_fmadd_pd(g1, g1, vsq1);
 	}
-	sum = hsum_epi64(vsum);
-	sq = hsum_pd(_mm256_add_pd(vsq0, vsq1));
-	mn = a->n ? a->min : ~(__u64)0;
-	mx = a->n ? a->max : 0;
-	if (i) {
-		_mm256_storeu_si256((__m256i *)t, vmin);
-		for (j = 0; j < 4; j++)
-			if ((t[j] ^ (__u64)SIGN64) < mn)
-				mn = t[j] ^ (__u64)SIGN64;
-		_mm256_storeu_si256((__m256i *)t, vmax);
-		for (j = 0; j < 4; j++)
-			if ((t[j] ^ (__u64)SIGN64) > mx)
-				mx = t[j] ^ (__u64)SIGN64;
-	}
+	sum += hsum_epi64(vsum);
+	sq += hsum_pd(_mm256_add_pd(vsq0, vsq1));
+	_mm256_storeu_pd(t, vmin);
+	for (j = 0; j < 4; j++)
+		if (t[j] < 1e300 && (__u64)t[j] < mn)
+			mn = (__u64)t[j];
+	_mm256_storeu_pd(t, vmax);
+	for (j = 0; j < 4; j++)
+		if (t[j] >= 0 && (__u64)t[j] > mx)
+			mx = (__u64)t[j];
 	for (; i < n; i++) {
 		double f = (double)d[i] - shift;
 
@@ -106,22 +104,15 @@ static void acc_avx2(const __u64 *d, size_t n, double shift, struct rn_acc *a)
 	a->max = mx;
 }
 
-/* Four bucket indices; every lane below 2^52, so the conversion to double
- * is exact and its exponent is floor(log2(v)). */
+/* Four bucket indices; every lane below 2^52, so its double is exact, and
+ * the double's bits are the bucket: the exponent and the top
+ * RN_HIST_SUB_BITS bits of the mantissa sit from bit 45 up, so for
+ * v >= RN_HIST_SUB, bucket = (bits >> 45) - ((1023 + 6) << 7). */
 static inline __m256i buckets4(__m256i v)
 {
-	const __m256i magic = _mm256_set1_epi64x(0x4330000000000000ll);
-	const __m256d two52 = _mm256_set1_pd(4503599627370496.0);
-	__m256d f = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(v, magic)), two52);
-	__m256i e = _mm256_sub_epi64(_mm256_srli_epi64(_mm256_castpd_si256(f), 52),
-				     _mm256_set1_epi64x(1023));
-	/* lanes below RN_HIST_SUB get a huge shift count: srlv yields 0 */
-	__m256i sub = _mm256_and_si256(
-		_mm256_srlv_epi64(v, _mm256_sub_epi64(e, _mm256_set1_epi64x(RN_HIST_SUB_BITS))),
-		_mm256_set1_epi64x(RN_HIST_SUB - 1));
-	__m256i hi = _mm256_add_epi64(
-		_mm256_slli_epi64(_mm256_sub_epi64(e, _mm256_set1_epi64x(RN_HIST_SUB_BITS - 1)),
-				  RN_HIST_SUB_BITS), sub);
+	__m256i bits = _mm256_castpd_si256(small_to_pd(v));
+	__m256i hi = _mm256_sub_epi64(_mm256_srli_epi64(bits, 52 - RN_HIST_SUB_BITS),
+			_mm256_set1_epi64x((1023ll + RN_HIST_SUB_BITS - 1) << RN_HIST_SUB_BITS));
 	__m256i small = _mm256_cmpgt_epi64(_mm256_set1_epi64x(RN_HIST_SUB), v);
 
 	return _mm256_blendv_epi8(hi, v, small);
@@ -134,16 +125,19 @@ static void buckets_avx2(const __u64 *d, size_t n, __u32 *out)
 	size_t i = 0;
 	int j;
 
-	for (; i + 4 <= n; i += 4) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(d + i));
+	for (; i + 8 <= n; i += 8) {
+		__m256i v0 = _mm256_loadu_si256((const __m256i *)(d + i));
+		__m256i v1 = _mm256_loadu_si256((const __m256i *)(d + i + 4));
 
-		if (!_mm256_testz_si256(v, big)) {
-			for (j = 0; j < 4; j++)
+		_mm_prefetch((const char *)(d + i + 128), _MM_HINT_T0);
+		if (!_mm256_testz_si256(_mm256_or_si256(v0, v1), big)) {
+			for (j = 0; j < 8; j++)
 				out[i + j] = rn_hist_bucket(d[i + j]);
 			continue;
 		}
-		v = _mm256_permutevar8x32_epi32(buckets4(v), pack);
-		_mm_storeu_si128((__m128i *)(out + i), _mm256_castsi256_si128(v));
+		v0 = _mm256_permutevar8x32_epi32(buckets4(v0), pack);
+		v1 = _mm256_permutevar8x32_epi32(buckets4(v1), pack);
+		_mm256_storeu_si256((__m256i *)(out + i), _mm256_permute2x128_si256(v0, v1, 0x20));
 	}
 	for (; i < n; i++)
 		out[i] = rn_hist_bucket(d[i]);

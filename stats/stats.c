@@ -316,12 +316,19 @@ int rn_stats_add_samples(struct rn_stats *rs, __u32 id, int nr, const __u64 *d, 
 	for (i = 0; i < n; i += m) {
 		m = n - i < SAMPLES_BLOCK ? n - i : SAMPLES_BLOCK;
 		s->k->buckets(d + i, m, b);
-		for (j = 0; j < m; j++)
-			if (sc_chunk(sc, b[j]) < 0)
-				return -ENOMEM;
+		for (j = 0; j < m; j++) {
+			__u64 *ch = sc->chunk[b[j] / RN_HIST_SUB];
+
+			if (__builtin_expect(!ch, 0)) {
+				if (sc_chunk(sc, b[j]) < 0) {
+					sc->hist_n += j;	/* counted so far */
+					return -ENOMEM;
+				}
+				ch = sc->chunk[b[j] / RN_HIST_SUB];
+			}
+			ch[b[j] % RN_HIST_SUB]++;
+		}
 		s->k->acc(d + i, m, sc->shift, &sc->acc);
-		for (j = 0; j < m; j++)
-			sc->chunk[b[j] / RN_HIST_SUB][b[j] % RN_HIST_SUB]++;
 		sc->hist_n += m;
 	}
 	sc->errors += errors;
