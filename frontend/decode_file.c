@@ -12,6 +12,12 @@
 
 #include "decode_fns.h"
 
+/* fsetxattr, fgetxattr, flistxattr, fremovexattr take an fd first. */
+static bool xattr_has_fd(int nr)
+{
+	return nr == 190 || nr == 193 || nr == 196 || nr == 199;
+}
+
 /* "O_RDONLY|O_CLOEXEC": the access mode always shows, then the other bits. */
 void pr_open_flags(struct rn_strbuf *sb, __u64 flags)
 {
@@ -826,4 +832,62 @@ void dec_sendfile(struct dctx *c)
 	else
 		rn_sb_printf(ARG(c, 2), "[%lld]", (long long)off);
 	dc_ulong(c, 3);
+}
+
+/* The xattr family: the first argument is a path or an fd. */
+static void xattr_target(struct dctx *c)
+{
+	if (xattr_has_fd(c->sc->nr))
+		dc_fd(c, 0);
+	else
+		dc_path(c, 0);
+}
+
+/* setxattr(path, name, value, size, flags) */
+void dec_setxattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
+	pr_buf_at(c, ARG(c, 2), RAW(c, 2), RAW(c, 3), false);
+	dc_ulong(c, 3);
+	rn_sb_printf(ARG(c, 4), "%s", RAW(c, 4) == 1 ? "XATTR_CREATE" :
+		     RAW(c, 4) == 2 ? "XATTR_REPLACE" : "0");
+	if (RAW(c, 4) > 2) {
+		rn_sb_reset(ARG(c, 4));
+		dc_hex(c, 4);
+	}
+}
+
+/* getxattr(path, name, value, size) */
+void dec_getxattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
+	if (dc_stop_unfinished(c, 2))
+		return;
+	if (c->ok && RAW(c, 2))
+		pr_buf_at(c, ARG(c, 2), RAW(c, 2), c->sc->ret, true);
+	else
+		dc_ptr(c, 2);
+	dc_ulong(c, 3);
+}
+
+/* listxattr(path, list, size) */
+void dec_listxattr(struct dctx *c)
+{
+	xattr_target(c);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok && RAW(c, 1))
+		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
+	else
+		dc_ptr(c, 1);
+	dc_ulong(c, 2);
+}
+
+/* removexattr(path, name) */
+void dec_removexattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
 }

@@ -119,6 +119,10 @@ void dec_unshare(struct dctx *c);
 void dec_wait4(struct dctx *c);
 void dec_waitid(struct dctx *c);
 void dec_write(struct dctx *c);
+void dec_setxattr(struct dctx *c);
+void dec_getxattr(struct dctx *c);
+void dec_listxattr(struct dctx *c);
+void dec_removexattr(struct dctx *c);
 void dec_writev(struct dctx *c);
 
 /* Helpers shared between decoder files. */

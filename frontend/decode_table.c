@@ -87,6 +87,18 @@ static const decode_fn decoders[RN_NR_MAX] = {
 	[__NR_eventfd2] = dec_eventfd2,
 	[__NR_inotify_init1] = dec_inotify_init1,
 	[__NR_sendfile] = dec_sendfile,
+	[__NR_setxattr] = dec_setxattr,
+	[__NR_lsetxattr] = dec_setxattr,
+	[__NR_fsetxattr] = dec_setxattr,
+	[__NR_getxattr] = dec_getxattr,
+	[__NR_lgetxattr] = dec_getxattr,
+	[__NR_fgetxattr] = dec_getxattr,
+	[__NR_listxattr] = dec_listxattr,
+	[__NR_llistxattr] = dec_listxattr,
+	[__NR_flistxattr] = dec_listxattr,
+	[__NR_removexattr] = dec_removexattr,
+	[__NR_lremovexattr] = dec_removexattr,
+	[__NR_fremovexattr] = dec_removexattr,
 
 	/* memory */
 	[__NR_mmap] = dec_mmap,

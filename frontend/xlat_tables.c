@@ -44,9 +44,8 @@ const struct rn_xlat rn_xl_open_access[] = {
 const struct rn_xlat rn_xl_open_flags[] = {
 	XLAT(O_CREAT), XLAT(O_EXCL), XLAT(O_NOCTTY), XLAT(O_TRUNC), XLAT(O_APPEND),
 	XLAT(O_NONBLOCK), XLAT(O_SYNC), XLAT(O_DSYNC), XLAT_PAIR(020000, "O_ASYNC"),
-	XLAT(O_DIRECT), XLAT_PAIR(0100000, "O_LARGEFILE"), XLAT(O_TMPFILE),
-	XLAT(O_DIRECTORY), XLAT(O_NOFOLLOW), XLAT(O_NOATIME), XLAT(O_CLOEXEC), XLAT(O_PATH),
-	XLAT_END,
+	XLAT(O_DIRECT), XLAT_PAIR(0100000, "O_LARGEFILE"), XLAT(O_NOFOLLOW), XLAT(O_NOATIME),
+	XLAT(O_CLOEXEC), XLAT(O_PATH), XLAT(O_TMPFILE), XLAT(O_DIRECTORY), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_at_flags[] = {
@@ -153,7 +152,7 @@ const struct rn_xlat rn_xl_unshare_flags[] = {
 };
 
 const struct rn_xlat rn_xl_wait_options[] = {
-	XLAT(WNOHANG), XLAT(WUNTRACED), XLAT(WEXITED), XLAT(WCONTINUED), XLAT(WNOWAIT),
+	XLAT(WNOHANG), XLAT(WEXITED), XLAT(WSTOPPED), XLAT(WCONTINUED), XLAT(WNOWAIT),
 	XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE), XLAT_END,
 };
 
@@ -166,10 +165,10 @@ const struct rn_xlat rn_xl_sigprocmask_how[] = {
 };
 
 const struct rn_xlat rn_xl_sa_flags[] = {
-	XLAT(SA_NOCLDSTOP), XLAT(SA_NOCLDWAIT), XLAT(SA_SIGINFO),
 	XLAT_PAIR(0x04000000, "SA_RESTORER"), XLAT(SA_ONSTACK), XLAT(SA_RESTART),
-	XLAT_PAIR(0x00000400, "SA_UNSUPPORTED"), XLAT_PAIR(0x00000800, "SA_EXPOSE_TAGBITS"),
-	XLAT(SA_NODEFER), XLAT(SA_RESETHAND), XLAT_END,
+	XLAT(SA_NODEFER), XLAT(SA_RESETHAND), XLAT(SA_SIGINFO), XLAT(SA_NOCLDSTOP),
+	XLAT(SA_NOCLDWAIT), XLAT_PAIR(0x00000400, "SA_UNSUPPORTED"),
+	XLAT_PAIR(0x00000800, "SA_EXPOSE_TAGBITS"), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_address_families[] = {
@@ -191,7 +190,7 @@ const struct rn_xlat rn_xl_socket_types[] = {
 };
 
 const struct rn_xlat rn_xl_socket_flags[] = {
-	XLAT(SOCK_NONBLOCK), XLAT(SOCK_CLOEXEC), XLAT_END,
+	XLAT(SOCK_CLOEXEC), XLAT(SOCK_NONBLOCK), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_ip_protocols[] = {
