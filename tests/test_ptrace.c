@@ -30,6 +30,8 @@ struct seen {
 	int entry_missed;
 	int first_nr;			/* number of the first syscall event */
 	char first_path[256];		/* its captured string argument 0 */
+	int first_strs;			/* string regions captured with it */
+	char first_argv1[64];		/* the second of them (argv[1]) */
 	int sig[65];			/* deliveries per signal */
 	int sig_si_user;		/* ... with si_code SI_USER from the tracee */
 	int stopped;			/* group-stop records */
@@ -52,11 +54,20 @@ static void seen_tgid(struct seen *s, int tgid)
 static void first_call(struct seen *s, const struct rn_event *ev)
 {
 	const struct rn_region *r = (const void *)ev->payload;
+	__u32 off = 0;
 
 	s->first_nr = ev->sc.nr;
 	if (ev->sc.payload_len >= sizeof(*r) && r->addr == ev->sc.args[0] &&
 	    (r->flags & RN_REG_STR) && r->len < sizeof(s->first_path))
 		memcpy(s->first_path, r + 1, r->len);
+	/* Walk the regions: path, argv pointers, argv strings, envp pointers. */
+	while (off + sizeof(*r) <= ev->sc.payload_len) {
+		r = (const void *)(ev->payload + off);
+		if ((r->flags & RN_REG_STR) && r->arg == 1 && ++s->first_strs == 2 &&
+		    r->len < sizeof(s->first_argv1))
+			memcpy(s->first_argv1, r + 1, r->len);
+		off += (__u32)sizeof(*r) + RN_REGION_ALIGN(r->len);
+	}
 }
 
 static void on_syscall(struct seen *s, const struct rn_event *ev)
@@ -182,6 +193,8 @@ static void test_readloop(void **state)
 	assert_int_equal(s.sys_ret[SYS_read], 100);
 	assert_int_equal(s.first_nr, SYS_execve);
 	assert_string_equal(s.first_path, argv[0]);
+	assert_int_equal(s.first_strs, 2);
+	assert_string_equal(s.first_argv1, "100");
 	assert_int_equal(s.unfinished[SYS_exit_group], 1);
 	assert_int_equal(s.exits, 1);
 	assert_int_equal(s.last_exit_code, 0);

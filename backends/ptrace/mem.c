@@ -211,8 +211,11 @@ static void cap_argv(struct rn_backend *b, struct pt_task *t, int arg, __u64 add
 	struct rn_region *r;
 	const __u64 *ptr;
 	size_t i, n, want = PT_ARGV_MAX * sizeof(__u64);
+	__u32 evflags = t->ev.flags;
 
+	/* Asks for more than fits: only a missing terminator is a truncation. */
 	r = cap_bytes(t, arg, addr, want);
+	t->ev.flags = evflags;
 	if (!r)
 		return;
 	ptr = (const __u64 *)(r + 1);
