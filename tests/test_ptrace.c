@@ -383,7 +383,7 @@ static pid_t start_ticker(const char *file)
 
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		execl(tracee("ticker"), "ticker", file, "30", (char *)NULL);
+		execl(tracee("ticker"), "ticker", file, "30", "2", (char *)NULL);
 		_exit(127);
 	}
 	usleep(50000);
@@ -422,6 +422,23 @@ static char proc_state(pid_t pid)
 	return p && p[1] ? p[2] : '?';
 }
 
+static int tracer_of(pid_t pid)
+{
+	char path[64], line[128];
+	int tracer = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
 /* Poll for about ms milliseconds. */
 static void poll_for(struct rn_backend *b, int ms, struct seen *s)
 {
@@ -457,12 +474,12 @@ static void test_attach_detach(void **state)
 	assert_non_null(b);
 	assert_int_equal(rn_ptrace_backend.start(b), 0);
 	poll_for(b, 200, &s);
-	assert_int_equal(s.attach, 1);
+	assert_int_equal(s.attach, 3);	/* the ticker and its two threads */
 	assert_true(s.sys[SYS_clock_nanosleep] + s.sys[SYS_nanosleep] >= 5);
 	assert_true(s.sys[SYS_pwrite64] >= 5);
 	rn_ptrace_backend.detach(b);
 	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
-	assert_int_equal(s.detach, 1);
+	assert_int_equal(s.detach, 3);
 	assert_int_equal(rn_ptrace_backend.exit_status(b), -1);
 	rn_ptrace_backend.close(b);
 
@@ -472,6 +489,7 @@ static void test_attach_detach(void **state)
 	t2 = read_ticks(file);
 	assert_true(t2 > t1);
 	assert_true(proc_state(pid) != 't' && proc_state(pid) != 'T');
+	assert_int_equal(tracer_of(pid), 0);
 	kill(pid, SIGKILL);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFSIGNALED(status));

@@ -7,7 +7,7 @@ need_root "ptrace attach to a non-child"
 ticks() { awk '{print $1}' "$WORK/ticks" 2>/dev/null; }
 
 for sig in INT TERM; do
-	"$TRACEES/ticker" "$WORK/ticks" 60 &
+	"$TRACEES/ticker" "$WORK/ticks" 60 2 &	# two more threads
 	tpid=$!
 	sleep 0.2
 	"$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
@@ -17,17 +17,38 @@ for sig in INT TERM; do
 	wait "$rpid"
 	rc=$?
 	[ "$rc" -eq 0 ] || fail "renacer -p exited $rc after SIG$sig ($(cat "$WORK/err"))"
-	grep -q 'Process [0-9]* attached' "$WORK/err" || fail "no attach notice: $(cat "$WORK/err")"
+	[ "$(grep -c 'Process [0-9]* attached' "$WORK/err")" -eq 3 ] ||
+		fail "want 3 attach notices (3 threads): $(cat "$WORK/err")"
 	grep -q '^pwrite64(' "$WORK/trace" || fail "no pwrite64 traced: $(head -5 "$WORK/trace")"
 	grep -q 'nanosleep(' "$WORK/trace" || fail "no nanosleep traced"
 	t1=$(ticks)
 	sleep 0.2
-	not_stopped "$tpid"
+	for task in /proc/"$tpid"/task/*; do
+		not_stopped "$tpid/task/${task##*/}"
+		grep -q '^TracerPid:[[:space:]]*0$' "$task/status" || fail "${task##*/} still traced"
+	done
 	t2=$(ticks)
 	[ "$t2" -gt "$t1" ] || fail "ticker stopped ticking after detach ($t1 -> $t2)"
-	grep -q '^TracerPid:[[:space:]]*0$' "/proc/$tpid/status" || fail "still traced after detach"
 	kill "$tpid"
 	wait "$tpid" 2>/dev/null
 done
 
+# A process stopped before the attach stays stopped after the detach, and
+# runs again on SIGCONT.
+"$TRACEES/ticker" "$WORK/ticks" 60 1 &
+tpid=$!
+sleep 0.2
+kill -STOP "$tpid"
+sleep 0.1
+"$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
+rpid=$!
+sleep 0.3
+kill -INT "$rpid"
+wait "$rpid" || fail "renacer -p of a stopped process exited $?"
+[ "$(awk '{print $3}' "/proc/$tpid/stat")" = T ] || fail "no longer stopped after detach"
+kill -CONT "$tpid"
+sleep 0.1
+not_stopped "$tpid"
+kill "$tpid"
+wait "$tpid" 2>/dev/null
 echo ok
