@@ -25,7 +25,7 @@ struct rn_target {
 };
 
 /* Largest argv pointer array captured for execve (entries, NULL included). */
-#define RN_ARGV_MAX 64
+#define RN_ARGV_MAX 256
 /* Longest sockaddr captured (sizeof(struct sockaddr_storage)). */
 #define RN_SOCKADDR_MAX 128
 
