@@ -54,7 +54,8 @@ struct rn_scratch {
 struct rn_pend {
 	__u64 ts;
 	__u64 args[RN_MAX_ARGS];
-	__s64 nr;
+	__s32 nr;
+	__u32 live;		/* an entry is waiting for its exit */
 };
 
 struct {
@@ -69,11 +70,12 @@ struct {
 	__type(value, struct rn_target);
 } traced SEC(".maps");
 
-/* LRU: a thread that vanished mid-call can never wedge the table. */
+/* Task-local: cheaper than a hash keyed by tid, follows a thread through
+ * exec's pid change, and is freed with the task. */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
-	__uint(max_entries, 32768);
-	__type(key, __u32);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
 	__type(value, struct rn_pend);
 } pending SEC(".maps");
 
@@ -448,12 +450,14 @@ static __always_inline void emit(struct rn_scratch *s, bool force)
 
 static __always_inline void fill_args(struct rn_pend *p, struct pt_regs *regs)
 {
-	p->args[0] = BPF_CORE_READ(regs, di);
-	p->args[1] = BPF_CORE_READ(regs, si);
-	p->args[2] = BPF_CORE_READ(regs, dx);
-	p->args[3] = BPF_CORE_READ(regs, r10);
-	p->args[4] = BPF_CORE_READ(regs, r8);
-	p->args[5] = BPF_CORE_READ(regs, r9);
+	/* regs is a trusted BTF pointer here: plain (relocated) loads, no
+	 * probe-read helper calls */
+	p->args[0] = regs->di;
+	p->args[1] = regs->si;
+	p->args[2] = regs->dx;
+	p->args[3] = regs->r10;
+	p->args[4] = regs->r8;
+	p->args[5] = regs->r9;
 }
 
 static __always_inline void sc_header(struct rn_scratch *s, __u64 pid_tgid, __u64 ts)
@@ -488,8 +492,7 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	__u32 tid = (__u32)pid_tgid;
-	struct rn_pend p = {};
+	struct rn_pend *p;
 
 	/* execve is looked at even when filtered out: it opens the gate of
 	 * a spawned command (current_traced()). */
@@ -497,12 +500,17 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (!current_traced(pid_tgid, id, true) || !syscall_wanted(id))
 		return 0;
-	p.ts = bpf_ktime_get_ns();
-	p.nr = id;
-	fill_args(&p, regs);
-	bpf_map_update_elem(&pending, &tid, &p, BPF_ANY);
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+				 BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!p)
+		return 0;
+	p->ts = bpf_ktime_get_ns();
+	p->nr = id;
+	p->live = 1;
+	if (!rn_summary)
+		fill_args(p, regs);
 	if (is_exec(id) && !rn_summary)
-		exec_entry(pid_tgid, &p);
+		exec_entry(pid_tgid, p);
 	return 0;
 }
 
@@ -533,7 +541,7 @@ static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
  * returning from clone (never shown, as with ptrace). */
 static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, long ret)
 {
-	long nr = BPF_CORE_READ(regs, orig_ax);
+	long nr = regs->orig_ax;
 	struct rn_scratch *s;
 	struct rn_pend p = {};
 	__u32 i;
@@ -565,16 +573,16 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	struct rn_scratch *s;
 	struct rn_pend *p;
 
-	p = bpf_map_lookup_elem(&pending, &tid);
-	if (!p) {
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!p || !p->live) {
 		exit_missed(pid_tgid, regs, ret);
 		return 0;
 	}
+	p->live = 0;
 	nr = p->nr;
 	if (rn_summary) {
 		if (nr < RN_NR_MAX)
 			aggregate(nr, ret, now - p->ts);
-		bpf_map_delete_elem(&pending, &tid);
 		return 0;
 	}
 	s = is_exec(nr) ? bpf_map_lookup_elem(&execcap, &tid) : NULL;
@@ -586,7 +594,6 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		s->ev.dur_ns = now - p->ts;
 		emit(s, true);
 		bpf_map_delete_elem(&execcap, &tid);
-		bpf_map_delete_elem(&pending, &tid);
 		return 0;
 	}
 	s = scratch_get();
@@ -598,7 +605,6 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
-	bpf_map_delete_elem(&pending, &tid);
 	if (!is_exec(nr))
 		capture_all(s, nr);
 	emit(s, false);
@@ -625,11 +631,12 @@ int BPF_PROG(rn_fork, struct task_struct *parent, struct task_struct *child)
 static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 {
 	__u32 tid = (__u32)pid_tgid, i;
-	struct rn_pend *p = bpf_map_lookup_elem(&pending, &tid);
+	struct rn_pend *p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	struct rn_scratch *s;
 
-	if (!p)
+	if (!p || !p->live)
 		return;
+	p->live = 0;
 	s = rn_summary ? NULL : scratch_get();
 	if (s) {
 		sc_header(s, pid_tgid, p->ts);
@@ -641,7 +648,6 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 			s->ev.sc.args[i] = p->args[i];
 		emit(s, false);
 	}
-	bpf_map_delete_elem(&pending, &tid);
 	bpf_map_delete_elem(&execcap, &tid);
 }
 
@@ -669,8 +675,6 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 			s->ev.exit.core_dumped = !!(code & 0x80);
 			emit(s, true);
 		}
-	} else {
-		bpf_map_delete_elem(&pending, &tid);
 	}
 	if (group_dead && rn_mode == RN_MODE_PIDS)
 		bpf_map_delete_elem(&traced, &tgid);
