@@ -65,7 +65,7 @@ TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
 BENCH_SRCS   := $(wildcard bench/*.c)
 BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
 
-.PHONY: all test unit integration asan install clean bench deps
+.PHONY: all test unit integration asan install clean bench deps run
 .DELETE_ON_ERROR:
 
 all: $(RENACER)
@@ -126,6 +126,12 @@ integration: $(RENACER) $(TRACEE_BINS) $(BENCH_BINS)
 test: deps
 	@$(MAKE) --no-print-directory all $(TEST_BINS) $(TRACEE_BINS) $(BENCH_BINS)
 	@B=$(B) RENACER=$(abspath $(RENACER)) bash tests/run-all.sh $(TEST_BINS)
+
+# The main job on a fresh machine: install what is missing, build, and trace
+# something real (a shell pipeline, following its children).
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(RENACER) -f -- sh -c 'ls -la /etc | wc -l'
 
 # Installs missing Debian packages (no-op when everything is present).
 deps:

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* Decoder-internal memory helpers beyond the public rn_mem_read(). */
+#ifndef RN_MEM_H
+#define RN_MEM_H
+
+#include "decode.h"
+
+/*
+ * Bytes of the captured region holding [addr, addr + len), or NULL.
+ * want_exit: 1 = regions copied at syscall exit, 0 = at entry, -1 = either.
+ * *reg (when non-NULL) receives the region header.
+ */
+const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int want_exit,
+			const struct rn_region **reg);
+
+/*
+ * Like rn_mem_read() for a value the call wrote (an output): regions
+ * captured at exit, then the live task; never the stale entry copy.
+ */
+int rn_mem_read_out(const struct rn_mem *m, __u64 addr, void *buf, size_t len);
+
+#endif /* RN_MEM_H */

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+/* Unit tests for the syscall table (frontend/syscalls.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/utsname.h>
+#include <asm/unistd_64.h>
+#include <linux/openat2.h>
+#include <linux/sched.h>
+
+#include "frontend/syscalls.h"
+
+#define UNISTD "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
+
+static void test_names_unique_and_round_trip(void **state)
+{
+	long nr, other;
+	int count = 0;
+
+	(void)state;
+	for (nr = 0; nr < RN_NR_MAX; nr++) {
+		const struct rn_syscall_info *si = rn_syscall(nr);
+
+		if (!si)
+			continue;
+		count++;
+		assert_non_null(si->name);
+		assert_true(si->nargs <= 6);
+		assert_int_equal(rn_syscall_by_name(si->name), nr);
+		for (other = nr + 1; other < RN_NR_MAX; other++) {
+			const struct rn_syscall_info *o = rn_syscall(other);
+
+			if (o && !strcmp(o->name, si->name))
+				fail_msg("%s at %ld and %ld", si->name, nr, other);
+		}
+	}
+	assert_true(count > 370);
+	assert_int_equal(rn_syscall_by_name("no_such_call"), -1);
+	assert_int_equal(rn_syscall_by_name(""), -1);
+	assert_null(rn_syscall(-1));
+	assert_null(rn_syscall(400));	/* the hole between 336 and 424 */
+	assert_null(rn_syscall(100000));
+}
+
+/* Every number the installed UAPI header defines is in the table, same name. */
+static void test_every_header_number(void **state)
+{
+	FILE *f = fopen(UNISTD, "r");
+	char line[256], name[128];
+	long nr;
+	int seen = 0;
+
+	(void)state;
+	if (!f)
+		skip();
+	while (fgets(line, sizeof(line), f)) {
+		const struct rn_syscall_info *si;
+
+		if (sscanf(line, "#define __NR_%127s %ld", name, &nr) != 2)
+			continue;
+		si = rn_syscall(nr);
+		if (!si)
+			fail_msg("%s (%ld) missing", name, nr);
+		if (strcmp(si->name, name))
+			fail_msg("%ld: table says %s, header %s", nr, si->name, name);
+		seen++;
+	}
+	fclose(f);
+	assert_true(seen > 300);
+}
+
+static void test_newer_numbers(void **state)
+{
+	static const struct {
+		const char *name;
+		long nr;
+	} newer[] = {
+		{ "cachestat", 451 }, { "fchmodat2", 452 }, { "map_shadow_stack", 453 },
+		{ "futex_wake", 454 }, { "futex_wait", 455 }, { "futex_requeue", 456 },
+		{ "statmount", 457 }, { "listmount", 458 }, { "lsm_get_self_attr", 459 },
+		{ "lsm_set_self_attr", 460 }, { "lsm_list_modules", 461 }, { "mseal", 462 },
+		{ "setxattrat", 463 }, { "getxattrat", 464 }, { "listxattrat", 465 },
+		{ "removexattrat", 466 }, { "open_tree_attr", 467 }, { "file_getattr", 468 },
+		{ "file_setattr", 469 }, { "uretprobe", 335 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(newer) / sizeof(newer[0]); i++)
+		assert_int_equal(rn_syscall_by_name(newer[i].name), newer[i].nr);
+}
+
+static unsigned flags_of(const char *name)
+{
+	long nr = rn_syscall_by_name(name);
+
+	assert_true(nr >= 0);
+	return rn_syscall(nr)->flags;
+}
+
+static void test_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(flags_of("openat"), RN_TF | RN_TD);
+	assert_int_equal(flags_of("read"), RN_TD);
+	assert_int_equal(flags_of("stat"), RN_TF | RN_TST | RN_TSTA);
+	assert_int_equal(flags_of("lstat"), RN_TF | RN_TLST | RN_TSTA);
+	assert_int_equal(flags_of("fstat"), RN_TD | RN_TFST | RN_TSTA);
+	assert_int_equal(flags_of("newfstatat"), RN_TD | RN_TF | RN_TFST | RN_TSTA);
+	assert_int_equal(flags_of("statfs"), RN_TF | RN_TSF | RN_TSFA);
+	assert_int_equal(flags_of("fstatfs"), RN_TD | RN_TFSF | RN_TSFA);
+	assert_int_equal(flags_of("connect"), RN_TN);
+	assert_int_equal(flags_of("clone"), RN_TP);
+	assert_int_equal(flags_of("execve"), RN_TF | RN_TP);
+	assert_int_equal(flags_of("mmap"), RN_TD | RN_TM);
+	assert_int_equal(flags_of("rt_sigaction"), RN_TS);
+	assert_int_equal(flags_of("kill"), RN_TS | RN_TP);
+	assert_int_equal(flags_of("shmget"), RN_TI);
+	assert_int_equal(flags_of("setuid"), RN_TC);
+	assert_int_equal(flags_of("getuid"), RN_TC | RN_TPU);
+	assert_int_equal(flags_of("getpid"), RN_TPU);
+	assert_int_equal(flags_of("clock_gettime"), RN_TCL);
+	assert_int_equal(flags_of("nanosleep"), 0);
+	assert_int_equal(rn_syscall(__NR_openat)->nargs, 4);
+	assert_int_equal(rn_syscall(__NR_mmap)->nargs, 6);
+	assert_int_equal(rn_syscall(__NR_getpid)->nargs, 0);
+}
+
+static const struct rn_cap_arg *cap(long nr, int arg)
+{
+	return &rn_syscall_capture(nr)->arg[arg];
+}
+
+static void test_capture(void **state)
+{
+	struct clone_args ca;
+
+	(void)state;
+	assert_int_equal(cap(__NR_openat, 1)->kind, RN_CAP_STR);
+	assert_int_equal(cap(__NR_openat, 0)->kind, RN_CAP_NONE);
+	assert_int_equal(cap(__NR_write, 1)->kind, RN_CAP_BUF_ARG);
+	assert_int_equal(cap(__NR_write, 1)->len_arg, 2);
+	assert_int_equal(cap(__NR_read, 1)->kind, RN_CAP_BUF_RET);
+	assert_true(cap(__NR_read, 1)->at_exit);
+	assert_int_equal(cap(__NR_fstat, 1)->size, sizeof(struct stat));
+	assert_true(cap(__NR_fstat, 1)->at_exit);
+	assert_int_equal(cap(__NR_statfs, 1)->size, sizeof(struct statfs));
+	assert_int_equal(cap(__NR_statx, 4)->size, sizeof(struct statx));
+	assert_int_equal(cap(__NR_uname, 0)->size, sizeof(struct utsname));
+	assert_int_equal(cap(__NR_prlimit64, 3)->size, sizeof(struct rlimit));
+	assert_int_equal(cap(__NR_openat2, 2)->size, sizeof(struct open_how));
+	assert_int_equal(cap(__NR_clone3, 0)->size, sizeof(ca));
+	assert_int_equal(cap(__NR_connect, 1)->kind, RN_CAP_SOCKADDR_ARG);
+	assert_int_equal(cap(__NR_accept4, 1)->kind, RN_CAP_SOCKADDR_PTR);
+	assert_int_equal(cap(__NR_execve, 1)->kind, RN_CAP_ARGV);
+	assert_int_equal(cap(__NR_pipe2, 0)->size, 8);
+	assert_int_equal(cap(__NR_wait4, 1)->size, 4);
+	assert_int_equal(cap(__NR_poll, 0)->kind, RN_CAP_FIXED_ARGN);
+	assert_int_equal(cap(__NR_poll, 0)->len_arg, 1);
+	assert_int_equal(rn_syscall_capture(-5)->arg[0].kind, RN_CAP_NONE);
+	assert_int_equal(rn_syscall_capture(RN_NR_MAX)->arg[0].kind, RN_CAP_NONE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names_unique_and_round_trip),
+		cmocka_unit_test(test_every_header_number),
+		cmocka_unit_test(test_newer_numbers),
+		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_capture),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
