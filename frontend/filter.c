@@ -820,6 +820,20 @@ int rn_filter_parse(struct rn_filter *f, const char *expr, char *err, size_t err
 	return qualifier_apply(f, &qualifiers[0], expr, err, errlen);
 }
 
+int rn_filter_apply(struct rn_filter *f, const char *word, char *err, size_t errlen)
+{
+	int rc;
+
+	if (strncmp(word, "-P ", 3))
+		return rn_filter_parse(f, word, err, errlen);
+	rc = rn_filter_add_path(f, word + 3);
+	if (rc == -EINVAL)
+		return fail(err, errlen, rc, "-P needs a non-empty path");
+	if (rc)
+		return fail(err, errlen, rc, "out of memory");
+	return 0;
+}
+
 /* --- init, release, small predicates */
 
 void rn_filter_init(struct rn_filter *f)

@@ -122,6 +122,12 @@ int rn_filter_parse(struct rn_filter *f, const char *expr, char *err, size_t err
 int rn_filter_parse_qual(struct rn_filter *f, const char *qual, const char *set,
 			 char *err, size_t errlen);
 
+/*
+ * One word of rn_opts.filters: "-P PATH" adds a path (rn_filter_add_path()),
+ * anything else is an -e expression (rn_filter_parse()). Same returns.
+ */
+int rn_filter_apply(struct rn_filter *f, const char *word, char *err, size_t errlen);
+
 /* -q (1: attach, personality), -qq (2: also exit), -qqq (3: everything). */
 void rn_filter_quiet_level(struct rn_filter *f, int level);
 
