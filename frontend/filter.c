@@ -223,6 +223,9 @@ static const char *sys_suggest(const char *tok)
 
 		if (!name || strlen(name) > 40)
 			continue;
+		/* the length difference is a lower bound of the distance */
+		if (strlen(name) + 2 < len || len + 2 < strlen(name))
+			continue;
 		d = edit_distance(tok, name);
 		if (d < best_d && d * 3 <= len) {
 			best = name;
@@ -1056,6 +1059,8 @@ static const struct arg_roles {
 	{ .name = "perf_event_open", .roles = "---f" },
 };
 
+#define N_ARG_ROLES (sizeof(arg_roles) / sizeof(arg_roles[0]))
+
 struct sys_roles {
 	char roles[RN_MAX_ARGS + 1];
 	bool returns_fd;
@@ -1080,10 +1085,11 @@ static const struct sys_roles *sys_roles(long nr)
 						  ? 'p' : '-';
 			if (name && (fl & RN_TD) && tab[i].roles[0] == '-')
 				tab[i].roles[0] = 'f';
-			for (size_t k = 0; name && k < sizeof(arg_roles) / sizeof(arg_roles[0]); k++) {
+			for (size_t k = 0; name && k < N_ARG_ROLES; k++) {
 				if (strcmp(name, arg_roles[k].name))
 					continue;
-				snprintf(tab[i].roles, sizeof(tab[i].roles), "%s", arg_roles[k].roles);
+				snprintf(tab[i].roles, sizeof(tab[i].roles), "%s",
+					 arg_roles[k].roles);
 				tab[i].returns_fd = arg_roles[k].returns_fd;
 			}
 		}
@@ -1219,7 +1225,8 @@ static bool select_selected(const struct rn_filter *f, const struct rn_mem *m)
 			if (rn_mem_read(m, addr + w * 8, &bits, sizeof(bits)))
 				break;
 			for (int b = 0; b < 64 && w * 64 + b < nfds; b++)
-				if (bits >> b & 1 && fd_selected(f, m->ev->tgid, w * 64 + b, m->live))
+				if ((bits >> b & 1) &&
+				    fd_selected(f, m->ev->tgid, w * 64 + b, m->live))
 					return true;
 		}
 	}

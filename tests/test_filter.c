@@ -392,7 +392,7 @@ static void test_errors(void **state)
 		int rc;
 
 		rn_filter_init(&f);
-		before = f;
+		memcpy(&before, &f, sizeof(f));
 		memset(err, 'X', sizeof(err));
 		rc = rn_filter_parse(&f, c->expr, err, sizeof(err));
 		if (rc != c->rc)
