@@ -114,6 +114,7 @@ struct sys_case {
 	const char *members;
 	bool inverted;
 	int fails;		/* 1-based index of the expression that must fail */
+	bool ours;		/* renacer-only behaviour: not compared with strace */
 };
 
 static const struct sys_case sys_cases[] = {
@@ -151,7 +152,7 @@ static const struct sys_case sys_cases[] = {
 	{ { "trace=/" }, "*" },				/* the empty regex matches all */
 	/* renacer extension: strace refuses "/re/" (the final "/" is part of the
 	 * regex and matches nothing); we retry without it. */
-	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1" },
+	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1", .ours = true },
 	/* Accumulation, as strace 6.1 here: each -e trace= replaces the last. */
 	{ { "trace=openat", "trace=close" }, "close" },
 	{ { "trace=!read", "trace=write" }, "write" },
@@ -165,7 +166,7 @@ static const struct sys_case sys_cases[] = {
 	{ { "read", "write" }, "write" },
 	{ { "trace=%file", "trace=!openat" }, "openat", true },
 	/* Other qualifiers leave the trace set alone. */
-	{ { "trace=read", "status=failed", "signal=none", "abbrev=none" }, "read" },
+	{ { "trace=read", "quiet=exit", "signal=none", "abbrev=none" }, "read" },
 	/* A refused expression changes nothing. */
 	{ { "trace=read", "trace=read,opn" }, "read", false, 2 },
 	{ { "trace=read", "trace=/(" }, "read", false, 2 },
@@ -1032,6 +1033,154 @@ static void test_trace_fds_and_match(void **state)
 	rn_filter_release(&f);
 }
 
+
+/* --- the same expressions through the real strace, when it is installed */
+
+/*
+ * Run strace -o OUT [-e EXPR]... cat /etc/hostname. Returns its exit
+ * status; its first stderr line goes to errline; the names of the calls it
+ * printed to names (" read openat ... ").
+ */
+static int run_strace(const char *const *exprs, int nexprs, char *names, size_t nlen,
+		      char *errline, size_t elen)
+{
+	char out[] = "/tmp/rn-filter-strace-XXXXXX", errf[] = "/tmp/rn-filter-err-XXXXXX";
+	const char *argv[32];
+	int ofd = mkstemp(out), efd = mkstemp(errf), status, n = 0;
+	char line[4096];
+	FILE *fp;
+	pid_t pid;
+
+	assert_true(ofd >= 0 && efd >= 0);
+	argv[n++] = "strace";
+	argv[n++] = "-o";
+	argv[n++] = out;
+	for (int i = 0; i < nexprs; i++) {
+		argv[n++] = "-e";
+		argv[n++] = exprs[i];
+	}
+	argv[n++] = "cat";
+	argv[n++] = "/etc/hostname";
+	argv[n] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(efd, 2);
+		execvp("strace", (char **)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	errline[0] = '\0';
+	fp = fdopen(efd, "r");
+	rewind(fp);
+	if (fgets(errline, (int)elen, fp))
+		errline[strcspn(errline, "\n")] = '\0';
+	fclose(fp);
+	names[0] = '\0';
+	fp = fdopen(ofd, "r");
+	while (fgets(line, sizeof(line), fp)) {
+		size_t k = strcspn(line, "(");
+		char name[64];
+
+		if (!line[k] || k >= sizeof(name) - 2 || line[0] == '+' || line[0] == '-')
+			continue;
+		snprintf(name, sizeof(name), " %.*s ", (int)k, line);
+		if (!strstr(names, name) && strlen(names) + strlen(name) < nlen)
+			strcat(names, name + (names[0] ? 1 : 0));
+	}
+	fclose(fp);
+	unlink(out);
+	unlink(errf);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static bool have_strace(void)
+{
+	return system("strace -V >/dev/null 2>&1") == 0;
+}
+
+/*
+ * For every syscall-set case: the calls strace prints for cat are exactly
+ * the calls cat makes (seen with trace=all) that our set contains.
+ */
+static void test_sets_against_strace(void **state)
+{
+	char all[4096], got[4096], errline[512], *save = NULL, buf[4096];
+	static const char *const trace_all[] = { "trace=all" };
+
+	(void)state;
+	if (!have_strace())
+		skip();
+	assert_int_equal(run_strace(trace_all, 1, all, sizeof(all), errline, sizeof(errline)), 0);
+	assert_non_null(strstr(all, " read "));
+	for (size_t i = 0; i < sizeof(sys_cases) / sizeof(sys_cases[0]); i++) {
+		const struct sys_case *c = &sys_cases[i];
+		struct rn_filter f;
+		int n = 0, rc;
+
+		if (c->ours || c->fails)
+			continue;
+		while (n < 4 && c->exprs[n])
+			n++;
+		rc = run_strace(c->exprs, n, got, sizeof(got), errline, sizeof(errline));
+		if (rc)
+			fail_msg("strace refused %s: %s", c->exprs[0], errline);
+		rn_filter_init(&f);
+		for (int j = 0; j < n; j++)
+			parse_ok(&f, c->exprs[j]);
+		snprintf(buf, sizeof(buf), "%s", all);
+		for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+			char key[80];
+			bool in_strace, in_ours = rn_filter_syscall(&f, nr_of(t));
+
+			snprintf(key, sizeof(key), " %s ", t);
+			in_strace = strstr(got, key) != NULL;
+			if (in_strace != in_ours)
+				fail_msg("%s ...: strace %s %s, renacer %s", c->exprs[0],
+					 in_strace ? "prints" : "hides", t,
+					 in_ours ? "traces it" : "does not");
+		}
+		rn_filter_release(&f);
+	}
+}
+
+/* strace refuses what we refuse, with the same "invalid X 'token'" words. */
+static void test_errors_against_strace(void **state)
+{
+	(void)state;
+	if (!have_strace())
+		skip();
+	for (size_t i = 0; i < sizeof(err_cases) / sizeof(err_cases[0]); i++) {
+		const struct err_case *c = &err_cases[i];
+		char names[4096], errline[512], want[512];
+		struct rn_filter f;
+		const char *q;
+		int rc;
+
+		/* strace implements these; has no trace-fds (6.1); newline: not one line */
+		if (c->rc == -ENOTSUP || !strncmp(c->expr, "trace-fds", 9) ||
+		    strchr(c->expr, '\n'))
+			continue;
+		rc = run_strace(&c->expr, 1, names, sizeof(names), errline, sizeof(errline));
+		if (rc == 0)
+			fail_msg("strace accepts '%s', renacer does not", c->expr);
+		rn_filter_init(&f);
+		assert_int_equal(rn_filter_parse(&f, c->expr, want, sizeof(want)), c->rc);
+		rn_filter_release(&f);
+		if (!strncmp(errline, "strace: regcomp: ", 17))
+			continue;	/* our regex message is worded differently */
+		/* compare up to the closing quote of the token */
+		q = strrchr(errline, '\'');
+		if (strncmp(errline, "strace: ", 8) || !q ||
+		    strncmp(errline + 8, want, (size_t)(q + 1 - errline - 8)))
+			fail_msg("'%s': strace says \"%s\", renacer \"%s\"", c->expr, errline, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1052,6 +1201,8 @@ int main(void)
 		cmocka_unit_test(test_path_live),
 		cmocka_unit_test(test_path_resolved),
 		cmocka_unit_test(test_trace_fds_and_match),
+		cmocka_unit_test(test_sets_against_strace),
+		cmocka_unit_test(test_errors_against_strace),
 	};
 
 	return cmocka_run_group_tests_name("filter", tests, NULL, NULL);
