@@ -252,6 +252,49 @@ static int sysset_bad(const char *tok, char *err, size_t errlen)
 }
 
 /*
+ * glibc's regcomp() expands "x+" into "xx*" and "x{m,n}" into n copies of x,
+ * so stacked repetitions grow the compiled regex exponentially: "x" followed
+ * by 30 "+" takes gigabytes (found by the fuzzer). Syscall names are short, so
+ * refuse regexes whose repetition factors multiply past RN_REGEX_COST.
+ */
+#define RN_REGEX_COST 4096
+
+static bool regex_too_costly(const char *re)
+{
+	unsigned long cost = 1;
+
+	for (const char *p = re; *p; p++) {
+		unsigned long n = 0, m = 0;
+
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			p += p[1] == '^' ? 2 : 1;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']')
+				p++;
+			if (!*p)
+				return false;	/* regcomp will refuse it */
+		} else if (*p == '+') {
+			cost *= 2;
+		} else if (*p == '{') {
+			while (*++p >= '0' && *p <= '9' && n < 100000)
+				n = n * 10 + (unsigned long)(*p - '0');
+			if (*p == ',')
+				while (*++p >= '0' && *p <= '9' && m < 100000)
+					m = m * 10 + (unsigned long)(*p - '0');
+			cost *= (m > n ? m : n) + 1;
+			if (!*p)
+				break;
+		}
+		if (cost > RN_REGEX_COST)
+			return true;
+	}
+	return false;
+}
+
+/*
  * /regex: add every syscall whose name matches (POSIX extended). Returns the
  * number matched, or -EINVAL when it does not compile. strace's regex is all
  * that follows the "/", so "/^open/" asks for a "/" in the name and matches
@@ -262,6 +305,13 @@ static int sysset_add_regex(__u64 *w, const char *re, const char *tok, char *err
 	regex_t rx;
 	int rc, n = 0;
 
+	if (regex_too_costly(re)) {
+		char q[96];
+
+		quote_token(q, sizeof(q), tok);
+		return fail(err, errlen, -EINVAL,
+			    "invalid regular expression '%s': too many repetitions", q);
+	}
 	rc = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
 	if (rc) {
 		char msg[128], q[96];
