@@ -941,7 +941,6 @@ void rn_filter_quiet_level(struct rn_filter *f, int level)
 		f->quiet = RN_QUIET_ATTACH | RN_QUIET_PERSONALITY;
 	else
 		f->quiet = 0;
-	f->given |= RN_QUAL_QUIET;
 }
 
 bool rn_filter_syscall(const struct rn_filter *f, long nr)

@@ -116,6 +116,7 @@ void rn_filter_release(struct rn_filter *f);
  * when errlen > 0). On failure f is unchanged.
  */
 int rn_filter_parse(struct rn_filter *f, const char *expr, char *err, size_t errlen);
+/* expr, qual and set are never NULL; err may be NULL when errlen is 0. */
 
 /* Parse a bare set for one qualifier, as given by the long options
  * (--trace-fds=SET is rn_filter_parse_qual(f, "trace-fds", "SET", ...)). */
@@ -128,7 +129,9 @@ int rn_filter_parse_qual(struct rn_filter *f, const char *qual, const char *set,
  */
 int rn_filter_apply(struct rn_filter *f, const char *word, char *err, size_t errlen);
 
-/* -q (1: attach, personality), -qq (2: also exit), -qqq (3: everything). */
+/* -q (1: attach, personality), -qq (2: also exit), -qqq (3: everything).
+ * Does not mark RN_QUAL_QUIET as given: strace refuses -q together with
+ * -e quiet=, and the frontend can check f->given for that. */
 void rn_filter_quiet_level(struct rn_filter *f, int level);
 
 /*
@@ -187,8 +190,8 @@ bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
  * A classic BPF seccomp program for the ptrace backend: SECCOMP_RET_TRACE for
  * traced syscalls (and for anything that is not plain x86_64: other audit
  * arches, x32 numbers, numbers >= RN_NR_MAX), SECCOMP_RET_ALLOW for the rest.
- * *prog is malloc'ed (free() it); at most 80 instructions. Returns 0 or
- * -ENOMEM.
+ * *prog is malloc'ed (free() it); at most 65 instructions whatever the set
+ * (one range test per 32-number word with mixed bits). Returns 0 or -ENOMEM.
  */
 int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog, size_t *len);
 
