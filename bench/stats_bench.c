@@ -9,6 +9,8 @@
  *                                   and PREFIX.labels.u32 for comparison
  *   stats_bench pct IN N REPS       histogram percentiles of N u64 samples
  *   stats_bench kernels             each kernel, scalar against AVX2
+ *   stats_bench mem N               N events through -c's accumulator:
+ *                                   time per event, heap and peak RSS
  *
  * The kernel table is chosen as the engine chooses it (RENACER_SIMD=scalar
  * forces the portable one), except in "kernels", which calls both.
@@ -18,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <malloc.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "backends/hist.h"
@@ -310,8 +314,53 @@ static int kernels(void)
 	return 0;
 }
 
+/* The -c path on events: batches of 256 records, 24 syscalls, 8 threads,
+ * latency-like durations; by syscall and by thread. */
+static int mem(size_t n)
+{
+	const size_t batch = 256;
+	struct rn_event *e = calloc(batch, sizeof(*e));
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	struct rn_stats *t = rn_stats_new(RN_STATS_BY_THREAD);
+	size_t heap0 = mallinfo2().uordblks, i, j;
+	struct rusage ru;
+	double t0, ms;
+	__u64 calls;
+
+	if (!e || !s || !t)
+		return 2;
+	st = 5;
+	t0 = now_ms();
+	for (i = 0; i < n; i += batch) {
+		size_t m = n - i < batch ? n - i : batch;
+
+		for (j = 0; j < m; j++) {
+			e[j].type = RN_EV_SYSCALL;
+			e[j].tid = e[j].tgid = 1000 + (__u32)((i + j) % 8);
+			e[j].sc.nr = (int)((i + j) * 7 % 24);
+			e[j].sc.ret = (i + j) % 10 ? 0 : -2;
+			e[j].dur_ns = (__u64)exp(6.5 + 3.0 * unit());
+		}
+		rn_stats_add_batch(s, e, m);
+		rn_stats_add_batch(t, e, m);
+	}
+	ms = now_ms() - t0;
+	rn_stats_totals(s, &calls, NULL, NULL);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("{\"events\":%zu,\"counted\":%llu,\"ns_per_event_per_accumulator\":%.1f,"
+	       "\"engine_heap_kib\":%zu,\"peak_rss_kib\":%ld}\n", n, (unsigned long long)calls,
+	       ms * 1e6 / (double)(n ? n : 1) / 2, (mallinfo2().uordblks - heap0) / 1024,
+	       ru.ru_maxrss);
+	rn_stats_free(s);
+	rn_stats_free(t);
+	free(e);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "mem") == 0)
+		return mem(strtoul(argv[2], NULL, 10));
 	if (argc == 6 && strcmp(argv[1], "gen-analysis") == 0)
 		return gen_analysis(argv[2], strtoul(argv[3], NULL, 10), strtoul(argv[4], NULL, 10),
 				    strtoull(argv[5], NULL, 10));

@@ -3,6 +3,7 @@
  * The analysis driver: windows of calls into feature vectors, the anomaly
  * detector, the report, and the JSON Lines reader behind `renacer analyze`.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -104,6 +105,7 @@ static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 {
 	long nr;
 	unsigned i;
+	char *p;
 
 	if (r->nr >= 0 && r->nr < RN_NR_MAX)
 		return r->nr;
@@ -120,6 +122,11 @@ static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 	a->names[i] = strdup(r->name);
 	if (!a->names[i])
 		return -ENOMEM;
+	/* the trace file chose this name: keep it to identifier characters
+	 * so it prints safely in text and JSON alike */
+	for (p = a->names[i]; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			*p = '?';
 	a->nextra++;
 	return (int)i;
 }

@@ -5,6 +5,7 @@
  * (the caller counts such lines and moves on).
  */
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,8 @@ static int jp_number(struct jp *j, double *v, long long *iv, bool *is_int)
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	*v = strtod(buf, NULL);
+	if (!isfinite(*v))
+		return -EINVAL;	/* 1e400: no JSON number we can use */
 	*iv = *is_int ? strtoll(buf, NULL, 10) : (long long)*v;
 	return 0;
 }

@@ -767,6 +767,7 @@ static void test_jsonl_parse(void **state)
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[1,2,}",
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[\"\\u00zz\"]}",
 		"{\"type\":\"syscall\",\"syscall\":\"a\nb\"}",
+		"{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1e400}",
 	};
 	const char *good = "{\"type\":\"syscall\",\"ts\":1.5,\"pid\":7,\"tgid\":1,"
 			   "\"syscall\":\"openat\",\"nr\":257,\"args\":[\"AT_FDCWD\","
@@ -866,6 +867,13 @@ static void test_analyze_file(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(strncmp(out, "{\"type\":\"analysis\",\"syscalls\":600,", 34) == 0);
 	assert_non_null(strstr(out, "\"anomalies\":{\"threshold\":3,\"window\":100,\"count\":1,"));
+	free(out);
+
+	out = analyze_string("{\"type\":\"syscall\",\"syscall\":\"ev\\\"il\\n\\u001b[31m\","
+			     "\"dur_us\":1}\n", &o, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "\"calls:ev?il???31m\""));
+	assert_null(strchr(out, '\033'));
 	free(out);
 
 	out = analyze_string("garbage\n", &o, &rc);
