@@ -355,6 +355,17 @@ void rn_stats_reset(struct rn_stats *rs)
 	size_t i;
 	int nr;
 
+	if (s->key != RN_STATS_BY_SYSCALL) {
+		/* threads and processes come and go: start the table afresh so
+		 * a long --summary-interval run keeps only the live ones */
+		for (i = 0; i < s->cap; i++) {
+			group_free(s->groups[i]);
+			s->groups[i] = NULL;
+		}
+		s->ngroups = 0;
+		s->last = NULL;
+		return;
+	}
 	for (i = 0; i < s->cap; i++) {
 		if (!s->groups[i])
 			continue;
@@ -441,9 +452,10 @@ void stats_sc_row(const struct stats *s, const struct stats_sc *sc, __u32 id, in
 	row->min_ns = sc->acc.min;
 	row->max_ns = sc->acc.max;
 	row->avg_ns = (double)sc->acc.sum / (double)sc->acc.n;
-	row->p50_ns = stats_sc_percentile(s, sc, 50.0);
-	row->p90_ns = stats_sc_percentile(s, sc, 90.0);
-	row->p99_ns = stats_sc_percentile(s, sc, 99.0);
+	/* NaN when no histogram came with the totals (printed as "-"/null) */
+	row->p50_ns = sc->hist_n ? stats_sc_percentile(s, sc, 50.0) : NAN;
+	row->p90_ns = sc->hist_n ? stats_sc_percentile(s, sc, 90.0) : NAN;
+	row->p99_ns = sc->hist_n ? stats_sc_percentile(s, sc, 99.0) : NAN;
 	row->stddev_ns = sc_stddev(sc);
 }
 

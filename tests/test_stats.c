@@ -539,6 +539,50 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* --summary-interval by thread: after a reset only threads that made calls
+ * since are listed. */
+static void test_summary_reset_by_thread(void **state)
+{
+	struct rn_stats *t = known_summary(RN_STATS_BY_THREAD);
+	struct rn_event *e = evs_alloc(1);
+	char *out;
+
+	(void)state;
+	rn_stats_reset(t);
+	ev_sys(&e[0], 11, 10, __NR_read, 1, 70);
+	assert_int_equal(rn_stats_add_batch(t, e, 1), 0);
+	out = print_to_string(t, NULL, false);
+	assert_true(strncmp(out, "tid 11\n% time", 13) == 0);
+	assert_null(strstr(out, "tid 10"));
+	assert_null(strstr(out, "tid 12"));
+	free(out);
+	free(e);
+	rn_stats_free(t);
+}
+
+/* Totals without a histogram: the percentiles are unknown, shown as "-"
+ * and null, never as made-up numbers. */
+static void test_summary_agg_without_histogram(void **state)
+{
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	struct rn_syscall_agg agg = { .count = 3, .errors = 1, .total_ns = 6000, .min_ns = 1000,
+				      .max_ns = 3000 };
+	struct rn_stats_print_opts o = { .extended = true };
+	char *out;
+
+	(void)state;
+	assert_int_equal(rn_stats_add_agg(s, __NR_chdir, &agg, 0, 0), 0);
+	out = print_to_string(s, &o, false);
+	assert_non_null(strstr(out, "         3         1       1.00          -          -          -"
+				    "       3.00"));
+	free(out);
+	out = print_to_string(s, &o, true);
+	assert_non_null(strstr(out, "\"min_us\":1.000,\"p50_us\":null,\"p90_us\":null,"
+				    "\"p99_us\":null,\"max_us\":3.000"));
+	free(out);
+	rn_stats_free(s);
+}
+
 /* Percentiles from the histogram against the exact nearest-rank sample. */
 static void test_percentiles_vs_sort(void **state)
 {
@@ -955,6 +999,8 @@ int main(void)
 		cmocka_unit_test(test_summary_by_thread_process),
 		cmocka_unit_test(test_summary_extended_hist_json),
 		cmocka_unit_test(test_summary_reset),
+		cmocka_unit_test(test_summary_reset_by_thread),
+		cmocka_unit_test(test_summary_agg_without_histogram),
 		cmocka_unit_test(test_percentiles_vs_sort),
 		cmocka_unit_test(test_summary_agg_matches_events),
 		cmocka_unit_test(test_summary_bounded_memory),
