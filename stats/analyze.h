@@ -86,8 +86,9 @@ int rn_analyze_report(struct rn_analyze *a, FILE *out);
 int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o);
 
 /* Parse one JSON line. Returns 1 for a syscall record (r filled; r->name
- * points into namebuf), 0 for another valid record type, -EINVAL when the
- * line is malformed or a syscall record lacks a syscall name and number. */
+ * points into namebuf), 0 for another valid record type or a call marked
+ * "unfinished":true, -EINVAL when the line is malformed or a syscall record
+ * lacks a syscall name and number. */
 int rn_analyze_parse_line(const char *line, size_t len, struct rn_analyze_rec *r,
 			  char *namebuf, size_t namelen);
 

@@ -874,7 +874,9 @@ static void test_analyze_file(void **state)
 
 	(void)state;
 	assert_non_null(in);
-	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n");
+	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n"
+			       "{\"type\":\"syscall\",\"syscall\":\"exit_group\",\"ret\":null,"
+			       "\"unfinished\":true,\"dur_us\":9}\n");
 	for (w = 0; w < 30; w++) {
 		unsigned reads = (unsigned)(w % 3 == 0 ? 15 : 3);
 
@@ -893,8 +895,8 @@ static void test_analyze_file(void **state)
 	len += (size_t)sprintf(in + len, "{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1");
 	out = analyze_string(in, &o, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 604 lines "
-				    "(1 other records, 2 malformed, first at line 1)\n"));
+	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 605 lines "
+				    "(2 other or unfinished records, 2 malformed, first at line 1)\n"));
 	assert_non_null(strstr(out, "30 windows of 20 calls"));
 	assert_non_null(strstr(out, "  -1.000  calls:write ~ calls:read\n"));
 	assert_null(strstr(out, "~ calls:getpid"));
