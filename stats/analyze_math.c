@@ -175,6 +175,8 @@ int rn_analyze_kmeans_init(const double *X, size_t rows, size_t cols, unsigned k
 			pick = (size_t)(rng_unit(&st) * (double)rows);
 		}
 		memcpy(centers + c * cols, X + pick * cols, cols * sizeof(*centers));
+		if (c + 1 == k)
+			break;	/* no further pick needs the distances */
 		kr->nearest(X, rows, cols, centers + c * cols, 1, lab, t, NULL);
 		for (r = 0; r < rows; r++)
 			d2[r] = t[r] < d2[r] ? t[r] : d2[r];

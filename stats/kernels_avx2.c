@@ -165,14 +165,16 @@ static size_t rank_find_avx2(const __u64 *h, size_t n, __u64 target, __u64 *cum)
 	__u64 c = *cum;
 	size_t i = 0;
 
-	/* skip whole blocks of 16 buckets while the target lies beyond them */
-	for (; i + 16 <= n; i += 16) {
-		__m256i s = _mm256_add_epi64(
-			_mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(h + i)),
-					 _mm256_loadu_si256((const __m256i *)(h + i + 4))),
-			_mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(h + i + 8)),
-					 _mm256_loadu_si256((const __m256i *)(h + i + 12))));
-		__u64 blk = hsum_epi64(s);
+	/* skip whole blocks of 32 buckets while the target lies beyond them */
+	for (; i + 32 <= n; i += 32) {
+		const __m256i *p = (const __m256i *)(h + i);
+		__m256i s0 = _mm256_add_epi64(_mm256_loadu_si256(p), _mm256_loadu_si256(p + 1));
+		__m256i s1 = _mm256_add_epi64(_mm256_loadu_si256(p + 2), _mm256_loadu_si256(p + 3));
+		__m256i s2 = _mm256_add_epi64(_mm256_loadu_si256(p + 4), _mm256_loadu_si256(p + 5));
+		__m256i s3 = _mm256_add_epi64(_mm256_loadu_si256(p + 6), _mm256_loadu_si256(p + 7));
+		__m256i s = _mm256_add_epi64(_mm256_add_epi64(s0, s1), _mm256_add_epi64(s2, s3));
+		__m128i q = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+		__u64 blk = (__u64)_mm_cvtsi128_si64(q) + (__u64)_mm_extract_epi64(q, 1);
 
 		if (c + blk >= target)
 			break;
@@ -416,14 +418,13 @@ static double nearest1_avx2(const double *X, size_t rows, size_t cols, const dou
 	return total;
 }
 
-static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
-			   size_t k, __u32 *label, double *d2, double *sums)
+/* One row at a time: the tail of a batch and wide rows. */
+static double nearest_rows_avx2(const double *X, size_t rows, size_t cols, const double *C,
+				size_t k, __u32 *label, double *d2, double *sums)
 {
 	double total = 0.0;
 	size_t r, c, q;
 
-	if (k == 1)
-		return nearest1_avx2(X, rows, cols, C, label, d2, sums);
 	for (r = 0; r < rows; r++) {
 		const double *x = X + r * cols;
 		double best = 0.0;
@@ -459,6 +460,117 @@ static double nearest_avx2(const double *X, size_t rows, size_t cols, const doub
 			add_row(sums + bi * cols, x, cols);
 		total += best;
 	}
+	return total;
+}
+
+#define NEAR_MAX_COLS 64	/* transposed group of 4 rows on the stack: 2 KiB */
+
+/* Squared distances of four rows (transposed: T[j] holds column j of the
+ * four) to centres C[c0 .. c0 + K), lanes = rows; K a constant 1..4, so the
+ * accumulators stay in registers. Same arithmetic per lane as the scalar
+ * kernel, (x - c)^2 summed over j in order. */
+static inline __attribute__((always_inline)) void
+dist_group(const __m256d *T, size_t cols, const double *C, size_t c0, const int K,
+	   __m256d out[4])
+{
+	__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, t;
+	const double *p0 = C + c0 * cols, *p1 = p0 + cols, *p2 = p1 + cols, *p3 = p2 + cols;
+	size_t j;
+
+	for (j = 0; j < cols; j++) {
+		t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p0 + j));
+		a0 = _mm256_fmadd_pd(t, t, a0);
+		if (K > 1) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p1 + j));
+			a1 = _mm256_fmadd_pd(t, t, a1);
+		}
+		if (K > 2) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p2 + j));
+			a2 = _mm256_fmadd_pd(t, t, a2);
+		}
+		if (K > 3) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p3 + j));
+			a3 = _mm256_fmadd_pd(t, t, a3);
+		}
+	}
+	out[0] = a0;
+	out[1] = a1;
+	out[2] = a2;
+	out[3] = a3;
+}
+
+/* Columns of rows x[0..3] into T[0 .. cols), four at a time by 4x4
+ * transposes. */
+static inline void transpose4(const double *x, size_t cols, __m256d *T)
+{
+	size_t j = 0;
+
+	for (; j + 4 <= cols; j += 4) {
+		__m256d r0 = _mm256_loadu_pd(x + j), r1 = _mm256_loadu_pd(x + cols + j);
+		__m256d r2 = _mm256_loadu_pd(x + 2 * cols + j), r3 = _mm256_loadu_pd(x + 3 * cols + j);
+		__m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+		__m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+
+		T[j] = _mm256_permute2f128_pd(t0, t2, 0x20);
+		T[j + 1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+		T[j + 2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+		T[j + 3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+	}
+	for (; j < cols; j++)
+		T[j] = _mm256_setr_pd(x[j], x[cols + j], x[2 * cols + j], x[3 * cols + j]);
+}
+
+/*
+ * Four rows at a time: the rows are transposed so that each lane is a row,
+ * and every centre costs one broadcast, one subtraction and one FMA per
+ * column for all four rows (no horizontal sums). The running minimum and
+ * its label are kept per lane with strict compares, so ties go to the lower
+ * index as in the scalar kernel.
+ */
+static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
+			   size_t k, __u32 *label, double *d2, double *sums)
+{
+	__m256d T[NEAR_MAX_COLS], dist[4], best, bl;
+	double total = 0.0, bd[4], lb[4];
+	size_t r, c, q;
+
+	if (cols > NEAR_MAX_COLS)
+		return k == 1 ? nearest1_avx2(X, rows, cols, C, label, d2, sums) :
+				nearest_rows_avx2(X, rows, cols, C, k, label, d2, sums);
+	for (r = 0; r + 4 <= rows; r += 4) {
+		transpose4(X + r * cols, cols, T);
+		best = _mm256_set1_pd(__builtin_inf());
+		bl = _mm256_setzero_pd();
+		for (c = 0; c < k; c += 4) {
+			switch (k - c) {
+			case 2: dist_group(T, cols, C, c, 2, dist); break;
+			case 3: dist_group(T, cols, C, c, 3, dist); break;
+			case 1: dist_group(T, cols, C, c, 1, dist); break;
+			default: dist_group(T, cols, C, c, 4, dist); break;
+			}
+			for (q = 0; q < 4 && c + q < k; q++) {
+				/* the first centre always wins (even against NaN) */
+				__m256d lt = c + q == 0 ? _mm256_castsi256_pd(_mm256_set1_epi64x(-1)) :
+					     _mm256_cmp_pd(dist[q], best, _CMP_LT_OQ);
+
+				best = _mm256_blendv_pd(best, dist[q], lt);
+				bl = _mm256_blendv_pd(bl, _mm256_set1_pd((double)(c + q)), lt);
+			}
+		}
+		_mm256_storeu_pd(bd, best);
+		_mm256_storeu_pd(lb, bl);
+		for (q = 0; q < 4; q++) {
+			label[r + q] = (__u32)lb[q];
+			if (d2)
+				d2[r + q] = bd[q];
+			if (sums)
+				add_row(sums + label[r + q] * cols, X + (r + q) * cols, cols);
+			total += bd[q];
+		}
+	}
+	if (r < rows)
+		total += nearest_rows_avx2(X + r * cols, rows - r, cols, C, k, label + r,
+					   d2 ? d2 + r : NULL, sums);
 	return total;
 }
 
