@@ -104,6 +104,20 @@ static double dist2_scalar(const double *a, const double *b, size_t n)
 	return s;
 }
 
+static void shift_rows_scalar(const double *X, size_t rows, size_t cols, const double *shift,
+			      double *out, double *sums)
+{
+	size_t r, j;
+
+	for (r = 0; r < rows; r++)
+		for (j = 0; j < cols; j++) {
+			double t = X[r * cols + j] - shift[j];
+
+			out[r * cols + j] = t;
+			sums[j] += t;
+		}
+}
+
 static void gram_scalar(const double *X, size_t rows, size_t cols, double *G)
 {
 	size_t r, i, j;
@@ -155,6 +169,7 @@ const struct rn_stats_kernels rn_kernels_scalar = {
 	.rank_find = rank_find_scalar,
 	.dot = dot_scalar,
 	.dist2 = dist2_scalar,
+	.shift_rows = shift_rows_scalar,
 	.gram = gram_scalar,
 	.nearest = nearest_scalar,
 };

@@ -236,6 +236,39 @@ static double dist2_avx2(const double *a, const double *b, size_t n)
 	return s;
 }
 
+static void shift_rows_avx2(const double *X, size_t rows, size_t cols, const double *shift,
+			    double *out, double *sums)
+{
+	size_t r, j;
+
+	if (cols % 4) {
+		rn_kernels_scalar.shift_rows(X, rows, cols, shift, out, sums);
+		return;
+	}
+	for (j = 0; j < cols; j += 4) {
+		/* one column block down all rows: shift and sum stay in registers */
+		__m256d sh = _mm256_loadu_pd(shift + j), s0 = _mm256_setzero_pd(), s1 = s0;
+
+		for (r = 0; r + 2 <= rows; r += 2) {
+			__m256d t0 = _mm256_sub_pd(_mm256_loadu_pd(X + r * cols + j), sh);
+			__m256d t1 = _mm256_sub_pd(_mm256_loadu_pd(X + (r + 1) * cols + j), sh);
+
+			_mm256_storeu_pd(out + r * cols + j, t0);
+			_mm256_storeu_pd(out + (r + 1) * cols + j, t1);
+			s0 = _mm256_add_pd(s0, t0);
+			s1 = _mm256_add_pd(s1, t1);
+		}
+		for (; r < rows; r++) {
+			__m256d t0 = _mm256_sub_pd(_mm256_loadu_pd(X + r * cols + j), sh);
+
+			_mm256_storeu_pd(out + r * cols + j, t0);
+			s0 = _mm256_add_pd(s0, t0);
+		}
+		_mm256_storeu_pd(sums + j, _mm256_add_pd(_mm256_loadu_pd(sums + j),
+							 _mm256_add_pd(s0, s1)));
+	}
+}
+
 /* Lane mask for columns j .. j + 3 of a row of cols values. */
 static inline __m256i col_mask(size_t j, size_t cols)
 {
@@ -582,6 +615,7 @@ const struct rn_stats_kernels rn_kernels_avx2 = {
 	.rank_find = rank_find_avx2,
 	.dot = dot_avx2,
 	.dist2 = dist2_avx2,
+	.shift_rows = shift_rows_avx2,
 	.gram = gram_avx2,
 	.nearest = nearest_avx2,
 };

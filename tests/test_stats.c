@@ -196,9 +196,20 @@ static void test_kernel_dot_dist_gram(void **state)
 				 rn_kernels_avx2.dist2(a, b, n)) <= FP_TOL * mag2 + 1e-300);
 
 		rows = (size_t)(rnd() % 300) + 1;
-		cols = (size_t)(rnd() % 19) + 1;
+		cols = round % 3 ? (size_t)(rnd() % 19) + 1 : 4 * (size_t)(rnd() % 4 + 1);
 		for (i = 0; i < rows * cols; i++)
 			X[i] = rnd_unit() * 10 - 5;
+		{
+			/* the centring step: exact per element, sums within rounding */
+			static double o1[300 * 19], o2[300 * 19];
+			double s1[19] = { 0 }, s2[19] = { 0 };
+
+			rn_kernels_scalar.shift_rows(X, rows, cols, X + cols * (rows - 1), o1, s1);
+			rn_kernels_avx2.shift_rows(X, rows, cols, X + cols * (rows - 1), o2, s2);
+			assert_memory_equal(o1, o2, rows * cols * sizeof(double));
+			for (j = 0; j < cols; j++)
+				assert_true(fabs(s1[j] - s2[j]) <= FP_TOL * 10.0 * (double)rows);
+		}
 		memset(G1, 0, sizeof(G1));
 		memset(G2, 0, sizeof(G2));
 		rn_kernels_scalar.gram(X, rows, cols, G1);
