@@ -15,7 +15,9 @@
  *     mean is furthest from the overall mean, in standard deviations);
  *   - anomalies: a call whose latency is more than threshold standard
  *     deviations from the mean of the previous `window` calls of the same
- *     syscall (sliding window, at least min(window, 20) calls seen), counted
+ *     syscall (sliding window, at least min(window, 20) calls seen; the
+ *     standard deviation used is at least 5% of that mean, so that the
+ *     nanosecond jitter of a very steady syscall is not flagged), counted
  *     per syscall, the largest reported at the end and, with realtime set,
  *     printed as they happen.
  *

@@ -996,6 +996,29 @@ static void test_anomaly_realtime(void **state)
 	rn_analyze_free(a);
 }
 
+/* A very steady syscall: 3% of jitter is no anomaly, doubling is. */
+static void test_anomaly_sd_floor(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+	struct rn_analyze_opts o = { .json = true };
+	struct rn_analyze *a = rn_analyze_new(&o);
+	struct rn_analyze_rec r = { .nr = __NR_getpid };
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		r.ts = (double)i;
+		r.dur_us = i == 150 ? 1.03 : i == 250 ? 2.0 : 1.0 + (double)(i % 2) * 0.001;
+		assert_int_equal(rn_analyze_add(a, &r), 0);
+	}
+	assert_int_equal(rn_analyze_report(a, f), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"count\":1,\"largest\":[{\"ts\":250.000000,"));
+	free(buf);
+	rn_analyze_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1025,6 +1048,7 @@ int main(void)
 		cmocka_unit_test(test_analyze_file),
 		cmocka_unit_test(test_analyze_time_windows),
 		cmocka_unit_test(test_anomaly_realtime),
+		cmocka_unit_test(test_anomaly_sd_floor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
