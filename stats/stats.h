@@ -25,8 +25,10 @@
  * midpoint of the bucket holding that rank, clamped to [min, max]: exact below
  * 128 ns, otherwise within 1/256 (0.39%) of the true sample -- documented as
  * "at most 1%". Standard deviation is the population one (divide by n), exact
- * up to floating-point rounding; after eBPF in-kernel aggregation (which
- * carries no sum of squares) it is estimated from the histogram midpoints.
+ * up to floating-point rounding (batches of durations are merged with the
+ * parallel-variance update, so an early outlier costs no precision); after
+ * eBPF in-kernel aggregation (which carries no sum of squares) it is
+ * estimated from the histogram midpoints.
  *
  * Not thread-safe: one struct rn_stats per consumer thread.
  */

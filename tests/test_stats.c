@@ -676,6 +676,60 @@ static void test_summary_agg_matches_events(void **state)
 	rn_stats_free(ag);
 }
 
+/* An outlier first (1 s, then a million calls near 1 us) must not cost the
+ * standard deviation its precision: against a two-pass long double sum. */
+static void test_summary_stddev_precision(void **state)
+{
+	const size_t n = 1000001;
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	__u64 *d = malloc(n * sizeof(*d));
+	long double mean = 0, m2 = 0;
+	struct rn_stats_row r;
+	double sd;
+	size_t i;
+
+	(void)state;
+	assert_non_null(d);
+	d[0] = 1000000000;
+	for (i = 1; i < n; i++)
+		d[i] = 1000 + rnd() % 101;
+	for (i = 0; i < n; i++)
+		mean += d[i];
+	mean /= n;
+	for (i = 0; i < n; i++)
+		m2 += (d[i] - mean) * (d[i] - mean);
+	sd = (double)sqrtl(m2 / n);
+	/* through events' staging path and the bulk path alike */
+	assert_int_equal(rn_stats_add_samples(s, 0, __NR_read, d, 1, 0), 0);
+	assert_int_equal(rn_stats_add_samples(s, 0, __NR_read, d + 1, n - 1, 0), 0);
+	assert_int_equal(rn_stats_get(s, 0, __NR_read, &r), 0);
+	assert_true(fabs(r.stddev_ns - sd) <= 1e-9 * sd);
+	free(d);
+	rn_stats_free(s);
+
+	/* a huge mean (1000 s calls) with 101 ns of jitter */
+	s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	{
+		struct rn_event *e = evs_alloc(1000);
+		long double sum = 0, sq = 0;
+		size_t k;
+
+		for (k = 0; k < 1000; k++) {
+			ev_sys(&e[k], 1, 1, __NR_write, 1, 1000000000000ull + k % 101);
+			sum += 1000000000000.0L + k % 101;
+		}
+		assert_int_equal(rn_stats_add_batch(s, e, 1000), 0);
+		for (k = 0; k < 1000; k++)
+			sq += (1000000000000.0L + k % 101 - sum / 1000) *
+			      (1000000000000.0L + k % 101 - sum / 1000);
+		assert_int_equal(rn_stats_get(s, 0, __NR_write, &r), 0);
+		/* a mean of 10^12 ns leaves doubles 1e-4 ns of resolution */
+		assert_true(fabs(r.stddev_ns - (double)sqrtl(sq / 1000)) <= 1e-6 * r.stddev_ns);
+		free(e);
+	}
+	rn_stats_free(s);
+}
+
 /* Memory does not grow with the number of calls. */
 static void test_summary_bounded_memory(void **state)
 {
@@ -1039,6 +1093,7 @@ int main(void)
 		cmocka_unit_test(test_summary_agg_without_histogram),
 		cmocka_unit_test(test_percentiles_vs_sort),
 		cmocka_unit_test(test_summary_agg_matches_events),
+		cmocka_unit_test(test_summary_stddev_precision),
 		cmocka_unit_test(test_summary_bounded_memory),
 		cmocka_unit_test(test_corr_fixture),
 		cmocka_unit_test(test_corr_random),
