@@ -120,10 +120,11 @@ void dec_dup(struct dctx *c)
 	c->rv = RV_FD;
 }
 
+/* The new descriptor is not open yet at entry: strace shows it bare. */
 void dec_dup2(struct dctx *c)
 {
 	dc_fd(c, 0);
-	dc_fd(c, 1);
+	dc_int(c, 1);
 	if (c->d->nargs > 2)
 		pr_open_flags_nomode(ARG(c, 2), RAW(c, 2));
 	c->rv = RV_FD;
