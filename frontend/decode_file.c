@@ -198,18 +198,22 @@ static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, 
 		pr_ptr(sb, addr);
 		return;
 	}
+	rn_sb_putc(sb, '[');
 	for (i = 0; i < cnt; i++) {
 		__u64 iov[2];
 
 		if (dc_read(c, addr + i * 16, iov, sizeof(iov), false) < 0) {
 			if (!i) {
+				sb->len--;	/* drop the '[' */
+				sb->buf[sb->len] = '\0';
 				pr_ptr(sb, addr);
 				return;
 			}
 			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)(addr + i * 16));
 			break;
 		}
-		rn_sb_puts(sb, i ? ", " : "[");
+		if (i)
+			rn_sb_puts(sb, ", ");
 		if (i >= c->o->strsize) {
 			rn_sb_puts(sb, "...");
 			break;
@@ -226,8 +230,6 @@ static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, 
 		rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)iov[1]);
 	}
 	rn_sb_putc(sb, ']');
-	if (!cnt)
-		rn_sb_puts(sb, "");
 }
 
 void dec_readv(struct dctx *c)

@@ -340,8 +340,12 @@ static void test_generic(void **state)
 			    "-1 ENOSYS (Function not implemented)");
 	ev_syscall(__NR_getpid, 1234, 0, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "getpid() = 1234");
+	/* no decoder of its own: the generic printer */
+	ev_syscall(__NR_kcmp, 0, 1, 2, 0, 128, P1, 0);
+	assert_string_equal(decode(), "kcmp(0x1, 0x2, 0, 0x80, 0x7ffd0000) = 0");
 	ev_syscall(__NR_sched_getaffinity, 8, 0, 128, P1, 0, 0, 0);
-	assert_string_equal(decode(), "sched_getaffinity(0, 0x80, 0x7ffd0000) = 8");
+	ev_region(P1, "\3\0\0\0\0\0\0\0", 8, RN_REG_EXIT);
+	assert_string_equal(decode(), "sched_getaffinity(0, 128, [0 1]) = 8");
 	/* raw=all: even decoded calls in hex */
 	opts.raw = true;
 	ev_syscall(__NR_openat, 3, AT_CWD, P1, O_RDONLY, 0, 0, 0);
@@ -767,6 +771,14 @@ static void test_misc_process(void **state)
 	ev_syscall(__NR_faccessat2, 0, AT_CWD, P1, 1, 0x200, 0, 0);
 	ev_str(P1, "a");
 	assert_string_equal(decode(), "faccessat2(AT_FDCWD, \"a\", X_OK, AT_EACCESS) = 0");
+	ev_syscall(__NR_getgroups, 3, 3, P1, 0, 0, 0, 0);
+	ev_region(P1, (__u32[]){ 0, 4, 27 }, 12, RN_REG_EXIT);
+	assert_string_equal(decode(), "getgroups(3, [0, 4, 27]) = 3");
+	ev_syscall(__NR_prctl, 1, 23, 32, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_CAPBSET_READ, CAP_MAC_OVERRIDE) = 1");
+	ev_syscall(__NR_prctl, -EINVAL, 23, 48, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_CAPBSET_READ, 0x30 /* CAP_??? */) = "
+			    "-1 EINVAL (Invalid argument)");
 	ev_syscall(__NR_access, -ENOENT, P1, 0, 0, 0, 0, 0);
 	ev_str(P1, "a");
 	assert_string_equal(decode(), "access(\"a\", F_OK) = -1 ENOENT (No such file or directory)");
