@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: MIT
+/* Records to lines: strace-style text, JSON Lines, CSV. */
+#include "format.h"
+
+#include <string.h>
+#include <time.h>
+
+#define RN_RET_COLUMN 40	/* strace aligns "= ret" at this column */
+
+static const char hexdig[] = "0123456789abcdef";
+
+static void put_pid_prefix(enum rn_pid_prefix pfx, __u32 tid, struct rn_strbuf *out)
+{
+	if (pfx == RN_PFX_BRACKET)
+		rn_sb_printf(out, "[pid %5u] ", tid);
+	else if (pfx == RN_PFX_COLUMN)
+		rn_sb_printf(out, "%-5u ", tid);
+}
+
+static void put_timestamp(const struct rn_fmt_ctx *c, __u64 mono_ns, struct rn_strbuf *out)
+{
+	__s64 ns = (__s64)mono_ns + c->realtime_offset_ns;
+	time_t sec = (time_t)(ns / 1000000000);
+	long usec = (long)(ns % 1000000000) / 1000;
+	struct tm tm;
+
+	if (c->tsmode == RN_TS_EPOCH) {
+		rn_sb_printf(out, "%lld.%06ld ", (long long)sec, usec);
+		return;
+	}
+	localtime_r(&sec, &tm);
+	rn_sb_printf(out, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (c->tsmode == RN_TS_USEC)
+		rn_sb_printf(out, ".%06ld", usec);
+	rn_sb_putc(out, ' ');
+}
+
+static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+			 const struct rn_decoded *d, size_t line_start, struct rn_strbuf *out)
+{
+	size_t col;
+
+	rn_sb_puts(out, d->name);
+	rn_sb_putc(out, '(');
+	for (int i = 0; i < d->nargs; i++) {
+		if (i)
+			rn_sb_puts(out, ", ");
+		rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
+	}
+	rn_sb_puts(out, ") ");
+	col = out->len - line_start;
+	while (col++ < RN_RET_COLUMN)
+		rn_sb_putc(out, ' ');
+	rn_sb_puts(out, "= ");
+	rn_sb_put(out, d->ret.buf, d->ret.len);
+	if (c->show_time && !d->unfinished)
+		rn_sb_printf(out, " <%llu.%06llu>", (unsigned long long)(ev->dur_ns / 1000000000),
+			     (unsigned long long)(ev->dur_ns % 1000000000 / 1000));
+	rn_sb_putc(out, '\n');
+}
+
+static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	rn_sb_printf(out, "--- %s ", rn_signal_name(ev->sig.signo));
+	rn_decode_siginfo(ev, out);
+	rn_sb_puts(out, " ---\n");
+}
+
+static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	if (ev->exit.signo)
+		rn_sb_printf(out, "+++ killed by %s%s +++\n", rn_signal_name(ev->exit.signo),
+			     ev->exit.core_dumped ? " (core dumped)" : "");
+	else
+		rn_sb_printf(out, "+++ exited with %d +++\n", ev->exit.code);
+}
+
+static void format_text(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+			const struct rn_event *ev, const struct rn_decoded *d,
+			struct rn_strbuf *out)
+{
+	size_t start = out->len;
+
+	if (ev->type == RN_EV_ATTACH)
+		return;		/* said on stderr by the frontend, as strace does */
+	put_pid_prefix(pfx, ev->tid, out);
+	if (c->tsmode != RN_TS_NONE)
+		put_timestamp(c, ev->ts_ns, out);
+	switch (ev->type) {
+	case RN_EV_SYSCALL:
+		text_syscall(c, ev, d, start, out);
+		break;
+	case RN_EV_SIGNAL:
+		text_signal(ev, out);
+		break;
+	case RN_EV_EXIT:
+		text_exit(ev, out);
+		break;
+	case RN_EV_LOST:
+		rn_sb_printf(out, "--- lost %llu events ---\n",
+			     (unsigned long long)ev->lost.count);
+		break;
+	default:
+		out->len = start;
+		out->buf[start] = '\0';
+	}
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned cp;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void rn_json_escape(struct rn_strbuf *out, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = p[i];
+		size_t len;
+
+		if (ch == '"' || ch == '\\') {
+			rn_sb_putc(out, '\\');
+			rn_sb_putc(out, (char)ch);
+		} else if (ch == '\n') {
+			rn_sb_puts(out, "\\n");
+		} else if (ch == '\t') {
+			rn_sb_puts(out, "\\t");
+		} else if (ch == '\r') {
+			rn_sb_puts(out, "\\r");
+		} else if (ch >= 0x20 && ch < 0x7f) {
+			rn_sb_putc(out, (char)ch);
+		} else if (ch >= 0x80 && (len = utf8_len(p + i, n - i))) {
+			rn_sb_put(out, p + i, len);
+			i += len;
+			continue;
+		} else {
+			char esc[7] = { '\\', 'u', '0', '0', hexdig[ch >> 4], hexdig[ch & 15], 0 };
+
+			rn_sb_puts(out, esc);
+		}
+		i++;
+	}
+}
+
+static void json_str(struct rn_strbuf *out, const char *s, size_t n)
+{
+	rn_sb_putc(out, '"');
+	rn_json_escape(out, s, n);
+	rn_sb_putc(out, '"');
+}
+
+/* A decimal integer as strace prints it stays a JSON number. */
+static bool is_json_int(const char *s, size_t n)
+{
+	size_t i = (n && s[0] == '-') ? 1 : 0;
+
+	if (i == n || n - i > 19 || (s[i] == '0' && n - i > 1))
+		return false;
+	for (; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+static void json_head(const struct rn_fmt_ctx *c, const char *type, const struct rn_event *ev,
+		      struct rn_strbuf *out)
+{
+	__s64 ns = (__s64)ev->ts_ns + c->realtime_offset_ns;
+
+	rn_sb_printf(out, "{\"type\":\"%s\",\"ts\":%lld.%06lld,\"pid\":%u,\"tgid\":%u", type,
+		     (long long)(ns / 1000000000), (long long)(ns % 1000000000 / 1000),
+		     ev->tid, ev->tgid);
+}
+
+static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
+			 struct rn_strbuf *out)
+{
+	rn_sb_puts(out, ",\"syscall\":");
+	json_str(out, d->name, strlen(d->name));
+	rn_sb_printf(out, ",\"nr\":%d,\"args\":[", ev->sc.nr);
+	for (int i = 0; i < d->nargs; i++) {
+		if (i)
+			rn_sb_putc(out, ',');
+		if (is_json_int(d->arg[i].buf, d->arg[i].len))
+			rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
+		else
+			json_str(out, d->arg[i].buf, d->arg[i].len);
+	}
+	rn_sb_putc(out, ']');
+	if (d->unfinished) {
+		rn_sb_puts(out, ",\"ret\":null,\"errno\":null,\"unfinished\":true");
+	} else {
+		rn_sb_printf(out, ",\"ret\":%lld,\"errno\":", d->retval);
+		if (d->err)
+			json_str(out, d->err, strlen(d->err));
+		else
+			rn_sb_puts(out, "null");
+	}
+	rn_sb_printf(out, ",\"dur_us\":%llu.%03llu", (unsigned long long)(ev->dur_ns / 1000),
+		     (unsigned long long)(ev->dur_ns % 1000));
+	if (ev->flags & RN_F_ENTRY_MISSED)
+		rn_sb_puts(out, ",\"entry_missed\":true");
+}
+
+static void json_signal(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	struct rn_strbuf info;
+
+	rn_sb_printf(out, ",\"signal\":\"%s\",\"si_code\":\"%s\",\"si_pid\":%d,\"si_uid\":%d",
+		     rn_signal_name(ev->sig.signo), rn_sicode_name(ev->sig.signo, ev->sig.code),
+		     ev->sig.pid, ev->sig.uid);
+	rn_sb_init(&info);
+	rn_decode_siginfo(ev, &info);
+	rn_sb_puts(out, ",\"siginfo\":");
+	json_str(out, info.buf, info.len);
+	rn_sb_release(&info);
+}
+
+static void format_json(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+			const struct rn_decoded *d, struct rn_strbuf *out)
+{
+	switch (ev->type) {
+	case RN_EV_SYSCALL:
+		json_head(c, "syscall", ev, out);
+		json_syscall(ev, d, out);
+		break;
+	case RN_EV_SIGNAL:
+		json_head(c, "signal", ev, out);
+		json_signal(ev, out);
+		break;
+	case RN_EV_EXIT:
+		json_head(c, "exit", ev, out);
+		if (ev->exit.signo)
+			rn_sb_printf(out, ",\"signal\":\"%s\",\"core_dumped\":%s",
+				     rn_signal_name(ev->exit.signo),
+				     ev->exit.core_dumped ? "true" : "false");
+		else
+			rn_sb_printf(out, ",\"code\":%d", ev->exit.code);
+		break;
+	case RN_EV_LOST:
+		json_head(c, "lost", ev, out);
+		rn_sb_printf(out, ",\"count\":%llu", (unsigned long long)ev->lost.count);
+		break;
+	case RN_EV_ATTACH:
+		json_head(c, "attach", ev, out);
+		break;
+	default:
+		return;
+	}
+	rn_sb_puts(out, "}\n");
+}
+
+void rn_csv_field(struct rn_strbuf *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		rn_sb_puts(out, s);
+		return;
+	}
+	rn_sb_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			rn_sb_putc(out, '"');
+		rn_sb_putc(out, *s);
+	}
+	rn_sb_putc(out, '"');
+}
+
+static void format_csv(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+		       const struct rn_decoded *d, struct rn_strbuf *out)
+{
+	__s64 ns = (__s64)ev->ts_ns + c->realtime_offset_ns;
+	struct rn_strbuf args;
+
+	if (ev->type != RN_EV_SYSCALL)
+		return;		/* CSV rows are calls; the rest goes to stderr */
+	rn_sb_init(&args);
+	for (int i = 0; i < d->nargs; i++) {
+		if (i)
+			rn_sb_puts(&args, ", ");
+		rn_sb_put(&args, d->arg[i].buf, d->arg[i].len);
+	}
+	rn_sb_printf(out, "%lld.%06lld,%u,%s,", (long long)(ns / 1000000000),
+		     (long long)(ns % 1000000000 / 1000), ev->tid, d->name);
+	rn_csv_field(out, args.buf);
+	if (d->unfinished)
+		rn_sb_puts(out, ",,");
+	else
+		rn_sb_printf(out, ",%lld,%s", d->retval, d->err ? d->err : "");
+	rn_sb_printf(out, ",%llu.%03llu\n", (unsigned long long)(ev->dur_ns / 1000),
+		     (unsigned long long)(ev->dur_ns % 1000));
+	rn_sb_release(&args);
+}
+
+void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		     const struct rn_event *ev, const struct rn_decoded *d,
+		     struct rn_strbuf *out)
+{
+	if (c->format == RN_FMT_JSON)
+		format_json(c, ev, d, out);
+	else if (c->format == RN_FMT_CSV)
+		format_csv(c, ev, d, out);
+	else
+		format_text(c, pfx, ev, d, out);
+}
+
+void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out)
+{
+	if (c->format == RN_FMT_CSV)
+		rn_sb_puts(out, "ts,pid,syscall,args,ret,errno,dur_us\n");
+}

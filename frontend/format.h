@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Formatting of records into lines: strace-style text, JSON Lines and CSV.
+ * Pure functions of their inputs (no I/O), so tests can check every byte.
+ */
+#ifndef RN_FORMAT_H
+#define RN_FORMAT_H
+
+#include <stdbool.h>
+
+#include "decode.h"
+#include "options.h"
+#include "strbuf.h"
+
+struct rn_fmt_ctx {
+	enum rn_format format;
+	enum rn_tsmode tsmode;
+	bool show_time;		/* -T */
+	/* Offset added to CLOCK_MONOTONIC ns to get CLOCK_REALTIME ns. */
+	__s64 realtime_offset_ns;
+};
+
+/* Line prefix styles for text output, as strace chooses them. */
+enum rn_pid_prefix {
+	RN_PFX_NONE,		/* one process, or -ff */
+	RN_PFX_BRACKET,		/* "[pid  1234] " several tracees on stderr */
+	RN_PFX_COLUMN,		/* "1234  " -f with -o FILE */
+};
+
+/* Append one whole line (with '\n') for ev to out. d is the decoded syscall
+ * (NULL for other record types). */
+void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		     const struct rn_event *ev, const struct rn_decoded *d,
+		     struct rn_strbuf *out);
+
+/* The CSV header line (with '\n'), or nothing for other formats. */
+void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out);
+
+/*
+ * Append s[0..n) as a JSON string body (no quotes), RFC 8259: '"' '\\' and
+ * control bytes escaped, valid UTF-8 passed through, and every byte of an
+ * invalid UTF-8 sequence written as \u00XX (its value as a code point), so
+ * the line always parses.
+ */
+void rn_json_escape(struct rn_strbuf *out, const char *s, size_t n);
+
+/* Append s as one CSV field, quoted when it holds , " CR or LF. */
+void rn_csv_field(struct rn_strbuf *out, const char *s);
+
+#endif /* RN_FORMAT_H */

@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: MIT
+/* Option parsing. Flags follow strace's where renacer offers the same thing. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_BACKEND = 256,
+	OPT_FORMAT,
+	OPT_BUFSIZE,
+	OPT_ALL,
+	OPT_CGROUP,
+	OPT_STATS_EXT,
+	OPT_DEBUG,
+	OPT_HELP,
+	OPT_VERSION,
+	OPT_SOURCE,
+	OPT_FTIME,
+	OPT_SUMMARY_ONLY,
+	OPT_SUMMARY_BY,
+	OPT_SUMMARY_INTERVAL,
+	OPT_HISTOGRAM,
+	OPT_ANALYZE,
+	OPT_CLUSTERS,
+	OPT_SEED,
+	OPT_ANOM_THRESHOLD,
+	OPT_ANOM_WINDOW,
+	OPT_ANOM_REALTIME,
+	OPT_WINDOW,
+	OPT_WINDOW_CALLS,
+	OPT_TRACE_FDS,
+	OPT_SECCOMP,
+	OPT_NO_SECCOMP,
+};
+
+static const struct option long_opts[] = {
+	{ "backend", required_argument, NULL, OPT_BACKEND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "stats-extended", no_argument, NULL, OPT_STATS_EXT },
+	{ "debug", no_argument, NULL, OPT_DEBUG },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "source", optional_argument, NULL, OPT_SOURCE },
+	{ "function-time", no_argument, NULL, OPT_FTIME },
+	{ "summary-only", no_argument, NULL, OPT_SUMMARY_ONLY },
+	{ "summary-by", required_argument, NULL, OPT_SUMMARY_BY },
+	{ "summary-interval", required_argument, NULL, OPT_SUMMARY_INTERVAL },
+	{ "histogram", optional_argument, NULL, OPT_HISTOGRAM },
+	{ "analyze", no_argument, NULL, OPT_ANALYZE },
+	{ "clusters", required_argument, NULL, OPT_CLUSTERS },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "anomaly-threshold", required_argument, NULL, OPT_ANOM_THRESHOLD },
+	{ "anomaly-window", required_argument, NULL, OPT_ANOM_WINDOW },
+	{ "anomaly-realtime", no_argument, NULL, OPT_ANOM_REALTIME },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "window-calls", required_argument, NULL, OPT_WINDOW_CALLS },
+	{ "trace-fds", required_argument, NULL, OPT_TRACE_FDS },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
+	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP },
+	{ "output", required_argument, NULL, 'o' },
+	{ "summary", no_argument, NULL, 'c' },
+	{ "summary-with-output", no_argument, NULL, 'C' },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "attach", required_argument, NULL, 'p' },
+	{ "string-limit", required_argument, NULL, 's' },
+	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "summary-sort-by", required_argument, NULL, 'S' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "expr", required_argument, NULL, 'e' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "decode-fds", no_argument, NULL, 'y' },
+	{ "no-abbrev", no_argument, NULL, 'v' },
+	{ "stack-traces", no_argument, NULL, 'k' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* A whole non-negative decimal number that fits in max, or -1. */
+static long long parse_num(const char *s, long long max)
+{
+	char *end;
+	long long v;
+
+	if (!s || !*s || *s == '-' || *s == '+')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	return v;
+}
+
+/* A finite number greater than zero, or -1. */
+static double parse_positive(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !(v > 0) || v > 1e9)
+		return -1;
+	return v;
+}
+
+static int add_pids(struct rn_opts *o, const char *arg, char *err, size_t errlen)
+{
+	char *copy = strdup(arg), *save = NULL, *tok;
+	int ret = 0;
+
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		long long pid = parse_num(tok, INT_MAX);
+		pid_t *p;
+
+		if (pid <= 0) {
+			ret = fail(err, errlen, "invalid process id: '%s'", tok);
+			break;
+		}
+		p = realloc(o->pids, (o->npids + 1) * sizeof(*p));
+		if (!p) {
+			ret = -ENOMEM;
+			break;
+		}
+		o->pids = p;
+		o->pids[o->npids++] = (pid_t)pid;
+	}
+	free(copy);
+	return ret;
+}
+
+/* Keep filter words in order; the filter parser sees them as -e would. */
+static int add_filter(struct rn_opts *o, const char *prefix, const char *arg)
+{
+	size_t n = strlen(prefix) + strlen(arg) + 1;
+	char **f = realloc(o->filters, (o->nfilters + 1) * sizeof(*f));
+
+	if (!f)
+		return -ENOMEM;
+	o->filters = f;
+	f[o->nfilters] = malloc(n);
+	if (!f[o->nfilters])
+		return -ENOMEM;
+	snprintf(f[o->nfilters++], n, "%s%s", prefix, arg);
+	return 0;
+}
+
+static void set_ptrace_only(struct rn_opts *o, const char *why)
+{
+	o->ptrace_only = true;
+	if (!o->ptrace_only_why)
+		o->ptrace_only_why = why;
+}
+
+static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	double d;
+	long long v;
+
+	switch (c) {
+	case OPT_SUMMARY_BY:
+		if (strcmp(optarg, "syscall") && strcmp(optarg, "thread") &&
+		    strcmp(optarg, "process"))
+			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread "
+				    "or process", optarg);
+		o->summary_by = optarg;
+		return 0;
+	case OPT_SUMMARY_INTERVAL:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --summary-interval '%s': a number of "
+				    "seconds greater than 0", optarg);
+		o->summary_interval = d;
+		return 0;
+	case OPT_HISTOGRAM:
+		o->histogram = true;
+		o->histogram_set = optarg;
+		return 0;
+	case OPT_ANALYZE:
+		o->analyze = true;
+		return 0;
+	case OPT_ANOM_REALTIME:
+		o->anomaly_realtime = true;
+		return 0;
+	case OPT_ANOM_THRESHOLD:
+	case OPT_WINDOW:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --%s '%s': a number greater than 0",
+				    c == OPT_WINDOW ? "window" : "anomaly-threshold", optarg);
+		if (c == OPT_WINDOW)
+			o->window_sec = d;
+		else
+			o->anomaly_threshold = d;
+		return 0;
+	case OPT_SEED:
+		v = parse_num(optarg, LLONG_MAX);
+		if (v < 0)
+			return fail(err, errlen, "invalid --seed '%s': a whole number", optarg);
+		o->seed = (unsigned long long)v;
+		return 0;
+	case OPT_CLUSTERS:
+	case OPT_ANOM_WINDOW:
+	case OPT_WINDOW_CALLS:
+		v = parse_num(optarg, 1000000);
+		if (v < 1 || (c == OPT_CLUSTERS && v > 64))
+			return fail(err, errlen, "invalid value '%s' for %s", optarg,
+				    c == OPT_CLUSTERS ? "--clusters (1 to 64)" :
+				    c == OPT_ANOM_WINDOW ? "--anomaly-window" : "--window-calls");
+		if (c == OPT_CLUSTERS)
+			o->clusters = (unsigned)v;
+		else if (c == OPT_ANOM_WINDOW)
+			o->anomaly_window = (unsigned)v;
+		else
+			o->window_calls = (unsigned)v;
+		return 0;
+	}
+	return fail(err, errlen, "unknown option");
+}
+
+static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	long long v;
+
+	switch (c) {
+	case OPT_BACKEND:
+		if (!strcmp(optarg, "ptrace"))
+			o->backend = RN_BACKEND_PTRACE;
+		else if (!strcmp(optarg, "ebpf"))
+			o->backend = RN_BACKEND_EBPF;
+		else if (!strcmp(optarg, "auto"))
+			o->backend = RN_BACKEND_AUTO;
+		else
+			return fail(err, errlen, "invalid --backend '%s': use ptrace, ebpf or auto",
+				    optarg);
+		return 0;
+	case OPT_FORMAT:
+		if (!strcmp(optarg, "text"))
+			o->format = RN_FMT_TEXT;
+		else if (!strcmp(optarg, "json"))
+			o->format = RN_FMT_JSON;
+		else if (!strcmp(optarg, "csv"))
+			o->format = RN_FMT_CSV;
+		else
+			return fail(err, errlen, "invalid --format '%s': use text, json or csv",
+				    optarg);
+		return 0;
+	case OPT_BUFSIZE:
+		v = parse_num(optarg, 1LL << 32);
+		if (v < 4096)
+			return fail(err, errlen, "invalid --buffer-size '%s': a number of bytes "
+				    "from 4096 to 4294967296", optarg);
+		o->buffer_size = (size_t)v;
+		return 0;
+	case OPT_ALL:
+		o->all = true;
+		return 0;
+	case OPT_CGROUP:
+		o->cgroup = optarg;
+		return 0;
+	case OPT_STATS_EXT:
+		o->stats_extended = true;
+		return 0;
+	case OPT_DEBUG:
+		o->verbose++;
+		return 0;
+	case OPT_HELP:
+		o->help = true;
+		return 0;
+	case OPT_VERSION:
+		o->version = true;
+		return 0;
+	case OPT_SOURCE:
+		set_ptrace_only(o, "--source");
+		return fail(err, errlen, "--source is not available in this build yet");
+	case OPT_FTIME:
+		set_ptrace_only(o, "--function-time");
+		return fail(err, errlen, "--function-time is not available in this build yet");
+	case OPT_SUMMARY_ONLY:
+		o->summary = true;
+		return 0;
+	case OPT_TRACE_FDS:
+		return add_filter(o, "trace-fds=", optarg);
+	case OPT_SECCOMP:
+		o->seccomp = 1;
+		return 0;
+	case OPT_NO_SECCOMP:
+		o->seccomp = 0;
+		return 0;
+	}
+	return parse_stats_opt(o, c, err, errlen);
+}
+
+static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	long long v;
+
+	switch (c) {
+	case 'f':
+		o->follow++;
+		return 0;
+	case 'o':
+		o->outfile = optarg;
+		return 0;
+	case 'p':
+		return add_pids(o, optarg, err, errlen);
+	case 's':
+		v = parse_num(optarg, 1 << 20);
+		if (v < 0)
+			return fail(err, errlen, "invalid -s '%s': a string size from 0 to 1048576",
+				    optarg);
+		o->dec.strsize = (unsigned)v;
+		return 0;
+	case 'v':
+		o->dec.verbose = true;
+		return 0;
+	case 'y':
+		o->dec.show_paths = true;
+		return 0;
+	case 'T':
+		o->show_time = true;
+		return 0;
+	case 't':
+		if (o->tsmode < RN_TS_EPOCH)
+			o->tsmode++;
+		return 0;
+	case 'c':
+		o->summary = true;
+		return 0;
+	case 'C':
+		o->summary_and_trace = true;
+		return 0;
+	case 'S':
+		o->sort_by = optarg;
+		return 0;
+	case 'q':
+		o->quiet++;
+		return 0;
+	case 'u':
+		o->user = optarg;
+		return 0;
+	case 'e':
+		return add_filter(o, "", optarg);
+	case 'z':
+		return add_filter(o, "", "status=successful");
+	case 'Z':
+		return add_filter(o, "", "status=failed");
+	case 'P':
+		return add_filter(o, "-P ", optarg);
+	case 'k':
+		set_ptrace_only(o, "-k");
+		return fail(err, errlen, "-k is not available in this build yet");
+	case 'h':
+		o->help = true;
+		return 0;
+	case 'V':
+		o->version = true;
+		return 0;
+	case 'd':
+		o->verbose++;
+		return 0;
+	}
+	return parse_long_opt(o, c, err, errlen);
+}
+
+static void opts_defaults(struct rn_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->backend = RN_BACKEND_AUTO;
+	o->format = RN_FMT_TEXT;
+	o->dec.strsize = 32;
+	o->seccomp = -1;
+}
+
+static int check_combination(struct rn_opts *o, char *err, size_t errlen)
+{
+	if (o->analyze_file || o->help || o->version)
+		return 0;
+	if (!o->argv && !o->npids && !o->all && !o->cgroup)
+		return fail(err, errlen, "must have PROG [ARGS] or -p PID\n"
+			    "Try 'renacer -h' for more information.");
+	if (o->argv && o->npids)
+		return fail(err, errlen, "-p PID and a command cannot be used together");
+	if (o->follow == 2 && !o->outfile)
+		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
+	if (o->summary && o->summary_and_trace)
+		return fail(err, errlen, "-c and -C cannot be used together");
+	return 0;
+}
+
+int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen)
+{
+	int c, ret;
+	bool analyze = argc > 1 && !strcmp(argv[1], "analyze");
+
+	opts_defaults(o);
+	/* renacer analyze [OPTIONS] TRACE.jsonl: the word stands in for argv[0]. */
+	if (analyze) {
+		argc--;
+		argv++;
+	}
+	optind = 0;	/* glibc: 0 re-initialises getopt (tests parse many times) */
+	opterr = 0;
+	/* '+': stop at the first non-option, the command. */
+	while ((c = getopt_long(argc, argv, "+fo:p:s:vyTtcCS:qu:e:zZP:khVd", long_opts,
+				NULL)) != -1) {
+		if (c == '?') {
+			if (optopt && optopt < 256)
+				return fail(err, errlen, "invalid option -- '%c'\n"
+					    "Try 'renacer -h' for more information.", optopt);
+			return fail(err, errlen, "unrecognized option '%s'\n"
+				    "Try 'renacer -h' for more information.", argv[optind - 1]);
+		}
+		ret = parse_short_opt(o, c, err, errlen);
+		if (ret)
+			return ret;
+	}
+	if (analyze) {
+		if (optind != argc - 1)
+			return fail(err, errlen, "usage: renacer analyze [OPTIONS] TRACE.jsonl");
+		o->analyze_file = argv[optind];
+		return 0;
+	}
+	if (optind < argc)
+		o->argv = &argv[optind];
+	return check_combination(o, err, errlen);
+}
+
+void rn_opts_release(struct rn_opts *o)
+{
+	for (size_t i = 0; i < o->nfilters; i++)
+		free(o->filters[i]);
+	free(o->filters);
+	free(o->pids);
+	o->filters = NULL;
+	o->pids = NULL;
+}
+
+void rn_opts_usage(FILE *out)
+{
+	fputs("Usage: renacer [OPTIONS] -- COMMAND [ARGS]...\n"
+	      "       renacer [OPTIONS] -p PID[,PID...]\n"
+	      "       renacer analyze TRACE.jsonl\n"
+	      "\n"
+	      "Backends:\n"
+	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
+	      "  --buffer-size=BYTES     eBPF ring buffer size\n"
+	      "  --all                   (eBPF) trace every process on the machine\n"
+	      "  --cgroup=PATH           (eBPF) trace the processes of one cgroup\n"
+	      "Tracing:\n"
+	      "  -f                      follow forks, vforks, clones and threads\n"
+	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"
+	      "  -p PID                  attach to PID (repeatable, or comma-separated)\n"
+	      "  -u USER                 run the command as USER\n"
+	      "  -e EXPR                 filter: trace=, status=, signal=, quiet=, ...\n"
+	      "  -z / -Z                 only successful / only failed calls\n"
+	      "  -P PATH                 only calls that touch PATH\n"
+	      "Output:\n"
+	      "  -o FILE                 write the trace to FILE (default: stderr)\n"
+	      "  --format=text|json|csv  text like strace (default), JSON Lines or CSV\n"
+	      "  -s N                    show at most N bytes of strings (default 32)\n"
+	      "  -v                      unabbreviated structures and environments\n"
+	      "  -y                      print paths next to file descriptors\n"
+	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
+	      "  -T                      time spent in each call\n"
+	      "  -q, -qq                 fewer messages about attaching and exits\n"
+	      "Statistics:\n"
+	      "  -c                      count calls, errors and time; print a summary\n"
+	      "  -C                      like -c, and print the trace too\n"
+	      "  -S SORTBY               sort the summary: time, calls, errors, name, ...\n"
+	      "  --stats-extended        min, p50, p90, p99, max and stddev columns\n"
+	      "  --summary-by=KEY        syscall (default), thread or process\n"
+	      "  --summary-interval=S    print (and restart) the summary every S seconds\n"
+	      "  --histogram[=SET]       a latency histogram per syscall\n"
+	      "Analysis (also: renacer analyze [OPTIONS] TRACE.jsonl):\n"
+	      "  --analyze               correlation, k-means clusters and anomalies\n"
+	      "  --window=S, --window-calls=N   analysis window by time or by calls\n"
+	      "  --clusters=K --seed=N   k-means clusters (default 3), random seed\n"
+	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
+	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
+	      "  --anomaly-realtime      flag anomalies as they happen\n"
+	      "Other:\n"
+	      "  --debug                 say which backend was chosen and why\n"
+	      "  -h, --help              this help\n"
+	      "  -V, --version           print the version\n",
+	      out);
+}

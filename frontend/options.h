@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* Command-line options: strace's flags where renacer offers the same thing. */
+#ifndef RN_OPTIONS_H
+#define RN_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "decode.h"
+
+enum rn_backend_choice { RN_BACKEND_AUTO, RN_BACKEND_PTRACE, RN_BACKEND_EBPF };
+enum rn_format { RN_FMT_TEXT, RN_FMT_JSON, RN_FMT_CSV };
+enum rn_tsmode { RN_TS_NONE, RN_TS_SEC, RN_TS_USEC, RN_TS_EPOCH }; /* -t -tt -ttt */
+
+struct rn_opts {
+	enum rn_backend_choice backend;
+	enum rn_format format;
+	enum rn_tsmode tsmode;
+	int follow;		/* -f: 1, -ff: 2 */
+	bool show_time;		/* -T */
+	bool summary;		/* -c */
+	bool summary_and_trace;	/* -C */
+	const char *sort_by;	/* -S */
+	bool stats_extended;
+	const char *summary_by;	/* --summary-by=syscall|thread|process */
+	double summary_interval; /* --summary-interval=SECONDS, 0 = off */
+	bool histogram;		/* --histogram[=SET] */
+	const char *histogram_set;
+	bool analyze;		/* --analyze: correlation, clusters, anomalies */
+	unsigned clusters;	/* --clusters K */
+	unsigned long long seed; /* --seed N */
+	double anomaly_threshold;
+	unsigned anomaly_window;
+	bool anomaly_realtime;
+	double window_sec;	/* --window=SECONDS (analysis) */
+	unsigned window_calls;	/* --window-calls=N (analysis) */
+	int seccomp;		/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1 */
+	int quiet;		/* -q: 1, -qq: 2 */
+	int verbose;		/* --debug / -d count */
+	bool all;		/* --all */
+	const char *cgroup;	/* --cgroup */
+	const char *user;	/* -u */
+	const char *outfile;	/* -o */
+	size_t buffer_size;	/* --buffer-size */
+	bool ptrace_only;	/* a ptrace-only feature was asked for */
+	const char *ptrace_only_why;
+	struct rn_decode_opts dec;
+	pid_t *pids;		/* -p, owned */
+	size_t npids;
+	char **argv;		/* the command, or NULL */
+	const char *analyze_file; /* renacer analyze FILE */
+	/* Filter words in command-line order, for the filter parser: "-e"
+	 * expressions, with -z, -Z, -P PATH turned into their -e forms. */
+	char **filters;
+	size_t nfilters;
+	bool help, version;
+};
+
+/*
+ * Parse argv into o. Returns 0 on success, or -EINVAL with a one-line message
+ * (without the "renacer: " prefix) in err. o is zeroed and defaulted first.
+ */
+int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen);
+void rn_opts_release(struct rn_opts *o);
+void rn_opts_usage(FILE *out);
+
+#endif /* RN_OPTIONS_H */

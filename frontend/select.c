@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "select.h"
+
+#include <stdio.h>
+
+/* Features only the eBPF backend provides, or NULL. */
+static const char *ebpf_only_feature(const struct rn_opts *o)
+{
+	if (o->all)
+		return "--all";
+	if (o->cgroup)
+		return "--cgroup";
+	return NULL;
+}
+
+static const struct rn_backend_ops *pick_ptrace(const struct rn_opts *o, char *err,
+						size_t errlen)
+{
+	const char *need = ebpf_only_feature(o);
+
+	if (need) {
+		snprintf(err, errlen, "%s needs the eBPF backend: use --backend=ebpf or auto",
+			 need);
+		return NULL;
+	}
+	return &rn_ptrace_backend;
+}
+
+static const struct rn_backend_ops *pick_ebpf(const struct rn_opts *o,
+					      const struct rn_trace_config *cfg,
+					      char *why, size_t whylen, char *err, size_t errlen)
+{
+	if (o->ptrace_only) {
+		snprintf(err, errlen, "%s is only available with --backend=ptrace",
+			 o->ptrace_only_why);
+		return NULL;
+	}
+	if (rn_ebpf_backend.probe(cfg, why, whylen)) {
+		snprintf(err, errlen, "%s", why);
+		return NULL;
+	}
+	snprintf(why, whylen, "eBPF requested");
+	return &rn_ebpf_backend;
+}
+
+const struct rn_backend_ops *rn_select_backend(const struct rn_opts *o,
+					       const struct rn_trace_config *cfg,
+					       char *why, size_t whylen,
+					       char *err, size_t errlen)
+{
+	char probe_why[256];
+
+	switch (o->backend) {
+	case RN_BACKEND_PTRACE:
+		snprintf(why, whylen, "ptrace requested");
+		return pick_ptrace(o, err, errlen);
+	case RN_BACKEND_EBPF:
+		return pick_ebpf(o, cfg, why, whylen, err, errlen);
+	case RN_BACKEND_AUTO:
+		break;
+	}
+	if (o->ptrace_only) {
+		snprintf(why, whylen, "ptrace: %s needs it", o->ptrace_only_why);
+		return pick_ptrace(o, err, errlen);
+	}
+	if (rn_ebpf_backend.probe(cfg, probe_why, sizeof(probe_why)) == 0) {
+		snprintf(why, whylen, "ebpf: privileges, BTF and tracepoints are available");
+		return &rn_ebpf_backend;
+	}
+	if (ebpf_only_feature(o)) {
+		snprintf(err, errlen, "%s", probe_why);
+		return NULL;
+	}
+	snprintf(why, whylen, "ptrace: eBPF unavailable (%s)", probe_why);
+	return &rn_ptrace_backend;
+}

@@ -1,0 +1,43 @@
+# Shared helpers for integration tests (sourced). Each test exits 0 pass,
+# 77 skip (after saying why), anything else fail.
+set -u
+: "${RENACER:?RENACER must point at build/renacer}"
+: "${TRACEES:?TRACEES must point at build/tracees}"
+WORK=$(mktemp -d /tmp/renacer-test.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*" >&2; exit 77; }
+need_root() { [ "$(id -u)" -eq 0 ] || skip "needs root: $1"; }
+need_cmd() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed"; }
+
+# Every line of a JSON Lines file parses as one JSON object.
+json_valid() {
+	python3 -c '
+import json, sys
+n = 0
+for i, line in enumerate(open(sys.argv[1], "rb"), 1):
+    s = line.decode("utf-8")   # strict: must be valid UTF-8
+    obj = json.loads(s)
+    assert isinstance(obj, dict), "line %d is not an object" % i
+    n += 1
+print("json_valid: %d lines" % n)
+' "$1"
+}
+
+# Text output must hold no raw control byte but newline.
+no_control_bytes() {
+	if LC_ALL=C grep -qP '[\x00-\x09\x0b-\x1f\x7f]' "$1"; then
+		LC_ALL=C grep -nP '[\x00-\x09\x0b-\x1f\x7f]' "$1" | head -3 | cat -v
+		return 1
+	fi
+}
+
+# Fail unless the state of pid is neither stopped (T) nor traced (t).
+not_stopped() {
+	local st
+	st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || fail "pid $1 is gone"
+	case $st in
+	T | t) fail "pid $1 is left in state $st" ;;
+	esac
+}
