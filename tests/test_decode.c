@@ -28,6 +28,7 @@
 #include <asm/unistd_64.h>
 
 #include "frontend/decode.h"
+#include "frontend/mem.h"
 
 /* ---- building events ---- */
 
@@ -410,6 +411,11 @@ static void test_stat(void **state)
 			    "st_ctime=1777320873 /* 2026-04-27T20:14:33+0000 */, st_ctime_nsec=0}, "
 			    "AT_EMPTY_PATH) = 0");
 	opts.verbose = false;
+	/* copied at exit without RN_REG_EXIT and no live task (the eBPF way) */
+	ev_syscall(__NR_fstat, 0, 3, P2, 0, 0, 0, 0);
+	ev_region(P2, &st, sizeof(st), 0);
+	assert_string_equal(decode_with(NULL), "fstat(3, {st_mode=S_IFREG|0644, st_size=1234, "
+			    "...}) = 0");
 	st.st_mode = S_IFCHR | 0666;
 	st.st_rdev = makedev(1, 3);
 	ev_syscall(__NR_fstat, 0, 0, P2, 0, 0, 0, 0);
@@ -816,6 +822,23 @@ static void test_mem(void **state)
 	assert_int_equal(rn_mem_read_str(&m, P1, buf, 4, &cut), 4);
 	assert_string_equal(buf, "/ver");
 	assert_true(cut);
+	/* outputs: an exit copy, else the live task, else any captured copy */
+	ev_syscall(__NR_read, 0, 0, 0, 0, 0, 0, 0);
+	ev_region(P3, "old", 3, 0);
+	live_add(P3, "new", 3);
+	assert_int_equal(rn_mem_read_out(&m, P3, buf, 3), 0);
+	assert_memory_equal(buf, "new", 3);
+	assert_int_equal(rn_mem_read(&m, P3, buf, 3), 0);
+	assert_memory_equal(buf, "old", 3);
+	ev_region(P3, "out", 3, RN_REG_EXIT);
+	assert_int_equal(rn_mem_read_out(&m, P3, buf, 3), 0);
+	assert_memory_equal(buf, "out", 3);
+	m.live = NULL;
+	ev_syscall(__NR_read, 0, 0, 0, 0, 0, 0, 0);
+	ev_region(P3, "old", 3, 0);
+	assert_int_equal(rn_mem_read_out(&m, P3, buf, 3), 0);
+	assert_memory_equal(buf, "old", 3);
+	m.live = &live;
 	/* a corrupt region length never reads past the payload */
 	ev_syscall(__NR_openat, 0, 0, 0, 0, 0, 0, 0);
 	ev_region(P2, "xy", 2, 0);
