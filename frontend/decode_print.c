@@ -13,7 +13,9 @@
 
 int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out)
 {
-	return out ? rn_mem_read_out(&c->mem, addr, buf, len) : rn_mem_read(&c->mem, addr, buf, len);
+	if (out)
+		return rn_mem_read_out(&c->mem, addr, buf, len);
+	return rn_mem_read(&c->mem, addr, buf, len);
 }
 
 void pr_ptr(struct rn_strbuf *sb, __u64 addr)

@@ -138,7 +138,8 @@ static void pr_argv(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 			if (!n)
 				pr_ptr(sb, addr);
 			else
-				rn_sb_printf(sb, ", ... /* %#llx */]", (unsigned long long)(addr + n * 8));
+				rn_sb_printf(sb, ", ... /* %#llx */]",
+					     (unsigned long long)(addr + n * 8));
 			return;
 		}
 		if (!p)

@@ -325,7 +325,8 @@ static void test_errors(void **state)
 	ev_syscall(__NR_close, -513, 9, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "close(9) = ? ERESTARTNOINTR (To be restarted)");
 	ev_syscall(__NR_close, -514, 9, 0, 0, 0, 0, 0);
-	assert_string_equal(decode(), "close(9) = ? ERESTARTNOHAND (To be restarted if no handler)");
+	assert_string_equal(decode(),
+			    "close(9) = ? ERESTARTNOHAND (To be restarted if no handler)");
 	for (err = 515; err <= 531; err++)
 		if (err != 516 && err != 520)
 			assert_non_null(rn_errno_name(err));
@@ -404,7 +405,8 @@ static void test_stat(void **state)
 			    "...}, AT_EMPTY_PATH) = 0");
 	opts.verbose = true;
 	assert_string_equal(decode(), "newfstatat(3, \"\", {st_dev=makedev(0xfe, 0), st_ino=733, "
-			    "st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, st_blksize=4096, "
+			    "st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, "
+			    "st_blksize=4096, "
 			    "st_blocks=8, st_size=1234, st_atime=1795686793 /* "
 			    "2026-11-26T09:53:13.815356988+0000 */, st_atime_nsec=815356988, "
 			    "st_mtime=1777320873 /* 2026-04-27T20:14:33+0000 */, st_mtime_nsec=0, "
@@ -496,7 +498,8 @@ static void test_memory(void **state)
 	assert_true(dec.ret_hex);
 	ev_syscall(__NR_mmap, -ENODEV, 0, 4096, 0, 0x1 | 0x10 | 0x8000 | (2u << 26), 3, 4096);
 	assert_string_equal(decode(), "mmap(NULL, 4096, PROT_NONE, MAP_SHARED|MAP_FIXED|"
-			    "MAP_POPULATE|2<<MAP_HUGE_SHIFT, 3, 0x1000) = -1 ENODEV (No such device)");
+			    "MAP_POPULATE|2<<MAP_HUGE_SHIFT, 3, 0x1000) = "
+			    "-1 ENODEV (No such device)");
 	ev_syscall(__NR_brk, 0x55da8e7ef000LL, 0, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "brk(NULL) = 0x55da8e7ef000");
 	ev_syscall(__NR_mprotect, 0, 0x7f0000001000, 4096, 0, 0, 0, 0);
@@ -570,7 +573,8 @@ static void test_signals(void **state)
 	ev_syscall(__NR_rt_sigprocmask, 0, SIG_UNBLOCK, P1, P2, 8, 0, 0);
 	ev_region(P1, &set, 8, 0);
 	ev_region(P2, &set, 8, RN_REG_EXIT);
-	assert_string_equal(decode(), "rt_sigprocmask(SIG_UNBLOCK, [TERM CHLD], [TERM CHLD], 8) = 0");
+	assert_string_equal(decode(),
+			    "rt_sigprocmask(SIG_UNBLOCK, [TERM CHLD], [TERM CHLD], 8) = 0");
 	ev_syscall(__NR_rt_sigprocmask, 0, SIG_BLOCK, P1, P2, 8, 0, 0);
 	ev_region(P1, &full, 8, 0);
 	ev_region(P2, "\0\0\0\0\0\0\0\0", 8, RN_REG_EXIT);
@@ -578,7 +582,8 @@ static void test_signals(void **state)
 	full &= ~((1ULL << 31) | (1ULL << 32) | (1ULL << (SIGINT - 1)));
 	ev_syscall(__NR_rt_sigprocmask, 0, SIG_SETMASK, P1, 0, 8, 0, 0);
 	ev_region(P1, &full, 8, 0);
-	assert_string_equal(decode(), "rt_sigprocmask(SIG_SETMASK, ~[INT RTMIN RT_1], NULL, 8) = 0");
+	assert_string_equal(decode(),
+			    "rt_sigprocmask(SIG_SETMASK, ~[INT RTMIN RT_1], NULL, 8) = 0");
 	ev_syscall(__NR_kill, 0, 9082, SIGUSR1, 0, 0, 0, 0);
 	assert_string_equal(decode(), "kill(9082, SIGUSR1) = 0");
 	ev_syscall(__NR_kill, -EINVAL, 1, 65, 0, 0, 0, 0);
@@ -607,7 +612,8 @@ static void test_siginfo(void **state)
 	assert_string_equal(sb.buf, "{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=9, si_uid=0, "
 			    "si_status=SIGKILL, si_utime=0, si_stime=0}");
 	rn_sb_reset(&sb);
-	ev.sig = (struct rn_signal_rec){ .signo = SIGUSR1, .code = SI_USER, .pid = 77, .uid = 1000 };
+	ev.sig = (struct rn_signal_rec){ .signo = SIGUSR1, .code = SI_USER, .pid = 77,
+					 .uid = 1000 };
 	rn_decode_siginfo(&ev, &sb);
 	assert_string_equal(sb.buf, "{si_signo=SIGUSR1, si_code=SI_USER, si_pid=77, si_uid=1000}");
 	rn_sb_reset(&sb);
@@ -641,9 +647,11 @@ static void test_sockets(void **state)
 	(void)state;
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	ev_syscall(__NR_socket, 13, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP, 0, 0, 0);
-	assert_string_equal(decode(), "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 13");
+	assert_string_equal(decode(),
+			    "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 13");
 	ev_syscall(__NR_socket, 3, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, 0, 0, 0);
-	assert_string_equal(decode(), "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0) = 3");
+	assert_string_equal(decode(),
+			    "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, 0) = 3");
 	ev_syscall(__NR_connect, 0, 14, P1, 16, 0, 0, 0);
 	ev_region(P1, &sin, sizeof(sin), 0);
 	assert_string_equal(decode(), "connect(14, {sa_family=AF_INET, sin_port=htons(42773), "
@@ -655,7 +663,8 @@ static void test_sockets(void **state)
 			    "sin6_scope_id=0}, 28) = 0");
 	ev_syscall(__NR_connect, -ENOENT, 17, P1, 110, 0, 0, 0);
 	ev_region(P1, &sun, sizeof(sun), 0);
-	assert_string_equal(decode(), "connect(17, {sa_family=AF_UNIX, sun_path=\"/nonexistent/sock\"}"
+	assert_string_equal(decode(),
+			    "connect(17, {sa_family=AF_UNIX, sun_path=\"/nonexistent/sock\"}"
 			    ", 110) = -1 ENOENT (No such file or directory)");
 	ev_syscall(__NR_accept4, 15, 13, P1, P2, SOCK_CLOEXEC, 0, 0);
 	ev_region(P1, &sin, sizeof(sin), RN_REG_EXIT);
@@ -787,7 +796,8 @@ static void test_misc_process(void **state)
 			    "-1 EINVAL (Invalid argument)");
 	ev_syscall(__NR_access, -ENOENT, P1, 0, 0, 0, 0, 0);
 	ev_str(P1, "a");
-	assert_string_equal(decode(), "access(\"a\", F_OK) = -1 ENOENT (No such file or directory)");
+	assert_string_equal(decode(),
+			    "access(\"a\", F_OK) = -1 ENOENT (No such file or directory)");
 }
 
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
@@ -850,7 +860,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_openat, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paths_unreadable_null_escaped, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paths_unreadable_null_escaped, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_read_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_readv_writev, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unfinished, setup, teardown),
