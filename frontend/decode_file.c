@@ -894,3 +894,73 @@ void dec_removexattr(struct dctx *c)
 	xattr_target(c);
 	dc_str(c, 1);
 }
+
+/* {tv_sec=1, tv_nsec=2} /\* 1970-01-01T00:00:01.000000002+0000 *\/ */
+static void pr_timespec_dated(struct rn_strbuf *sb, __s64 sec, __s64 nsec)
+{
+	rn_sb_printf(sb, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+	if (nsec >= 0 && nsec < 1000000000)
+		pr_time_comment(sb, sec, nsec);
+}
+
+void dec_umount2(struct dctx *c)
+{
+	static const struct rn_xlat umount_flags[] = {
+		XLAT_PAIR(1, "MNT_FORCE"), XLAT_PAIR(2, "MNT_DETACH"), XLAT_PAIR(4, "MNT_EXPIRE"),
+		XLAT_PAIR(8, "UMOUNT_NOFOLLOW"), XLAT_END,
+	};
+
+	dc_path(c, 0);
+	dc_flags(c, 1, umount_flags);
+}
+
+/* utimensat(dirfd, path, [{tv_sec=..., tv_nsec=...}, {...}], flags) */
+void dec_utimensat(struct dctx *c)
+{
+	struct rn_strbuf *sb = ARG(c, 2);
+	__s64 ts[4];
+	int i;
+
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	if (!RAW(c, 2)) {
+		rn_sb_puts(sb, "NULL");
+	} else if (dc_read(c, RAW(c, 2), ts, sizeof(ts), false) < 0) {
+		dc_ptr(c, 2);
+	} else {
+		for (i = 0; i < 2; i++) {
+			rn_sb_puts(sb, i ? ", " : "[");
+			if (ts[i * 2 + 1] == UTIME_NOW)
+				rn_sb_puts(sb, "UTIME_NOW");
+			else if (ts[i * 2 + 1] == UTIME_OMIT)
+				rn_sb_puts(sb, "UTIME_OMIT");
+			else
+				pr_timespec_dated(sb, ts[i * 2], ts[i * 2 + 1]);
+		}
+		rn_sb_putc(sb, ']');
+	}
+	dc_flags(c, 3, rn_xl_at_flags);
+}
+
+void dec_inotify_add_watch(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_path(c, 1);
+	dc_flags(c, 2, rn_xl_inotify_mask);
+}
+
+void dec_timerfd_create(struct dctx *c)
+{
+	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dec_fd_flags_ret_fd(c, rn_xl_tfd_flags, 1);
+}
+
+void dec_signalfd4(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_sigset_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_flags(c, 3, rn_xl_sfd_flags);
+	c->rv = RV_FD;
+}

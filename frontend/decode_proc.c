@@ -663,3 +663,59 @@ void dec_affinity(struct dctx *c)
 			rn_sb_printf(sb, "%s%u", shown++ ? " " : "", cpu);
 	rn_sb_putc(sb, ']');
 }
+
+void dec_getrusage(struct dctx *c)
+{
+	static const struct rn_xlat who[] = {
+		XLAT_PAIR(0, "RUSAGE_SELF"), XLAT_PAIR((__u32)-1, "RUSAGE_CHILDREN"),
+		XLAT_PAIR(1, "RUSAGE_THREAD"), XLAT_END,
+	};
+
+	rn_xlat_enum(ARG(c, 0), who, (__u32)RAW(c, 0), "%lld");
+	if (dc_stop_unfinished(c, 1))
+		return;
+	pr_rusage_at(c, ARG(c, 1), RAW(c, 1));
+}
+
+/* stack_t: {ss_sp=0x..., ss_flags=SS_ONSTACK, ss_size=8192} */
+static void pr_stack_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
+{
+	static const struct rn_xlat ss_flags[] = {
+		XLAT_PAIR(1, "SS_ONSTACK"), XLAT_PAIR(2, "SS_DISABLE"),
+		XLAT_PAIR(1u << 31, "SS_AUTODISARM"), XLAT_END,
+	};
+	struct {
+		__u64 sp;
+		__s32 flags, pad;
+		__u64 size;
+	} ss;
+
+	if (!addr || dc_read(c, addr, &ss, sizeof(ss), out) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_puts(sb, "{ss_sp=");
+	pr_ptr(sb, ss.sp);
+	rn_sb_puts(sb, ", ss_flags=");
+	rn_xlat_flags(sb, ss_flags, (__u32)ss.flags);
+	rn_sb_printf(sb, ", ss_size=%llu}", (unsigned long long)ss.size);
+}
+
+void dec_sigaltstack(struct dctx *c)
+{
+	pr_stack_at(c, ARG(c, 0), RAW(c, 0), false);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_stack_at(c, ARG(c, 1), RAW(c, 1), true);
+	else
+		dc_ptr(c, 1);
+}
+
+void dec_uint_args(struct dctx *c)
+{
+	int i;
+
+	for (i = 0; i < c->d->nargs; i++)
+		dc_uint(c, i);
+}

@@ -458,6 +458,15 @@ const struct rn_xlat rn_xl_file_types[] = {
 	XLAT(S_IFBLK), XLAT(S_IFCHR), XLAT_END,
 };
 
+const struct rn_xlat rn_xl_inotify_mask[] = {
+	XLAT(IN_ACCESS), XLAT(IN_MODIFY), XLAT(IN_ATTRIB), XLAT(IN_CLOSE_WRITE),
+	XLAT(IN_CLOSE_NOWRITE), XLAT(IN_OPEN), XLAT(IN_MOVED_FROM), XLAT(IN_MOVED_TO),
+	XLAT(IN_CREATE), XLAT(IN_DELETE), XLAT(IN_DELETE_SELF), XLAT(IN_MOVE_SELF),
+	XLAT(IN_UNMOUNT), XLAT(IN_Q_OVERFLOW), XLAT(IN_IGNORED), XLAT(IN_ONLYDIR),
+	XLAT(IN_DONT_FOLLOW), XLAT(IN_EXCL_UNLINK), XLAT_PAIR(0x10000000, "IN_MASK_CREATE"),
+	XLAT(IN_MASK_ADD), XLAT(IN_ISDIR), XLAT(IN_ONESHOT), XLAT_END,
+};
+
 const struct rn_xlat rn_xl_inotify_flags[] = {
 	XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC), XLAT_END,
 };
@@ -468,11 +477,11 @@ const struct rn_xlat rn_xl_pipe_flags[] = {
 	XLAT_END,
 };
 
-const struct rn_xlat rn_xl_sfd_flags[] = { XLAT(SFD_NONBLOCK), XLAT(SFD_CLOEXEC), XLAT_END };
+const struct rn_xlat rn_xl_sfd_flags[] = { XLAT(SFD_CLOEXEC), XLAT(SFD_NONBLOCK), XLAT_END };
 const struct rn_xlat rn_xl_efd_flags[] = {
-	XLAT(EFD_SEMAPHORE), XLAT(EFD_NONBLOCK), XLAT(EFD_CLOEXEC), XLAT_END,
+	XLAT(EFD_SEMAPHORE), XLAT(EFD_CLOEXEC), XLAT(EFD_NONBLOCK), XLAT_END,
 };
-const struct rn_xlat rn_xl_tfd_flags[] = { XLAT(TFD_NONBLOCK), XLAT(TFD_CLOEXEC), XLAT_END };
+const struct rn_xlat rn_xl_tfd_flags[] = { XLAT(TFD_CLOEXEC), XLAT(TFD_NONBLOCK), XLAT_END };
 
 const struct rn_xlat rn_xl_memfd_flags[] = {
 	XLAT(MFD_CLOEXEC), XLAT(MFD_ALLOW_SEALING), XLAT(MFD_HUGETLB),

@@ -800,6 +800,35 @@ static void test_misc_process(void **state)
 			    "access(\"a\", F_OK) = -1 ENOENT (No such file or directory)");
 }
 
+static void test_more_decoders(void **state)
+{
+	__s64 ts[4] = { 1, 2, 0, (1L << 30) - 2 };	/* UTIME_OMIT */
+	__u64 ss[3] = { 0x55d79d2fb000, 0, 65536 };
+	__s64 ru[18] = { 0, 1234, 0, 0 };
+
+	(void)state;
+	ev_syscall(__NR_utimensat, 0, AT_CWD, P1, P2, 0, 0, 0);
+	ev_str(P1, "/tmp/f");
+	ev_region(P2, ts, sizeof(ts), 0);
+	assert_string_equal(decode(), "utimensat(AT_FDCWD, \"/tmp/f\", [{tv_sec=1, tv_nsec=2} "
+			    "/* 1970-01-01T00:00:01.000000002+0000 */, UTIME_OMIT], 0) = 0");
+	ev_syscall(__NR_inotify_add_watch, 1, 3, P1, 0x300, 0, 0, 0);
+	ev_str(P1, "/tmp");
+	assert_string_equal(decode(), "inotify_add_watch(3, \"/tmp\", IN_CREATE|IN_DELETE) = 1");
+	ev_syscall(__NR_sigaltstack, 0, P1, 0, 0, 0, 0, 0);
+	ev_region(P1, ss, sizeof(ss), 0);
+	assert_string_equal(decode(), "sigaltstack({ss_sp=0x55d79d2fb000, ss_flags=0, "
+			    "ss_size=65536}, NULL) = 0");
+	ev_syscall(__NR_getrusage, 0, (__u64)-1, P1, 0, 0, 0, 0);
+	ev_region(P1, ru, sizeof(ru), RN_REG_EXIT);
+	assert_string_equal(decode(), "getrusage(RUSAGE_CHILDREN, {ru_utime={tv_sec=0, "
+			    "tv_usec=1234}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 0");
+	ev_syscall(__NR_timerfd_create, 4, 1, 02004000, 0, 0, 0, 0);
+	assert_string_equal(decode(), "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC|TFD_NONBLOCK) = 4");
+	ev_syscall(__NR_alarm, 0, 5, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "alarm(5) = 0");
+}
+
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
 static void test_mem(void **state)
 {
@@ -878,6 +907,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_poll_epoll_futex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_misc_process, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_more_decoders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 	};
 
