@@ -824,7 +824,8 @@ static void test_more_decoders(void **state)
 	assert_string_equal(decode(), "getrusage(RUSAGE_CHILDREN, {ru_utime={tv_sec=0, "
 			    "tv_usec=1234}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 0");
 	ev_syscall(__NR_timerfd_create, 4, 1, 02004000, 0, 0, 0, 0);
-	assert_string_equal(decode(), "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC|TFD_NONBLOCK) = 4");
+	assert_string_equal(decode(),
+			    "timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC|TFD_NONBLOCK) = 4");
 	ev_syscall(__NR_alarm, 0, 5, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "alarm(5) = 0");
 }
