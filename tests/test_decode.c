@@ -293,6 +293,11 @@ static void test_unfinished(void **state)
 	ev_syscall(__NR_wait4, 0, (__u64)-1, P1, 0, 0, 0, 0);
 	ev.flags = RN_F_UNFINISHED;
 	assert_string_equal(decode(), "wait4(-1) = ?");
+	/* attached mid-call: only the result is known */
+	ev_syscall(__NR_read, 2, 0, 0, 0, 0, 0, 0);
+	ev.flags = RN_F_ENTRY_MISSED;
+	assert_string_equal(decode(), "read() = 2");
+	assert_false(dec.unfinished);
 }
 
 static void test_errors(void **state)
