@@ -550,30 +550,35 @@ void dec_fcntl(struct dctx *c)
 
 void dec_getdents(struct dctx *c)
 {
+	int n;
+
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok && c->o->verbose)
+	n = c->ok ? count_dirents(c, RAW(c, 1), c->sc->ret) : -1;
+	if (n >= 0 && c->o->verbose)
 		pr_dirents(c, ARG(c, 1), RAW(c, 1), c->sc->ret);
-	else if (c->ok)
-		rn_sb_printf(ARG(c, 1), "%#llx /* %u entries */", (unsigned long long)RAW(c, 1),
-			     count_dirents(c, RAW(c, 1), c->sc->ret));
+	else if (n >= 0)
+		rn_sb_printf(ARG(c, 1), "%#llx /* %d entries */", (unsigned long long)RAW(c, 1), n);
 	else
 		dc_ptr(c, 1);
 	dc_uint(c, 2);
 }
 
-/* The number of records in a getdents64 buffer, or 0 if unreadable. */
-unsigned count_dirents(struct dctx *c, __u64 addr, __s64 len)
+/*
+ * The number of records in a getdents64 buffer of len bytes, or -1 when not
+ * all of it can be read (a capture cut at -s): no guessed count.
+ */
+int count_dirents(struct dctx *c, __u64 addr, __s64 len)
 {
-	unsigned n = 0;
 	__s64 off = 0;
+	int n = 0;
 
 	while (off + 19 <= len) {
 		__u16 reclen;
 
-		if (dc_read(c, addr + off + 16, &reclen, sizeof(reclen), true) < 0 || !reclen)
-			break;
+		if (dc_read(c, addr + off + 16, &reclen, sizeof(reclen), true) < 0 || reclen < 19)
+			return -1;
 		off += reclen;
 		n++;
 	}

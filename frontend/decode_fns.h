@@ -141,7 +141,7 @@ void dec_fd_flags_ret_fd(struct dctx *c, const struct rn_xlat *x, int i);
 void pr_open_flags(struct rn_strbuf *sb, __u64 flags);
 void pr_open_flags_nomode(struct rn_strbuf *sb, __u64 flags);
 void pr_fd_pair(struct dctx *c, int i);
-unsigned count_dirents(struct dctx *c, __u64 addr, __s64 len);
+int count_dirents(struct dctx *c, __u64 addr, __s64 len);
 void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len);
 void pr_rusage_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_siginfo_raw(struct rn_strbuf *sb, const __u8 *si);

@@ -805,6 +805,40 @@ static void test_misc_process(void **state)
 			    "access(\"a\", F_OK) = -1 ENOENT (No such file or directory)");
 }
 
+/* linux_dirent64 records: ino, off, reclen, type, name */
+static size_t put_dirent(__u8 *p, __u64 ino, const char *name, __u8 type)
+{
+	__u16 reclen = (19 + strlen(name) + 1 + 7) & ~7;
+
+	memset(p, 0, reclen);
+	memcpy(p, &ino, 8);
+	memcpy(p + 16, &reclen, 2);
+	p[18] = type;
+	memcpy(p + 19, name, strlen(name));
+	return reclen;
+}
+
+static void test_getdents(void **state)
+{
+	__u8 buf[256];
+	size_t n = put_dirent(buf, 2, ".", 4);
+
+	(void)state;
+	n += put_dirent(buf + n, 7, "file\n", 8);
+	ev_syscall(__NR_getdents64, n, 3, P1, 512, 0, 0, 0);
+	ev_region(P1, buf, n, RN_REG_EXIT);
+	assert_string_equal(decode(), "getdents64(3, 0x7ffd0000 /* 2 entries */, 512) = 56");
+	opts.verbose = true;
+	assert_string_equal(decode(), "getdents64(3, [{d_ino=2, d_off=0, d_reclen=24, "
+			    "d_type=DT_DIR, d_name=\".\"}, {d_ino=7, d_off=0, d_reclen=32, "
+			    "d_type=DT_REG, d_name=\"file\\n\"}], 512) = 56");
+	/* only part of the buffer captured (eBPF at -s): no made-up count */
+	opts.verbose = false;
+	ev_syscall(__NR_getdents64, n, 3, P1, 512, 0, 0, 0);
+	ev_region(P1, buf, 32, RN_REG_EXIT | RN_REG_TRUNC);
+	assert_string_equal(decode_with(NULL), "getdents64(3, 0x7ffd0000, 512) = 56");
+}
+
 static void test_more_decoders(void **state)
 {
 	__s64 ts[4] = { 1, 2, 0, (1L << 30) - 2 };	/* UTIME_OMIT */
@@ -913,6 +947,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_poll_epoll_futex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_misc_process, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_getdents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_decoders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 	};
