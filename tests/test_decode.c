@@ -839,6 +839,43 @@ static void test_getdents(void **state)
 	assert_string_equal(decode_with(NULL), "getdents64(3, 0x7ffd0000, 512) = 56");
 }
 
+static void test_ioctl_tty(void **state)
+{
+	/* the kernel's struct termios: 4 flag words, c_line, c_cc[19] */
+	__u8 t[36] = { 0 };
+	__u32 fl[4] = { 0 /* ICRNL|IXON */, 05 /* OPOST|ONLCR */, 0277 /* B38400|CS8|CREAD */,
+			0105073 };
+	__u16 ws[4] = { 24, 80, 0, 0 };
+
+	(void)state;
+	fl[0] = 0400 | 02000;
+	memcpy(t, fl, sizeof(fl));
+	t[17] = 3;	/* c_cc[VINTR] */
+	t[23] = 1;	/* c_cc[VMIN] */
+	ev_syscall(__NR_ioctl, 0, 0, 0x5401, P1, 0, 0, 0);
+	ev_region(P1, t, sizeof(t), RN_REG_EXIT);
+	assert_string_equal(decode(), "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|"
+			    "TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
+			    "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+	opts.verbose = true;
+	memset(fl, 0, sizeof(fl));
+	fl[2] = 0277;
+	memcpy(t, fl, sizeof(fl));
+	ev_syscall(__NR_ioctl, 0, 0, 0x5401, P1, 0, 0, 0);
+	ev_region(P1, t, sizeof(t), RN_REG_EXIT);
+	assert_string_equal(decode(), "ioctl(0, TCGETS, {c_iflag=, "
+			    "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0, "
+			    "c_cflag=B38400|CS8|CREAD, c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0x3, "
+			    "[VQUIT]=0, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0x1, "
+			    "[VSWTC]=0, [VSTART]=0, [VSTOP]=0, [VSUSP]=0, [VEOL]=0, [VREPRINT]=0, "
+			    "[VDISCARD]=0, [VWERASE]=0, [VLNEXT]=0, [VEOL2]=0, [17]=0, "
+			    "[18]=0]}) = 0");
+	ev_syscall(__NR_ioctl, 0, 1, 0x5413, P1, 0, 0, 0);
+	ev_region(P1, ws, sizeof(ws), RN_REG_EXIT);
+	assert_string_equal(decode(), "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, "
+			    "ws_ypixel=0}) = 0");
+}
+
 static void test_more_decoders(void **state)
 {
 	__s64 ts[4] = { 1, 2, 0, (1L << 30) - 2 };	/* UTIME_OMIT */
@@ -948,6 +985,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_poll_epoll_futex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_misc_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_getdents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ioctl_tty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_decoders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 	};
