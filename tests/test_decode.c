@@ -856,7 +856,8 @@ static void test_ioctl_tty(void **state)
 	ev_region(P1, t, sizeof(t), RN_REG_EXIT);
 	assert_string_equal(decode(), "ioctl(0, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|"
 			    "TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, "
-			    "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0");
+			    "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, "
+			    "...}) = 0");
 	opts.verbose = true;
 	memset(fl, 0, sizeof(fl));
 	fl[2] = 0277;
