@@ -375,6 +375,70 @@ static void test_exec_thread(void **state)
 	assert_int_equal(s.last_exit_code, 4);
 }
 
+static int run_filtered(char **argv, const int *nrs, int n, struct seen *s)
+{
+	const struct rn_backend_ops *ops = &rn_ptrace_backend;
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	int rc, status;
+
+	config(&cfg, argv, true);
+	memset(cfg.syscalls, 0, sizeof(cfg.syscalls));
+	for (int i = 0; i < n; i++)
+		cfg.syscalls[nrs[i] / 64] |= 1ull << (nrs[i] % 64);
+	b = ops->open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(ops->start(b), 0);
+	while ((rc = ops->poll(b, -1, on_events, s)) > 0)
+		;
+	assert_int_equal(rc, 0);
+	status = ops->exit_status(b);
+	ops->close(b);
+	return status;
+}
+
+/* -e trace=getppid,kill: only those, with or without the seccomp filter. */
+static void test_filtered(void **state)
+{
+	char *fargv[] = { (char *)tracee("forker"), "fork", "3", NULL };
+	char *sargv[] = { (char *)tracee("sigrecv"), "4", NULL };
+	const int nrs[] = { SYS_getppid, SYS_kill };
+
+	(void)state;
+	for (int pass = 0; pass < 2; pass++) {
+		struct seen s = { 0 }, g = { 0 };
+		char out[128];
+
+		setenv("RENACER_NO_SECCOMP", pass ? "1" : "0", 1);
+		assert_int_equal(run_filtered(fargv, nrs, 2, &s), 0);
+		assert_int_equal(s.sys[SYS_getppid], 3);
+		assert_int_equal(s.total, 3);
+		assert_int_equal(s.exits, 4);
+		assert_int_equal(s.sig[SIGCHLD], 3);
+
+		fflush(stdout);
+		{
+			char file[] = "/tmp/rn-out-XXXXXX";
+			int fd = mkstemp(file), saved = dup(1);
+			ssize_t n;
+
+			dup2(fd, 1);
+			assert_int_equal(run_filtered(sargv, nrs, 2, &g), 0);
+			dup2(saved, 1);
+			close(saved);
+			n = pread(fd, out, sizeof(out) - 1, 0);
+			out[n > 0 ? n : 0] = '\0';
+			close(fd);
+			unlink(file);
+		}
+		assert_string_equal(out, "sigrecv: usr1=4\n");
+		assert_int_equal(g.sys[SYS_kill], 4);
+		assert_int_equal(g.total, 4);
+		assert_int_equal(g.sig[SIGUSR1], 4);
+	}
+	unsetenv("RENACER_NO_SECCOMP");
+}
+
 /* ---- -p and group-stops: a ticker that runs on its own ---- */
 
 static pid_t start_ticker(const char *file)
@@ -570,6 +634,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_unfinished),
 		cmocka_unit_test(test_exec_thread),
+		cmocka_unit_test(test_filtered),
 		cmocka_unit_test(test_attach_detach),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_group_stop),

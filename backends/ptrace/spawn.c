@@ -57,8 +57,9 @@ static int spawn_resolve(const char *cmd, char *path, size_t len)
 /* In the child: become the -u user, stop until the parent has seized us,
  * then exec. A failure travels to the parent through the CLOEXEC pipe. */
 static void __attribute__((noreturn))
-spawn_child(const struct rn_trace_config *cfg, const char *path, const char *user, int fd)
+spawn_child(const struct rn_backend *b, const char *path, const char *user, int fd)
 {
+	const struct rn_trace_config *cfg = &b->cfg;
 	int err;
 
 	if (cfg->gid >= 0) {
@@ -70,6 +71,10 @@ spawn_child(const struct rn_trace_config *cfg, const char *path, const char *use
 	if (cfg->uid >= 0 && setuid((uid_t)cfg->uid) < 0)
 		goto fail;
 	kill(getpid(), SIGSTOP);
+	/* Seized now: a stop at a filtered call can reach the tracer. A second
+	 * SIGSTOP tells it the filter is not there. */
+	if (b->seccomp && pt_seccomp_install(b) < 0)
+		kill(getpid(), SIGSTOP);
 	execv(path, cfg->argv);
 fail:
 	err = errno;
@@ -132,6 +137,10 @@ int pt_spawn(struct rn_backend *b)
 
 		user = pw ? pw->pw_name : NULL;
 	}
+	if (pt_seccomp_wanted(b) && pt_seccomp_build(b) == 0) {
+		b->seccomp = true;
+		b->opts |= PTRACE_O_TRACESECCOMP;
+	}
 	if (pipe2(pfd, O_CLOEXEC) < 0)
 		return spawn_fail(b, cmd, errno);
 	pid = fork();
@@ -143,7 +152,7 @@ int pt_spawn(struct rn_backend *b)
 	}
 	if (pid == 0) {
 		close(pfd[0]);
-		spawn_child(&b->cfg, path, user, pfd[1]);
+		spawn_child(b, path, user, pfd[1]);
 	}
 	close(pfd[1]);
 	rc = spawn_seize(b, pid);
@@ -319,7 +328,9 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * The spawned command is handled as strace handles it when interrupted: it
  * gets SIGCONT and a fatal signal (strace sends the signal it received; the
  * ops table does not carry it, so SIGTERM here), then is detached like the
- * rest. Attached processes (-p) just keep running.
+ * rest. Attached processes (-p) just keep running. (Under the seccomp
+ * pre-filter a command that survives its SIGTERM would see ENOSYS from every
+ * selected call, as under strace --seccomp-bpf.)
  */
 void pt_detach_all(struct rn_backend *b)
 {
