@@ -40,6 +40,8 @@ struct seen {
 	int tgids[MAXT], ntgids;
 	int leader_execve;		/* execve = 0 reported under a tgid leader */
 	int total;
+	char written[64];		/* captured buffer of the last write(1, ...) */
+	int fdpath_ok;			/* reads whose fd resolved to /dev/zero */
 };
 
 static void seen_tgid(struct seen *s, int tgid)
@@ -70,7 +72,31 @@ static void first_call(struct seen *s, const struct rn_event *ev)
 	}
 }
 
-static void on_syscall(struct seen *s, const struct rn_event *ev)
+static void on_write(struct seen *s, const struct rn_event *ev)
+{
+	const struct rn_region *r = (const void *)ev->payload;
+
+	if (ev->sc.args[0] != 1 || ev->sc.payload_len < sizeof(*r) || r->addr != ev->sc.args[1] ||
+	    r->len >= sizeof(s->written))
+		return;
+	memcpy(s->written, r + 1, r->len);
+	s->written[r->len] = '\0';
+}
+
+static void on_read(struct seen *s, const struct rn_event *ev, const struct rn_memsrc *mem)
+{
+	char path[64], byte = 1;
+
+	if (ev->sc.ret != 1 || !mem)
+		return;
+	/* Live access at the exit stop: the fd's path and the byte just read. */
+	if (mem->fdpath(mem->ctx, ev->tgid, (int)ev->sc.args[0], path, sizeof(path)) > 0 &&
+	    !strcmp(path, "/dev/zero") &&
+	    mem->read(mem->ctx, ev->tid, ev->sc.args[1], &byte, 1) == 1 && byte == 0)
+		s->fdpath_ok++;
+}
+
+static void on_syscall(struct seen *s, const struct rn_event *ev, const struct rn_memsrc *mem)
 {
 	int nr = ev->sc.nr;
 
@@ -85,6 +111,10 @@ static void on_syscall(struct seen *s, const struct rn_event *ev)
 		return;
 	}
 	s->sys[nr]++;
+	if (nr == SYS_write)
+		on_write(s, ev);
+	if (nr == SYS_read)
+		on_read(s, ev, mem);
 	if (ev->sc.ret == s->ret_want)
 		s->sys_ret[nr]++;
 	if (nr == SYS_execve && ev->sc.ret == 0 && ev->tid == ev->tgid)
@@ -95,14 +125,13 @@ static int on_events(void *ctx, const struct rn_event *evs, size_t n, const stru
 {
 	struct seen *s = ctx;
 
-	(void)mem;
 	for (size_t i = 0; i < n; i++) {
 		const struct rn_event *ev = &evs[i];
 
 		seen_tgid(s, (int)ev->tgid);
 		switch (ev->type) {
 		case RN_EV_SYSCALL:
-			on_syscall(s, ev);
+			on_syscall(s, ev, mem);
 			break;
 		case RN_EV_SIGNAL:
 			if (ev->flags & RN_F_STOPPED) {
@@ -199,6 +228,105 @@ static void test_readloop(void **state)
 	assert_int_equal(s.exits, 1);
 	assert_int_equal(s.last_exit_code, 0);
 	assert_int_equal(s.entry_missed, 0);
+	assert_int_equal(s.fdpath_ok, 100);
+}
+
+/* The same through PTRACE_GETREGS, as on kernels without
+ * PTRACE_GET_SYSCALL_INFO. */
+static void test_getregs(void **state)
+{
+	char *argv[] = { (char *)tracee("readloop"), "50", NULL };
+	char *fargv[] = { (char *)tracee("forker"), "fork", "2", NULL };
+	struct seen s = { .ret_want = 1 }, f = { 0 };
+
+	(void)state;
+	setenv("RENACER_PTRACE_GETREGS", "1", 1);
+	assert_int_equal(run_traced(argv, false, &s), 0);
+	assert_int_equal(s.sys_ret[SYS_read], 50);
+	assert_int_equal(s.first_nr, SYS_execve);
+	assert_string_equal(s.first_argv1, "50");
+	assert_int_equal(s.unfinished[SYS_exit_group], 1);
+	assert_int_equal(run_traced(fargv, true, &f), 0);
+	assert_int_equal(f.sys[SYS_getppid], 2);
+	assert_int_equal(f.exit_code_sum, 14);
+	unsetenv("RENACER_PTRACE_GETREGS");
+}
+
+/* -u: the command runs as that user. */
+static void test_user(void **state)
+{
+	char *argv[] = { "id", "-u", NULL };
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	char file[] = "/tmp/rn-out-XXXXXX", out[64];
+	int fd = mkstemp(file), saved = dup(1), rc;
+	ssize_t n;
+
+	(void)state;
+	if (geteuid() != 0) {
+		close(fd);
+		unlink(file);
+		skip();
+	}
+	config(&cfg, argv, false);
+	cfg.uid = 65534;
+	cfg.gid = 65534;
+	fflush(stdout);
+	dup2(fd, 1);
+	b = rn_ptrace_backend.open(&cfg);
+	rc = rn_ptrace_backend.start(b);
+	while (rc == 0 && rn_ptrace_backend.poll(b, -1, on_events, &s) > 0)
+		;
+	dup2(saved, 1);
+	close(saved);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rn_ptrace_backend.exit_status(b), 0);
+	rn_ptrace_backend.close(b);
+	n = pread(fd, out, sizeof(out) - 1, 0);
+	out[n > 0 ? n : 0] = '\0';
+	close(fd);
+	unlink(file);
+	assert_string_equal(out, "65534\n");
+	assert_int_equal(s.first_nr, SYS_execve);
+}
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+/* A signal to the tracer interrupts a blocking poll with -EINTR. */
+static void test_eintr(void **state)
+{
+	char *argv[] = { "sleep", "5", NULL };
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	int rc;
+
+	(void)state;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);	/* no SA_RESTART */
+	config(&cfg, argv, false);
+	b = rn_ptrace_backend.open(&cfg);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	alarm(1);
+	while ((rc = rn_ptrace_backend.poll(b, -1, on_events, &s)) > 0)
+		;
+	assert_int_equal(rc, -EINTR);
+	assert_int_equal(alarms, 1);
+	/* The command was sleeping: detach ends its call as detached. */
+	rn_ptrace_backend.detach(b);
+	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
+	assert_int_equal(s.unfinished[SYS_clock_nanosleep], 1);
+	assert_int_equal(s.detach, 1);
+	rn_ptrace_backend.close(b);
+	sigaction(SIGALRM, &old, NULL);
 }
 
 static void test_exit_code(void **state)
@@ -294,6 +422,8 @@ static void test_signals(void **state)
 	assert_int_equal(status, 0);
 	/* Delivered unchanged: the handler ran five times. */
 	assert_string_equal(out, "sigrecv: usr1=5\n");
+	/* Its write was captured at entry. */
+	assert_string_equal(s.written, "sigrecv: usr1=5\n");
 	assert_int_equal(s.sig[SIGUSR1], 5);
 	assert_int_equal(s.sig_si_user, 5);
 	assert_int_equal(s.sys[SYS_kill], 5);
@@ -577,6 +707,33 @@ static void test_attach_errors(void **state)
 	snprintf(msg, sizeof(msg), "cannot attach to pid %d: No such process", pid);
 	assert_string_equal(rn_ptrace_backend.error(b), msg);
 	rn_ptrace_backend.close(b);
+
+	/* Already traced (by a first instance): EPERM, and the first one keeps
+	 * tracing it undisturbed. */
+	{
+		char *argv[] = { (char *)tracee("ticker"), "/dev/null", "1", NULL };
+		struct rn_trace_config c1;
+		struct rn_backend *first;
+		struct seen s = { 0 };
+		int rc;
+
+		config(&c1, argv, false);
+		first = rn_ptrace_backend.open(&c1);
+		assert_int_equal(rn_ptrace_backend.start(first), 0);
+		poll_for(first, 50, &s);
+		pid = (pid_t)s.tgids[0];
+		b = rn_ptrace_backend.open(&cfg);
+		assert_int_equal(rn_ptrace_backend.start(b), -EPERM);
+		snprintf(msg, sizeof(msg), "cannot attach to pid %d: Operation not permitted", pid);
+		assert_string_equal(rn_ptrace_backend.error(b), msg);
+		rn_ptrace_backend.close(b);
+		while ((rc = rn_ptrace_backend.poll(first, -1, on_events, &s)) > 0)
+			;
+		assert_int_equal(rc, 0);
+		assert_int_equal(rn_ptrace_backend.exit_status(first), 0);
+		assert_true(s.sys[SYS_pwrite64] >= 50);
+		rn_ptrace_backend.close(first);
+	}
 }
 
 static void test_group_stop(void **state)
@@ -626,6 +783,9 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_readloop),
+		cmocka_unit_test(test_getregs),
+		cmocka_unit_test(test_user),
+		cmocka_unit_test(test_eintr),
 		cmocka_unit_test(test_exit_code),
 		cmocka_unit_test(test_killed),
 		cmocka_unit_test(test_exec_errors),

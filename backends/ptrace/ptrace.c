@@ -468,6 +468,8 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 		return NULL;
 	b->cfg = *cfg;
 	b->child_status = -1;
+	/* For tests: the register fallback of kernels before 5.3. */
+	b->no_sysinfo = getenv("RENACER_PTRACE_GETREGS") != NULL;
 	b->opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow_forks)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
