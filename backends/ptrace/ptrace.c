@@ -477,14 +477,21 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 	return b;
 }
 
+/* A command, processes to attach to, or both (as strace allows). */
 static int pt_start(struct rn_backend *b)
 {
-	if (b->cfg.argv && b->cfg.argv[0])
-		return pt_spawn(b);
-	if (b->cfg.npids)
-		return pt_attach(b);
-	snprintf(b->err, sizeof(b->err), "nothing to trace");
-	return -EINVAL;
+	bool cmd = b->cfg.argv && b->cfg.argv[0];
+	int rc = 0;
+
+	if (!cmd && !b->cfg.npids) {
+		snprintf(b->err, sizeof(b->err), "nothing to trace");
+		return -EINVAL;
+	}
+	if (cmd)
+		rc = pt_spawn(b);
+	if (!rc && b->cfg.npids)
+		rc = pt_attach(b);
+	return rc;
 }
 
 static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
