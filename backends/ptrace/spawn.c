@@ -113,25 +113,37 @@ static int spawn_seize(struct rn_backend *b, pid_t pid)
 	return 0;
 }
 
-/*
- * Start the command traced from its first execve. The child stops itself;
- * once seized we continue it (SIGCONT clears the group-stop it is in) and
- * drive it, silently, until PTRACE_EVENT_EXEC: its execve entry is recorded
- * on the way and reported as the first call. If exec fails, the child writes
- * errno into the pipe and exits 127.
- */
-int pt_spawn(struct rn_backend *b)
+/* Drive the seized child, silently, until it has exec'd (true) or died. */
+static bool spawn_drive(struct rn_backend *b, pid_t pid)
 {
-	const char *cmd = b->cfg.argv[0];
-	char path[PATH_MAX];
+	struct pt_task *t = pt_task_add(b, pid, pid);
+
+	if (!t) {
+		kill(pid, SIGKILL);
+		return false;
+	}
+	t->flags |= PT_HIDDEN;
+	kill(pid, SIGCONT);
+	while ((t = pt_task_find(b, pid)) && (t->flags & PT_HIDDEN)) {
+		int status;
+		pid_t w = waitpid(pid, &status, __WALL);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		pt_handle(b, w, status, NULL, NULL);
+	}
+	return t != NULL;
+}
+
+/* Fork the child that will exec path; -errno when even that fails. */
+static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
+{
 	const char *user = NULL;
-	struct pt_task *t;
-	int rc, pfd[2], err = 0;
 	pid_t pid;
 
-	rc = spawn_resolve(cmd, path, sizeof(path));
-	if (rc < 0)
-		return spawn_fail(b, cmd, -rc);
 	if (b->cfg.uid >= 0) {
 		struct passwd *pw = getpwuid((uid_t)b->cfg.uid);
 
@@ -142,49 +154,52 @@ int pt_spawn(struct rn_backend *b)
 		b->opts |= PTRACE_O_TRACESECCOMP;
 	}
 	if (pipe2(pfd, O_CLOEXEC) < 0)
-		return spawn_fail(b, cmd, errno);
+		return -errno;
 	pid = fork();
 	if (pid < 0) {
-		err = errno;
+		int err = errno;
+
 		close(pfd[0]);
 		close(pfd[1]);
-		return spawn_fail(b, cmd, err);
+		return -err;
 	}
 	if (pid == 0) {
 		close(pfd[0]);
 		spawn_child(b, path, user, pfd[1]);
 	}
 	close(pfd[1]);
+	return pid;
+}
+
+/*
+ * Start the command traced from its first execve. The child stops itself;
+ * once seized we continue it (SIGCONT clears the group-stop it is in) and
+ * drive it, silently, until PTRACE_EVENT_EXEC: its execve entry is recorded
+ * on the way and reported as the first call. If exec fails, the child writes
+ * errno into the CLOEXEC pipe and exits 127.
+ */
+int pt_spawn(struct rn_backend *b)
+{
+	const char *cmd = b->cfg.argv[0];
+	char path[PATH_MAX];
+	int rc, pfd[2], err = 0;
+	pid_t pid;
+
+	rc = spawn_resolve(cmd, path, sizeof(path));
+	if (rc < 0)
+		return spawn_fail(b, cmd, -rc);
+	pid = spawn_fork(b, path, pfd);
+	if (pid < 0)
+		return spawn_fail(b, cmd, -pid);
 	rc = spawn_seize(b, pid);
 	if (rc < 0 && rc != -ECHILD) {
 		close(pfd[0]);
 		return rc;
 	}
 	b->child = pid;
-	if (rc == 0) {
-		t = pt_task_add(b, pid, pid);
-		if (!t) {
-			kill(pid, SIGKILL);
-			close(pfd[0]);
-			return -ENOMEM;
-		}
-		t->flags |= PT_HIDDEN;
-		kill(pid, SIGCONT);
-		while ((t = pt_task_find(b, pid)) && (t->flags & PT_HIDDEN)) {
-			int status;
-			pid_t w = waitpid(pid, &status, __WALL);
-
-			if (w < 0) {
-				if (errno == EINTR)
-					continue;
-				break;
-			}
-			pt_handle(b, w, status, NULL, NULL);
-		}
-		if (t) {
-			close(pfd[0]);
-			return 0;
-		}
+	if (rc == 0 && spawn_drive(b, pid)) {
+		close(pfd[0]);
+		return 0;
 	}
 	/* The child is gone before its exec: why is in the pipe. */
 	if (read(pfd[0], &err, sizeof(err)) != sizeof(err) || err <= 0)
