@@ -14,11 +14,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <cmocka.h>
 
 #include "backends/backend.h"
+#include "backends/ptrace/pt.h"	/* pt_handle(), for the reordering test */
 
 #define MAXT 64
 
@@ -569,6 +571,64 @@ static void test_filtered(void **state)
 	unsetenv("RENACER_NO_SECCOMP");
 }
 
+/*
+ * The new child's first stop arriving before its parent's PTRACE_EVENT_FORK
+ * or _CLONE (the kernel may report either first): forced here by holding the
+ * parent's event back until the child has stopped, then handing both to the
+ * backend's stop handler in that order.
+ */
+static void run_reordered(char **argv, struct seen *s, int *held)
+{
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	int hstatus = 0, status;
+	pid_t hpid = 0, pid;
+
+	config(&cfg, argv, true);
+	b = rn_ptrace_backend.open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	while (b->ntasks) {
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0)
+			break;
+		if (!hpid && WIFSTOPPED(status) &&
+		    ((status >> 16) == PTRACE_EVENT_FORK || (status >> 16) == PTRACE_EVENT_CLONE)) {
+			hpid = pid;	/* hold the parent's event back */
+			hstatus = status;
+			continue;
+		}
+		assert_int_equal(pt_handle(b, pid, status, on_events, s), 0);
+		if (hpid > 0 && pid != hpid) {
+			assert_int_equal(pt_handle(b, hpid, hstatus, on_events, s), 0);
+			hpid = -1;
+			(*held)++;
+		}
+	}
+	rn_ptrace_backend.close(b);
+}
+
+static void test_child_first(void **state)
+{
+	char *fargv[] = { (char *)tracee("forker"), "fork", "1", NULL };
+	char *targv[] = { (char *)tracee("threads"), "1", "3", NULL };
+	struct seen f = { 0 }, t = { 0 };
+	int held = 0;
+
+	(void)state;
+	run_reordered(fargv, &f, &held);
+	assert_int_equal(held, 1);
+	assert_int_equal(f.ntgids, 2);		/* the child is a process of its own */
+	assert_int_equal(f.sys[SYS_getppid], 1);
+	assert_int_equal(f.exit_code_sum, 7);
+	assert_int_equal(f.exits, 2);
+	run_reordered(targv, &t, &held);
+	assert_int_equal(held, 2);
+	assert_int_equal(t.ntgids, 1);		/* the thread belongs to the process */
+	assert_int_equal(t.sys[SYS_getppid], 3);
+	assert_int_equal(t.thread_exits, 1);
+}
+
 /* ---- -p and group-stops: a ticker that runs on its own ---- */
 
 static pid_t start_ticker(const char *file)
@@ -795,6 +855,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_unfinished),
 		cmocka_unit_test(test_exec_thread),
 		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_child_first),
 		cmocka_unit_test(test_attach_detach),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_group_stop),
