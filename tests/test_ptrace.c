@@ -750,6 +750,53 @@ static void test_attach_detach(void **state)
 	unlink(file);
 }
 
+/* A signal that arrives while we are letting go is not lost. */
+static void test_detach_signal(void **state)
+{
+	char file[] = "/tmp/rn-out-XXXXXX", out[64] = "";
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	int fd = mkstemp(file), status;
+	pid_t pid;
+
+	(void)state;
+	assert_true(fd >= 0);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fd, 1);
+		execl(tracee("sigrecv"), "sigrecv", (char *)NULL);
+		_exit(127);
+	}
+	usleep(50000);
+	config(&cfg, NULL, false);
+	cfg.pids = &pid;
+	cfg.npids = 1;
+	b = rn_ptrace_backend.open(&cfg);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	poll_for(b, 100, &s);
+	assert_int_equal(s.attach, 1);
+	/* Poll up to the end of the interrupted pause(): the next stop is the
+	 * signal-delivery-stop, left unpolled so detach() meets it. */
+	kill(pid, SIGUSR1);
+	for (int i = 0; i < 100 && !s.sys[SYS_pause]; i++)
+		assert_true(rn_ptrace_backend.poll(b, 10, on_events, &s) >= 0);
+	assert_int_equal(s.sys[SYS_pause], 1);
+	usleep(20000);
+	rn_ptrace_backend.detach(b);
+	assert_int_equal(s.sig[SIGUSR1], 0);
+	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
+	rn_ptrace_backend.close(b);
+	usleep(50000);
+	kill(pid, SIGTERM);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(pread(fd, out, sizeof(out) - 1, 0) > 0);
+	close(fd);
+	unlink(file);
+	assert_non_null(strstr(out, "sigrecv: usr1=1\n"));
+}
+
 static void test_attach_errors(void **state)
 {
 	struct rn_trace_config cfg;
@@ -857,6 +904,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_filtered),
 		cmocka_unit_test(test_child_first),
 		cmocka_unit_test(test_attach_detach),
+		cmocka_unit_test(test_detach_signal),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_group_stop),
 	};
