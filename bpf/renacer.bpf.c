@@ -37,6 +37,7 @@ const volatile __u32 rn_self_tgid;
 const volatile __u32 rn_uid;
 const volatile bool rn_follow_forks;
 const volatile bool rn_summary;
+const volatile bool rn_exec_hook;	/* rn_prepare_exec is loaded */
 const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
@@ -55,7 +56,8 @@ struct rn_pend {
 	__u64 ts;
 	__u64 args[RN_MAX_ARGS];
 	__s32 nr;
-	__u32 live;		/* an entry is waiting for its exit */
+	__u16 live;		/* an entry is waiting for its exit */
+	__u16 captured;		/* execve: argv and path are in execcap */
 };
 
 struct {
@@ -80,12 +82,12 @@ struct {
 } pending SEC(".maps");
 
 /* execve's argv and path, captured at entry: after a successful exec the old
- * memory is gone. Keyed by tid, allocated only while an exec is in flight. */
+ * memory is gone. Task-local, since an exec from a non-leader thread changes
+ * the thread's id; allocated only while an exec is in flight. */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__uint(max_entries, 1024);
-	__type(key, __u32);
+	__type(key, int);
 	__type(value, struct rn_scratch);
 } execcap SEC(".maps");
 
@@ -471,12 +473,15 @@ static __always_inline void sc_header(struct rn_scratch *s, __u64 pid_tgid, __u6
 	s->ev.sc.payload_len = 0;
 }
 
-/* execve at entry: build argv and path regions now and park them. */
+/* execve at entry: build the record with its argv and path regions now, in
+ * the task's own storage. */
 static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 {
-	struct rn_scratch *s = scratch_get();
-	__u32 tid = (__u32)pid_tgid, i;
+	struct rn_scratch *s;
+	__u32 i;
 
+	s = bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0,
+				 BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!s)
 		return;
 	sc_header(s, pid_tgid, p->ts);
@@ -485,7 +490,6 @@ static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
 	capture_all(s, p->nr);
-	bpf_map_update_elem(&execcap, &tid, s, BPF_ANY);
 }
 
 SEC("tp_btf/sys_enter")
@@ -507,11 +511,28 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	p->ts = bpf_ktime_get_ns();
 	p->nr = id;
 	p->live = 1;
+	p->captured = 0;
 	if (!rn_summary)
 		fill_args(p, regs);
-	if (is_exec(id) && !rn_summary)
+	/* without the bprm hook, capture now: pages not yet touched (a path
+	 * literal in the program's rodata) read as faults */
+	if (is_exec(id) && !rn_summary && !rn_exec_hook) {
 		exec_entry(pid_tgid, p);
+		p->captured = 1;
+	}
 	return 0;
+}
+
+#define ERESTART_MIN 512	/* ERESTARTSYS */
+#define ERESTART_MAX 516	/* ERESTART_RESTARTBLOCK */
+
+/* SIGKILL queued to the current thread: a group exit or kill -9 is taking it
+ * down on its way back to user space. */
+static __always_inline bool dying(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->pending.signal.sig[0] & (1ul << (9 - 1));
 }
 
 static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
@@ -578,6 +599,11 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		exit_missed(pid_tgid, regs, ret);
 		return 0;
 	}
+	if (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN && dying()) {
+		/* killed in the call: sched_process_exit reports it unfinished,
+		 * as ptrace does ("= ?"), instead of with a restart code */
+		return 0;
+	}
 	p->live = 0;
 	nr = p->nr;
 	if (rn_summary) {
@@ -585,7 +611,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			aggregate(nr, ret, now - p->ts);
 		return 0;
 	}
-	s = is_exec(nr) ? bpf_map_lookup_elem(&execcap, &tid) : NULL;
+	s = is_exec(nr) && p->captured ?
+		bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0, 0) : NULL;
 	if (s) {
 		/* argv and path were captured at entry */
 		s->ev.tid = tid;
@@ -593,7 +620,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		s->ev.sc.ret = ret;
 		s->ev.dur_ns = now - p->ts;
 		emit(s, true);
-		bpf_map_delete_elem(&execcap, &tid);
+		bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
 		return 0;
 	}
 	s = scratch_get();
@@ -605,9 +632,32 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
-	if (!is_exec(nr))
+	/* an exec that failed before the bprm hook still has its memory */
+	if (!is_exec(nr) || ret < 0)
 		capture_all(s, nr);
 	emit(s, false);
+	return 0;
+}
+
+/*
+ * execve's arguments are captured here, not at sys_enter: at exec's point of
+ * no return the kernel has copied argv, envp and the path (faulting their
+ * pages in) and the old memory is still mapped. A probe read at sys_enter
+ * fails on a page never touched, like a path literal in read-only data.
+ * (Linux 6.10+; older kernels capture at sys_enter.)
+ */
+SEC("tp_btf/sched_prepare_exec")
+int BPF_PROG(rn_prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
+{
+	struct rn_pend *p;
+
+	if (rn_summary)
+		return 0;
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!p || !p->live || !is_exec(p->nr) || p->captured)
+		return 0;
+	exec_entry(bpf_get_current_pid_tgid(), p);
+	p->captured = 1;
 	return 0;
 }
 
@@ -630,7 +680,7 @@ int BPF_PROG(rn_fork, struct task_struct *parent, struct task_struct *child)
 /* A call that never returned (exit_group, or killed while blocked). */
 static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 {
-	__u32 tid = (__u32)pid_tgid, i;
+	__u32 i;
 	struct rn_pend *p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	struct rn_scratch *s;
 
@@ -648,7 +698,7 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 			s->ev.sc.args[i] = p->args[i];
 		emit(s, false);
 	}
-	bpf_map_delete_elem(&execcap, &tid);
+	bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
 }
 
 SEC("tp_btf/sched_process_exit")

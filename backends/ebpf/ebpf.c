@@ -223,12 +223,13 @@ static int ebpf_fill_maps(struct rn_backend *b)
 	return 0;
 }
 
-static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+/* Open, configure and load; exec_hook says whether to try the program on the
+ * sched_prepare_exec tracepoint (Linux 6.10+). */
+static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cfg,
+			  bool exec_hook)
 {
 	int err;
 
-	libbpf_verbose = cfg->verbose;
-	libbpf_set_print(ebpf_libbpf_print);
 	b->skel = renacer_bpf__open();
 	if (!b->skel) {
 		err = -errno;
@@ -236,15 +237,34 @@ static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
 		return err;
 	}
 	ebpf_set_rodata(b->skel, cfg);
+	b->skel->rodata->rn_exec_hook = exec_hook;
+	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec, exec_hook);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
 	if (!err)
 		err = renacer_bpf__load(b->skel);
 	if (err) {
 		ebpf_set_error(b, "cannot load the eBPF programs: %s%s", strerror(-err),
 			       cfg->verbose >= 2 ? "" : " (--debug shows the verifier log)");
-		return err;
+		renacer_bpf__destroy(b->skel);
+		b->skel = NULL;
 	}
-	return 0;
+	return err;
+}
+
+static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+{
+	int err;
+
+	libbpf_verbose = cfg->verbose;
+	libbpf_set_print(ebpf_libbpf_print);
+	err = ebpf_load_once(b, cfg, true);
+	if (!err)
+		return 0;
+	/* without the exec hook argv is captured at sys_enter instead */
+	if (cfg->verbose)
+		fprintf(stderr, "renacer: eBPF exec hook unavailable (%s): "
+			"capturing execve arguments at entry\n", strerror(-err));
+	return ebpf_load_once(b, cfg, false);
 }
 
 static void ebpf_close(struct rn_backend *b)
