@@ -8,7 +8,7 @@ need_ebpf
 N=50000
 
 # calls column of the row for syscall $2 in strace-style summary $1
-calls_of() { awk -v s="$2" '$NF == s { print ($5 ~ /^[0-9]+$/ && $6 == s) ? $4 : $4 }' "$1" | head -1; }
+calls_of() { awk -v s="$2" '$NF == s { print $4; exit }' "$1"; }
 names() { awk 'NF >= 5 && $1 ~ /^[0-9.]+$/ && $NF != "total" { print $NF }' "$1" | sort; }
 
 "$RENACER" --backend=ptrace -c -o "$WORK/ptrace.txt" -- "$TRACEES/storm" $N >/dev/null 2>&1
