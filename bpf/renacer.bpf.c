@@ -67,6 +67,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);	/* usually a handful: cheap to create */
 	__uint(max_entries, 16384);
 	__type(key, __u32);
 	__type(value, struct rn_target);
@@ -128,8 +129,11 @@ struct {
 	__type(value, struct rn_agg);
 } agg SEC(".maps");
 
+/* Not preallocated: creating 32768 per-CPU elements up front costs tens of
+ * milliseconds, and a summary fills only a few hundred. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 32768);
 	__type(key, __u32);		/* nr << 16 | bucket */
 	__type(value, __u64);

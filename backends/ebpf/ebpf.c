@@ -240,6 +240,10 @@ static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cf
 	b->skel->rodata->rn_exec_hook = exec_hook;
 	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec, exec_hook);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
+	/* the -c tables cost memory and creation time: keep them tiny when unused */
+	if (!err && !cfg->summary_only)
+		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
+		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
 	if (!err)
 		err = renacer_bpf__load(b->skel);
 	if (err) {
