@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -170,6 +171,26 @@ int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_
 	return 0;
 }
 
+int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.u32 = 1 };
+	int fd, *tmp;
+
+	tmp = realloc(b->pidfds, (b->npidfds + 1) * sizeof(*tmp));
+	if (!tmp)
+		return -ENOMEM;
+	b->pidfds = tmp;
+	fd = syscall(SYS_pidfd_open, pid, 0);
+	if (fd < 0)
+		return -errno;
+	if (epoll_ctl(b->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		close(fd);
+		return -errno;
+	}
+	b->pidfds[b->npidfds++] = fd;
+	return 0;
+}
+
 /* The thread group of a -p target (which may name any of its threads). */
 static int ebpf_tgid_of(pid_t tid)
 {
@@ -214,6 +235,8 @@ static int ebpf_fill_maps(struct rn_backend *b)
 		}
 		/* strace without -f follows only the named thread */
 		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i], false);
+		if (!err)
+			ebpf_watch_pid(b, tgid);
 		if (err < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-err));
@@ -275,6 +298,11 @@ static void ebpf_close(struct rn_backend *b)
 {
 	if (!b)
 		return;
+	while (b->npidfds)
+		close(b->pidfds[--b->npidfds]);
+	free(b->pidfds);
+	if (b->epfd >= 0)
+		close(b->epfd);
 	ring_buffer__free(b->rb);
 	renacer_bpf__destroy(b->skel);
 	if (b->cgroup_fd >= 0)
@@ -293,6 +321,7 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 	if (!b)
 		return NULL;
 	b->cgroup_fd = -1;
+	b->epfd = -1;
 	b->argv = cfg->argv;
 	b->follow_forks = cfg->follow_forks;
 	b->summary_only = cfg->summary_only;
@@ -316,6 +345,13 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		goto fail;
 	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.rb), ebpf_sample, b, NULL);
 	if (!b->rb) {
+		err = -errno;
+		goto fail;
+	}
+	/* our own epoll set: the ring buffer's, plus pidfds (ebpf_watch_pid) */
+	b->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (b->epfd < 0 || epoll_ctl(b->epfd, EPOLL_CTL_ADD, ring_buffer__epoll_fd(b->rb),
+				      &(struct epoll_event){ .events = EPOLLIN }) < 0) {
 		err = -errno;
 		goto fail;
 	}
