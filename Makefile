@@ -6,6 +6,8 @@
 #   make asan         the same tests under ASan + UBSan (in build-asan/)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make bench        the overhead benchmarks (bench/run)
+#   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
+#   make fuzz-quick   the filter target for 30 s (part of make test)
 
 B        ?= build
 PREFIX   ?= /usr/local
@@ -117,6 +119,12 @@ $(B)/bench/%: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O2 -o $@ $<
 
+# The statistics benchmarks drive the engine, so they link the library (the
+# more specific pattern wins over the one above).
+$(B)/bench/stats_%: bench/stats_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 unit: $(TEST_BINS)
 	@B=$(B) sh tests/run-unit.sh $(TEST_BINS)
 
@@ -150,7 +158,50 @@ install: $(RENACER)
 bench: $(RENACER) $(BENCH_BINS) $(TRACEE_BINS)
 	B=$(B) RENACER=$(abspath $(RENACER)) bash bench/run
 
+# --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
+# optional dictionary tests/fuzz/NAME.dict. The library is rebuilt with clang and
+# coverage + ASan + UBSan in $(FUZZ_B); new inputs go to $(FUZZ_B)/corpus/NAME, crashes
+# to $(FUZZ_B)/artifacts/. Skips loudly when clang has no libFuzzer.
+FUZZ_B       ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
+	$(CLANG) -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null && echo 1)
+
+.PHONY: fuzz fuzz-quick fuzz-lib
+fuzz-lib:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(CLANG) HAVE_EBPF=0 HAVE_DWARF=0 \
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN) -Wno-error" $(FUZZ_B)/librenacer.a
+
+$(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
+	@mkdir -p $(@D)
+	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra \
+		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_B)/librenacer.a -lm
+
+fuzz:
+ifeq ($(HAVE_LIBFUZZER),1)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		$(MAKE) --no-print-directory $(FUZZ_B)/fuzz/fuzz_$$t; \
+		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/artifacts; \
+		dict=; test -f tests/fuzz/$$t.dict && dict=-dict=tests/fuzz/$$t.dict; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -print_final_stats=1 $$dict \
+			-artifact_prefix=$(FUZZ_B)/artifacts/$$t- \
+			$(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ_B)/fuzz-$$t.log || \
+			{ tail -40 $(FUZZ_B)/fuzz-$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' $(FUZZ_B)/fuzz-$$t.log; \
+		echo "fuzz: $$t ok"; \
+	done
+else
+	@echo "fuzz: SKIPPED: $(CLANG) cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
+endif
+
+fuzz-quick:
+	@$(MAKE) --no-print-directory fuzz FUZZ_TARGETS=filter FUZZ_SECONDS=30
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
