@@ -273,9 +273,10 @@ static __noinline int put_mem(struct rn_scratch *s, __u64 addr, __u32 want, __u3
 }
 
 /* Copy the C string at addr, at most max bytes of it. */
-static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32 arg)
+static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32 arg,
+			      __u32 flags)
 {
-	__u32 room = 0, cap, flags = RN_REG_STR, len;
+	__u32 room = 0, cap, len;
 	int off = region_start(s, &room);
 	long n;
 	void *dst;
@@ -289,6 +290,7 @@ static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32
 	cap &= RN_PAYLOAD_MAX - 1;
 	dst = &s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
 	n = bpf_probe_read_user_str(dst, cap, (void *)addr);
+	flags |= RN_REG_STR;
 	if (n <= 0) {
 		region_end(s, off, addr, 0, RN_REG_FAULT, arg);
 		return 0;
@@ -351,7 +353,7 @@ static long argv_str_step(__u32 i, void *data)
 
 	if (!p)
 		return 1;
-	return put_str(w->s, p, rn_strsize, w->arg) < 0;
+	return put_str(w->s, p, rn_strsize, w->arg, 0) < 0;
 }
 
 /* execve's argv: the pointer array (NULL included) as one region, then each
@@ -380,7 +382,7 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
 	const volatile struct rn_cap_arg *c;
 	__u64 addr, lenv = 0, want;
 	__s64 ret = s->ev.sc.ret;
-	__u32 kind, la, size;
+	__u32 kind, la, size, out;
 	int l;
 
 	if (!s || i >= RN_MAX_ARGS || nr >= RN_NR_MAX)
@@ -396,35 +398,38 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
 		return 0;
 	if (c->at_exit && ret < 0)
 		return 0;
+	/* outputs are told apart from inputs: decoders read them with
+	 * RN_REG_EXIT, as the ptrace backend marks what it reads at exit */
+	out = c->at_exit ? RN_REG_EXIT : 0;
 	if (la < RN_MAX_ARGS)
 		lenv = s->ev.sc.args[la];
 	switch (kind) {
 	case RN_CAP_STR:
-		return put_str(s, addr, rn_pathmax, i);
+		return put_str(s, addr, rn_pathmax, i, out);
 	case RN_CAP_ARGV:
 		return put_argv(s, addr, i);
 	case RN_CAP_BUF_ARG:
 		want = lenv < rn_strsize ? lenv : rn_strsize;
-		return put_mem(s, addr, want, i, lenv > want ? RN_REG_TRUNC : 0);
+		return put_mem(s, addr, want, i, out | (lenv > want ? RN_REG_TRUNC : 0));
 	case RN_CAP_BUF_RET:
 		if (ret <= 0)
 			return 0;
 		want = (__u64)ret < rn_strsize ? (__u64)ret : rn_strsize;
-		return put_mem(s, addr, want, i, (__u64)ret > want ? RN_REG_TRUNC : 0);
+		return put_mem(s, addr, want, i, out | ((__u64)ret > want ? RN_REG_TRUNC : 0));
 	case RN_CAP_FIXED:
-		return put_mem(s, addr, size < RN_PAYLOAD_MAX ? size : RN_PAYLOAD_MAX, i, 0);
+		return put_mem(s, addr, size < RN_PAYLOAD_MAX ? size : RN_PAYLOAD_MAX, i, out);
 	case RN_CAP_FIXED_ARGN:
 		want = (__u64)size * (lenv < RN_PAYLOAD_MAX ? lenv : RN_PAYLOAD_MAX);
 		return put_mem(s, addr, want < RN_PAYLOAD_MAX ? want : RN_PAYLOAD_MAX, i,
-			       want > RN_PAYLOAD_MAX ? RN_REG_TRUNC : 0);
+			       out | (want > RN_PAYLOAD_MAX ? RN_REG_TRUNC : 0));
 	case RN_CAP_SOCKADDR_ARG:
 		want = lenv < RN_SOCKADDR_MAX ? lenv : RN_SOCKADDR_MAX;
-		return put_mem(s, addr, want, i, 0);
+		return put_mem(s, addr, want, i, out);
 	case RN_CAP_SOCKADDR_PTR:
 		if (!lenv || bpf_probe_read_user(&l, sizeof(l), (void *)lenv) < 0 || l <= 0)
 			return 0;
 		want = l < RN_SOCKADDR_MAX ? l : RN_SOCKADDR_MAX;
-		return put_mem(s, addr, want, i, 0);
+		return put_mem(s, addr, want, i, out);
 	}
 	return 0;
 }
