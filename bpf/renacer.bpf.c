@@ -58,6 +58,7 @@ struct rn_pend {
 	__s32 nr;
 	__u16 live;		/* an entry is waiting for its exit */
 	__u16 captured;		/* execve: argv and path are in execcap */
+	struct rn_signal_rec sig; /* an ignored signal to report (signo != 0) */
 };
 
 struct {
@@ -105,6 +106,15 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 } lost SEC(".maps");
+
+/* A fatal signal sent to a traced process, by tgid, until its delivery. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 1024);
+	__type(key, __u32);
+	__type(value, struct rn_signal_rec);
+} fatal_sig SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
@@ -501,6 +511,55 @@ static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 	capture_all(s, p->nr);
 }
 
+static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
+					 struct kernel_siginfo *info)
+{
+	__builtin_memset(r, 0, sizeof(*r));
+	r->signo = sig;
+	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers */
+	if ((unsigned long)info == 0) {
+		r->code = 0;	/* SI_USER, from the current task */
+		r->pid = bpf_get_current_pid_tgid() >> 32;
+		r->uid = (__u32)bpf_get_current_uid_gid();
+		return;
+	}
+	if ((unsigned long)info == 1) {
+		r->code = 0x80;	/* SI_KERNEL */
+		return;
+	}
+	r->code = BPF_CORE_READ(info, si_code);
+	r->err = BPF_CORE_READ(info, si_errno);
+	r->pid = BPF_CORE_READ(info, _sifields._kill._pid);
+	r->uid = BPF_CORE_READ(info, _sifields._kill._uid);
+	r->status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	r->addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
+}
+
+static __always_inline void signal_emit(__u32 tid, __u32 tgid, const struct rn_signal_rec *r)
+{
+	struct rn_scratch *s = scratch_get();
+
+	if (!s)
+		return;
+	__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+	s->ev.ts_ns = bpf_ktime_get_ns();
+	s->ev.type = RN_EV_SIGNAL;
+	s->ev.tid = tid;
+	s->ev.tgid = tgid;
+	__builtin_memcpy(&s->ev.sig, r, sizeof(*r));
+	emit(s, false);
+}
+
+/* An ignored signal saved at generation, reported once the task leaves the
+ * kernel, where ptrace's signal-delivery stop would be. */
+static __always_inline void flush_ignored(struct rn_pend *p, __u64 pid_tgid)
+{
+	if (!p->sig.signo)
+		return;
+	signal_emit((__u32)pid_tgid, pid_tgid >> 32, &p->sig);
+	p->sig.signo = 0;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 {
@@ -532,6 +591,9 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
+#define SIGKILL 9
+#define SIGNAL_GROUP_EXIT 0x4	/* signal_struct.flags */
+
 #define ERESTART_MIN 512	/* ERESTARTSYS */
 #define ERESTART_MAX 516	/* ERESTART_RESTARTBLOCK */
 
@@ -541,7 +603,7 @@ static __always_inline bool dying(void)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 
-	return task->pending.signal.sig[0] & (1ul << (9 - 1));
+	return task->pending.signal.sig[0] & (1ul << (SIGKILL - 1));
 }
 
 static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
@@ -606,6 +668,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	if (!p || !p->live) {
 		exit_missed(pid_tgid, regs, ret);
+		if (p)
+			flush_ignored(p, pid_tgid);
 		return 0;
 	}
 	if (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN && dying()) {
@@ -630,6 +694,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		s->ev.dur_ns = now - p->ts;
 		emit(s, true);
 		bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
+		flush_ignored(p, pid_tgid);
 		return 0;
 	}
 	s = scratch_get();
@@ -645,6 +710,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!is_exec(nr) || ret < 0)
 		capture_all(s, nr);
 	emit(s, false);
+	flush_ignored(p, pid_tgid);
 	return 0;
 }
 
@@ -717,9 +783,13 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
 	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
 	struct rn_scratch *s;
+	struct rn_pend *p;
 
 	if (current_traced(pid_tgid, -1, false)) {
 		emit_unfinished(pid_tgid, now);
+		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (p)
+			flush_ignored(p, pid_tgid);
 		s = scratch_get();
 		if (s) {
 			code = BPF_CORE_READ(task, exit_code);
@@ -735,72 +805,71 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 			emit(s, true);
 		}
 	}
-	if (group_dead && rn_mode == RN_MODE_PIDS)
-		bpf_map_delete_elem(&traced, &tgid);
+	if (group_dead) {
+		bpf_map_delete_elem(&fatal_sig, &tgid);
+		if (rn_mode == RN_MODE_PIDS)
+			bpf_map_delete_elem(&traced, &tgid);
+	}
 	return 0;
-}
-
-static __always_inline void signal_rec(struct rn_scratch *s, __u32 tid, __u32 tgid, int sig,
-				       struct kernel_siginfo *info)
-{
-	__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
-	s->ev.ts_ns = bpf_ktime_get_ns();
-	s->ev.type = RN_EV_SIGNAL;
-	s->ev.tid = tid;
-	s->ev.tgid = tgid;
-	s->ev.sig.signo = sig;
-	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers. */
-	if ((unsigned long)info == 0) {
-		s->ev.sig.code = 0;	/* SI_USER */
-		s->ev.sig.pid = bpf_get_current_pid_tgid() >> 32;
-		s->ev.sig.uid = (__u32)bpf_get_current_uid_gid();
-		return;
-	}
-	if ((unsigned long)info == 1) {
-		s->ev.sig.code = 0x80;	/* SI_KERNEL */
-		return;
-	}
-	s->ev.sig.code = BPF_CORE_READ(info, si_code);
-	s->ev.sig.err = BPF_CORE_READ(info, si_errno);
-	s->ev.sig.pid = BPF_CORE_READ(info, _sifields._kill._pid);
-	s->ev.sig.uid = BPF_CORE_READ(info, _sifields._kill._uid);
-	s->ev.sig.status = BPF_CORE_READ(info, _sifields._sigchld._status);
-	s->ev.sig.addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
 }
 
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(rn_signal_deliver, int sig, struct kernel_siginfo *info)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct rn_scratch *s;
+	__u32 tgid = pid_tgid >> 32;
+	struct rn_signal_rec r, *fatal;
 
 	if (rn_summary || !current_traced(pid_tgid, -1, false))
 		return 0;
-	s = scratch_get();
-	if (!s)
+	/* ptrace never reports SIGKILL itself; but a fatal signal is turned
+	 * into a group exit when sent and arrives here as SIGKILL: report the
+	 * signal that was sent, saved by rn_signal_generate */
+	if (sig == SIGKILL) {
+		fatal = bpf_map_lookup_elem(&fatal_sig, &tgid);
+		if (fatal) {
+			signal_emit((__u32)pid_tgid, tgid, fatal);
+			bpf_map_delete_elem(&fatal_sig, &tgid);
+		}
 		return 0;
-	signal_rec(s, (__u32)pid_tgid, pid_tgid >> 32, sig, info);
-	emit(s, false);
+	}
+	siginfo_fill(&r, sig, info);
+	signal_emit((__u32)pid_tgid, tgid, &r);
 	return 0;
 }
 
 /*
- * A signal whose action is to ignore it is dropped when sent and never
- * reaches signal_deliver; a ptraced task still reports it (strace shows
- * "--- SIGCHLD ..."), so report it here, at generation.
+ * Two signals never reach signal_deliver as themselves, though a ptraced
+ * task reports them: one whose action is to ignore it is dropped when sent
+ * (strace shows "--- SIGCHLD"), and one that kills the process is turned
+ * into a group exit at once. Save them here, at generation, and report them
+ * where ptrace would: the ignored one when its target next leaves a syscall
+ * (or exits), the fatal one at its SIGKILL delivery.
  */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(rn_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	struct rn_scratch *s;
+	struct rn_signal_rec r;
+	struct rn_pend *p;
+	bool fatal;
+	__u32 tgid;
 
-	if (rn_summary || result != TRACE_SIGNAL_IGNORED || !task_traced(task))
+	if (rn_summary || sig == SIGKILL)
 		return 0;
-	s = scratch_get();
-	if (!s)
+	fatal = result == TRACE_SIGNAL_DELIVERED &&
+		(BPF_CORE_READ(task, signal, flags) & SIGNAL_GROUP_EXIT) &&
+		BPF_CORE_READ(task, signal, group_exit_code) == sig;
+	if ((result != TRACE_SIGNAL_IGNORED && !fatal) || !task_traced(task))
 		return 0;
-	signal_rec(s, BPF_CORE_READ(task, pid), BPF_CORE_READ(task, tgid), sig, info);
-	emit(s, false);
+	if (fatal) {
+		tgid = BPF_CORE_READ(task, tgid);
+		siginfo_fill(&r, sig, info);
+		bpf_map_update_elem(&fatal_sig, &tgid, &r, BPF_ANY);
+		return 0;
+	}
+	p = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (p)
+		siginfo_fill(&p->sig, sig, info);
 	return 0;
 }
