@@ -41,6 +41,7 @@ const volatile bool rn_exec_hook;	/* rn_prepare_exec is loaded */
 const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
+const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
 
@@ -459,11 +460,19 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr)
 static __always_inline void emit(struct rn_scratch *s, bool force)
 {
 	__u32 size = RN_EVENT_HDR_SIZE + (s->ev.sc.payload_len & (2 * RN_PAYLOAD_MAX - 1));
-	__u64 flags = BPF_RB_NO_WAKEUP;
+	__u64 flags = BPF_RB_NO_WAKEUP, avail;
 
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
-	if (force || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= rn_wake_bytes)
+	/*
+	 * Wake the reader when this record takes the backlog past the
+	 * threshold; below it the reader's poll period picks records up. Past
+	 * half the ring the reader is falling behind: wake it for every record
+	 * then, which also slows the writer (an IPI each) instead of losing.
+	 */
+	avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+	if (force || avail >= rn_ring_half ||
+	    (avail < rn_wake_bytes && avail + size + 8 >= rn_wake_bytes))
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, s, size, flags) < 0)
 		count_lost();

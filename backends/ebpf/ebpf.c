@@ -156,6 +156,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
+	ro->rn_ring_half = ebpf_ring_size(cfg) / 2;
 	memcpy((void *)ro->rn_syscalls, cfg->syscalls, sizeof(cfg->syscalls));
 	for (nr = 0; nr < RN_NR_MAX; nr++)
 		memcpy((void *)&ro->rn_caps[nr], rn_syscall_capture(nr), sizeof(ro->rn_caps[nr]));
