@@ -40,6 +40,8 @@ enum rn_event_type {
 #define RN_F_DETACHED	 (1u << 3) /* renacer detached during the call */
 #define RN_F_SECCOMP	 (1u << 4) /* entry reported through seccomp */
 #define RN_F_THREAD_EXIT (1u << 5) /* RN_EV_EXIT of a non-leader thread */
+#define RN_F_STOPPED	 (1u << 6) /* RN_EV_SIGNAL: the task entered group-stop
+				    * ("--- stopped by SIGSTOP ---"), not a delivery */
 
 struct rn_syscall_rec {
 	__u64 args[RN_MAX_ARGS];	/* raw register values at entry */

@@ -6,6 +6,7 @@
  * would be misread ("\1" then '7' must be "\0017").
  */
 #include "decode.h"
+#include "decode_int.h"
 
 static const char c_escapes[256] = {
 	['\t'] = 't', ['\n'] = 'n', ['\v'] = 'v', ['\f'] = 'f', ['\r'] = 'r',
@@ -46,6 +47,27 @@ void rn_escape_c(struct rn_strbuf *out, const void *src, size_t n)
 			tmp[k++] = '\\';
 			escape_octal(tmp, &k, c, next_digit);
 		}
+	}
+	rn_sb_put(out, tmp, k);
+}
+
+/* Every byte as \xNN: what strace prints for random bytes (getrandom). */
+void rn_escape_hex(struct rn_strbuf *out, const void *src, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *s = src;
+	char tmp[256];
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (k > sizeof(tmp) - 4) {
+			rn_sb_put(out, tmp, k);
+			k = 0;
+		}
+		tmp[k++] = '\\';
+		tmp[k++] = 'x';
+		tmp[k++] = hex[s[i] >> 4];
+		tmp[k++] = hex[s[i] & 15];
 	}
 	rn_sb_put(out, tmp, k);
 }

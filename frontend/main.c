@@ -9,7 +9,12 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <time.h>
+
 #include "../backends/backend.h"
+#include "../stats/analyze.h"
+#include "../stats/stats.h"
+#include "filter.h"
 #include "options.h"
 #include "select.h"
 #include "trace.h"
@@ -40,14 +45,37 @@ static void die(const char *msg, int code)
 	exit(code);
 }
 
-static void build_config(const struct rn_opts *o, struct rn_trace_config *cfg)
+static void build_filter(const struct rn_opts *o, struct rn_filter *f)
+{
+	char err[512];
+
+	rn_filter_init(f);
+	for (size_t i = 0; i < o->nfilters; i++)
+		if (rn_filter_apply(f, o->filters[i], err, sizeof(err)))
+			die(err, 1);
+	if (o->quiet && (f->given & RN_QUAL_QUIET))
+		die("-q and -e quiet= cannot be used together", 1);
+	if (o->quiet)
+		rn_filter_quiet_level(f, o->quiet);
+}
+
+/* Can the backend aggregate -c by itself, without per-call records? Only
+ * when nothing needs the individual calls. */
+static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
+{
+	return o->summary && !o->summary_interval && !o->analyze && !f->npaths &&
+	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
+}
+
+static void build_config(const struct rn_opts *o, const struct rn_filter *f,
+			 struct rn_trace_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->argv = o->argv;
 	cfg->pids = o->pids;
 	cfg->npids = o->npids;
 	cfg->follow_forks = o->follow > 0;
-	cfg->summary_only = o->summary;
+	cfg->summary_only = summary_only(o, f);
 	cfg->attach_all = o->all;
 	cfg->cgroup = o->cgroup;
 	cfg->uid = -1;
@@ -55,7 +83,7 @@ static void build_config(const struct rn_opts *o, struct rn_trace_config *cfg)
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
 	cfg->verbose = o->verbose;
-	memset(cfg->syscalls, 0xff, sizeof(cfg->syscalls));
+	memcpy(cfg->syscalls, f->syscalls, sizeof(cfg->syscalls));
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
@@ -76,21 +104,178 @@ static int exec_failure_code(int err)
 	return err == -ENOENT ? 127 : 126;
 }
 
-static int trace_loop(const struct rn_backend_ops *ops, struct rn_backend *b, struct rn_trace *t)
+static __u64 now_ms(void)
 {
-	int ret;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (__u64)ts.tv_sec * 1000 + (__u64)ts.tv_nsec / 1000000;
+}
+
+static FILE *summary_file(const struct rn_trace *t)
+{
+	return t->out ? t->out : stderr;
+}
+
+static void print_summary(const struct rn_opts *o, const struct rn_trace *t, const char *backend,
+			  const char *title)
+{
+	struct rn_stats_print_opts po = {
+		.extended = o->stats_extended,
+		.histogram = o->histogram,
+		.backend = backend,
+		.title = title,
+	};
+	__u64 set[RN_BITMAP_WORDS];
+	struct rn_filter hf;
+	char err[256];
+
+	if (o->sort_by && rn_stats_sort_parse(o->sort_by, &po.sort))
+		die("invalid -S: use time, calls, errors, name, avg, min, max, p99 or none", 1);
+	if (o->histogram_set) {
+		rn_filter_init(&hf);
+		if (rn_filter_parse_qual(&hf, "trace", o->histogram_set, err, sizeof(err)))
+			die(err, 1);
+		memcpy(set, hf.syscalls, sizeof(set));
+		po.histogram_set = set;
+		rn_filter_release(&hf);
+	}
+	if (o->format == RN_FMT_JSON)
+		rn_stats_print_json(t->stats, summary_file(t), &po);
+	else
+		rn_stats_print(t->stats, summary_file(t), &po);
+	fflush(summary_file(t));
+}
+
+/* --summary-interval: print the summary so far, then start over. */
+static void interval_tick(const struct rn_opts *o, struct rn_trace *t, const char *backend,
+			  __u64 *next)
+{
+	char title[64];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(title, sizeof(title), "--- summary at %H:%M:%S ---", &tm);
+	print_summary(o, t, backend, title);
+	rn_stats_reset(t->stats);
+	*next += (__u64)(o->summary_interval * 1000);
+}
+
+static int trace_loop(const struct rn_opts *o, const struct rn_backend_ops *ops,
+		      struct rn_backend *b, struct rn_trace *t)
+{
+	__u64 next = now_ms() + (__u64)(o->summary_interval * 1000);
+	int ret, timeout = -1;
 
 	for (;;) {
 		if (interrupted) {
 			ops->detach(b);
 			interrupted = 0;
 		}
-		ret = ops->poll(b, -1, rn_trace_on_events, t);
+		if (o->summary_interval && t->stats) {
+			__u64 now = now_ms();
+
+			if (now >= next)
+				interval_tick(o, t, ops->name, &next);
+			timeout = (int)(next > now ? next - now : 0);
+		}
+		ret = ops->poll(b, timeout, rn_trace_on_events, t);
 		if (ret == -EINTR)
 			continue;
 		if (ret <= 0)
 			return ret;
 	}
+}
+
+/* -c: the backend's own aggregates when it made them, else what the events
+ * fed in along the way. */
+static void finish_summary(const struct rn_opts *o, const struct rn_trace_config *cfg,
+			   const struct rn_backend_ops *ops, struct rn_backend *b,
+			   struct rn_trace *t)
+{
+	if (!t->stats)
+		return;
+	if (cfg->summary_only && ops->aggregates) {
+		int ret = ops->aggregates(b, rn_stats_add_agg, t->stats);
+
+		if (ret && ret != -ENOTSUP)
+			fprintf(stderr, "renacer: cannot read the kernel's totals: %s\n",
+				strerror(-ret));
+	}
+	print_summary(o, t, ops->name, NULL);
+}
+
+static struct rn_analyze_opts analyze_opts(const struct rn_opts *o)
+{
+	struct rn_analyze_opts a = {
+		.window_sec = o->window_sec,
+		.window_calls = o->window_calls ? o->window_calls : 100,
+		.features = 8,
+		.clusters = o->clusters ? o->clusters : 3,
+		.seed = o->seed ? o->seed : 1,
+		.anomaly_threshold = o->anomaly_threshold > 0 ? o->anomaly_threshold : 3.0,
+		.anomaly_window = o->anomaly_window ? o->anomaly_window : 100,
+		.anomaly_realtime = o->anomaly_realtime,
+		.realtime_out = stderr,
+		.top_pairs = 10,
+		.top_anomalies = 20,
+		.json = o->format == RN_FMT_JSON,
+	};
+
+	return a;
+}
+
+/* renacer analyze TRACE.jsonl */
+static int analyze_file(const struct rn_opts *o)
+{
+	struct rn_analyze_opts ao = analyze_opts(o);
+	FILE *in = strcmp(o->analyze_file, "-") ? fopen(o->analyze_file, "r") : stdin;
+	char msg[600];
+	int ret;
+
+	if (!in) {
+		snprintf(msg, sizeof(msg), "cannot open '%s': %s", o->analyze_file,
+			 strerror(errno));
+		die(msg, 1);
+	}
+	ret = rn_analyze_file(in, stdout, &ao);
+	if (in != stdin)
+		fclose(in);
+	if (ret < 0) {
+		snprintf(msg, sizeof(msg), "cannot analyze '%s': %s", o->analyze_file,
+			 strerror(-ret));
+		die(msg, 1);
+	}
+	return 0;
+}
+
+static void setup_sinks(const struct rn_opts *o, struct rn_trace *t)
+{
+	enum rn_stats_key key = RN_STATS_BY_SYSCALL;
+
+	if (o->summary || o->summary_and_trace) {
+		if (o->summary_by)
+			rn_stats_key_parse(o->summary_by, &key);
+		t->stats = rn_stats_new(key);
+		if (!t->stats)
+			die("out of memory", 1);
+	}
+	if (o->analyze) {
+		struct rn_analyze_opts ao = analyze_opts(o);
+
+		t->analyze = rn_analyze_new(&ao);
+		if (!t->analyze)
+			die("out of memory", 1);
+	}
+}
+
+static void release_sinks(struct rn_trace *t)
+{
+	if (t->stats)
+		rn_stats_free(t->stats);
+	if (t->analyze)
+		rn_analyze_free(t->analyze);
 }
 
 /* strace's convention: exit with the command's code, or die of its signal. */
@@ -121,13 +306,15 @@ static int finish(const struct rn_backend_ops *ops, struct rn_backend *b)
 static int run(const struct rn_opts *o)
 {
 	struct rn_trace_config cfg;
+	struct rn_filter filter;
 	const struct rn_backend_ops *ops;
 	struct rn_backend *b;
 	struct rn_trace t;
 	char why[512], err[512];
 	int ret, code;
 
-	build_config(o, &cfg);
+	build_filter(o, &filter);
+	build_config(o, &filter, &cfg);
 	ops = rn_select_backend(o, &cfg, why, sizeof(why), err, sizeof(err));
 	if (!ops)
 		die(err, 1);
@@ -135,6 +322,8 @@ static int run(const struct rn_opts *o)
 		fprintf(stderr, "renacer: backend %s\n", why);
 	if (rn_trace_init(&t, o, err, sizeof(err)))
 		die(err, 1);
+	t.filter = &filter;
+	setup_sinks(o, &t);
 	b = ops->open(&cfg);
 	if (!b) {
 		snprintf(err, sizeof(err), "cannot start the %s backend: %s", ops->name,
@@ -148,17 +337,22 @@ static int run(const struct rn_opts *o)
 		ops->close(b);
 		die(err, o->argv ? exec_failure_code(ret) : 1);
 	}
-	ret = trace_loop(ops, b, &t);
+	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
 		fprintf(stderr, "renacer: %s\n", *ops->error(b) ? ops->error(b) : strerror(-ret));
 		ops->detach(b);
 	}
+	finish_summary(o, &cfg, ops, b, &t);
+	if (t.analyze)
+		rn_analyze_report(t.analyze, summary_file(&t));
 	if (rn_trace_flush(&t))
 		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
 			strerror(t.write_errno));
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
 	rn_trace_release(&t);
+	release_sinks(&t);
+	rn_filter_release(&filter);
 	code = finish(ops, b);
 	ops->close(b);
 	return ret < 0 ? 1 : code;
@@ -180,7 +374,7 @@ int main(int argc, char **argv)
 		printf("renacer %s\n", RENACER_VERSION);
 		return 0;
 	}
-	code = run(&o);
+	code = o.analyze_file ? analyze_file(&o) : run(&o);
 	rn_opts_release(&o);
 	return code;
 }

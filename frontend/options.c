@@ -22,6 +22,20 @@ enum {
 	OPT_SOURCE,
 	OPT_FTIME,
 	OPT_SUMMARY_ONLY,
+	OPT_SUMMARY_BY,
+	OPT_SUMMARY_INTERVAL,
+	OPT_HISTOGRAM,
+	OPT_ANALYZE,
+	OPT_CLUSTERS,
+	OPT_SEED,
+	OPT_ANOM_THRESHOLD,
+	OPT_ANOM_WINDOW,
+	OPT_ANOM_REALTIME,
+	OPT_WINDOW,
+	OPT_WINDOW_CALLS,
+	OPT_TRACE_FDS,
+	OPT_SECCOMP,
+	OPT_NO_SECCOMP,
 };
 
 static const struct option long_opts[] = {
@@ -37,6 +51,20 @@ static const struct option long_opts[] = {
 	{ "source", optional_argument, NULL, OPT_SOURCE },
 	{ "function-time", no_argument, NULL, OPT_FTIME },
 	{ "summary-only", no_argument, NULL, OPT_SUMMARY_ONLY },
+	{ "summary-by", required_argument, NULL, OPT_SUMMARY_BY },
+	{ "summary-interval", required_argument, NULL, OPT_SUMMARY_INTERVAL },
+	{ "histogram", optional_argument, NULL, OPT_HISTOGRAM },
+	{ "analyze", no_argument, NULL, OPT_ANALYZE },
+	{ "clusters", required_argument, NULL, OPT_CLUSTERS },
+	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "anomaly-threshold", required_argument, NULL, OPT_ANOM_THRESHOLD },
+	{ "anomaly-window", required_argument, NULL, OPT_ANOM_WINDOW },
+	{ "anomaly-realtime", no_argument, NULL, OPT_ANOM_REALTIME },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "window-calls", required_argument, NULL, OPT_WINDOW_CALLS },
+	{ "trace-fds", required_argument, NULL, OPT_TRACE_FDS },
+	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
+	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP },
 	{ "output", required_argument, NULL, 'o' },
 	{ "summary", no_argument, NULL, 'c' },
 	{ "summary-with-output", no_argument, NULL, 'C' },
@@ -78,6 +106,21 @@ static long long parse_num(const char *s, long long max)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end || v > max)
+		return -1;
+	return v;
+}
+
+/* A finite number greater than zero, or -1. */
+static double parse_positive(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !(v > 0) || v > 1e9)
 		return -1;
 	return v;
 }
@@ -130,6 +173,72 @@ static void set_ptrace_only(struct rn_opts *o, const char *why)
 	o->ptrace_only = true;
 	if (!o->ptrace_only_why)
 		o->ptrace_only_why = why;
+}
+
+static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	double d;
+	long long v;
+
+	switch (c) {
+	case OPT_SUMMARY_BY:
+		if (strcmp(optarg, "syscall") && strcmp(optarg, "thread") &&
+		    strcmp(optarg, "process"))
+			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread "
+				    "or process", optarg);
+		o->summary_by = optarg;
+		return 0;
+	case OPT_SUMMARY_INTERVAL:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --summary-interval '%s': a number of "
+				    "seconds greater than 0", optarg);
+		o->summary_interval = d;
+		return 0;
+	case OPT_HISTOGRAM:
+		o->histogram = true;
+		o->histogram_set = optarg;
+		return 0;
+	case OPT_ANALYZE:
+		o->analyze = true;
+		return 0;
+	case OPT_ANOM_REALTIME:
+		o->anomaly_realtime = true;
+		return 0;
+	case OPT_ANOM_THRESHOLD:
+	case OPT_WINDOW:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --%s '%s': a number greater than 0",
+				    c == OPT_WINDOW ? "window" : "anomaly-threshold", optarg);
+		if (c == OPT_WINDOW)
+			o->window_sec = d;
+		else
+			o->anomaly_threshold = d;
+		return 0;
+	case OPT_SEED:
+		v = parse_num(optarg, LLONG_MAX);
+		if (v < 0)
+			return fail(err, errlen, "invalid --seed '%s': a whole number", optarg);
+		o->seed = (unsigned long long)v;
+		return 0;
+	case OPT_CLUSTERS:
+	case OPT_ANOM_WINDOW:
+	case OPT_WINDOW_CALLS:
+		v = parse_num(optarg, 1000000);
+		if (v < 1 || (c == OPT_CLUSTERS && v > 64))
+			return fail(err, errlen, "invalid value '%s' for %s", optarg,
+				    c == OPT_CLUSTERS ? "--clusters (1 to 64)" :
+				    c == OPT_ANOM_WINDOW ? "--anomaly-window" : "--window-calls");
+		if (c == OPT_CLUSTERS)
+			o->clusters = (unsigned)v;
+		else if (c == OPT_ANOM_WINDOW)
+			o->anomaly_window = (unsigned)v;
+		else
+			o->window_calls = (unsigned)v;
+		return 0;
+	}
+	return fail(err, errlen, "unknown option");
 }
 
 static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
@@ -193,8 +302,16 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_SUMMARY_ONLY:
 		o->summary = true;
 		return 0;
+	case OPT_TRACE_FDS:
+		return add_filter(o, "trace-fds=", optarg);
+	case OPT_SECCOMP:
+		o->seccomp = 1;
+		return 0;
+	case OPT_NO_SECCOMP:
+		o->seccomp = 0;
+		return 0;
 	}
-	return fail(err, errlen, "unknown option");
+	return parse_stats_opt(o, c, err, errlen);
 }
 
 static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
@@ -275,6 +392,7 @@ static void opts_defaults(struct rn_opts *o)
 	o->backend = RN_BACKEND_AUTO;
 	o->format = RN_FMT_TEXT;
 	o->dec.strsize = 32;
+	o->seccomp = -1;
 }
 
 static int check_combination(struct rn_opts *o, char *err, size_t errlen)
@@ -296,15 +414,15 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen)
 {
 	int c, ret;
+	bool analyze = argc > 1 && !strcmp(argv[1], "analyze");
 
 	opts_defaults(o);
-	if (argc > 1 && !strcmp(argv[1], "analyze")) {
-		if (argc != 3)
-			return fail(err, errlen, "usage: renacer analyze TRACE.jsonl");
-		o->analyze_file = argv[2];
-		return 0;
+	/* renacer analyze [OPTIONS] TRACE.jsonl: the word stands in for argv[0]. */
+	if (analyze) {
+		argc--;
+		argv++;
 	}
-	optind = 1;
+	optind = 0;	/* glibc: 0 re-initialises getopt (tests parse many times) */
 	opterr = 0;
 	/* '+': stop at the first non-option, the command. */
 	while ((c = getopt_long(argc, argv, "+fo:p:s:vyTtcCS:qu:e:zZP:khVd", long_opts,
@@ -319,6 +437,12 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 		ret = parse_short_opt(o, c, err, errlen);
 		if (ret)
 			return ret;
+	}
+	if (analyze) {
+		if (optind != argc - 1)
+			return fail(err, errlen, "usage: renacer analyze [OPTIONS] TRACE.jsonl");
+		o->analyze_file = argv[optind];
+		return 0;
 	}
 	if (optind < argc)
 		o->argv = &argv[optind];
@@ -368,6 +492,16 @@ void rn_opts_usage(FILE *out)
 	      "  -C                      like -c, and print the trace too\n"
 	      "  -S SORTBY               sort the summary: time, calls, errors, name, ...\n"
 	      "  --stats-extended        min, p50, p90, p99, max and stddev columns\n"
+	      "  --summary-by=KEY        syscall (default), thread or process\n"
+	      "  --summary-interval=S    print (and restart) the summary every S seconds\n"
+	      "  --histogram[=SET]       a latency histogram per syscall\n"
+	      "Analysis (also: renacer analyze [OPTIONS] TRACE.jsonl):\n"
+	      "  --analyze               correlation, k-means clusters and anomalies\n"
+	      "  --window=S, --window-calls=N   analysis window by time or by calls\n"
+	      "  --clusters=K --seed=N   k-means clusters (default 3), random seed\n"
+	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
+	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
+	      "  --anomaly-realtime      flag anomalies as they happen\n"
 	      "Other:\n"
 	      "  --debug                 say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"

@@ -24,6 +24,19 @@ struct rn_opts {
 	bool summary_and_trace;	/* -C */
 	const char *sort_by;	/* -S */
 	bool stats_extended;
+	const char *summary_by;	/* --summary-by=syscall|thread|process */
+	double summary_interval; /* --summary-interval=SECONDS, 0 = off */
+	bool histogram;		/* --histogram[=SET] */
+	const char *histogram_set;
+	bool analyze;		/* --analyze: correlation, clusters, anomalies */
+	unsigned clusters;	/* --clusters K */
+	unsigned long long seed; /* --seed N */
+	double anomaly_threshold;
+	unsigned anomaly_window;
+	bool anomaly_realtime;
+	double window_sec;	/* --window=SECONDS (analysis) */
+	unsigned window_calls;	/* --window-calls=N (analysis) */
+	int seccomp;		/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1 */
 	int quiet;		/* -q: 1, -qq: 2 */
 	int verbose;		/* --debug / -d count */
 	bool all;		/* --all */

@@ -2,6 +2,10 @@
 /* The trace session: decode once, then write the line and feed the stats. */
 #include "trace.h"
 
+#include "../stats/analyze.h"
+#include "../stats/stats.h"
+#include "filter.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,24 +131,59 @@ static void on_exit_event(struct rn_trace *t, const struct rn_event *ev)
 		t->write_errno = errno;
 }
 
+/* Decode with the per-syscall -e abbrev=/verbose=/raw= choices applied. */
+static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event *ev,
+				       const struct rn_memsrc *mem)
+{
+	struct rn_decode_opts o = t->opts->dec;
+	const struct rn_filter *f = t->filter;
+
+	/* -e abbrev=SET: calls outside SET print structures in full, as -v. */
+	o.verbose = o.verbose || !rn_filter_abbrev(f, ev->sc.nr);
+	o.raw = o.raw || rn_filter_raw(f, ev->sc.nr);
+	rn_decode_syscall(ev, mem, &o, &t->dec);
+	return &t->dec;
+}
+
+/* Feed the statistics and analysis sinks; false when the record is not to
+ * be printed at all. */
+static bool account(struct rn_trace *t, const struct rn_event *ev)
+{
+	switch (ev->type) {
+	case RN_EV_SYSCALL:
+		t->syscalls++;
+		if (t->stats)
+			rn_stats_add_batch(t->stats, ev, 1);
+		if (t->analyze)
+			rn_analyze_add_batch(t->analyze, ev, 1);
+		return true;
+	case RN_EV_SIGNAL:
+		return rn_filter_signal(t->filter, ev->sig.signo);
+	case RN_EV_EXIT:
+		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
+	case RN_EV_LOST:
+		t->lost += ev->lost.count;
+		return true;
+	case RN_EV_ATTACH:
+		if (!rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
+			fprintf(stderr, "renacer: Process %u attached\n", ev->tid);
+		return true;
+	}
+	return false;
+}
+
 static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct rn_memsrc *mem)
 {
 	const struct rn_decoded *d = NULL;
+	bool show;
 
 	track_task(t, ev);
-	if (ev->type == RN_EV_SYSCALL) {
-		t->syscalls++;
-		if (!t->print_trace)
-			return;
-		rn_decode_syscall(ev, mem, &t->opts->dec, &t->dec);
-		d = &t->dec;
-	} else if (ev->type == RN_EV_LOST) {
-		t->lost += ev->lost.count;
-	} else if (ev->type == RN_EV_ATTACH) {
-		if (!t->opts->quiet)
-			fprintf(stderr, "renacer: Process %u attached\n", ev->tid);
-	}
-	if (t->print_trace) {
+	if (ev->type == RN_EV_SYSCALL && !rn_filter_match(t->filter, ev, mem))
+		return;
+	show = account(t, ev) && t->print_trace;
+	if (show && ev->type == RN_EV_SYSCALL)
+		d = decode(t, ev, mem);
+	if (show) {
 		rn_sb_reset(&t->line);
 		rn_format_event(&t->fmt, pid_prefix(t), ev, d, &t->line);
 		if (t->line.len)

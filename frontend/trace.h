@@ -15,6 +15,8 @@
 #include "tidmap.h"
 
 struct rn_stats;
+struct rn_analyze;
+struct rn_filter;
 
 struct rn_trace {
 	const struct rn_opts *opts;
@@ -26,7 +28,9 @@ struct rn_trace {
 	struct rn_tidmap live;	/* tids seen and not exited, for "[pid N]" */
 	struct rn_decoded dec;
 	struct rn_strbuf line;
+	struct rn_filter *filter; /* -e, -P, -z ...: never NULL once running */
 	struct rn_stats *stats;	/* -c / -C, or NULL */
+	struct rn_analyze *analyze; /* --analyze, or NULL */
 	__u64 lost;		/* events the backend reported lost */
 	__u64 syscalls;		/* syscall records seen */
 	int write_errno;	/* first output error, 0 if none */

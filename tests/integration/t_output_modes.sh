@@ -4,7 +4,7 @@
 R=("$RENACER" --backend=ptrace)
 
 "${R[@]}" -o "$WORK/t.txt" -T -tt -- cat /etc/hostname >/dev/null || fail "renacer -o failed"
-grep -qE '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) += 3 <[0-9]+\.[0-9]{6}>$' \
+grep -qE '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) += [0-9]+ <[0-9]+\.[0-9]{6}>$' \
 	"$WORK/t.txt" || fail "-tt -T line shape: $(grep hostname "$WORK/t.txt")"
 grep -qE '^[0-9:.]+ \+\+\+ exited with 0 \+\+\+$' "$WORK/t.txt" || fail "exit line missing"
 
@@ -28,7 +28,7 @@ head -1 "$WORK/t.csv" | grep -qx 'ts,pid,syscall,args,ret,errno,dur_us' || fail 
 python3 - "$WORK/t.csv" <<'PY' || fail "csv does not parse"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-assert any(r["syscall"] == "openat" and '"/etc/hostname"' in r["args"] and r["ret"] == "3"
+assert any(r["syscall"] == "openat" and '"/etc/hostname"' in r["args"] and r["ret"].isdigit()
            for r in rows), rows[:3]
 PY
 

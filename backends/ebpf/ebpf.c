@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The eBPF backend: the libbpf skeleton lifecycle (open -> set rodata and map
+ * sizes -> load -> fill maps -> attach) and the ops table. The ring buffer
+ * consumer lives in ebpf_poll.c, the spawn handshake in ebpf_spawn.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <linux/magic.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "ebpf.h"
+#include "../capture.h"
+#include "bpf/renacer.h"
+#include "bpf/renacer.skel.h"
+#include "../../frontend/syscalls.h"
+
+#define VMLINUX_BTF "/sys/kernel/btf/vmlinux"
+#define DEFAULT_RING (8u << 20)
+#define SUMMARY_RING (256u << 10)	/* -c: only exit records travel */
+
+static int libbpf_verbose;
+
+void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(b->err, sizeof(b->err), fmt, ap);
+	va_end(ap);
+}
+
+/* libbpf explains load failures on stderr; only --debug wants that. */
+static int ebpf_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (libbpf_verbose < 2 || (level == LIBBPF_DEBUG && libbpf_verbose < 3))
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static bool ebpf_has_caps(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2] = {};
+	__u64 eff;
+
+	if (syscall(SYS_capget, &hdr, data) < 0)
+		return false;
+	eff = (__u64)data[1].effective << 32 | data[0].effective;
+	if (eff & (1ull << CAP_SYS_ADMIN))
+		return true;
+	return (eff & (1ull << CAP_BPF)) && (eff & (1ull << CAP_PERFMON));
+}
+
+/* The raw syscall tracepoints exist when the kernel's BTF names their probe
+ * type; scanning the string section is cheaper than parsing the BTF. */
+static int ebpf_has_syscall_tp(void)
+{
+	static const char needle[] = "btf_trace_sys_enter";
+	struct stat st;
+	void *map;
+	int fd, ret;
+
+	fd = open(VMLINUX_BTF, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0 || st.st_size == 0) {
+		close(fd);
+		return -ENOENT;
+	}
+	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		return 0;	/* sysfs may refuse mmap: let the load decide */
+	}
+	ret = memmem(map, st.st_size, needle, sizeof(needle)) ? 0 : -ENOTSUP;
+	munmap(map, st.st_size);
+	return ret;
+}
+
+static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whylen)
+{
+	struct statfs sfs;
+
+	if (!ebpf_has_caps()) {
+		snprintf(why, whylen, "needs CAP_BPF and CAP_PERFMON (or root)");
+		return -EPERM;
+	}
+	if (access(VMLINUX_BTF, R_OK) < 0) {
+		snprintf(why, whylen, "needs a kernel with BTF (" VMLINUX_BTF " is missing)");
+		return -ENOTSUP;
+	}
+	if (ebpf_has_syscall_tp() < 0) {
+		snprintf(why, whylen, "needs the raw syscall tracepoints "
+			 "(kernel built without CONFIG_FTRACE_SYSCALLS)");
+		return -ENOTSUP;
+	}
+	if (cfg && cfg->cgroup) {
+		if (statfs(cfg->cgroup, &sfs) < 0) {
+			snprintf(why, whylen, "cannot use cgroup '%s': %s", cfg->cgroup,
+				 strerror(errno));
+			return -errno;
+		}
+		if (sfs.f_type != CGROUP2_SUPER_MAGIC) {
+			snprintf(why, whylen, "--cgroup needs a cgroup v2 directory: '%s' is not",
+				 cfg->cgroup);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static __u32 ebpf_ring_size(const struct rn_trace_config *cfg)
+{
+	size_t want = cfg->buffer_size, size = 4096;
+
+	if (!want)
+		want = cfg->summary_only ? SUMMARY_RING : DEFAULT_RING;
+	/* the kernel wants a power-of-two multiple of the page size */
+	while (size < want && size < (1u << 30))
+		size <<= 1;
+	return size;
+}
+
+/* Rodata: everything the programs decide on, fixed before the load. */
+static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_config *cfg)
+{
+	struct renacer_bpf__rodata *ro = skel->rodata;
+	long nr;
+
+	if (cfg->attach_all && cfg->uid >= 0 && !cfg->argv)
+		ro->rn_mode = RN_MODE_UID;
+	else if (cfg->attach_all)
+		ro->rn_mode = RN_MODE_ALL;
+	else if (cfg->cgroup)
+		ro->rn_mode = RN_MODE_CGROUP;
+	else
+		ro->rn_mode = RN_MODE_PIDS;
+	ro->rn_uid = cfg->uid;
+	ro->rn_self_tgid = getpid();
+	ro->rn_follow_forks = cfg->follow_forks;
+	ro->rn_summary = cfg->summary_only;
+	if (cfg->strsize)
+		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
+	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
+	memcpy((void *)ro->rn_syscalls, cfg->syscalls, sizeof(cfg->syscalls));
+	for (nr = 0; nr < RN_NR_MAX; nr++)
+		memcpy((void *)&ro->rn_caps[nr], rn_syscall_capture(nr), sizeof(ro->rn_caps[nr]));
+}
+
+int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec)
+{
+	struct rn_target t = { .only_tid = only_tid, .wait_exec = wait_exec };
+
+	if (bpf_map__update_elem(b->skel->maps.traced, &tgid, sizeof(tgid), &t, sizeof(t),
+				 BPF_ANY) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The thread group of a -p target (which may name any of its threads). */
+static int ebpf_tgid_of(pid_t tid)
+{
+	char path[64], line[128];
+	int tgid = -ESRCH;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -ESRCH;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+static int ebpf_fill_maps(struct rn_backend *b)
+{
+	__u32 zero = 0;
+	size_t i;
+	int tgid, err;
+
+	if (b->cgroup) {
+		b->cgroup_fd = open(b->cgroup, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (b->cgroup_fd < 0 ||
+		    bpf_map__update_elem(b->skel->maps.cgroup, &zero, sizeof(zero),
+					 &b->cgroup_fd, sizeof(b->cgroup_fd), BPF_ANY) < 0) {
+			err = -errno;
+			ebpf_set_error(b, "cannot use cgroup '%s': %s", b->cgroup,
+				       strerror(-err));
+			return err;
+		}
+	}
+	for (i = 0; i < b->npids; i++) {
+		tgid = ebpf_tgid_of(b->pids[i]);
+		if (tgid < 0) {
+			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
+				       strerror(-tgid));
+			return tgid;
+		}
+		/* strace without -f follows only the named thread */
+		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i], false);
+		if (err < 0) {
+			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
+				       strerror(-err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+{
+	int err;
+
+	libbpf_verbose = cfg->verbose;
+	libbpf_set_print(ebpf_libbpf_print);
+	b->skel = renacer_bpf__open();
+	if (!b->skel) {
+		err = -errno;
+		ebpf_set_error(b, "cannot open the eBPF object: %s", strerror(-err));
+		return err;
+	}
+	ebpf_set_rodata(b->skel, cfg);
+	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
+	if (!err)
+		err = renacer_bpf__load(b->skel);
+	if (err) {
+		ebpf_set_error(b, "cannot load the eBPF programs: %s%s", strerror(-err),
+			       cfg->verbose >= 2 ? "" : " (--debug shows the verifier log)");
+		return err;
+	}
+	return 0;
+}
+
+static void ebpf_close(struct rn_backend *b)
+{
+	if (!b)
+		return;
+	ring_buffer__free(b->rb);
+	renacer_bpf__destroy(b->skel);
+	if (b->cgroup_fd >= 0)
+		close(b->cgroup_fd);
+	free(b->batch);
+	free(b->pids);
+	free(b->cgroup);
+	free(b);
+}
+
+static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
+{
+	struct rn_backend *b = calloc(1, sizeof(*b));
+	int err = -ENOMEM;
+
+	if (!b)
+		return NULL;
+	b->cgroup_fd = -1;
+	b->argv = cfg->argv;
+	b->follow_forks = cfg->follow_forks;
+	b->summary_only = cfg->summary_only;
+	b->verbose = cfg->verbose;
+	b->uid = cfg->uid;
+	b->gid = cfg->gid;
+	b->cgroup = cfg->cgroup && !cfg->attach_all ? strdup(cfg->cgroup) : NULL;
+	b->ncpus = libbpf_num_possible_cpus();
+	b->batch = malloc(EBPF_BATCH * sizeof(*b->batch));
+	if (cfg->npids) {
+		b->pids = calloc(cfg->npids, sizeof(*b->pids));
+		if (!b->pids)
+			goto fail;
+		memcpy(b->pids, cfg->pids, cfg->npids * sizeof(*b->pids));
+		b->npids = cfg->npids;
+	}
+	if (!b->batch || b->ncpus <= 0 || (cfg->cgroup && !cfg->attach_all && !b->cgroup))
+		goto fail;
+	err = ebpf_load(b, cfg);
+	if (err)
+		goto fail;
+	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.rb), ebpf_sample, b, NULL);
+	if (!b->rb) {
+		err = -errno;
+		goto fail;
+	}
+	return b;
+fail:
+	/* open has no error channel but errno: keep the reason for -v */
+	if (b->err[0] && cfg->verbose)
+		fprintf(stderr, "renacer: %s\n", b->err);
+	ebpf_close(b);
+	errno = -err;
+	return NULL;
+}
+
+static int ebpf_start(struct rn_backend *b)
+{
+	int err = ebpf_fill_maps(b);
+
+	if (err)
+		return err;
+	err = renacer_bpf__attach(b->skel);
+	if (err) {
+		ebpf_set_error(b, "cannot attach the eBPF programs: %s", strerror(-err));
+		return err;
+	}
+	b->attached = true;
+	if (!b->argv)
+		return 0;
+	return ebpf_spawn(b);
+}
+
+static void ebpf_detach(struct rn_backend *b)
+{
+	if (b->attached)
+		renacer_bpf__detach(b->skel);
+	b->attached = false;
+}
+
+static int ebpf_exit_status(const struct rn_backend *b)
+{
+	return b->child && b->reaped ? b->status : -1;
+}
+
+static __u64 ebpf_lost(const struct rn_backend *b)
+{
+	return b->lost_reported;
+}
+
+static const char *ebpf_error(const struct rn_backend *b)
+{
+	return b->err;
+}
+
+const struct rn_backend_ops rn_ebpf_backend = {
+	.name = "ebpf",
+	.probe = ebpf_probe,
+	.open = ebpf_open,
+	.start = ebpf_start,
+	.poll = ebpf_poll,
+	.detach = ebpf_detach,
+	.exit_status = ebpf_exit_status,
+	.lost = ebpf_lost,
+	.aggregates = ebpf_aggregates,
+	.error = ebpf_error,
+	.close = ebpf_close,
+};

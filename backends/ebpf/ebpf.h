@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* Internals shared by the files of the eBPF backend (not a public header). */
+#ifndef RN_EBPF_INTERNAL_H
+#define RN_EBPF_INTERNAL_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "../backend.h"
+
+#define EBPF_BATCH 64
+
+struct renacer_bpf;
+struct ring_buffer;
+
+struct rn_backend {
+	struct renacer_bpf *skel;
+	struct ring_buffer *rb;
+	char *const *argv;
+	pid_t *pids;		/* -p targets (thread ids as given) */
+	size_t npids;
+	bool follow_forks;
+	bool summary_only;
+	int verbose;
+	long uid, gid;		/* -u for the spawned command, or -1 */
+	char *cgroup;		/* --cgroup PATH (copy) */
+	int cgroup_fd;
+	int ncpus;
+
+	pid_t child;		/* spawned command, or 0 */
+	int status;		/* its wait status, once reaped */
+	bool reaped;
+	bool attached;
+	bool done;
+
+	__u64 lost_seen;	/* per-CPU lost counters' sum last read */
+	__u64 lost_reported;
+
+	/* the batch being filled by the ring buffer callback */
+	struct rn_event *batch;
+	size_t nbatch;
+	rn_event_fn fn;
+	void *fn_ctx;
+	int fn_err;
+
+	char err[256];
+};
+
+/* backends/ebpf/ebpf_spawn.c: fork the command, gate it until the programs
+ * are attached and its pid is traced, then let it exec. 0 or -errno. */
+int ebpf_spawn(struct rn_backend *b);
+
+/* backends/ebpf/ebpf_poll.c; ebpf_sample is the ring buffer callback */
+int ebpf_sample(void *ctx, void *data, size_t size);
+int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
+int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
+
+/* Add tgid to the traced map (only_tid 0 = all threads). 0 or -errno. */
+int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec);
+
+__attribute__((format(printf, 2, 3)))
+void ebpf_set_error(struct rn_backend *b, const char *fmt, ...);
+
+#endif /* RN_EBPF_INTERNAL_H */

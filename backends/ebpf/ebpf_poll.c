@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The user half of the event path: drain the ring buffer into batches,
+ * report lost records, notice the end of the traced command, and read the
+ * in-kernel -c aggregates.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "ebpf.h"
+#include "../capture.h"
+#include "bpf/renacer.skel.h"
+
+/* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
+ * never sleep longer than this before looking. */
+#define POLL_SLICE_MS 20
+
+/* Only captured payload is available: nothing is read from the live task. */
+static long ebpf_mem_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
+{
+	(void)ctx, (void)tid, (void)addr, (void)buf, (void)len;
+	return -EFAULT;
+}
+
+/* The file table can still be looked at while the task lives. */
+static long ebpf_mem_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	char link[64];
+	ssize_t n;
+
+	(void)ctx;
+	if (!len)
+		return -EINVAL;
+	snprintf(link, sizeof(link), "/proc/%u/fd/%d", tgid, fd);
+	n = readlink(link, buf, len - 1);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return n;
+}
+
+static const struct rn_memsrc ebpf_memsrc = {
+	.read = ebpf_mem_read,
+	.fdpath = ebpf_mem_fdpath,
+};
+
+static int poll_flush(struct rn_backend *b)
+{
+	size_t n = b->nbatch;
+
+	if (!n)
+		return 0;
+	b->nbatch = 0;
+	return b->fn(b->fn_ctx, b->batch, n, &ebpf_memsrc);
+}
+
+int ebpf_sample(void *ctx, void *data, size_t size)
+{
+	struct rn_backend *b = ctx;
+
+	if (size > sizeof(struct rn_event))
+		size = sizeof(struct rn_event);
+	memcpy(&b->batch[b->nbatch++], data, size);
+	if (b->nbatch < EBPF_BATCH)
+		return 0;
+	b->fn_err = poll_flush(b);
+	return b->fn_err < 0 ? b->fn_err : 0;
+}
+
+/* Sum of the per-CPU counters of records the kernel could not reserve. */
+static __u64 poll_lost_total(struct rn_backend *b)
+{
+	__u64 vals[b->ncpus], sum = 0;
+	__u32 zero = 0;
+	int i;
+
+	if (bpf_map__lookup_elem(b->skel->maps.lost, &zero, sizeof(zero), vals,
+				 sizeof(vals), 0) < 0)
+		return b->lost_seen;
+	for (i = 0; i < b->ncpus; i++)
+		sum += vals[i];
+	return sum;
+}
+
+/* Hand newly lost records to the sinks as one RN_EV_LOST record. */
+static int poll_report_lost(struct rn_backend *b)
+{
+	struct rn_event *ev = &b->batch[0];
+	struct timespec ts;
+	__u64 total = poll_lost_total(b);
+
+	if (total <= b->lost_reported)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	memset(ev, 0, RN_EVENT_HDR_SIZE);
+	ev->type = RN_EV_LOST;
+	ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	ev->lost.count = total - b->lost_reported;
+	b->lost_reported = b->lost_seen = total;
+	return b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+}
+
+/* Anything left in the traced map (children under -f, -p targets)? */
+static bool poll_targets_left(struct rn_backend *b)
+{
+	__u32 key;
+
+	return bpf_map__get_next_key(b->skel->maps.traced, NULL, &key, sizeof(key)) == 0;
+}
+
+/* Is tracing over? The spawned command (and with -f every descendant) is
+ * gone, or every -p target is. --all and --cgroup without a command run
+ * until the frontend detaches. */
+static bool poll_finished(struct rn_backend *b)
+{
+	if (!b->attached)
+		return true;
+	if (b->child) {
+		if (!b->reaped) {
+			if (waitpid(b->child, &b->status, WNOHANG) != b->child)
+				return false;
+			b->reaped = true;
+		}
+		return !b->follow_forks || !poll_targets_left(b);
+	}
+	if (b->npids)
+		return !poll_targets_left(b);
+	return false;
+}
+
+static int poll_consume(struct rn_backend *b, int timeout_ms)
+{
+	int n = timeout_ms ? ring_buffer__poll(b->rb, timeout_ms) : ring_buffer__consume(b->rb);
+
+	if (n < 0 && b->fn_err < 0)
+		return b->fn_err;
+	if (n < 0)
+		return n;
+	return poll_flush(b);
+}
+
+int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
+{
+	int err, slice = timeout_ms < 0 || timeout_ms > POLL_SLICE_MS ? POLL_SLICE_MS : timeout_ms;
+	bool finished;
+
+	if (b->done)
+		return 0;
+	b->fn = fn;
+	b->fn_ctx = ctx;
+	b->fn_err = 0;
+	/* decide before draining: records of a finished command are all in
+	 * the ring already (sched_process_exit runs before it can be reaped) */
+	finished = poll_finished(b);
+	err = poll_consume(b, finished ? 0 : slice);
+	if (!err)
+		err = poll_report_lost(b);
+	if (err < 0)
+		return err;
+	if (!finished)
+		return 1;
+	b->done = true;
+	return 0;
+}
+
+struct agg_hist {
+	__u32 key;
+	__u64 count;
+};
+
+static int agg_hist_cmp(const void *a, const void *b)
+{
+	const struct agg_hist *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Read the per-CPU latency histogram, summed, sorted by (nr, bucket). */
+static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
+{
+	struct bpf_map *map = b->skel->maps.hist;
+	struct agg_hist *h = NULL, *tmp;
+	size_t n = 0, cap = 0;
+	__u64 vals[b->ncpus];
+	__u32 key, next;
+	void *prev = NULL;
+	int i;
+
+	while (bpf_map__get_next_key(map, prev, &next, sizeof(next)) == 0) {
+		key = next;
+		prev = &key;
+		if (bpf_map__lookup_elem(map, &key, sizeof(key), vals, sizeof(vals), 0) < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			tmp = realloc(h, cap * sizeof(*h));
+			if (!tmp) {
+				free(h);
+				return NULL;
+			}
+			h = tmp;
+		}
+		h[n] = (struct agg_hist){ .key = key };
+		for (i = 0; i < b->ncpus; i++)
+			h[n].count += vals[i];
+		n++;
+	}
+	if (n)
+		qsort(h, n, sizeof(*h), agg_hist_cmp);
+	*np = n;
+	return h;
+}
+
+/* One syscall's per-CPU totals folded into one. */
+static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall_agg *out)
+{
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < ncpus; i++) {
+		if (!v[i].count)
+			continue;
+		if (!out->count || v[i].min_ns < out->min_ns)
+			out->min_ns = v[i].min_ns;
+		if (v[i].max_ns > out->max_ns)
+			out->max_ns = v[i].max_ns;
+		out->count += v[i].count;
+		out->errors += v[i].errors;
+		out->total_ns += v[i].total_ns;
+	}
+}
+
+int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
+{
+	struct rn_syscall_agg vals[b->ncpus], sum;
+	struct agg_hist *h;
+	size_t nh = 0, j = 0;
+	__u32 nr;
+	int err = 0;
+
+	if (!b->summary_only)
+		return -ENOTSUP;
+	h = agg_read_hist(b, &nh);
+	if (!h && nh)
+		return -ENOMEM;
+	for (nr = 0; nr < RN_NR_MAX && !err; nr++) {
+		if (bpf_map__lookup_elem(b->skel->maps.agg, &nr, sizeof(nr), vals,
+					 sizeof(vals), 0) < 0)
+			continue;
+		agg_sum(vals, b->ncpus, &sum);
+		while (j < nh && h[j].key >> 16 < nr)
+			j++;
+		if (!sum.count)
+			continue;
+		err = fn(ctx, nr, &sum, 0, 0);
+		for (; j < nh && h[j].key >> 16 == nr && !err; j++)
+			err = fn(ctx, nr, NULL, h[j].key & 0xffff, h[j].count);
+	}
+	free(h);
+	return err;
+}

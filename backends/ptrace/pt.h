@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internals of the ptrace backend, shared by its files only.
+ *
+ * One struct pt_task per traced thread, found by tid in a small chained hash.
+ * Each task embeds the event record of its pending system call, so the hot
+ * path (two stops per call) never allocates.
+ */
+#ifndef RN_PT_H
+#define RN_PT_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "../backend.h"
+
+/* pt_task.flags */
+#define PT_IN_SYSCALL	(1u << 0)	/* ev holds a call whose exit is pending */
+#define PT_REPORT	(1u << 1)	/* ... and that call is selected for output */
+#define PT_HIDDEN	(1u << 2)	/* spawned command before its first execve */
+#define PT_ANNOUNCE	(1u << 3)	/* attached by -p: RN_EV_ATTACH at first stop */
+#define PT_LISTENING	(1u << 4)	/* in group-stop, restarted with PTRACE_LISTEN */
+#define PT_GONE		(1u << 5)	/* detached or dead: drop at next chance */
+
+struct pt_task {
+	struct pt_task *next;		/* hash chain */
+	pid_t tid;
+	pid_t tgid;
+	unsigned flags;			/* PT_* */
+	struct rn_event ev;		/* the pending system call */
+};
+
+#define PT_HASH 256			/* buckets, a power of two */
+
+struct rn_backend {
+	struct rn_trace_config cfg;
+	struct pt_task *hash[PT_HASH];
+	struct pt_task *last;		/* the task of the previous stop */
+	size_t ntasks;
+	pid_t child;			/* spawned command, or 0 */
+	int child_status;		/* its wait status, or -1 */
+	unsigned opts;			/* PTRACE_O_* given to PTRACE_SEIZE */
+	bool no_sysinfo;		/* PTRACE_GET_SYSCALL_INFO failed: GETREGS */
+	bool detached;			/* detach() ran */
+	int cb_err;			/* first error returned by the event callback */
+	struct rn_memsrc mem;
+	struct rn_event *queue;		/* events waiting for the next poll() */
+	size_t nqueue, qcap;
+	struct rn_event scratch;	/* signal, exit and attach records */
+	char err[512];
+};
+
+/* task.c */
+struct pt_task *pt_task_find(struct rn_backend *b, pid_t tid);
+struct pt_task *pt_task_add(struct rn_backend *b, pid_t tid, pid_t tgid);
+void pt_task_del(struct rn_backend *b, struct pt_task *t);
+/* Re-key t under a new tid (execve from a non-leader thread). */
+void pt_task_rename(struct rn_backend *b, struct pt_task *t, pid_t tid);
+/* Thread group id of tid from /proc, or tid when it cannot be read. */
+pid_t pt_proc_tgid(pid_t tid);
+
+/* mem.c */
+void pt_mem_init(struct rn_backend *b);
+/* Read up to len bytes of tid's memory at addr; bytes read or -errno. */
+long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len);
+/* Copy the entry-time regions the capture table asks for into t->ev. */
+void pt_capture_entry(struct rn_backend *b, struct pt_task *t);
+
+/* spawn.c */
+int pt_spawn(struct rn_backend *b);
+int pt_attach(struct rn_backend *b);
+void pt_detach_all(struct rn_backend *b);
+
+/* ptrace.c */
+/* Handle one waitpid() result; 0 or the callback's -errno. */
+int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx);
+/* Queue a copy of ev for the next poll() (used where no callback is at hand). */
+void pt_queue(struct rn_backend *b, const struct rn_event *ev);
+__u64 pt_now(void);
+
+#endif /* RN_PT_H */

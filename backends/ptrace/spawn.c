@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Getting tasks under ptrace and letting them go: spawning the command,
+ * attaching to running processes (-p) and detaching on SIGINT/SIGTERM/SIGHUP.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "pt.h"
+
+/* Find cmd the way execvp() would, so the traced execve shows the full path
+ * (as strace's does) and a missing command is reported before forking. */
+static int spawn_resolve(const char *cmd, char *path, size_t len)
+{
+	const char *p, *dirs = getenv("PATH");
+	int err = ENOENT;
+
+	if (strchr(cmd, '/')) {
+		if (snprintf(path, len, "%s", cmd) >= (int)len)
+			return -ENAMETOOLONG;
+		return 0;
+	}
+	if (!dirs || !*dirs)
+		dirs = "/usr/local/bin:/usr/bin:/bin";
+	for (p = dirs; ; p = strchr(p, ':') + 1) {
+		size_t n = strcspn(p, ":");
+		struct stat st;
+
+		if (n == 0)
+			snprintf(path, len, "%s", cmd);
+		else
+			snprintf(path, len, "%.*s/%s", (int)n, p, cmd);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(path, X_OK) == 0)
+				return 0;
+			err = EACCES;
+		}
+		if (!p[n])
+			break;
+	}
+	return -err;
+}
+
+/* In the child: become the -u user, stop until the parent has seized us,
+ * then exec. A failure travels to the parent through the CLOEXEC pipe. */
+static void __attribute__((noreturn))
+spawn_child(const struct rn_trace_config *cfg, const char *path, const char *user, int fd)
+{
+	int err;
+
+	if (cfg->gid >= 0) {
+		gid_t g = (gid_t)cfg->gid;
+
+		if ((user ? initgroups(user, g) : setgroups(1, &g)) < 0 || setgid(g) < 0)
+			goto fail;
+	}
+	if (cfg->uid >= 0 && setuid((uid_t)cfg->uid) < 0)
+		goto fail;
+	kill(getpid(), SIGSTOP);
+	execv(path, cfg->argv);
+fail:
+	err = errno;
+	if (write(fd, &err, sizeof(err)) < 0)
+		_exit(127);
+	_exit(127);
+}
+
+static int spawn_fail(struct rn_backend *b, const char *cmd, int err)
+{
+	snprintf(b->err, sizeof(b->err), "cannot execute '%s': %s", cmd, strerror(err));
+	return -err;
+}
+
+/* Wait for the child's self-stop, then seize it. */
+static int spawn_seize(struct rn_backend *b, pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, WSTOPPED) < 0) {
+		if (errno != EINTR)
+			return -errno;
+	}
+	if (!WIFSTOPPED(status)) {
+		b->child_status = status;
+		return -ECHILD;		/* died before exec: the pipe says why */
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0L, (long)(b->opts | PTRACE_O_EXITKILL)) < 0) {
+		int err = errno;
+
+		snprintf(b->err, sizeof(b->err), "cannot trace pid %d: %s", pid, strerror(err));
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return -err;
+	}
+	return 0;
+}
+
+/*
+ * Start the command traced from its first execve. The child stops itself;
+ * once seized we continue it (SIGCONT clears the group-stop it is in) and
+ * drive it, silently, until PTRACE_EVENT_EXEC: its execve entry is recorded
+ * on the way and reported as the first call. If exec fails, the child writes
+ * errno into the pipe and exits 127.
+ */
+int pt_spawn(struct rn_backend *b)
+{
+	const char *cmd = b->cfg.argv[0];
+	char path[PATH_MAX];
+	const char *user = NULL;
+	struct pt_task *t;
+	int rc, pfd[2], err = 0;
+	pid_t pid;
+
+	rc = spawn_resolve(cmd, path, sizeof(path));
+	if (rc < 0)
+		return spawn_fail(b, cmd, -rc);
+	if (b->cfg.uid >= 0) {
+		struct passwd *pw = getpwuid((uid_t)b->cfg.uid);
+
+		user = pw ? pw->pw_name : NULL;
+	}
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return spawn_fail(b, cmd, errno);
+	pid = fork();
+	if (pid < 0) {
+		err = errno;
+		close(pfd[0]);
+		close(pfd[1]);
+		return spawn_fail(b, cmd, err);
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		spawn_child(&b->cfg, path, user, pfd[1]);
+	}
+	close(pfd[1]);
+	rc = spawn_seize(b, pid);
+	if (rc < 0 && rc != -ECHILD) {
+		close(pfd[0]);
+		return rc;
+	}
+	b->child = pid;
+	if (rc == 0) {
+		t = pt_task_add(b, pid, pid);
+		if (!t) {
+			kill(pid, SIGKILL);
+			close(pfd[0]);
+			return -ENOMEM;
+		}
+		t->flags |= PT_HIDDEN;
+		kill(pid, SIGCONT);
+		while ((t = pt_task_find(b, pid)) && (t->flags & PT_HIDDEN)) {
+			int status;
+			pid_t w = waitpid(pid, &status, __WALL);
+
+			if (w < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			pt_handle(b, w, status, NULL, NULL);
+		}
+		if (t) {
+			close(pfd[0]);
+			return 0;
+		}
+	}
+	/* The child is gone before its exec: why is in the pipe. */
+	if (read(pfd[0], &err, sizeof(err)) != sizeof(err) || err <= 0)
+		err = ECHILD;
+	close(pfd[0]);
+	b->nqueue = 0;
+	return spawn_fail(b, cmd, err);
+}
+
+/* ---- -p ---- */
+
+static int attach_task(struct rn_backend *b, pid_t tid, pid_t tgid)
+{
+	struct pt_task *t;
+
+	if (ptrace(PTRACE_SEIZE, tid, 0L, (long)b->opts) < 0)
+		return -errno;
+	t = pt_task_add(b, tid, tgid);
+	if (!t) {
+		ptrace(PTRACE_DETACH, tid, 0L, 0L);
+		return -ENOMEM;
+	}
+	t->flags |= PT_ANNOUNCE;
+	/* Stop it once so that we can start stopping at system calls. */
+	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
+	return 0;
+}
+
+/* Seize every thread of the process; threads may be created meanwhile, so
+ * read /proc/PID/task again until a pass finds nothing new. */
+static int attach_process(struct rn_backend *b, pid_t pid)
+{
+	pid_t tgid = pt_proc_tgid(pid);
+	char dir[64];
+	int rc, added;
+
+	if (pid <= 0)
+		return -ESRCH;
+	if (!pt_task_find(b, pid)) {
+		rc = attach_task(b, pid, tgid);
+		if (rc < 0)
+			return rc;
+	}
+	snprintf(dir, sizeof(dir), "/proc/%d/task", pid);
+	do {
+		DIR *d = opendir(dir);
+		struct dirent *de;
+
+		added = 0;
+		if (!d)
+			break;
+		while ((de = readdir(d))) {
+			pid_t tid = (pid_t)atoi(de->d_name);
+
+			if (tid > 0 && !pt_task_find(b, tid) && attach_task(b, tid, tgid) == 0)
+				added++;
+		}
+		closedir(d);
+	} while (added);
+	return 0;
+}
+
+int pt_attach(struct rn_backend *b)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < b->cfg.npids; i++) {
+		rc = attach_process(b, b->cfg.pids[i]);
+		if (rc < 0) {
+			snprintf(b->err, sizeof(b->err), "cannot attach to pid %d: %s",
+				 b->cfg.pids[i], strerror(-rc));
+			pt_detach_all(b);
+			b->nqueue = 0;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* ---- detach ---- */
+
+static void detach_one(struct rn_backend *b, struct pt_task *t, int sig)
+{
+	struct rn_event *ev = &b->scratch;
+
+	if (t->flags & PT_IN_SYSCALL) {
+		t->flags &= ~PT_IN_SYSCALL;
+		if ((t->flags & PT_REPORT) && !(t->flags & PT_HIDDEN)) {
+			t->ev.flags |= RN_F_UNFINISHED | RN_F_DETACHED;
+			t->ev.dur_ns = pt_now() - t->ev.ts_ns;
+			pt_queue(b, &t->ev);
+		}
+	}
+	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
+	if (!(t->flags & (PT_HIDDEN | PT_ANNOUNCE))) {
+		memset(ev, 0, RN_EVENT_HDR_SIZE);
+		ev->ts_ns = pt_now();
+		ev->type = RN_EV_ATTACH;
+		ev->flags = RN_F_DETACHED;
+		ev->tid = (__u32)t->tid;
+		ev->tgid = (__u32)t->tgid;
+		pt_queue(b, ev);
+	}
+	pt_task_del(b, t);
+}
+
+/* One stop of a task we are letting go: detach at once, passing on the
+ * signal of a signal-delivery-stop. A task in group-stop stays stopped (it was
+ * stopped before we let go). */
+static void detach_stop(struct rn_backend *b, pid_t tid, int status)
+{
+	struct pt_task *t = pt_task_find(b, tid);
+	int sig = WSTOPSIG(status), event = (unsigned)status >> 16, sendsig = 0;
+
+	if (!t) {
+		/* A new child whose parent's fork event we will never see. */
+		ptrace(PTRACE_DETACH, tid, 0L, 0L);
+		return;
+	}
+	if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK ||
+	    event == PTRACE_EVENT_CLONE) {
+		unsigned long msg = 0;
+
+		/* Wait for the new child too, then let it go. */
+		if (ptrace(PTRACE_GETEVENTMSG, tid, 0L, &msg) == 0 && msg &&
+		    !pt_task_find(b, (pid_t)msg))
+			pt_task_add(b, (pid_t)msg, pt_proc_tgid((pid_t)msg));
+	}
+	if (!event && sig != (SIGTRAP | 0x80))
+		sendsig = sig;
+	detach_one(b, t, sendsig);
+}
+
+/*
+ * Let every task go. A task must be in a ptrace-stop to be detached, so each
+ * one is interrupted and detached at its next stop, whatever stop that is
+ * (syscall, signal-delivery, event). Tasks that never stop (stuck in the
+ * kernel) are left to the kernel, which detaches them when we exit.
+ *
+ * The spawned command is handled as strace handles it when interrupted: it
+ * gets SIGCONT and a fatal signal (strace sends the signal it received; the
+ * ops table does not carry it, so SIGTERM here), then is detached like the
+ * rest. Attached processes (-p) just keep running.
+ */
+void pt_detach_all(struct rn_backend *b)
+{
+	__u64 deadline = pt_now() + 3000000000ull;
+	unsigned h;
+	struct pt_task *t;
+
+	if (b->child && pt_task_find(b, b->child)) {
+		kill(b->child, SIGCONT);
+		kill(b->child, SIGTERM);
+	}
+	for (h = 0; h < PT_HASH; h++)
+		for (t = b->hash[h]; t; t = t->next)
+			ptrace(PTRACE_INTERRUPT, t->tid, 0L, 0L);
+	while (b->ntasks && pt_now() < deadline) {
+		struct timespec nap = { .tv_nsec = 1000000 };
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
+
+		if (tid < 0 && errno != EINTR)
+			break;
+		if (tid <= 0) {
+			nanosleep(&nap, NULL);
+			continue;
+		}
+		t = pt_task_find(b, tid);
+		if (WIFSTOPPED(status)) {
+			detach_stop(b, tid, status);
+		} else if (t && (WIFEXITED(status) || WIFSIGNALED(status))) {
+			pt_handle(b, tid, status, NULL, NULL);
+		}
+	}
+	/* Whatever is left (stuck, or gone without a report) is forgotten. */
+	for (h = 0; h < PT_HASH; h++)
+		while (b->hash[h])
+			pt_task_del(b, b->hash[h]);
+}

@@ -1,0 +1,747 @@
+// SPDX-License-Identifier: MIT OR GPL-2.0
+/*
+ * renacer's kernel half: pairs sys_enter/sys_exit per thread, decides in the
+ * kernel who and what is traced, copies the argument memory the capture table
+ * asks for and sends one completed struct rn_event per call through a ring
+ * buffer (or, for -c, only aggregates). Signals and exits come from the
+ * signal_* and sched_process_* tracepoints.
+ *
+ * Everything here is CO-RE: vmlinux.h types carry preserve_access_index, so
+ * field offsets are relocated by libbpf against the running kernel's BTF.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "backends/event.h"
+#include "backends/capture.h"
+#include "backends/hist.h"
+#include "bpf/renacer.h"
+
+#define RN_NR_MAX 512
+#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
+
+#define NR_EXECVE	59
+#define NR_EXECVEAT	322
+#define NR_CLONE	56
+#define NR_FORK		57
+#define NR_VFORK	58
+#define NR_CLONE3	435
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
+
+/* Set by user space between open and load. */
+const volatile __u32 rn_mode = RN_MODE_PIDS;
+const volatile __u32 rn_self_tgid;
+const volatile __u32 rn_uid;
+const volatile bool rn_follow_forks;
+const volatile bool rn_summary;
+const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
+const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
+const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
+const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
+const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
+
+/* A record under construction. The slack lets the verifier see that any
+ * masked offset plus any masked length stays inside the map value. */
+struct rn_scratch {
+	struct rn_event ev;
+	__u8 slack[RN_PAYLOAD_MAX + 64];
+};
+
+/* What sys_enter leaves for sys_exit. */
+struct rn_pend {
+	__u64 ts;
+	__u64 args[RN_MAX_ARGS];
+	__s32 nr;
+	__u32 live;		/* an entry is waiting for its exit */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 8 << 20);	/* resized from --buffer-size before load */
+} rb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u32);
+	__type(value, struct rn_target);
+} traced SEC(".maps");
+
+/* Task-local: cheaper than a hash keyed by tid, follows a thread through
+ * exec's pid change, and is freed with the task. */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct rn_pend);
+} pending SEC(".maps");
+
+/* execve's argv and path, captured at entry: after a successful exec the old
+ * memory is gone. Keyed by tid, allocated only while an exec is in flight. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 1024);
+	__type(key, __u32);
+	__type(value, struct rn_scratch);
+} execcap SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct rn_scratch);
+} scratch SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} lost SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroup SEC(".maps");
+
+/* -c: per-syscall totals and the log-linear latency histogram. */
+struct rn_agg {
+	__u64 count;
+	__u64 errors;
+	__u64 total_ns;
+	__u64 min_ns;
+	__u64 max_ns;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, RN_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct rn_agg);
+} agg SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, 32768);
+	__type(key, __u32);		/* nr << 16 | bucket */
+	__type(value, __u64);
+} hist SEC(".maps");
+
+static __always_inline bool is_exec(long nr)
+{
+	return nr == NR_EXECVE || nr == NR_EXECVEAT;
+}
+
+static __always_inline bool syscall_wanted(long nr)
+{
+	if (nr < 0 || nr >= RN_NR_MAX)
+		return false;
+	return (rn_syscalls[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1;
+}
+
+static __always_inline void count_lost(void)
+{
+	__u32 zero = 0;
+	__u64 *n = bpf_map_lookup_elem(&lost, &zero);
+
+	if (n)
+		(*n)++;
+}
+
+/*
+ * Is the current task traced? At a syscall entry nr is the call; a task
+ * spawned by renacer is ignored until its execve (its wait for the go
+ * signal is renacer's business, not the command's).
+ */
+static __always_inline bool current_traced(__u64 pid_tgid, long nr, bool entry)
+{
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
+	struct rn_target *t;
+
+	if (tgid == rn_self_tgid)
+		return false;
+	switch (rn_mode) {
+	case RN_MODE_ALL:
+		return true;
+	case RN_MODE_CGROUP:
+		return bpf_current_task_under_cgroup(&cgroup, 0) == 1;
+	case RN_MODE_UID:
+		return (__u32)bpf_get_current_uid_gid() == rn_uid;
+	}
+	t = bpf_map_lookup_elem(&traced, &tgid);
+	if (!t)
+		return false;
+	if (t->only_tid && t->only_tid != tid)
+		return false;
+	if (t->wait_exec) {
+		if (!entry || !is_exec(nr))
+			return false;
+		t->wait_exec = 0;
+	}
+	return true;
+}
+
+/* The same question for a task that is not current (signal generation). */
+static __always_inline bool task_traced(struct task_struct *task)
+{
+	__u32 tgid = BPF_CORE_READ(task, tgid), tid = BPF_CORE_READ(task, pid);
+	struct rn_target *t;
+
+	if (tgid == rn_self_tgid)
+		return false;
+	switch (rn_mode) {
+	case RN_MODE_ALL:
+		return true;
+	case RN_MODE_UID:
+		return BPF_CORE_READ(task, real_cred, uid.val) == rn_uid;
+	case RN_MODE_CGROUP:
+		return false;	/* delivery is reported by signal_deliver instead */
+	}
+	t = bpf_map_lookup_elem(&traced, &tgid);
+	return t && !t->wait_exec && (!t->only_tid || t->only_tid == tid);
+}
+
+static __always_inline struct rn_scratch *scratch_get(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&scratch, &zero);
+}
+
+/* Reserve room for a region header at the end of the payload; returns the
+ * offset of the header, or -1 (and flags the record) when none is left. */
+static __always_inline int region_start(struct rn_scratch *s, __u32 *room)
+{
+	__u32 off = s->ev.sc.payload_len;
+
+	if (off + sizeof(struct rn_region) >= RN_PAYLOAD_MAX) {
+		s->ev.flags |= RN_F_TRUNCATED;
+		return -1;
+	}
+	*room = RN_PAYLOAD_MAX - off - sizeof(struct rn_region);
+	return off;
+}
+
+static __always_inline void region_end(struct rn_scratch *s, __u32 off, __u64 addr,
+				       __u32 len, __u32 flags, __u32 arg)
+{
+	struct rn_region *r = (void *)&s->ev.payload[off & (RN_PAYLOAD_MAX - 1)];
+
+	r->addr = addr;
+	r->len = len;
+	r->flags = flags;
+	r->arg = arg;
+	s->ev.sc.payload_len = off + sizeof(*r) + RN_REGION_ALIGN(len);
+}
+
+/* Copy want bytes at addr (fewer when the payload is short of room). */
+static __noinline int put_mem(struct rn_scratch *s, __u64 addr, __u32 want, __u32 arg,
+			      __u32 flags)
+{
+	__u32 room = 0, len;
+	int off = region_start(s, &room);
+	void *dst;
+
+	if (off < 0)
+		return -1;
+	len = want < room ? want : room;
+	if (len < want) {
+		flags |= RN_REG_TRUNC;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	barrier_var(len);
+	len &= RN_PAYLOAD_MAX - 1;	/* a no-op: len <= room; for the verifier */
+	dst = &s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
+	if (bpf_probe_read_user(dst, len, (void *)addr) < 0) {
+		len = 0;
+		flags = RN_REG_FAULT;
+	}
+	region_end(s, off, addr, len, flags, arg);
+	return 0;
+}
+
+/* Copy the C string at addr, at most max bytes of it. */
+static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32 arg)
+{
+	__u32 room = 0, cap, flags = RN_REG_STR, len;
+	int off = region_start(s, &room);
+	long n;
+	void *dst;
+
+	if (off < 0)
+		return -1;
+	/* max + 2: room for one byte past max (to see that the string goes
+	 * on) and the NUL. */
+	cap = max + 2 < room ? max + 2 : room;
+	barrier_var(cap);
+	cap &= RN_PAYLOAD_MAX - 1;
+	dst = &s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
+	n = bpf_probe_read_user_str(dst, cap, (void *)addr);
+	if (n <= 0) {
+		region_end(s, off, addr, 0, RN_REG_FAULT, arg);
+		return 0;
+	}
+	len = n - 1;
+	if (len > max) {
+		len = max;
+		flags |= RN_REG_TRUNC;
+	} else if (n == cap && cap < max + 2) {
+		flags |= RN_REG_TRUNC;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	region_end(s, off, addr, len, flags, arg);
+	return 0;
+}
+
+struct argv_walk {
+	struct rn_scratch *s;
+	__u64 addr;		/* the user's argv */
+	__u32 off;		/* payload offset of the pointer array's region */
+	__u32 room;
+	__u32 n;		/* pointers stored, NULL included */
+	__u32 flags;
+	__u32 arg;
+};
+
+static __always_inline __u64 *argv_slot(struct argv_walk *w, __u32 i)
+{
+	return (__u64 *)&w->s->ev.payload[(w->off & (RN_PAYLOAD_MAX - 1)) +
+					  sizeof(struct rn_region) + (i & (RN_ARGV_MAX - 1)) * 8];
+}
+
+static long argv_ptr_step(__u32 i, void *data)
+{
+	struct argv_walk *w = data;
+	__u64 *slot;
+
+	if ((i + 1) * 8 > w->room) {
+		w->flags |= RN_REG_TRUNC;
+		w->s->ev.flags |= RN_F_TRUNCATED;
+		return 1;
+	}
+	slot = argv_slot(w, i);
+	if (bpf_probe_read_user(slot, 8, (void *)(w->addr + i * 8)) < 0) {
+		w->flags |= i ? RN_REG_TRUNC : RN_REG_FAULT;
+		return 1;
+	}
+	w->n = i + 1;
+	if (!*slot)
+		return 1;
+	if (i + 1 == RN_ARGV_MAX)
+		w->flags |= RN_REG_TRUNC;
+	return 0;
+}
+
+static long argv_str_step(__u32 i, void *data)
+{
+	struct argv_walk *w = data;
+	__u64 p = *argv_slot(w, i);
+
+	if (!p)
+		return 1;
+	return put_str(w->s, p, rn_strsize, w->arg) < 0;
+}
+
+/* execve's argv: the pointer array (NULL included) as one region, then each
+ * string as its own, so decoders read it like live memory. bpf_loop keeps
+ * the verifier from walking every count of strings separately. */
+static __noinline int put_argv(struct rn_scratch *s, __u64 addr, __u32 arg)
+{
+	struct argv_walk w = { .s = s, .addr = addr, .arg = arg };
+	int off = region_start(s, &w.room);
+
+	if (off < 0)
+		return -1;
+	w.off = off;
+	bpf_loop(RN_ARGV_MAX, argv_ptr_step, &w, 0);
+	region_end(s, off, addr, w.n * 8, w.flags, arg);
+	if (w.flags & RN_REG_FAULT)
+		return 0;
+	bpf_loop(w.n, argv_str_step, &w, 0);
+	return 0;
+}
+
+/* One argument's capture, by its descriptor. A global function: the
+ * verifier checks it once, not once per argument and call site. */
+__noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
+{
+	const volatile struct rn_cap_arg *c;
+	__u64 addr, lenv = 0, want;
+	__s64 ret = s->ev.sc.ret;
+	__u32 kind, la, size;
+	int l;
+
+	if (!s || i >= RN_MAX_ARGS || nr >= RN_NR_MAX)
+		return 0;
+	barrier_var(nr);
+	nr &= RN_NR_MAX - 1;
+	c = &rn_caps[nr].arg[i];
+	addr = s->ev.sc.args[i];
+	kind = c->kind;
+	la = c->len_arg;
+	size = c->size;
+	if (kind == RN_CAP_NONE || !addr)
+		return 0;
+	if (c->at_exit && ret < 0)
+		return 0;
+	if (la < RN_MAX_ARGS)
+		lenv = s->ev.sc.args[la];
+	switch (kind) {
+	case RN_CAP_STR:
+		return put_str(s, addr, rn_pathmax, i);
+	case RN_CAP_ARGV:
+		return put_argv(s, addr, i);
+	case RN_CAP_BUF_ARG:
+		want = lenv < rn_strsize ? lenv : rn_strsize;
+		return put_mem(s, addr, want, i, lenv > want ? RN_REG_TRUNC : 0);
+	case RN_CAP_BUF_RET:
+		if (ret <= 0)
+			return 0;
+		want = (__u64)ret < rn_strsize ? (__u64)ret : rn_strsize;
+		return put_mem(s, addr, want, i, (__u64)ret > want ? RN_REG_TRUNC : 0);
+	case RN_CAP_FIXED:
+		return put_mem(s, addr, size < RN_PAYLOAD_MAX ? size : RN_PAYLOAD_MAX, i, 0);
+	case RN_CAP_FIXED_ARGN:
+		want = (__u64)size * (lenv < RN_PAYLOAD_MAX ? lenv : RN_PAYLOAD_MAX);
+		return put_mem(s, addr, want < RN_PAYLOAD_MAX ? want : RN_PAYLOAD_MAX, i,
+			       want > RN_PAYLOAD_MAX ? RN_REG_TRUNC : 0);
+	case RN_CAP_SOCKADDR_ARG:
+		want = lenv < RN_SOCKADDR_MAX ? lenv : RN_SOCKADDR_MAX;
+		return put_mem(s, addr, want, i, 0);
+	case RN_CAP_SOCKADDR_PTR:
+		if (!lenv || bpf_probe_read_user(&l, sizeof(l), (void *)lenv) < 0 || l <= 0)
+			return 0;
+		want = l < RN_SOCKADDR_MAX ? l : RN_SOCKADDR_MAX;
+		return put_mem(s, addr, want, i, 0);
+	}
+	return 0;
+}
+
+/* Capture every described argument; entry is true only for execve. */
+static __always_inline void capture_all(struct rn_scratch *s, __u32 nr)
+{
+	__u32 i;
+
+	if (nr >= RN_NR_MAX)
+		return;
+	for (i = 0; i < RN_MAX_ARGS; i++)
+		if (rn_capture_arg(s, nr, i) < 0)
+			break;
+}
+
+static __always_inline void emit(struct rn_scratch *s, bool force)
+{
+	__u32 size = RN_EVENT_HDR_SIZE + (s->ev.sc.payload_len & (2 * RN_PAYLOAD_MAX - 1));
+	__u64 flags = BPF_RB_NO_WAKEUP;
+
+	if (size > sizeof(struct rn_event))
+		size = sizeof(struct rn_event);
+	if (force || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= rn_wake_bytes)
+		flags = BPF_RB_FORCE_WAKEUP;
+	if (bpf_ringbuf_output(&rb, s, size, flags) < 0)
+		count_lost();
+}
+
+static __always_inline void fill_args(struct rn_pend *p, struct pt_regs *regs)
+{
+	/* regs is a trusted BTF pointer here: plain (relocated) loads, no
+	 * probe-read helper calls */
+	p->args[0] = regs->di;
+	p->args[1] = regs->si;
+	p->args[2] = regs->dx;
+	p->args[3] = regs->r10;
+	p->args[4] = regs->r8;
+	p->args[5] = regs->r9;
+}
+
+static __always_inline void sc_header(struct rn_scratch *s, __u64 pid_tgid, __u64 ts)
+{
+	s->ev.ts_ns = ts;
+	s->ev.dur_ns = 0;
+	s->ev.type = RN_EV_SYSCALL;
+	s->ev.flags = 0;
+	s->ev.tid = (__u32)pid_tgid;
+	s->ev.tgid = pid_tgid >> 32;
+	s->ev.sc.payload_len = 0;
+}
+
+/* execve at entry: build argv and path regions now and park them. */
+static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
+{
+	struct rn_scratch *s = scratch_get();
+	__u32 tid = (__u32)pid_tgid, i;
+
+	if (!s)
+		return;
+	sc_header(s, pid_tgid, p->ts);
+	s->ev.sc.nr = p->nr;
+	s->ev.sc.ret = 0;
+	for (i = 0; i < RN_MAX_ARGS; i++)
+		s->ev.sc.args[i] = p->args[i];
+	capture_all(s, p->nr);
+	bpf_map_update_elem(&execcap, &tid, s, BPF_ANY);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct rn_pend *p;
+
+	/* execve is looked at even when filtered out: it opens the gate of
+	 * a spawned command (current_traced()). */
+	if (!syscall_wanted(id) && !is_exec(id))
+		return 0;
+	if (!current_traced(pid_tgid, id, true) || !syscall_wanted(id))
+		return 0;
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+				 BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!p)
+		return 0;
+	p->ts = bpf_ktime_get_ns();
+	p->nr = id;
+	p->live = 1;
+	if (!rn_summary)
+		fill_args(p, regs);
+	if (is_exec(id) && !rn_summary)
+		exec_entry(pid_tgid, p);
+	return 0;
+}
+
+static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
+{
+	struct rn_agg *a = bpf_map_lookup_elem(&agg, &nr);
+	__u32 key = nr << 16 | rn_hist_bucket(dur);
+	__u64 one = 1, *cnt;
+
+	if (!a)
+		return;
+	a->count++;
+	if (ret < 0 && ret >= -4095)
+		a->errors++;
+	a->total_ns += dur;
+	if (a->count == 1 || dur < a->min_ns)
+		a->min_ns = dur;
+	if (dur > a->max_ns)
+		a->max_ns = dur;
+	cnt = bpf_map_lookup_elem(&hist, &key);
+	if (cnt)
+		(*cnt)++;
+	else
+		bpf_map_update_elem(&hist, &key, &one, BPF_NOEXIST);
+}
+
+/* An exit without its entry: tracing began mid-call (-p), or a fork child
+ * returning from clone (never shown, as with ptrace). */
+static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, long ret)
+{
+	long nr = regs->orig_ax;
+	struct rn_scratch *s;
+	struct rn_pend p = {};
+	__u32 i;
+
+	if (rn_summary || !syscall_wanted(nr))
+		return;
+	if (ret == 0 && (nr == NR_CLONE || nr == NR_FORK || nr == NR_VFORK || nr == NR_CLONE3))
+		return;
+	if (!current_traced(pid_tgid, nr, false))
+		return;
+	s = scratch_get();
+	if (!s)
+		return;
+	fill_args(&p, regs);
+	sc_header(s, pid_tgid, bpf_ktime_get_ns());
+	s->ev.flags = RN_F_ENTRY_MISSED;
+	s->ev.sc.nr = nr;
+	s->ev.sc.ret = ret;
+	for (i = 0; i < RN_MAX_ARGS; i++)
+		s->ev.sc.args[i] = p.args[i];
+	emit(s, false);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
+	__u32 tid = (__u32)pid_tgid, i, nr;
+	struct rn_scratch *s;
+	struct rn_pend *p;
+
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!p || !p->live) {
+		exit_missed(pid_tgid, regs, ret);
+		return 0;
+	}
+	p->live = 0;
+	nr = p->nr;
+	if (rn_summary) {
+		if (nr < RN_NR_MAX)
+			aggregate(nr, ret, now - p->ts);
+		return 0;
+	}
+	s = is_exec(nr) ? bpf_map_lookup_elem(&execcap, &tid) : NULL;
+	if (s) {
+		/* argv and path were captured at entry */
+		s->ev.tid = tid;
+		s->ev.tgid = pid_tgid >> 32;
+		s->ev.sc.ret = ret;
+		s->ev.dur_ns = now - p->ts;
+		emit(s, true);
+		bpf_map_delete_elem(&execcap, &tid);
+		return 0;
+	}
+	s = scratch_get();
+	if (!s)
+		return 0;
+	sc_header(s, pid_tgid, p->ts);
+	s->ev.dur_ns = now - p->ts;
+	s->ev.sc.nr = nr;
+	s->ev.sc.ret = ret;
+	for (i = 0; i < RN_MAX_ARGS; i++)
+		s->ev.sc.args[i] = p->args[i];
+	if (!is_exec(nr))
+		capture_all(s, nr);
+	emit(s, false);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(rn_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = BPF_CORE_READ(parent, tgid), cpid = BPF_CORE_READ(child, pid);
+	struct rn_target t = {};
+
+	if (!rn_follow_forks || rn_mode != RN_MODE_PIDS)
+		return 0;
+	if (BPF_CORE_READ(child, tgid) != cpid)
+		return 0;	/* a thread: its tgid is already traced */
+	if (!bpf_map_lookup_elem(&traced, &ptgid))
+		return 0;
+	bpf_map_update_elem(&traced, &cpid, &t, BPF_ANY);
+	return 0;
+}
+
+/* A call that never returned (exit_group, or killed while blocked). */
+static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
+{
+	__u32 tid = (__u32)pid_tgid, i;
+	struct rn_pend *p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	struct rn_scratch *s;
+
+	if (!p || !p->live)
+		return;
+	p->live = 0;
+	s = rn_summary ? NULL : scratch_get();
+	if (s) {
+		sc_header(s, pid_tgid, p->ts);
+		s->ev.flags = RN_F_UNFINISHED;
+		s->ev.dur_ns = now - p->ts;
+		s->ev.sc.nr = p->nr;
+		s->ev.sc.ret = 0;
+		for (i = 0; i < RN_MAX_ARGS; i++)
+			s->ev.sc.args[i] = p->args[i];
+		emit(s, false);
+	}
+	bpf_map_delete_elem(&execcap, &tid);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(rn_exit, struct task_struct *task)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
+	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
+	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	struct rn_scratch *s;
+
+	if (current_traced(pid_tgid, -1, false)) {
+		emit_unfinished(pid_tgid, now);
+		s = scratch_get();
+		if (s) {
+			code = BPF_CORE_READ(task, exit_code);
+			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+			s->ev.ts_ns = now;
+			s->ev.type = RN_EV_EXIT;
+			s->ev.flags = tid != tgid ? RN_F_THREAD_EXIT : 0;
+			s->ev.tid = tid;
+			s->ev.tgid = tgid;
+			s->ev.exit.signo = code & 0x7f;
+			s->ev.exit.code = code & 0x7f ? 0 : (code >> 8) & 0xff;
+			s->ev.exit.core_dumped = !!(code & 0x80);
+			emit(s, true);
+		}
+	}
+	if (group_dead && rn_mode == RN_MODE_PIDS)
+		bpf_map_delete_elem(&traced, &tgid);
+	return 0;
+}
+
+static __always_inline void signal_rec(struct rn_scratch *s, __u32 tid, __u32 tgid, int sig,
+				       struct kernel_siginfo *info)
+{
+	__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+	s->ev.ts_ns = bpf_ktime_get_ns();
+	s->ev.type = RN_EV_SIGNAL;
+	s->ev.tid = tid;
+	s->ev.tgid = tgid;
+	s->ev.sig.signo = sig;
+	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers. */
+	if ((unsigned long)info == 0) {
+		s->ev.sig.code = 0;	/* SI_USER */
+		s->ev.sig.pid = bpf_get_current_pid_tgid() >> 32;
+		s->ev.sig.uid = (__u32)bpf_get_current_uid_gid();
+		return;
+	}
+	if ((unsigned long)info == 1) {
+		s->ev.sig.code = 0x80;	/* SI_KERNEL */
+		return;
+	}
+	s->ev.sig.code = BPF_CORE_READ(info, si_code);
+	s->ev.sig.err = BPF_CORE_READ(info, si_errno);
+	s->ev.sig.pid = BPF_CORE_READ(info, _sifields._kill._pid);
+	s->ev.sig.uid = BPF_CORE_READ(info, _sifields._kill._uid);
+	s->ev.sig.status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	s->ev.sig.addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(rn_signal_deliver, int sig, struct kernel_siginfo *info)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct rn_scratch *s;
+
+	if (rn_summary || !current_traced(pid_tgid, -1, false))
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	signal_rec(s, (__u32)pid_tgid, pid_tgid >> 32, sig, info);
+	emit(s, false);
+	return 0;
+}
+
+/*
+ * A signal whose action is to ignore it is dropped when sent and never
+ * reaches signal_deliver; a ptraced task still reports it (strace shows
+ * "--- SIGCHLD ..."), so report it here, at generation.
+ */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(rn_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	struct rn_scratch *s;
+
+	if (rn_summary || result != TRACE_SIGNAL_IGNORED || !task_traced(task))
+		return 0;
+	s = scratch_get();
+	if (!s)
+		return 0;
+	signal_rec(s, BPF_CORE_READ(task, pid), BPF_CORE_READ(task, tgid), sig, info);
+	emit(s, false);
+	return 0;
+}

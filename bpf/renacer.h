@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What bpf/renacer.bpf.c and backends/ebpf/ share besides backends/event.h:
+ * the tracing modes and the value of the traced-process map.
+ */
+#ifndef RN_BPF_RENACER_H
+#define RN_BPF_RENACER_H
+
+#ifndef __bpf__
+#include <linux/types.h>
+#endif
+
+/* Who is traced (rodata rn_mode). */
+enum rn_bpf_mode {
+	RN_MODE_PIDS = 0,	/* the tgids in the "traced" map */
+	RN_MODE_ALL = 1,	/* every process but renacer itself */
+	RN_MODE_CGROUP = 2,	/* tasks in (or below) the cgroup in "cgroup" */
+	RN_MODE_UID = 3,	/* tasks whose real uid is rn_uid */
+};
+
+/* Value of the "traced" map, keyed by tgid. */
+struct rn_target {
+	__u32 only_tid;		/* nonzero: trace only this thread (no -f) */
+	__u32 wait_exec;	/* nonzero: ignore the task until it calls execve */
+};
+
+/* Largest argv pointer array captured for execve (entries, NULL included). */
+#define RN_ARGV_MAX 256
+/* Longest sockaddr captured (sizeof(struct sockaddr_storage)). */
+#define RN_SOCKADDR_MAX 128
+
+#endif /* RN_BPF_RENACER_H */

@@ -1,0 +1,893 @@
+// SPDX-License-Identifier: MIT
+/* Decoders for files and descriptors: open, read/write, stat, fcntl, ... */
+#include "decode_int.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysmacros.h>
+#include <sys/uio.h>
+
+#include "decode_fns.h"
+
+/* fsetxattr, fgetxattr, flistxattr, fremovexattr take an fd first. */
+static bool xattr_has_fd(int nr)
+{
+	return nr == 190 || nr == 193 || nr == 196 || nr == 199;
+}
+
+/* "O_RDONLY|O_CLOEXEC": the access mode always shows, then the other bits. */
+void pr_open_flags(struct rn_strbuf *sb, __u64 flags)
+{
+	rn_xlat_enum(sb, rn_xl_open_access, flags & O_ACCMODE, "%lld");
+	flags &= ~(__u64)O_ACCMODE;
+	if (flags) {
+		rn_sb_putc(sb, '|');
+		rn_xlat_flags(sb, rn_xl_open_flags, flags);
+	}
+}
+
+static bool open_has_mode(__u64 flags)
+{
+	return (flags & O_CREAT) || (flags & __O_TMPFILE) == __O_TMPFILE;
+}
+
+/* open(path, flags[, mode]) and openat(dirfd, path, flags[, mode]) */
+static void open_common(struct dctx *c, int first)
+{
+	dc_path(c, first);
+	pr_open_flags(ARG(c, first + 1), RAW(c, first + 1));
+	if (open_has_mode(RAW(c, first + 1)))
+		dc_mode(c, first + 2);
+	else
+		c->d->nargs = first + 2;
+	c->rv = RV_FD;
+}
+
+void dec_open(struct dctx *c)
+{
+	open_common(c, 0);
+}
+
+void dec_openat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	open_common(c, 1);
+}
+
+void dec_creat(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_mode(c, 1);
+	c->rv = RV_FD;
+}
+
+void dec_openat2(struct dctx *c)
+{
+	struct rn_strbuf *sb = ARG(c, 2);
+	__u64 how[3];
+
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	if (RAW(c, 3) < sizeof(how) || dc_read(c, RAW(c, 2), how, sizeof(how), false) < 0) {
+		dc_ptr(c, 2);
+	} else {
+		rn_sb_puts(sb, "{flags=");
+		pr_open_flags(sb, how[0]);
+		if (how[1] || open_has_mode(how[0])) {
+			rn_sb_puts(sb, ", mode=");
+			pr_mode(sb, how[1]);
+		}
+		rn_sb_puts(sb, ", resolve=");
+		rn_xlat_flags(sb, rn_xl_resolve_flags, how[2]);
+		rn_sb_putc(sb, '}');
+	}
+	dc_ulong(c, 3);
+	c->rv = RV_FD;
+}
+
+static void access_mode(struct dctx *c, int i)
+{
+	rn_xlat_flags(ARG(c, i), rn_xl_access_modes, RAW(c, i));
+}
+
+void dec_access(struct dctx *c)
+{
+	dc_path(c, 0);
+	access_mode(c, 1);
+}
+
+void dec_faccessat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	access_mode(c, 2);
+	if (c->d->nargs > 3)
+		dc_flags(c, 3, rn_xl_access_at_flags);
+}
+
+/* Arguments: fd; nothing else to say (close, fsync, fchdir, ...). */
+void dec_fd(struct dctx *c)
+{
+	dc_fd(c, 0);
+}
+
+void dec_dup(struct dctx *c)
+{
+	dc_fd(c, 0);
+	c->rv = RV_FD;
+}
+
+void dec_dup2(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_fd(c, 1);
+	if (c->d->nargs > 2)
+		pr_open_flags_nomode(ARG(c, 2), RAW(c, 2));
+	c->rv = RV_FD;
+}
+
+/* Flags without an access mode (dup3, pipe2): "O_CLOEXEC", 0 as "0". */
+void pr_open_flags_nomode(struct rn_strbuf *sb, __u64 flags)
+{
+	rn_xlat_flags(sb, rn_xl_open_flags, flags);
+}
+
+/* An output pair of descriptors: pipe, pipe2, socketpair. */
+void pr_fd_pair(struct dctx *c, int i)
+{
+	int fds[2];
+
+	if (!c->ok || dc_read(c, RAW(c, i), fds, sizeof(fds), true) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_putc(ARG(c, i), '[');
+	pr_fd(c, ARG(c, i), fds[0]);
+	rn_sb_puts(ARG(c, i), ", ");
+	pr_fd(c, ARG(c, i), fds[1]);
+	rn_sb_putc(ARG(c, i), ']');
+}
+
+void dec_pipe(struct dctx *c)
+{
+	if (dc_stop_unfinished(c, 0))
+		return;
+	pr_fd_pair(c, 0);
+	if (c->d->nargs > 1)
+		rn_xlat_flags(ARG(c, 1), rn_xl_pipe_flags, RAW(c, 1));
+}
+
+/* read(fd, buf, count), pread64(fd, buf, count, offset) */
+void dec_read(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
+	else
+		dc_ptr(c, 1);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_long(c, 3);
+}
+
+void dec_write(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_buf_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_long(c, 3);
+}
+
+/*
+ * [{iov_base="ab", iov_len=2}, ...]: at most strsize elements; for reads
+ * only the first `data` bytes (the return value) are shown.
+ */
+static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out,
+		   __u64 data)
+{
+	__u64 i;
+
+	if (!addr || cnt > IOV_MAX) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	for (i = 0; i < cnt; i++) {
+		__u64 iov[2];
+
+		if (dc_read(c, addr + i * 16, iov, sizeof(iov), false) < 0) {
+			if (!i) {
+				pr_ptr(sb, addr);
+				return;
+			}
+			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)(addr + i * 16));
+			break;
+		}
+		rn_sb_puts(sb, i ? ", " : "[");
+		if (i >= c->o->strsize) {
+			rn_sb_puts(sb, "...");
+			break;
+		}
+		rn_sb_puts(sb, "{iov_base=");
+		if (out) {
+			__u64 n = data < iov[1] ? data : iov[1];
+
+			pr_buf_at(c, sb, iov[0], n, true);
+			data -= n;
+		} else {
+			pr_buf_at(c, sb, iov[0], iov[1], false);
+		}
+		rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)iov[1]);
+	}
+	rn_sb_putc(sb, ']');
+	if (!cnt)
+		rn_sb_puts(sb, "");
+}
+
+void dec_readv(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_iov(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), true, c->sc->ret);
+	else
+		dc_ptr(c, 1);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_long(c, 3);
+	if (c->d->nargs > 5)
+		dc_hex(c, 5);
+	if (c->d->nargs > 4)
+		dc_hex(c, 4);
+}
+
+void dec_writev(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_iov(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false, 0);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_long(c, 3);
+	if (c->d->nargs > 5)
+		dc_hex(c, 5);
+	if (c->d->nargs > 4)
+		dc_hex(c, 4);
+}
+
+void dec_lseek(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_long(c, 1);
+	dc_enum(c, 2, rn_xl_seek, "%#llx /* SEEK_??? */");
+}
+
+static void pr_dev(struct rn_strbuf *sb, __u64 dev)
+{
+	rn_sb_printf(sb, "makedev(%#x, %#x)", major(dev), minor(dev));
+}
+
+static void pr_stat_time(struct dctx *c, struct rn_strbuf *sb, const char *name,
+			 long long sec, unsigned long nsec)
+{
+	(void)c;
+	rn_sb_printf(sb, ", %s=%lld", name, sec);
+	pr_time_comment(sb, sec, nsec);
+	rn_sb_printf(sb, ", %s_nsec=%lu", name, nsec);
+}
+
+static void pr_stat(struct dctx *c, struct rn_strbuf *sb, const struct stat *st)
+{
+	bool dev = S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode);
+
+	if (!c->o->verbose) {
+		rn_sb_puts(sb, "{st_mode=");
+		pr_symbolic_mode(sb, st->st_mode);
+		if (dev) {
+			rn_sb_puts(sb, ", st_rdev=");
+			pr_dev(sb, st->st_rdev);
+		} else {
+			rn_sb_printf(sb, ", st_size=%lld", (long long)st->st_size);
+		}
+		rn_sb_puts(sb, ", ...}");
+		return;
+	}
+	rn_sb_puts(sb, "{st_dev=");
+	pr_dev(sb, st->st_dev);
+	rn_sb_printf(sb, ", st_ino=%llu, st_mode=", (unsigned long long)st->st_ino);
+	pr_symbolic_mode(sb, st->st_mode);
+	rn_sb_printf(sb, ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%ld, st_blocks=%lld",
+		     (unsigned long long)st->st_nlink, st->st_uid, st->st_gid,
+		     (long)st->st_blksize, (long long)st->st_blocks);
+	if (dev) {
+		rn_sb_puts(sb, ", st_rdev=");
+		pr_dev(sb, st->st_rdev);
+	} else {
+		rn_sb_printf(sb, ", st_size=%lld", (long long)st->st_size);
+	}
+	pr_stat_time(c, sb, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+	pr_stat_time(c, sb, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+	pr_stat_time(c, sb, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+	rn_sb_putc(sb, '}');
+}
+
+static void stat_arg(struct dctx *c, int i)
+{
+	struct stat st;
+
+	if (!c->ok || dc_read(c, RAW(c, i), &st, sizeof(st), true) < 0)
+		dc_ptr(c, i);
+	else
+		pr_stat(c, ARG(c, i), &st);
+}
+
+void dec_stat(struct dctx *c)
+{
+	dc_path(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	stat_arg(c, 1);
+}
+
+void dec_fstat(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	stat_arg(c, 1);
+}
+
+void dec_newfstatat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	if (dc_stop_unfinished(c, 2))
+		return;
+	stat_arg(c, 2);
+	dc_flags(c, 3, rn_xl_at_flags);
+}
+
+static void pr_statx_ts(struct rn_strbuf *sb, const char *name,
+			const struct statx_timestamp *t)
+{
+	rn_sb_printf(sb, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)t->tv_sec,
+		     t->tv_nsec);
+	pr_time_comment(sb, t->tv_sec, t->tv_nsec);
+}
+
+static void pr_statx(struct dctx *c, struct rn_strbuf *sb, const struct statx *s)
+{
+	rn_sb_puts(sb, "{stx_mask=");
+	rn_xlat_flags(sb, rn_xl_statx_masks, s->stx_mask);
+	if (c->o->verbose)
+		rn_sb_printf(sb, ", stx_blksize=%u", s->stx_blksize);
+	rn_sb_puts(sb, ", stx_attributes=");
+	rn_xlat_flags(sb, rn_xl_statx_attrs, s->stx_attributes);
+	if (c->o->verbose)
+		rn_sb_printf(sb, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u", s->stx_nlink,
+			     s->stx_uid, s->stx_gid);
+	rn_sb_puts(sb, ", stx_mode=");
+	pr_symbolic_mode(sb, s->stx_mode);
+	if (c->o->verbose)
+		rn_sb_printf(sb, ", stx_ino=%llu", (unsigned long long)s->stx_ino);
+	rn_sb_printf(sb, ", stx_size=%llu", (unsigned long long)s->stx_size);
+	if (!c->o->verbose) {
+		rn_sb_puts(sb, ", ...}");
+		return;
+	}
+	rn_sb_printf(sb, ", stx_blocks=%llu, stx_attributes_mask=",
+		     (unsigned long long)s->stx_blocks);
+	rn_xlat_flags(sb, rn_xl_statx_attrs, s->stx_attributes_mask);
+	pr_statx_ts(sb, "stx_atime", &s->stx_atime);
+	if (s->stx_mask & STATX_BTIME)
+		pr_statx_ts(sb, "stx_btime", &s->stx_btime);
+	pr_statx_ts(sb, "stx_ctime", &s->stx_ctime);
+	pr_statx_ts(sb, "stx_mtime", &s->stx_mtime);
+	rn_sb_printf(sb, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, "
+		     "stx_dev_minor=%u", s->stx_rdev_major, s->stx_rdev_minor,
+		     s->stx_dev_major, s->stx_dev_minor);
+	if (s->stx_mask & 0x1000)
+		rn_sb_printf(sb, ", stx_mnt_id=%#llx", (unsigned long long)s->stx_mnt_id);
+	rn_sb_putc(sb, '}');
+}
+
+static void statx_flags(struct rn_strbuf *sb, __u64 flags)
+{
+	rn_xlat_enum(sb, rn_xl_statx_sync, flags & AT_STATX_SYNC_TYPE, "%#llx");
+	flags &= ~(__u64)AT_STATX_SYNC_TYPE;
+	if (flags) {
+		rn_sb_putc(sb, '|');
+		rn_xlat_flags(sb, rn_xl_at_flags_statx, flags);
+	}
+}
+
+void dec_statx(struct dctx *c)
+{
+	struct statx s;
+
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	statx_flags(ARG(c, 2), RAW(c, 2));
+	dc_flags(c, 3, rn_xl_statx_masks);
+	if (dc_stop_unfinished(c, 4))
+		return;
+	if (!c->ok || dc_read(c, RAW(c, 4), &s, sizeof(s), true) < 0)
+		dc_ptr(c, 4);
+	else
+		pr_statx(c, ARG(c, 4), &s);
+}
+
+static void pr_statfs(struct dctx *c, struct rn_strbuf *sb, const struct statfs *s)
+{
+	(void)c;
+	rn_sb_puts(sb, "{f_type=");
+	rn_xlat_enum(sb, rn_xl_fs_magic, (unsigned long)s->f_type, "%#llx");
+	rn_sb_printf(sb, ", f_bsize=%ld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, "
+		     "f_files=%llu, f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%ld, "
+		     "f_frsize=%ld, f_flags=", (long)s->f_bsize,
+		     (unsigned long long)s->f_blocks, (unsigned long long)s->f_bfree,
+		     (unsigned long long)s->f_bavail, (unsigned long long)s->f_files,
+		     (unsigned long long)s->f_ffree, (unsigned)s->f_fsid.__val[0],
+		     (unsigned)s->f_fsid.__val[1], (long)s->f_namelen, (long)s->f_frsize);
+	rn_xlat_flags(sb, rn_xl_statfs_flags, s->f_flags);
+	rn_sb_putc(sb, '}');
+}
+
+static void statfs_arg(struct dctx *c, int i)
+{
+	struct statfs s;
+
+	if (!c->ok || dc_read(c, RAW(c, i), &s, sizeof(s), true) < 0)
+		dc_ptr(c, i);
+	else
+		pr_statfs(c, ARG(c, i), &s);
+}
+
+void dec_statfs(struct dctx *c)
+{
+	dc_path(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	statfs_arg(c, 1);
+}
+
+void dec_fstatfs(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	statfs_arg(c, 1);
+}
+
+static void fcntl_getfl_ret(struct dctx *c)
+{
+	rn_sb_puts(&c->d->ret, " (flags ");
+	pr_open_flags(&c->d->ret, c->sc->ret);
+	rn_sb_putc(&c->d->ret, ')');
+}
+
+static void fcntl_getfd_ret(struct dctx *c)
+{
+	rn_sb_puts(&c->d->ret, " (flags ");
+	rn_xlat_flags(&c->d->ret, rn_xl_fd_flags, c->sc->ret);
+	rn_sb_putc(&c->d->ret, ')');
+}
+
+static void pr_flock(struct dctx *c, int i, bool out)
+{
+	struct flock fl;
+	struct rn_strbuf *sb = ARG(c, i);
+
+	if (dc_read(c, RAW(c, i), &fl, sizeof(fl), out) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_puts(sb, "{l_type=");
+	rn_xlat_enum(sb, rn_xl_lock_types, fl.l_type, "%lld");
+	rn_sb_puts(sb, ", l_whence=");
+	rn_xlat_enum(sb, rn_xl_seek, fl.l_whence, "%lld");
+	rn_sb_printf(sb, ", l_start=%lld, l_len=%lld", (long long)fl.l_start,
+		     (long long)fl.l_len);
+	if (out)
+		rn_sb_printf(sb, ", l_pid=%d", fl.l_pid);
+	rn_sb_putc(sb, '}');
+}
+
+void dec_fcntl(struct dctx *c)
+{
+	int cmd = (int)RAW(c, 1);
+
+	dc_fd(c, 0);
+	rn_xlat_enum(ARG(c, 1), rn_xl_fcntl_cmds, cmd, "%#llx /* F_??? */");
+	c->d->nargs = 3;
+	switch (cmd) {
+	case F_GETFD:
+		c->ret_extra = c->sc->ret ? fcntl_getfd_ret : NULL;
+		c->rv = c->sc->ret ? RV_HEX : RV_DEC;
+		c->d->nargs = 2;
+		break;
+	case F_GETFL:
+		c->ret_extra = fcntl_getfl_ret;
+		c->rv = RV_HEX;
+		c->d->nargs = 2;
+		break;
+	case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ: case F_GET_SEALS:
+		c->d->nargs = 2;
+		break;
+	case F_SETFD:
+		dc_flags(c, 2, rn_xl_fd_flags);
+		break;
+	case F_SETFL:
+		pr_open_flags(ARG(c, 2), RAW(c, 2));
+		break;
+	case F_DUPFD: case F_DUPFD_CLOEXEC:
+		dc_int(c, 2);
+		c->rv = RV_FD;
+		break;
+	case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
+		pr_flock(c, 2, false);
+		break;
+	case F_GETLK: case F_OFD_GETLK:
+		if (dc_stop_unfinished(c, 2))
+			return;
+		pr_flock(c, 2, c->ok);
+		break;
+	case F_SETSIG:
+		dc_signal(c, 2);
+		break;
+	default:
+		dc_long(c, 2);
+	}
+}
+
+void dec_getdents(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok && c->o->verbose)
+		pr_dirents(c, ARG(c, 1), RAW(c, 1), c->sc->ret);
+	else if (c->ok)
+		rn_sb_printf(ARG(c, 1), "%#llx /* %u entries */", (unsigned long long)RAW(c, 1),
+			     count_dirents(c, RAW(c, 1), c->sc->ret));
+	else
+		dc_ptr(c, 1);
+	dc_uint(c, 2);
+}
+
+/* The number of records in a getdents64 buffer, or 0 if unreadable. */
+unsigned count_dirents(struct dctx *c, __u64 addr, __s64 len)
+{
+	unsigned n = 0;
+	__s64 off = 0;
+
+	while (off + 19 <= len) {
+		__u16 reclen;
+
+		if (dc_read(c, addr + off + 16, &reclen, sizeof(reclen), true) < 0 || !reclen)
+			break;
+		off += reclen;
+		n++;
+	}
+	return n;
+}
+
+void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len)
+{
+	__s64 off = 0;
+	unsigned n = 0;
+
+	rn_sb_putc(sb, '[');
+	while (off + 19 <= len) {
+		struct {
+			__u64 ino;
+			__s64 off;
+			__u16 reclen;
+			__u8 type;
+		} __attribute__((packed)) de;
+
+		if (dc_read(c, addr + off, &de, sizeof(de), true) < 0 || de.reclen < 19)
+			break;
+		if (n++)
+			rn_sb_puts(sb, ", ");
+		if (n > c->o->strsize) {
+			rn_sb_puts(sb, "...");
+			break;
+		}
+		rn_sb_printf(sb, "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+			     (unsigned long long)de.ino, (long long)de.off, de.reclen);
+		rn_xlat_enum(sb, rn_xl_dirent_types, de.type, "%lld");
+		rn_sb_puts(sb, ", d_name=");
+		pr_str_at(c, sb, addr + off + 19, de.reclen - 19);
+		rn_sb_putc(sb, '}');
+		off += de.reclen;
+	}
+	rn_sb_putc(sb, ']');
+}
+
+/* getcwd(buf, size): the result is a path of ret bytes with its NUL. */
+void dec_getcwd(struct dctx *c)
+{
+	if (dc_stop_unfinished(c, 0))
+		return;
+	if (c->ok)
+		pr_path_at(c, ARG(c, 0), RAW(c, 0));
+	else
+		dc_ptr(c, 0);
+	dc_ulong(c, 1);
+}
+
+void dec_path(struct dctx *c)
+{
+	dc_path(c, 0);
+}
+
+void dec_path_mode(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_mode(c, 1);
+}
+
+void dec_path_path(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_path(c, 1);
+}
+
+void dec_mkdirat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	dc_mode(c, 2);
+}
+
+void dec_fchmodat(struct dctx *c)
+{
+	dec_mkdirat(c);
+	if (c->d->nargs > 3)
+		dc_flags(c, 3, rn_xl_at_flags);
+}
+
+void dec_unlinkat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	dc_flags(c, 2, rn_xl_at_flags);
+}
+
+/* renameat(olddirfd, old, newdirfd, new[, flags]), linkat(..., flags) */
+void dec_renameat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	dc_dirfd(c, 2);
+	dc_path(c, 3);
+	if (c->d->nargs > 4)
+		dc_flags(c, 4, rn_xl_rename_flags);
+}
+
+void dec_linkat(struct dctx *c)
+{
+	dec_renameat(c);
+	rn_sb_reset(ARG(c, 4));
+	dc_flags(c, 4, rn_xl_at_flags);
+}
+
+void dec_symlinkat(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_dirfd(c, 1);
+	dc_path(c, 2);
+}
+
+/* readlink(path, buf, size) and readlinkat(dirfd, path, buf, size) */
+static void readlink_common(struct dctx *c, int i)
+{
+	dc_path(c, i);
+	if (dc_stop_unfinished(c, i + 1))
+		return;
+	if (c->ok)
+		pr_buf_at(c, ARG(c, i + 1), RAW(c, i + 1), c->sc->ret, true);
+	else
+		dc_ptr(c, i + 1);
+	dc_ulong(c, i + 2);
+}
+
+void dec_readlink(struct dctx *c)
+{
+	readlink_common(c, 0);
+}
+
+void dec_readlinkat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	readlink_common(c, 1);
+}
+
+void dec_chown(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_int(c, 1);
+	dc_int(c, 2);
+}
+
+void dec_fchown(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_int(c, 1);
+	dc_int(c, 2);
+}
+
+void dec_fchownat(struct dctx *c)
+{
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	dc_int(c, 2);
+	dc_int(c, 3);
+	dc_flags(c, 4, rn_xl_at_flags);
+}
+
+void dec_fd_mode(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_mode(c, 1);
+}
+
+void dec_truncate(struct dctx *c)
+{
+	dc_path(c, 0);
+	dc_long(c, 1);
+}
+
+void dec_fd_long(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_long(c, 1);
+}
+
+void dec_mknod(struct dctx *c)
+{
+	dc_path(c, 0);
+	pr_symbolic_mode(ARG(c, 1), RAW(c, 1));
+	if ((RAW(c, 1) & S_IFMT) == S_IFCHR || (RAW(c, 1) & S_IFMT) == S_IFBLK)
+		pr_dev(ARG(c, 2), RAW(c, 2));
+	else
+		c->d->nargs = 2;
+}
+
+void dec_umask(struct dctx *c)
+{
+	dc_mode(c, 0);
+	c->rv = RV_OCT;
+}
+
+void dec_flock(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_flags(c, 1, rn_xl_lock_ops);
+}
+
+void dec_close_range(struct dctx *c)
+{
+	dc_uint(c, 0);
+	dc_uint(c, 1);
+	dc_flags(c, 2, rn_xl_close_range_flags);
+}
+
+void dec_fadvise(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_long(c, 1);
+	dc_long(c, 2);
+	dc_enum(c, 3, rn_xl_fadvise, "%lld");
+}
+
+void dec_fallocate(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_flags(c, 1, rn_xl_falloc_flags);
+	dc_long(c, 2);
+	dc_long(c, 3);
+}
+
+void dec_memfd_create(struct dctx *c)
+{
+	dc_str(c, 0);
+	dc_flags(c, 1, rn_xl_memfd_flags);
+	c->rv = RV_FD;
+}
+
+void dec_fd_flags_ret_fd(struct dctx *c, const struct rn_xlat *x, int i)
+{
+	dc_flags(c, i, x);
+	c->rv = RV_FD;
+}
+
+void dec_eventfd2(struct dctx *c)
+{
+	dc_uint(c, 0);
+	dec_fd_flags_ret_fd(c, rn_xl_efd_flags, 1);
+}
+
+void dec_inotify_init1(struct dctx *c)
+{
+	dec_fd_flags_ret_fd(c, rn_xl_inotify_flags, 0);
+}
+
+void dec_sendfile(struct dctx *c)
+{
+	__s64 off;
+
+	dc_fd(c, 0);
+	dc_fd(c, 1);
+	if (!RAW(c, 2))
+		rn_sb_puts(ARG(c, 2), "NULL");
+	else if (dc_read(c, RAW(c, 2), &off, sizeof(off), false) < 0)
+		dc_ptr(c, 2);
+	else
+		rn_sb_printf(ARG(c, 2), "[%lld]", (long long)off);
+	dc_ulong(c, 3);
+}
+
+/* The xattr family: the first argument is a path or an fd. */
+static void xattr_target(struct dctx *c)
+{
+	if (xattr_has_fd(c->sc->nr))
+		dc_fd(c, 0);
+	else
+		dc_path(c, 0);
+}
+
+/* setxattr(path, name, value, size, flags) */
+void dec_setxattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
+	pr_buf_at(c, ARG(c, 2), RAW(c, 2), RAW(c, 3), false);
+	dc_ulong(c, 3);
+	rn_sb_printf(ARG(c, 4), "%s", RAW(c, 4) == 1 ? "XATTR_CREATE" :
+		     RAW(c, 4) == 2 ? "XATTR_REPLACE" : "0");
+	if (RAW(c, 4) > 2) {
+		rn_sb_reset(ARG(c, 4));
+		dc_hex(c, 4);
+	}
+}
+
+/* getxattr(path, name, value, size) */
+void dec_getxattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
+	if (dc_stop_unfinished(c, 2))
+		return;
+	if (c->ok && RAW(c, 2))
+		pr_buf_at(c, ARG(c, 2), RAW(c, 2), c->sc->ret, true);
+	else
+		dc_ptr(c, 2);
+	dc_ulong(c, 3);
+}
+
+/* listxattr(path, list, size) */
+void dec_listxattr(struct dctx *c)
+{
+	xattr_target(c);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok && RAW(c, 1))
+		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
+	else
+		dc_ptr(c, 1);
+	dc_ulong(c, 2);
+}
+
+/* removexattr(path, name) */
+void dec_removexattr(struct dctx *c)
+{
+	xattr_target(c);
+	dc_str(c, 1);
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Internals shared by the decoder files (decode_*.c): the per-call context,
+ * the argument printers and the per-syscall decoder lookup.
+ */
+#ifndef RN_DECODE_INT_H
+#define RN_DECODE_INT_H
+
+#include "decode.h"
+#include "mem.h"
+#include "xlat.h"
+
+enum ret_kind {
+	RV_DEC = 0,	/* signed decimal */
+	RV_HEX,		/* address: 0x7f... */
+	RV_FD,		/* file descriptor: "3</path>" under -y */
+	RV_OCT,		/* umask */
+	RV_NONE,	/* no return: exit, exit_group */
+};
+
+struct dctx;
+typedef void (*decode_fn)(struct dctx *c);
+
+/* Everything a decoder needs about the call it is printing. */
+struct dctx {
+	const struct rn_syscall_rec *sc;
+	struct rn_mem mem;
+	const struct rn_decode_opts *o;
+	struct rn_decoded *d;
+	bool failed;		/* returned -errno */
+	bool exiting;		/* returned at all (not unfinished) */
+	bool ok;		/* returned and succeeded: outputs are valid */
+	enum ret_kind rv;
+	decode_fn ret_extra;	/* appends " (Timeout)"-style text after ret */
+};
+
+/* The argument's text buffer and raw value. */
+#define ARG(c, i)	(&(c)->d->arg[i])
+#define RAW(c, i)	((c)->sc->args[i])
+
+/* Decoders, looked up by syscall number (decode_table.c). */
+decode_fn rn_decoder(long nr);
+
+/*
+ * Arguments decoded at exit: when the call never returned, stop printing
+ * here, as strace shows "read(3, <unfinished ...>". Returns true to stop.
+ */
+bool dc_stop_unfinished(struct dctx *c, int first_exit_arg);
+
+/* Plain values into argument i. */
+void dc_int(struct dctx *c, int i);
+void dc_uint(struct dctx *c, int i);
+void dc_long(struct dctx *c, int i);
+void dc_ulong(struct dctx *c, int i);
+void dc_hex(struct dctx *c, int i);
+void dc_ptr(struct dctx *c, int i);
+void dc_mode(struct dctx *c, int i);
+void dc_fd(struct dctx *c, int i);
+void dc_dirfd(struct dctx *c, int i);
+void dc_path(struct dctx *c, int i);
+void dc_str(struct dctx *c, int i);
+void dc_flags(struct dctx *c, int i, const struct rn_xlat *x);
+void dc_enum(struct dctx *c, int i, const struct rn_xlat *x, const char *fmt);
+void dc_signal(struct dctx *c, int i);
+void dc_generic(struct dctx *c, int from);
+
+/* Printers into any buffer (for fields of structures). */
+void pr_ptr(struct rn_strbuf *sb, __u64 addr);
+void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd);
+void pr_mode(struct rn_strbuf *sb, unsigned mode);
+void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode);
+void pr_path_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
+void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit);
+/* len bytes at addr, escaped, at most strsize shown; out: an output buffer. */
+void pr_buf_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
+void pr_buf_hex_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
+/* Quoted, escaped, with "..." after the quote when cut. */
+void pr_quoted(struct rn_strbuf *sb, const void *p, size_t n, bool cut);
+void pr_signal(struct rn_strbuf *sb, int signo);
+void pr_sigset(struct rn_strbuf *sb, const __u64 *set, unsigned bytes);
+bool pr_sigset_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned bytes, bool out);
+void pr_timespec_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out);
+void pr_timeval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out);
+void pr_time_comment(struct rn_strbuf *sb, long long sec, unsigned long nsec);
+void pr_int_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out);
+
+/* Read a fixed-size input (entry value) or output (exit value) at addr. */
+int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out);
+
+/* A scratch buffer of at least n bytes, per thread, grown as needed. */
+char *dc_scratch(size_t n);
+
+void rn_escape_hex(struct rn_strbuf *out, const void *src, size_t n);
+
+#endif /* RN_DECODE_INT_H */

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+/* Decoders for sockets: families, types, sockaddrs, options, messages. */
+#include "decode_int.h"
+
+#include <arpa/inet.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "decode_fns.h"
+
+void dec_socket(struct dctx *c)
+{
+	int family = (int)RAW(c, 0);
+	__u64 type = RAW(c, 1);
+
+	dc_enum(c, 0, rn_xl_address_families, "%#llx /* AF_??? */");
+	rn_xlat_enum(ARG(c, 1), rn_xl_socket_types, type & 0xf, "%#llx /* SOCK_??? */");
+	if (type & ~(__u64)0xf) {
+		rn_sb_putc(ARG(c, 1), '|');
+		rn_xlat_flags(ARG(c, 1), rn_xl_socket_flags, type & ~(__u64)0xf);
+	}
+	if (family == AF_INET || family == AF_INET6)
+		dc_enum(c, 2, rn_xl_ip_protocols, "%lld");
+	else if (family == AF_NETLINK)
+		dc_enum(c, 2, rn_xl_netlink_protocols, "%lld");
+	else
+		dc_int(c, 2);
+	c->rv = RV_FD;
+}
+
+void dec_socketpair(struct dctx *c)
+{
+	dec_socket(c);
+	c->rv = RV_DEC;
+	if (dc_stop_unfinished(c, 3))
+		return;
+	pr_fd_pair(c, 3);
+}
+
+static void sa_inet(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	struct sockaddr_in sin;
+	char a[INET_ADDRSTRLEN];
+
+	memset(&sin, 0, sizeof(sin));
+	memcpy(&sin, p, len < sizeof(sin) ? len : sizeof(sin));
+	inet_ntop(AF_INET, &sin.sin_addr, a, sizeof(a));
+	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(sin.sin_port), a);
+}
+
+static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	struct sockaddr_in6 s6;
+	char a[INET6_ADDRSTRLEN];
+
+	memset(&s6, 0, sizeof(s6));
+	memcpy(&s6, p, len < sizeof(s6) ? len : sizeof(s6));
+	inet_ntop(AF_INET6, &s6.sin6_addr, a, sizeof(a));
+	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+		     "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
+		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo), a, s6.sin6_scope_id);
+}
+
+static void sa_unix(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	const char *path = (const char *)p + 2;
+	size_t n = len - 2;
+
+	if (len <= 2)
+		return;
+	rn_sb_puts(sb, ", sun_path=");
+	if (path[0] == '\0') {
+		rn_sb_putc(sb, '@');	/* abstract: every byte counts */
+		pr_quoted(sb, path + 1, n - 1, false);
+		return;
+	}
+	pr_quoted(sb, path, strnlen(path, n), false);
+}
+
+static void sa_netlink(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	struct sockaddr_nl nl;
+
+	memset(&nl, 0, sizeof(nl));
+	memcpy(&nl, p, len < sizeof(nl) ? len : sizeof(nl));
+	rn_sb_printf(sb, ", nl_pid=%u, nl_groups=%08x", nl.nl_pid, nl.nl_groups);
+}
+
+/* {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("10.0.0.1")} */
+void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	__u16 fam;
+
+	if (len < 2) {
+		rn_sb_puts(sb, "{}");
+		return;
+	}
+	memcpy(&fam, p, 2);
+	rn_sb_puts(sb, "{sa_family=");
+	rn_xlat_enum(sb, rn_xl_address_families, fam, "%#llx /* AF_??? */");
+	switch (fam) {
+	case AF_INET:
+		sa_inet(sb, p, len);
+		break;
+	case AF_INET6:
+		sa_inet6(sb, p, len);
+		break;
+	case AF_UNIX:
+		sa_unix(sb, p, len);
+		break;
+	case AF_NETLINK:
+		sa_netlink(sb, p, len);
+		break;
+	default:
+		rn_sb_puts(sb, ", sa_data=");
+		pr_quoted(sb, p + 2, len - 2, false);
+	}
+	rn_sb_putc(sb, '}');
+}
+
+/* A sockaddr of len bytes at addr; input (connect) or output (accept). */
+void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
+{
+	__u8 buf[sizeof(struct sockaddr_storage)];
+
+	if (!addr) {
+		rn_sb_puts(sb, "NULL");
+		return;
+	}
+	if (len > sizeof(buf))
+		len = sizeof(buf);
+	if (!len || dc_read(c, addr, buf, len, out) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	pr_sockaddr(sb, buf, len);
+}
+
+/* bind, connect */
+void dec_sockaddr_in(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_sockaddr_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	dc_uint(c, 2);
+}
+
+/*
+ * The address and its length of accept, getsockname, recvfrom: "[16]" or
+ * "[110 => 16]" when the kernel changed it.
+ */
+static void sockaddr_out(struct dctx *c, int ia, int il)
+{
+	int in = 0, out = 0;
+	bool have_in = RAW(c, il) && dc_read(c, RAW(c, il), &in, sizeof(in), false) == 0;
+	bool have_out = c->ok && RAW(c, il) &&
+			dc_read(c, RAW(c, il), &out, sizeof(out), true) == 0;
+
+	if (!c->ok || !have_out) {
+		dc_ptr(c, ia);
+	} else {
+		__u64 len = (unsigned)out < (unsigned)in || !have_in ? (unsigned)out : (unsigned)in;
+
+		pr_sockaddr_at(c, ARG(c, ia), RAW(c, ia), len, true);
+	}
+	if (!RAW(c, il))
+		rn_sb_puts(ARG(c, il), "NULL");
+	else if (have_in && have_out && in != out)
+		rn_sb_printf(ARG(c, il), "[%d => %d]", in, out);
+	else if (have_out)
+		rn_sb_printf(ARG(c, il), "[%d]", out);
+	else if (have_in)
+		rn_sb_printf(ARG(c, il), "[%d]", in);
+	else
+		dc_ptr(c, il);
+}
+
+void dec_accept(struct dctx *c)
+{
+	dc_fd(c, 0);
+	c->rv = RV_FD;
+	if (dc_stop_unfinished(c, 1))
+		return;
+	sockaddr_out(c, 1, 2);
+	if (c->d->nargs > 3)
+		dc_flags(c, 3, rn_xl_socket_flags);
+}
+
+void dec_getsockname(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	sockaddr_out(c, 1, 2);
+}
+
+void dec_listen(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_int(c, 1);
+}
+
+void dec_shutdown(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_enum(c, 1, rn_xl_shutdown_how, "%lld");
+}
+
+void dec_sendto(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_buf_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	dc_ulong(c, 2);
+	dc_flags(c, 3, rn_xl_msg_flags);
+	pr_sockaddr_at(c, ARG(c, 4), RAW(c, 4), RAW(c, 5), false);
+	dc_uint(c, 5);
+}
+
+void dec_recvfrom(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
+	else
+		dc_ptr(c, 1);
+	dc_ulong(c, 2);
+	dc_flags(c, 3, rn_xl_msg_flags);
+	if (!RAW(c, 4)) {
+		rn_sb_puts(ARG(c, 4), "NULL");
+		if (RAW(c, 5))
+			dc_ptr(c, 5);
+		else
+			rn_sb_puts(ARG(c, 5), "NULL");
+		return;
+	}
+	sockaddr_out(c, 4, 5);
+}
+
+static const struct rn_xlat *sockopt_names(int level)
+{
+	switch (level) {
+	case 1: return rn_xl_sol_socket_opts;
+	case 0: return rn_xl_ip_opts;
+	case 6: return rn_xl_tcp_opts;
+	case 41: return rn_xl_ipv6_opts;
+	}
+	return NULL;
+}
+
+static void sockopt_level_name(struct dctx *c)
+{
+	const struct rn_xlat *x = sockopt_names((int)RAW(c, 1));
+
+	dc_fd(c, 0);
+	dc_enum(c, 1, rn_xl_sock_levels, "%lld");
+	if (x)
+		dc_enum(c, 2, x, "%lld");
+	else
+		dc_int(c, 2);
+}
+
+/* An option value: "[1]" for an int, else the bytes. */
+static void sockopt_val(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
+{
+	int v;
+
+	if (len == sizeof(int) && dc_read(c, addr, &v, sizeof(v), out) == 0)
+		rn_sb_printf(sb, "[%d]", v);
+	else
+		pr_buf_at(c, sb, addr, len, out);
+}
+
+void dec_setsockopt(struct dctx *c)
+{
+	sockopt_level_name(c);
+	sockopt_val(c, ARG(c, 3), RAW(c, 3), RAW(c, 4), false);
+	dc_uint(c, 4);
+}
+
+void dec_getsockopt(struct dctx *c)
+{
+	int in = 0, out = 0;
+
+	sockopt_level_name(c);
+	if (dc_stop_unfinished(c, 3))
+		return;
+	if (!c->ok || dc_read(c, RAW(c, 4), &out, sizeof(out), true) < 0) {
+		dc_ptr(c, 3);
+		dc_ptr(c, 4);
+		return;
+	}
+	sockopt_val(c, ARG(c, 3), RAW(c, 3), (unsigned)out, true);
+	if (dc_read(c, RAW(c, 4), &in, sizeof(in), false) == 0 && in != out)
+		rn_sb_printf(ARG(c, 4), "[%d => %d]", in, out);
+	else
+		rn_sb_printf(ARG(c, 4), "[%d]", out);
+}
+
+/* struct msghdr: name, iov (data shown up to `data` bytes when out). */
+static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out, __s64 data)
+{
+	struct {
+		__u64 name;
+		__u32 namelen, pad;
+		__u64 iov, iovlen, control, controllen;
+		__s32 flags, pad2;
+	} m;
+	__u64 i;
+
+	if (dc_read(c, addr, &m, sizeof(m), false) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_puts(sb, "{msg_name=");
+	pr_sockaddr_at(c, sb, m.name, m.namelen, out);
+	rn_sb_printf(sb, ", msg_namelen=%u, msg_iov=", m.namelen);
+	if (!m.iov) {
+		rn_sb_puts(sb, "NULL");
+	} else {
+		rn_sb_putc(sb, '[');
+		for (i = 0; i < m.iovlen && i < c->o->strsize; i++) {
+			__u64 iov[2];
+			__u64 n;
+
+			if (dc_read(c, m.iov + i * 16, iov, sizeof(iov), false) < 0)
+				break;
+			n = out ? (data < (__s64)iov[1] ? (__u64)data : iov[1]) : iov[1];
+			data -= n;
+			rn_sb_puts(sb, i ? ", {iov_base=" : "{iov_base=");
+			pr_buf_at(c, sb, iov[0], n, out);
+			rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)iov[1]);
+		}
+		if (i < m.iovlen)
+			rn_sb_puts(sb, i ? ", ..." : "...");
+		rn_sb_putc(sb, ']');
+	}
+	rn_sb_printf(sb, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
+	if (m.controllen) {
+		rn_sb_puts(sb, ", msg_control=");
+		pr_ptr(sb, m.control);
+	}
+	rn_sb_printf(sb, ", msg_controllen=%llu, msg_flags=", (unsigned long long)m.controllen);
+	rn_xlat_flags(sb, rn_xl_msg_flags, (__u32)m.flags);
+	rn_sb_putc(sb, '}');
+}
+
+void dec_sendmsg(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_msghdr_at(c, ARG(c, 1), RAW(c, 1), false, 0);
+	dc_flags(c, 2, rn_xl_msg_flags);
+}
+
+void dec_recvmsg(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_msghdr_at(c, ARG(c, 1), RAW(c, 1), true, c->sc->ret);
+	else
+		dc_ptr(c, 1);
+	dc_flags(c, 2, rn_xl_msg_flags);
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The summary engine behind -c, -C, -S, --stats-extended, --summary-by,
+ * --summary-interval, --histogram and the JSON summary.
+ *
+ * What "time" is: the wall-clock time spent inside each system call, as
+ * measured by the backend (CLOCK_MONOTONIC nanoseconds, rn_event.dur_ns):
+ *   ptrace: from the syscall-entry stop to the syscall-exit stop of the task
+ *           (it includes the tracer's own stop/resume latency, like strace -w);
+ *   eBPF:   in the kernel, from the raw_syscalls:sys_enter tracepoint to
+ *           sys_exit (the closest to the kernel's own view).
+ * strace -c without -w reports system CPU time instead; renacer always reports
+ * wall time and says so (rn_stats_time_basis()).
+ *
+ * Counting follows strace -c: a call counts when it returned (records flagged
+ * RN_F_UNFINISHED, such as exit_group or a call cut short by the task's death,
+ * are not counted); it is an error when its return value is in [-4095, -1].
+ *
+ * Memory is bounded: per (group, syscall) a fixed record plus at most 58 lazily
+ * allocated 1 KiB histogram chunks (backends/hist.h buckets, one chunk per
+ * power of two that occurred). It never grows with the number of calls.
+ *
+ * Percentiles (nearest rank: the smallest sample with at least p% of the
+ * samples at or below it) are read from the log-linear histogram as the
+ * midpoint of the bucket holding that rank, clamped to [min, max]: exact below
+ * 128 ns, otherwise within 1/256 (0.39%) of the true sample -- documented as
+ * "at most 1%". Standard deviation is the population one (divide by n), exact
+ * up to floating-point rounding; after eBPF in-kernel aggregation (which
+ * carries no sum of squares) it is estimated from the histogram midpoints.
+ *
+ * Not thread-safe: one struct rn_stats per consumer thread.
+ */
+#ifndef RN_STATS_H
+#define RN_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../backends/backend.h"
+#include "../backends/event.h"
+
+enum rn_stats_key {
+	RN_STATS_BY_SYSCALL = 0,	/* one table (default) */
+	RN_STATS_BY_THREAD,		/* --summary-by=thread: a table per tid */
+	RN_STATS_BY_PROCESS,		/* --summary-by=process: a table per tgid */
+};
+
+/* -S: time, calls and errors, avg, min, max and p99 sort descending, name
+ * ascending, none by syscall number; ties are broken by syscall number. */
+enum rn_stats_sort {
+	RN_SORT_TIME = 0,
+	RN_SORT_CALLS,
+	RN_SORT_ERRORS,
+	RN_SORT_NAME,
+	RN_SORT_AVG,
+	RN_SORT_MIN,
+	RN_SORT_MAX,
+	RN_SORT_P99,
+	RN_SORT_NONE,
+};
+
+struct rn_stats_print_opts {
+	enum rn_stats_sort sort;
+	bool extended;			/* --stats-extended: min p50 p90 p99 max stddev */
+	bool histogram;			/* --histogram: a log2 histogram per syscall */
+	/* --histogram=SET: syscall bitmap (RN_BITMAP_WORDS words, bit nr);
+	 * NULL draws every syscall in the table */
+	const __u64 *histogram_set;
+	/* "ptrace" or "ebpf": print one line stating what time is before the
+	 * table (and put it in the JSON); NULL prints strace's table alone */
+	const char *backend;
+	/* printed on a line of its own before everything, e.g. an interval
+	 * header for --summary-interval; NULL for none */
+	const char *title;
+};
+
+/* Every figure of one (group, syscall); times in nanoseconds. */
+struct rn_stats_row {
+	__u32 id;		/* tid or tgid; 0 when keyed by syscall only */
+	int nr;
+	__u64 calls;
+	__u64 errors;
+	__u64 total_ns;
+	__u64 min_ns;
+	__u64 max_ns;
+	double avg_ns;
+	double p50_ns;
+	double p90_ns;
+	double p99_ns;
+	double stddev_ns;
+};
+
+struct rn_stats;
+
+/* A new empty accumulator. Returns NULL + errno (ENOMEM, EINVAL). */
+struct rn_stats *rn_stats_new(enum rn_stats_key key);
+void rn_stats_free(struct rn_stats *s);
+
+/* Fold a batch of events in. Only RN_EV_SYSCALL records count; others are
+ * ignored. Returns 0, or -ENOMEM (the events that did not fit are dropped and
+ * counted in rn_stats_dropped()). */
+int rn_stats_add_batch(struct rn_stats *s, const struct rn_event *evs, size_t n);
+
+/* Fold n durations (ns) of syscall nr (for thread/process id), errors of
+ * them failed, through the batch kernels without staging: for callers that
+ * hold durations rather than events (and the benchmarks). 0, -EINVAL, -ENOMEM. */
+int rn_stats_add_samples(struct rn_stats *s, __u32 id, int nr, const __u64 *d, size_t n,
+			 __u64 errors);
+
+/* rn_event_fn adapter (backends/backend.h): ctx is a struct rn_stats *. */
+int rn_stats_sink(void *ctx, const struct rn_event *evs, size_t n,
+		  const struct rn_memsrc *mem);
+
+/* rn_agg_fn (backends/backend.h) for the eBPF backend's in-kernel totals:
+ * ctx is a struct rn_stats *. Backend aggregates carry no tid, so only a
+ * RN_STATS_BY_SYSCALL accumulator accepts them (-EOPNOTSUPP otherwise);
+ * -EINVAL for a bad nr or bucket, -ENOMEM. */
+int rn_stats_add_agg(void *ctx, int nr, const struct rn_syscall_agg *agg, __u32 bucket,
+		     __u64 bucket_count);
+
+/* strace -c's table (plus the options above) on out. Returns 0 or -EIO. */
+int rn_stats_print(struct rn_stats *s, FILE *out, const struct rn_stats_print_opts *o);
+/* One line: {"type":"summary",...} with every figure per syscall, times as
+ * JSON numbers in microseconds, then a newline. Returns 0 or -EIO. */
+int rn_stats_print_json(struct rn_stats *s, FILE *out, const struct rn_stats_print_opts *o);
+
+/* Forget every call (for --summary-interval); keeps allocations. */
+void rn_stats_reset(struct rn_stats *s);
+
+/* Figures of one syscall (id is ignored when keyed by syscall). Returns 0,
+ * or -ENOENT when it has no calls. */
+int rn_stats_get(struct rn_stats *s, __u32 id, int nr, struct rn_stats_row *row);
+/* Totals over everything: calls, errors, total_ns (any may be NULL). */
+void rn_stats_totals(struct rn_stats *s, __u64 *calls, __u64 *errors, __u64 *total_ns);
+/* Events dropped for lack of memory. */
+__u64 rn_stats_dropped(const struct rn_stats *s);
+
+/* Percentile p (0 < p <= 100) of one syscall in ns; -1.0 when no calls. */
+double rn_stats_percentile(struct rn_stats *s, __u32 id, int nr, double p);
+
+/* -S argument ("time", "calls", "errors", "name", "avg", "min", "max", "p99",
+ * "none"; strace's spellings "avg-time", "total-time", "min-time",
+ * "max-time", "syscall", "count", "error", "nothing" too). 0 or -EINVAL. */
+int rn_stats_sort_parse(const char *name, enum rn_stats_sort *out);
+
+/* --summary-by argument: "syscall", "thread", "process". 0 or -EINVAL. */
+int rn_stats_key_parse(const char *name, enum rn_stats_key *out);
+
+/* One sentence saying what "time" means for this backend name. */
+const char *rn_stats_time_basis(const char *backend);
+
+#endif /* RN_STATS_H */

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* Internals shared by stats/stats.c and stats/stats_print.c. */
+#ifndef RN_STATS_INT_H
+#define RN_STATS_INT_H
+
+#include <stdbool.h>
+
+#include "../backends/hist.h"
+#include "kernels.h"
+#include "stats.h"
+
+#define STATS_STAGE  64				/* durations staged per syscall */
+#define STATS_NCHUNK (RN_HIST_BUCKETS / RN_HIST_SUB)	/* one per power of two */
+
+/* One (group, syscall). */
+struct stats_sc {
+	struct rn_acc acc;	/* calls = acc.n, time = acc.sum */
+	__u64 errors;
+	__u64 hist_n;		/* samples in the histogram */
+	double shift;		/* first duration seen: acc.sq is about it */
+	bool sq_unknown;	/* in-kernel aggregates merged: no sum of squares */
+	unsigned nstage;
+	unsigned stage_errors;
+	__u64 stage[STATS_STAGE];
+	__u64 *chunk[STATS_NCHUNK];	/* RN_HIST_SUB buckets each, lazily */
+};
+
+struct stats_group {
+	__u32 id;
+	struct stats_sc *sc[RN_NR_MAX];
+};
+
+struct stats {
+	enum rn_stats_key key;
+	const struct rn_stats_kernels *k;
+	struct stats_group **groups;	/* open addressing by id */
+	size_t ngroups;
+	size_t cap;			/* power of two */
+	struct stats_group *last;
+	__u64 dropped;
+};
+
+void stats_flush_all(struct stats *s);
+double stats_sc_percentile(const struct stats *s, const struct stats_sc *sc, double p);
+void stats_sc_row(const struct stats *s, const struct stats_sc *sc, __u32 id, int nr,
+		  struct rn_stats_row *row);
+const char *stats_name(int nr, char *buf, size_t len);
+
+#endif /* RN_STATS_INT_H */
