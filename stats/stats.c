@@ -316,12 +316,19 @@ int rn_stats_add_samples(struct rn_stats *rs, __u32 id, int nr, const __u64 *d, 
 	for (i = 0; i < n; i += m) {
 		m = n - i < SAMPLES_BLOCK ? n - i : SAMPLES_BLOCK;
 		s->k->buckets(d + i, m, b);
-		for (j = 0; j < m; j++)
-			if (sc_chunk(sc, b[j]) < 0)
-				return -ENOMEM;
+		for (j = 0; j < m; j++) {
+			__u64 *ch = sc->chunk[b[j] / RN_HIST_SUB];
+
+			if (__builtin_expect(!ch, 0)) {
+				if (sc_chunk(sc, b[j]) < 0) {
+					sc->hist_n += j;	/* counted so far */
+					return -ENOMEM;
+				}
+				ch = sc->chunk[b[j] / RN_HIST_SUB];
+			}
+			ch[b[j] % RN_HIST_SUB]++;
+		}
 		s->k->acc(d + i, m, sc->shift, &sc->acc);
-		for (j = 0; j < m; j++)
-			sc->chunk[b[j] / RN_HIST_SUB][b[j] % RN_HIST_SUB]++;
 		sc->hist_n += m;
 	}
 	sc->errors += errors;
@@ -348,6 +355,17 @@ void rn_stats_reset(struct rn_stats *rs)
 	size_t i;
 	int nr;
 
+	if (s->key != RN_STATS_BY_SYSCALL) {
+		/* threads and processes come and go: start the table afresh so
+		 * a long --summary-interval run keeps only the live ones */
+		for (i = 0; i < s->cap; i++) {
+			group_free(s->groups[i]);
+			s->groups[i] = NULL;
+		}
+		s->ngroups = 0;
+		s->last = NULL;
+		return;
+	}
 	for (i = 0; i < s->cap; i++) {
 		if (!s->groups[i])
 			continue;
@@ -434,9 +452,10 @@ void stats_sc_row(const struct stats *s, const struct stats_sc *sc, __u32 id, in
 	row->min_ns = sc->acc.min;
 	row->max_ns = sc->acc.max;
 	row->avg_ns = (double)sc->acc.sum / (double)sc->acc.n;
-	row->p50_ns = stats_sc_percentile(s, sc, 50.0);
-	row->p90_ns = stats_sc_percentile(s, sc, 90.0);
-	row->p99_ns = stats_sc_percentile(s, sc, 99.0);
+	/* NaN when no histogram came with the totals (printed as "-"/null) */
+	row->p50_ns = sc->hist_n ? stats_sc_percentile(s, sc, 50.0) : NAN;
+	row->p90_ns = sc->hist_n ? stats_sc_percentile(s, sc, 90.0) : NAN;
+	row->p99_ns = sc->hist_n ? stats_sc_percentile(s, sc, 99.0) : NAN;
 	row->stddev_ns = sc_stddev(sc);
 }
 

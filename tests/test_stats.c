@@ -196,9 +196,20 @@ static void test_kernel_dot_dist_gram(void **state)
 				 rn_kernels_avx2.dist2(a, b, n)) <= FP_TOL * mag2 + 1e-300);
 
 		rows = (size_t)(rnd() % 300) + 1;
-		cols = (size_t)(rnd() % 19) + 1;
+		cols = round % 3 ? (size_t)(rnd() % 19) + 1 : 4 * (size_t)(rnd() % 4 + 1);
 		for (i = 0; i < rows * cols; i++)
 			X[i] = rnd_unit() * 10 - 5;
+		{
+			/* the centring step: exact per element, sums within rounding */
+			static double o1[300 * 19], o2[300 * 19];
+			double s1[19] = { 0 }, s2[19] = { 0 };
+
+			rn_kernels_scalar.shift_rows(X, rows, cols, X + cols * (rows - 1), o1, s1);
+			rn_kernels_avx2.shift_rows(X, rows, cols, X + cols * (rows - 1), o2, s2);
+			assert_memory_equal(o1, o2, rows * cols * sizeof(double));
+			for (j = 0; j < cols; j++)
+				assert_true(fabs(s1[j] - s2[j]) <= FP_TOL * 10.0 * (double)rows);
+		}
 		memset(G1, 0, sizeof(G1));
 		memset(G2, 0, sizeof(G2));
 		rn_kernels_scalar.gram(X, rows, cols, G1);
@@ -539,6 +550,50 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* --summary-interval by thread: after a reset only threads that made calls
+ * since are listed. */
+static void test_summary_reset_by_thread(void **state)
+{
+	struct rn_stats *t = known_summary(RN_STATS_BY_THREAD);
+	struct rn_event *e = evs_alloc(1);
+	char *out;
+
+	(void)state;
+	rn_stats_reset(t);
+	ev_sys(&e[0], 11, 10, __NR_read, 1, 70);
+	assert_int_equal(rn_stats_add_batch(t, e, 1), 0);
+	out = print_to_string(t, NULL, false);
+	assert_true(strncmp(out, "tid 11\n% time", 13) == 0);
+	assert_null(strstr(out, "tid 10"));
+	assert_null(strstr(out, "tid 12"));
+	free(out);
+	free(e);
+	rn_stats_free(t);
+}
+
+/* Totals without a histogram: the percentiles are unknown, shown as "-"
+ * and null, never as made-up numbers. */
+static void test_summary_agg_without_histogram(void **state)
+{
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	struct rn_syscall_agg agg = { .count = 3, .errors = 1, .total_ns = 6000, .min_ns = 1000,
+				      .max_ns = 3000 };
+	struct rn_stats_print_opts o = { .extended = true };
+	char *out;
+
+	(void)state;
+	assert_int_equal(rn_stats_add_agg(s, __NR_chdir, &agg, 0, 0), 0);
+	out = print_to_string(s, &o, false);
+	assert_non_null(strstr(out, "         3         1       1.00          -          -          -"
+				    "       3.00"));
+	free(out);
+	out = print_to_string(s, &o, true);
+	assert_non_null(strstr(out, "\"min_us\":1.000,\"p50_us\":null,\"p90_us\":null,"
+				    "\"p99_us\":null,\"max_us\":3.000"));
+	free(out);
+	rn_stats_free(s);
+}
+
 /* Percentiles from the histogram against the exact nearest-rank sample. */
 static void test_percentiles_vs_sort(void **state)
 {
@@ -767,6 +822,7 @@ static void test_jsonl_parse(void **state)
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[1,2,}",
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[\"\\u00zz\"]}",
 		"{\"type\":\"syscall\",\"syscall\":\"a\nb\"}",
+		"{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1e400}",
 	};
 	const char *good = "{\"type\":\"syscall\",\"ts\":1.5,\"pid\":7,\"tgid\":1,"
 			   "\"syscall\":\"openat\",\"nr\":257,\"args\":[\"AT_FDCWD\","
@@ -829,7 +885,9 @@ static void test_analyze_file(void **state)
 
 	(void)state;
 	assert_non_null(in);
-	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n");
+	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n"
+			       "{\"type\":\"syscall\",\"syscall\":\"exit_group\",\"ret\":null,"
+			       "\"unfinished\":true,\"dur_us\":9}\n");
 	for (w = 0; w < 30; w++) {
 		unsigned reads = (unsigned)(w % 3 == 0 ? 15 : 3);
 
@@ -848,8 +906,8 @@ static void test_analyze_file(void **state)
 	len += (size_t)sprintf(in + len, "{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1");
 	out = analyze_string(in, &o, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 604 lines "
-				    "(1 other records, 2 malformed, first at line 1)\n"));
+	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 605 lines "
+				    "(2 other or unfinished records, 2 malformed, first at line 1)\n"));
 	assert_non_null(strstr(out, "30 windows of 20 calls"));
 	assert_non_null(strstr(out, "  -1.000  calls:write ~ calls:read\n"));
 	assert_null(strstr(out, "~ calls:getpid"));
@@ -866,6 +924,13 @@ static void test_analyze_file(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(strncmp(out, "{\"type\":\"analysis\",\"syscalls\":600,", 34) == 0);
 	assert_non_null(strstr(out, "\"anomalies\":{\"threshold\":3,\"window\":100,\"count\":1,"));
+	free(out);
+
+	out = analyze_string("{\"type\":\"syscall\",\"syscall\":\"ev\\\"il\\n\\u001b[31m\","
+			     "\"dur_us\":1}\n", &o, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "\"calls:ev?il???31m\""));
+	assert_null(strchr(out, '\033'));
 	free(out);
 
 	out = analyze_string("garbage\n", &o, &rc);
@@ -931,6 +996,29 @@ static void test_anomaly_realtime(void **state)
 	rn_analyze_free(a);
 }
 
+/* A very steady syscall: 3% of jitter is no anomaly, doubling is. */
+static void test_anomaly_sd_floor(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+	struct rn_analyze_opts o = { .json = true };
+	struct rn_analyze *a = rn_analyze_new(&o);
+	struct rn_analyze_rec r = { .nr = __NR_getpid };
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		r.ts = (double)i;
+		r.dur_us = i == 150 ? 1.03 : i == 250 ? 2.0 : 1.0 + (double)(i % 2) * 0.001;
+		assert_int_equal(rn_analyze_add(a, &r), 0);
+	}
+	assert_int_equal(rn_analyze_report(a, f), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"count\":1,\"largest\":[{\"ts\":250.000000,"));
+	free(buf);
+	rn_analyze_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -947,6 +1035,8 @@ int main(void)
 		cmocka_unit_test(test_summary_by_thread_process),
 		cmocka_unit_test(test_summary_extended_hist_json),
 		cmocka_unit_test(test_summary_reset),
+		cmocka_unit_test(test_summary_reset_by_thread),
+		cmocka_unit_test(test_summary_agg_without_histogram),
 		cmocka_unit_test(test_percentiles_vs_sort),
 		cmocka_unit_test(test_summary_agg_matches_events),
 		cmocka_unit_test(test_summary_bounded_memory),
@@ -958,6 +1048,7 @@ int main(void)
 		cmocka_unit_test(test_analyze_file),
 		cmocka_unit_test(test_analyze_time_windows),
 		cmocka_unit_test(test_anomaly_realtime),
+		cmocka_unit_test(test_anomaly_sd_floor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
