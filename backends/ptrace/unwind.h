@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Call stacks for the ptrace backend (-k, --source, --function-time).
+ *
+ * sym.c: one struct pt_obj per mapped ELF file, loaded once (keyed by
+ * device, inode, path and mtime): the file mmapped read-only, its PT_LOAD
+ * segments and .eh_frame_hdr, its functions (DWARF subprograms via libdwarf,
+ * else the ELF symbol table) and its DWARF line table (DWARF 2-5, separate
+ * debug files through build-id or .gnu_debuglink), with a small cache of
+ * address results.
+ *
+ * unwind.c: per process the file mappings from /proc/PID/maps (re-read after
+ * execve, or when an address falls outside every known mapping) and a
+ * libunwind remote address space whose accessors read registers with one
+ * PTRACE_GETREGS, text and unwind tables from our mmapped copies of the
+ * files, and the stack with process_vm_readv, a page at a time.
+ *
+ * Built without libdwarf/libunwind, rn_memsrc.stack stays NULL.
+ */
+#ifndef RN_PT_UNWIND_H
+#define RN_PT_UNWIND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <linux/types.h>
+
+struct rn_backend;
+struct rn_frame;
+
+struct pt_load {
+	__u64 vaddr, off, filesz;
+};
+
+struct pt_func {
+	__u64 lo, hi;		/* [lo, hi) link-time addresses */
+	const char *name;
+};
+
+struct pt_line {
+	__u64 addr;
+	__u32 line;		/* 0: no line from here on (end of sequence) */
+	__u32 file;		/* index into pt_obj.files */
+};
+
+#define PT_OBJ_CACHE 256	/* direct-mapped address cache entries */
+
+struct pt_addr_hit {
+	__u64 vaddr;		/* key + 1 (0 = empty) */
+	const struct pt_func *fn;
+	const struct pt_line *ln;
+};
+
+struct pt_obj {
+	struct pt_obj *next;
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	__s64 mtime;
+	const unsigned char *image;	/* the whole file, read-only */
+	size_t size;
+	struct pt_load loads[16];
+	int nloads;
+	__u64 ehdr_vaddr;		/* .eh_frame_hdr, 0 if none */
+	__u32 fde_count;
+	bool system;			/* RN_FRAME_SYSTEM for its frames */
+	struct pt_func *funcs;		/* DWARF subprograms then ELF symbols, by lo */
+	size_t nfuncs;
+	struct pt_line *lines;		/* by addr */
+	size_t nlines;
+	char **files;
+	size_t nfiles;
+	char *strings;			/* names copied out of libdwarf */
+	struct pt_addr_hit cache[PT_OBJ_CACHE];
+};
+
+/* sym.c */
+/* The object for the file at path with this identity, loaded on first use;
+ * NULL + errno when it cannot be opened or is not ELF. */
+struct pt_obj *pt_obj_get(struct pt_obj **list, const char *path, dev_t dev, ino_t ino);
+void pt_obj_free_all(struct pt_obj **list);
+/* Function and line of the link-time address vaddr (either may be NULL). */
+void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, const struct pt_func **fn,
+		   const struct pt_line **ln);
+
+/* unwind.c: the backend hooks. */
+void pt_unwind_init(struct rn_backend *b);
+/* tgid exec'd (its maps and cached unwind state are stale) or exited. */
+void pt_unwind_forget(struct rn_backend *b, pid_t tgid);
+void pt_unwind_free(struct rn_backend *b);
+
+#endif /* RN_PT_UNWIND_H */
