@@ -33,6 +33,7 @@ struct pt_task {
 #define PT_HASH 256			/* buckets, a power of two */
 
 struct sock_filter;
+struct pt_unwind;
 
 struct rn_backend {
 	struct rn_trace_config cfg;
@@ -52,6 +53,7 @@ struct rn_backend {
 	struct rn_event *queue;		/* events waiting for the next poll() */
 	size_t nqueue, qcap;
 	struct rn_event scratch;	/* signal, exit and attach records */
+	struct pt_unwind *unwind;	/* -k / --source state (unwind.c), or NULL */
 	char err[512];
 };
 

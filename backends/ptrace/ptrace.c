@@ -27,6 +27,7 @@
 #include <asm/unistd_64.h>
 
 #include "pt.h"
+#include "unwind.h"
 
 __u64 pt_now(void)
 {
@@ -286,6 +287,7 @@ static struct pt_task *pt_exec(struct rn_backend *b, struct pt_task *t, rn_event
 		t = old;
 	}
 	t->flags &= ~PT_HIDDEN;
+	pt_unwind_forget(b, t->tgid);	/* a new address space */
 	return t;
 }
 
@@ -371,6 +373,8 @@ static void pt_task_exited(struct rn_backend *b, struct pt_task *t, int status,
 		}
 		pt_emit(b, &b->scratch, fn, ctx);
 	}
+	if (t->tid == t->tgid)
+		pt_unwind_forget(b, t->tgid);
 	pt_task_del(b, t);
 }
 
@@ -474,6 +478,7 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 	if (cfg->follow_forks)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	pt_mem_init(b);
+	pt_unwind_init(b);
 	return b;
 }
 
@@ -595,6 +600,7 @@ static void pt_close(struct rn_backend *b)
 	if (b->ntasks && !b->detached)
 		pt_detach_all(b);
 	pt_drop_all(b, NULL, NULL);
+	pt_unwind_free(b);
 	free(b->filter);
 	free(b->queue);
 	free(b);
