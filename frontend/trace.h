@@ -14,7 +14,10 @@
 #include "strbuf.h"
 #include "tidmap.h"
 
+#include "../backends/stack.h"
+
 struct rn_stats;
+struct rn_ftime;
 struct rn_analyze;
 struct rn_filter;
 
@@ -31,6 +34,10 @@ struct rn_trace {
 	struct rn_filter *filter; /* -e, -P, -z ...: never NULL once running */
 	struct rn_stats *stats;	/* -c / -C, or NULL */
 	struct rn_analyze *analyze; /* --analyze, or NULL */
+	struct rn_ftime *ftime;	/* --function-time, or NULL */
+	bool want_stack;	/* -k, --source or --function-time */
+	int nframes;		/* frames of the current call */
+	struct rn_frame frames[RN_STACK_MAX];
 	__u64 lost;		/* events the backend reported lost */
 	__u64 syscalls;		/* syscall records seen */
 	int write_errno;	/* first output error, 0 if none */
