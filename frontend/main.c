@@ -15,6 +15,7 @@
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
+#include "ftime.h"
 #include "options.h"
 #include "select.h"
 #include "trace.h"
@@ -343,6 +344,8 @@ static int run(const struct rn_opts *o)
 		ops->detach(b);
 	}
 	finish_summary(o, &cfg, ops, b, &t);
+	if (t.ftime)
+		rn_ftime_print(t.ftime, o->format == RN_FMT_JSON, summary_file(&t));
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
 	if (rn_trace_flush(&t))
