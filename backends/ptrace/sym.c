@@ -381,7 +381,9 @@ static int sym_load(struct pt_obj *o)
 	o->nlines = s.nlines;
 	o->files = s.files;
 	o->nfiles = s.nfiles;
-	o->system = sym_is_system_path(o->path) || !o->nlines;
+	/* The program's own files count as its code even without debug info:
+	 * a stripped program then shows "??", not a frame inside libc. */
+	o->system = sym_is_system_path(o->path);
 	return 0;
 }
 

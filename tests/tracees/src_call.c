@@ -7,22 +7,25 @@
  * calls in a shared library: SRC_CALL_LIB), see the Makefile.
  *
  * The calls use their results so that the compiler cannot turn them into
- * tail calls (which would drop the caller's frame), and f1..f3 are noinline
- * so the chain main -> f1 -> f2 -> f3 exists at -O2 too.
+ * tail calls (which would drop the caller's frame), and f1..f3 and once()
+ * are noinline so the chain main -> once -> f1 -> f2 -> f3 exists at -O2.
+ * With -DSRC_CALL_BUILD_LIB this file is the shared library holding f1..f3;
+ * with -DSRC_CALL_LIB the program calls them there.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #define NOINLINE __attribute__((noinline))
 
 volatile long src_sink;
 
-#ifdef SRC_CALL_LIB
-long src_lib_f1(int depth);
-#define f1 src_lib_f1
-#else
-NOINLINE static long f3(int depth)
+long f1(int depth);
+
+#ifndef SRC_CALL_LIB	/* the program itself, or the library (SRC_CALL_BUILD_LIB) */
+NOINLINE long f3(int depth)
 {
 	long r = syscall(SYS_getpid); /* SYSCALL-SITE: getpid */
 
@@ -30,7 +33,7 @@ NOINLINE static long f3(int depth)
 	return r;
 }
 
-NOINLINE static long f2(int depth)
+NOINLINE long f2(int depth)
 {
 	long r = f3(depth + 1); /* CALL-SITE: f2 */
 
@@ -38,7 +41,7 @@ NOINLINE static long f2(int depth)
 	return r;
 }
 
-NOINLINE static long f1(int depth)
+NOINLINE long f1(int depth)
 {
 	long r = f2(depth + 1); /* CALL-SITE: f1 */
 
@@ -47,14 +50,41 @@ NOINLINE static long f1(int depth)
 }
 #endif
 
+#ifndef SRC_CALL_BUILD_LIB
+NOINLINE static void once(void)
+{
+	src_sink += getppid(); /* SYSCALL-SITE: getppid */
+	src_sink += f1(0); /* CALL-SITE: main */
+}
+
+/*
+ * src_call [N]          N rounds (default 1)
+ * src_call fork         one round in a child, then one in the parent
+ * src_call exec PROG    one round, then execv(PROG, {PROG, "1"})
+ */
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 1;
 
-	for (int i = 0; i < n; i++) {
-		src_sink += getppid(); /* SYSCALL-SITE: getppid */
-		src_sink += f1(0); /* CALL-SITE: main */
+	if (argc > 1 && !strcmp(argv[1], "fork")) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			once();
+			_exit(0);
+		}
+		waitpid(pid, NULL, 0);
+		n = 1;
+	} else if (argc > 2 && !strcmp(argv[1], "exec")) {
+		char *args[] = { argv[2], "1", NULL };
+
+		once();
+		execv(argv[2], args);
+		return 127;
 	}
+	for (int i = 0; i < n; i++)
+		once();
 	src_sink += (long)getuid(); /* SYSCALL-SITE: getuid */
 	return 0;
 }
+#endif
