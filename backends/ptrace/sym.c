@@ -23,17 +23,7 @@
 
 #include "unwind.h"
 
-/* Growable arrays of the loader. */
-struct sym_build {
-	struct pt_func *funcs;
-	size_t nfuncs, fcap;
-	struct pt_line *lines;
-	size_t nlines, lcap;
-	char **files;
-	size_t nfiles, filecap;
-};
-
-static int sym_push_func(struct sym_build *s, __u64 lo, __u64 hi, const char *name)
+static int sym_push_func(struct pt_obj *s, __u64 lo, __u64 hi, const char *name)
 {
 	if (s->nfuncs == s->fcap) {
 		size_t cap = s->fcap ? s->fcap * 2 : 64;
@@ -48,7 +38,7 @@ static int sym_push_func(struct sym_build *s, __u64 lo, __u64 hi, const char *na
 	return 0;
 }
 
-static int sym_push_line(struct sym_build *s, __u64 addr, __u32 line, __u32 file)
+static int sym_push_line(struct pt_obj *s, __u64 addr, __u32 line, __u32 file)
 {
 	if (s->nlines == s->lcap) {
 		size_t cap = s->lcap ? s->lcap * 2 : 256;
@@ -65,7 +55,7 @@ static int sym_push_line(struct sym_build *s, __u64 addr, __u32 line, __u32 file
 
 /* Index of file name in s->files, added when new. Line tables switch files
  * rarely, so the caller only asks when the file number changes. */
-static long sym_intern_file(struct sym_build *s, const char *name)
+static long sym_intern_file(struct pt_obj *s, const char *name)
 {
 	for (size_t i = s->nfiles; i-- > 0;)
 		if (!strcmp(s->files[i], name))
@@ -117,7 +107,7 @@ static void sym_elf_loads(struct pt_obj *o, Elf *elf)
 }
 
 /* Functions from .symtab, or .dynsym when the file is stripped. */
-static int sym_elf_funcs(struct pt_obj *o, Elf *elf, struct sym_build *s)
+static int sym_elf_funcs(struct pt_obj *o, Elf *elf, struct pt_obj *s)
 {
 	Elf_Scn *scn = NULL, *best = NULL;
 	GElf_Shdr sh, bsh = { 0 };
@@ -155,12 +145,12 @@ static int sym_elf_funcs(struct pt_obj *o, Elf *elf, struct sym_build *s)
 
 /* ---- DWARF ---- */
 
-/* Copy a libdwarf string into storage that outlives dwarf_finish(). */
-static const char *sym_keep(struct pt_obj *o, size_t *used, size_t *cap, const char *str)
+/* Copy a libdwarf string into storage that outlives its Dwarf_Debug. */
+static const char *sym_keep(struct pt_obj *o, const char *str)
 {
 	size_t len = strlen(str) + 1;
 
-	if (*used + len > *cap) {
+	if (o->str_used + len > o->str_cap) {
 		/* Names are referenced by pointer: chain blocks, never move. */
 		size_t bcap = len > 65536 ? len + sizeof(char *) : 65536;
 		char *blk = malloc(bcap);
@@ -169,16 +159,15 @@ static const char *sym_keep(struct pt_obj *o, size_t *used, size_t *cap, const c
 			return NULL;
 		memcpy(blk, &o->strings, sizeof(char *));
 		o->strings = blk;
-		*used = sizeof(char *);
-		*cap = bcap;
+		o->str_used = sizeof(char *);
+		o->str_cap = bcap;
 	}
-	memcpy(o->strings + *used, str, len);
-	*used += len;
-	return o->strings + *used - len;
+	memcpy(o->strings + o->str_used, str, len);
+	o->str_used += len;
+	return o->strings + o->str_used - len;
 }
 
-static void sym_dwarf_subprograms(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die cu,
-				  struct sym_build *s, size_t *used, size_t *cap)
+static void sym_dwarf_subprograms(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die cu)
 {
 	Dwarf_Die die = NULL, next;
 	Dwarf_Error err = NULL;
@@ -199,9 +188,9 @@ static void sym_dwarf_subprograms(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die c
 
 			if (cls == DW_FORM_CLASS_CONSTANT)
 				hi += lo;	/* DWARF 4+: an offset from low_pc */
-			kept = sym_keep(o, used, cap, name);
+			kept = sym_keep(o, name);
 			if (kept && hi > lo)
-				sym_push_func(s, lo, hi, kept);
+				sym_push_func(o, lo, hi, kept);
 		}
 		next = NULL;
 		if (dwarf_siblingof_b(dbg, die, 1, &next, &err) != DW_DLV_OK)
@@ -211,7 +200,7 @@ static void sym_dwarf_subprograms(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die c
 	}
 }
 
-static void sym_dwarf_lines(Dwarf_Debug dbg, Dwarf_Die cu, struct sym_build *s)
+static void sym_dwarf_lines(Dwarf_Debug dbg, Dwarf_Die cu, struct pt_obj *s)
 {
 	Dwarf_Unsigned version = 0, lastno = (Dwarf_Unsigned)-1;
 	Dwarf_Small count = 0;
@@ -282,17 +271,50 @@ static void sym_debug_path(Elf *elf, const char *path, char *out, size_t outlen)
 	}
 }
 
-static void sym_dwarf(struct pt_obj *o, Elf *elf, struct sym_build *s)
+static int cmp_cu(const void *a, const void *b)
 {
-	char path[PATH_MAX], truepath[PATH_MAX];
-	Dwarf_Debug dbg = NULL;
-	Dwarf_Error err = NULL;
-	size_t used = 0, cap = 0;
+	const struct pt_cu *x = a, *y = b;
 
-	sym_debug_path(elf, o->path, path, sizeof(path));
-	if (dwarf_init_path_dl(path, truepath, sizeof(truepath), DW_DLC_READ, DW_GROUPNUMBER_ANY,
-			       NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL, &err) != DW_DLV_OK)
-		return;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* The compile units by address, from .debug_aranges; false when there is
+ * no such section (then every unit is read at once). */
+static bool sym_aranges(struct pt_obj *o, Dwarf_Debug dbg)
+{
+	Dwarf_Arange *ar = NULL;
+	Dwarf_Signed n = 0;
+	Dwarf_Error err = NULL;
+
+	if (dwarf_get_aranges(dbg, &ar, &n, &err) != DW_DLV_OK || n <= 0)
+		return false;
+	o->cus = calloc((size_t)n, sizeof(*o->cus));
+	for (Dwarf_Signed i = 0; i < n; i++) {
+		Dwarf_Addr start = 0;
+		Dwarf_Unsigned len = 0, seg = 0, segsz = 0;
+		Dwarf_Off off = 0;
+
+		if (o->cus && dwarf_get_arange_info_b(ar[i], &seg, &segsz, &start, &len, &off,
+						      &err) == DW_DLV_OK && len)
+			o->cus[o->ncus++] = (struct pt_cu){ .lo = start, .hi = start + len,
+							    .off = off };
+		dwarf_dealloc(dbg, ar[i], DW_DLA_ARANGE);
+	}
+	dwarf_dealloc(dbg, ar, DW_DLA_LIST);
+	qsort(o->cus, o->ncus, sizeof(*o->cus), cmp_cu);
+	return o->cus != NULL;
+}
+
+static void sym_load_cu_die(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die cu)
+{
+	sym_dwarf_lines(dbg, cu, o);
+	sym_dwarf_subprograms(o, dbg, cu);
+}
+
+static void sym_dwarf_all(struct pt_obj *o, Dwarf_Debug dbg)
+{
+	Dwarf_Error err = NULL;
+
 	for (;;) {
 		Dwarf_Unsigned next = 0;
 		Dwarf_Half type = 0;
@@ -303,10 +325,28 @@ static void sym_dwarf(struct pt_obj *o, Elf *elf, struct sym_build *s)
 			break;
 		if (dwarf_siblingof_b(dbg, NULL, 1, &cu, &err) != DW_DLV_OK)
 			continue;
-		sym_dwarf_lines(dbg, cu, s);
-		sym_dwarf_subprograms(o, dbg, cu, s, &used, &cap);
+		sym_load_cu_die(o, dbg, cu);
 		dwarf_dealloc_die(cu);
 	}
+}
+
+/* Open the DWARF of o (its own, build-id or .gnu_debuglink). With aranges
+ * the handle stays open and units are read on demand (sym_need_cu). */
+static void sym_dwarf(struct pt_obj *o, Elf *elf)
+{
+	char path[PATH_MAX], truepath[PATH_MAX];
+	Dwarf_Debug dbg = NULL;
+	Dwarf_Error err = NULL;
+
+	sym_debug_path(elf, o->path, path, sizeof(path));
+	if (dwarf_init_path_dl(path, truepath, sizeof(truepath), DW_DLC_READ, DW_GROUPNUMBER_ANY,
+			       NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL, &err) != DW_DLV_OK)
+		return;
+	if (sym_aranges(o, dbg)) {
+		o->dbg = dbg;
+		return;
+	}
+	sym_dwarf_all(o, dbg);
 	dwarf_finish(dbg, &err);
 }
 
@@ -341,9 +381,16 @@ static bool sym_is_system_path(const char *p)
 	return false;
 }
 
+static void sym_sort(struct pt_obj *o)
+{
+	qsort(o->funcs, o->nfuncs, sizeof(*o->funcs), cmp_func);
+	qsort(o->lines, o->nlines, sizeof(*o->lines), cmp_line);
+	/* Results point into the arrays just rearranged. */
+	memset(o->cache, 0, sizeof(o->cache));
+}
+
 static int sym_load(struct pt_obj *o)
 {
-	struct sym_build s = { 0 };
 	struct stat st;
 	Elf *elf;
 	int fd = open(o->path, O_RDONLY | O_CLOEXEC);
@@ -369,26 +416,55 @@ static int sym_load(struct pt_obj *o)
 		return -ENOEXEC;
 	}
 	sym_elf_loads(o, elf);
-	sym_dwarf(o, elf, &s);
-	if (sym_elf_funcs(o, elf, &s) < 0)
-		s.nfuncs = 0;
+	sym_dwarf(o, elf);
+	if (sym_elf_funcs(o, elf, o) < 0)
+		o->nfuncs = 0;
 	elf_end(elf);
-	qsort(s.funcs, s.nfuncs, sizeof(*s.funcs), cmp_func);
-	qsort(s.lines, s.nlines, sizeof(*s.lines), cmp_line);
-	o->funcs = s.funcs;
-	o->nfuncs = s.nfuncs;
-	o->lines = s.lines;
-	o->nlines = s.nlines;
-	o->files = s.files;
-	o->nfiles = s.nfiles;
+	sym_sort(o);
 	/* The program's own files count as its code even without debug info:
 	 * a stripped program then shows "??", not a frame inside libc. */
 	o->system = sym_is_system_path(o->path);
 	return 0;
 }
 
+/* Read the compile unit holding vaddr if it is known and not read yet. */
+static void sym_need_cu(struct pt_obj *o, __u64 vaddr)
+{
+	size_t lo = 0, hi = o->ncus;
+	Dwarf_Error err = NULL;
+	Dwarf_Die cu = NULL;
+	__u64 off;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (o->cus[mid].lo <= vaddr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo || vaddr >= o->cus[lo - 1].hi || o->cus[lo - 1].loaded)
+		return;
+	off = o->cus[lo - 1].off;
+	/* A unit may own several ranges: all of them are read now. */
+	for (size_t i = 0; i < o->ncus; i++)
+		if (o->cus[i].off == off)
+			o->cus[i].loaded = true;
+	if (dwarf_offdie_b(o->dbg, off, 1, &cu, &err) != DW_DLV_OK)
+		return;
+	sym_load_cu_die(o, o->dbg, cu);
+	dwarf_dealloc_die(cu);
+	sym_sort(o);
+}
+
 static void sym_obj_free(struct pt_obj *o)
 {
+	if (o->dbg) {
+		Dwarf_Error err = NULL;
+
+		dwarf_finish(o->dbg, &err);
+	}
+	free(o->cus);
 	while (o->strings) {
 		char *next;
 
@@ -500,6 +576,8 @@ void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, const struct pt_func **fn,
 	struct pt_addr_hit *h = &o->cache[(vaddr ^ (vaddr >> 8)) % PT_OBJ_CACHE];
 
 	if (h->vaddr != vaddr + 1) {
+		if (o->dbg)
+			sym_need_cu(o, vaddr);
 		h->vaddr = vaddr + 1;
 		h->fn = sym_find_func(o, vaddr);
 		h->ln = sym_find_line(o, vaddr);

@@ -7,7 +7,9 @@
  * segments and .eh_frame_hdr, its functions (DWARF subprograms via libdwarf,
  * else the ELF symbol table) and its DWARF line table (DWARF 2-5, separate
  * debug files through build-id or .gnu_debuglink), with a small cache of
- * address results.
+ * address results. With .debug_aranges, a compile unit's lines and functions
+ * are read only when an address inside it is first looked up (a libc with
+ * its debug info installed costs milliseconds, not a full parse).
  *
  * unwind.c: per process the file mappings from /proc/PID/maps (re-read after
  * execve, or when an address falls outside every known mapping) and a
@@ -51,6 +53,14 @@ struct pt_addr_hit {
 	const struct pt_line *ln;
 };
 
+/* A compile unit's address range from .debug_aranges: its lines and
+ * functions are read the first time an address inside it is looked up. */
+struct pt_cu {
+	__u64 lo, hi;
+	__u64 off;		/* CU DIE offset in .debug_info */
+	bool loaded;
+};
+
 struct pt_obj {
 	struct pt_obj *next;
 	char *path;
@@ -70,7 +80,12 @@ struct pt_obj {
 	size_t nlines;
 	char **files;
 	size_t nfiles;
+	size_t fcap, lcap, filecap;
 	char *strings;			/* names copied out of libdwarf */
+	size_t str_used, str_cap;
+	void *dbg;			/* Dwarf_Debug kept open for lazy CUs, or NULL */
+	struct pt_cu *cus;		/* by lo */
+	size_t ncus;
 	struct pt_addr_hit cache[PT_OBJ_CACHE];
 };
 
