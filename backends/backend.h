@@ -35,10 +35,12 @@ struct rn_memsrc {
 	long (*fdpath)(void *ctx, __u32 tgid, int fd, char *buf, size_t len);
 	void *ctx;
 	/* Unwind and symbolize the call stack of the stopped task tid of
-	 * process tgid into frames[0..max), innermost first (backends/stack.h).
-	 * Returns the frame count or -errno. NULL when the backend cannot
-	 * unwind (eBPF; ptrace built without libdwarf/libunwind). */
-	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max);
+	 * process tgid into frames[0..max), innermost first, as much of it as
+	 * how (enum rn_stack_how, backends/stack.h) asks. Returns the frame
+	 * count or -errno. NULL when the backend cannot unwind (eBPF; ptrace
+	 * built without libdwarf/libunwind). */
+	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
+		      int how);
 };
 
 /*

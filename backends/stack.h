@@ -11,6 +11,15 @@
 
 #define RN_STACK_MAX 64		/* frames unwound per call at most */
 
+/* What rn_memsrc.stack is asked for. */
+enum rn_stack_how {
+	RN_STACK_FULL,		/* -k: every frame, each symbolized */
+	RN_STACK_OWN,		/* --source: stop at the first frame of the program's
+				 * own code; only that one (or, when there is none,
+				 * the innermost) is symbolized */
+	RN_STACK_INNERMOST,	/* --source=innermost: the pc only */
+};
+
 /* rn_frame.flags */
 #define RN_FRAME_SYSTEM	(1u << 0) /* libc, ld.so, vDSO, a library under /lib or
 				   * /usr/lib, or an object without line info:

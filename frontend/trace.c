@@ -34,6 +34,8 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 		.source = o->source,
 	};
 	t->want_stack = o->stack || o->source || o->function_time;
+	t->stack_how = o->stack ? RN_STACK_FULL :
+		       o->source == 2 ? RN_STACK_INNERMOST : RN_STACK_OWN;
 	if (o->function_time && !(t->ftime = rn_ftime_new())) {
 		snprintf(err, errlen, "out of memory");
 		return -ENOMEM;
@@ -191,7 +193,7 @@ static void take_stack(struct rn_trace *t, const struct rn_event *ev,
 	if (!t->want_stack)
 		return;
 	if (mem && mem->stack)
-		n = mem->stack(mem->ctx, ev->tid, ev->tgid, t->frames, RN_STACK_MAX);
+		n = mem->stack(mem->ctx, ev->tid, ev->tgid, t->frames, RN_STACK_MAX, t->stack_how);
 	t->nframes = n > 0 ? (int)n : 0;
 	if (t->ftime) {
 		int i = rn_stack_source_frame(t->frames, t->nframes, t->opts->source == 2);

@@ -36,6 +36,7 @@ struct rn_trace {
 	struct rn_analyze *analyze; /* --analyze, or NULL */
 	struct rn_ftime *ftime;	/* --function-time, or NULL */
 	bool want_stack;	/* -k, --source or --function-time */
+	int stack_how;		/* enum rn_stack_how */
 	int nframes;		/* frames of the current call */
 	struct rn_frame frames[RN_STACK_MAX];
 	__u64 lost;		/* events the backend reported lost */

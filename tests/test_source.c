@@ -94,7 +94,8 @@ static void test_unwind_stopped_child(void **state)
 	pid = stopped_child();
 	/* Twice: the second answer comes from the caches and must agree. */
 	for (int round = 0; round < 2; round++) {
-		n = b->mem.stack(b->mem.ctx, (__u32)pid, (__u32)pid, f, RN_STACK_MAX);
+		n = b->mem.stack(b->mem.ctx, (__u32)pid, (__u32)pid, f, RN_STACK_MAX,
+				    RN_STACK_FULL);
 		assert_true(n >= 3);
 		s = find_frame(f, (int)n, "stop_here");
 		o = find_frame(f, (int)n, "outer");
@@ -111,7 +112,7 @@ static void test_unwind_stopped_child(void **state)
 		assert_true(f[s].offset > 0 && f[s].offset < 4096);
 	}
 	/* A task that is not stopped for us: an error, not a crash. */
-	assert_true(b->mem.stack(b->mem.ctx, 1, 1, f, RN_STACK_MAX) < 0);
+	assert_true(b->mem.stack(b->mem.ctx, 1, 1, f, RN_STACK_MAX, RN_STACK_FULL) < 0);
 	end_child(pid);
 	rn_ptrace_backend.close(b);
 }

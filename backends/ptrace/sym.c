@@ -332,14 +332,18 @@ static void sym_dwarf_all(struct pt_obj *o, Dwarf_Debug dbg)
 
 /* Open the DWARF of o (its own, build-id or .gnu_debuglink). With aranges
  * the handle stays open and units are read on demand (sym_need_cu). */
-static void sym_dwarf(struct pt_obj *o, Elf *elf)
+static void sym_sort(struct pt_obj *o);
+
+static void sym_dwarf(struct pt_obj *o)
 {
-	char path[PATH_MAX], truepath[PATH_MAX];
+	char truepath[PATH_MAX];
 	Dwarf_Debug dbg = NULL;
 	Dwarf_Error err = NULL;
 
-	sym_debug_path(elf, o->path, path, sizeof(path));
-	if (dwarf_init_path_dl(path, truepath, sizeof(truepath), DW_DLC_READ, DW_GROUPNUMBER_ANY,
+	o->dwarf_tried = true;
+	if (!o->debug_path)
+		return;
+	if (dwarf_init_path_dl(o->debug_path, truepath, sizeof(truepath), DW_DLC_READ, DW_GROUPNUMBER_ANY,
 			       NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL, &err) != DW_DLV_OK)
 		return;
 	if (sym_aranges(o, dbg)) {
@@ -348,6 +352,7 @@ static void sym_dwarf(struct pt_obj *o, Elf *elf)
 	}
 	sym_dwarf_all(o, dbg);
 	dwarf_finish(dbg, &err);
+	sym_sort(o);
 }
 
 /* ---- the object ---- */
@@ -415,8 +420,13 @@ static int sym_load(struct pt_obj *o)
 			elf_end(elf);
 		return -ENOEXEC;
 	}
+	char dpath[PATH_MAX];
+
 	sym_elf_loads(o, elf);
-	sym_dwarf(o, elf);
+	/* DWARF waits for the first lookup: objects that only pass by on the
+	 * way to the program's own frame (libc under --source) never need it. */
+	sym_debug_path(elf, o->path, dpath, sizeof(dpath));
+	o->debug_path = strdup(dpath);
 	if (sym_elf_funcs(o, elf, o) < 0)
 		o->nfuncs = 0;
 	elf_end(elf);
@@ -465,6 +475,7 @@ static void sym_obj_free(struct pt_obj *o)
 		dwarf_finish(o->dbg, &err);
 	}
 	free(o->cus);
+	free(o->debug_path);
 	while (o->strings) {
 		char *next;
 
@@ -570,11 +581,19 @@ static const struct pt_line *sym_find_line(const struct pt_obj *o, __u64 vaddr)
 	return &o->lines[lo - 1];
 }
 
-void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, const struct pt_func **fn,
+void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, bool dwarf, const struct pt_func **fn,
 		   const struct pt_line **ln)
 {
 	struct pt_addr_hit *h = &o->cache[(vaddr ^ (vaddr >> 8)) % PT_OBJ_CACHE];
 
+	if (!dwarf && !o->dwarf_tried) {
+		/* Symbols only, uncached: DWARF may arrive later and be better. */
+		*fn = sym_find_func(o, vaddr);
+		*ln = NULL;
+		return;
+	}
+	if (!o->dwarf_tried)
+		sym_dwarf(o);
 	if (h->vaddr != vaddr + 1) {
 		if (o->dbg)
 			sym_need_cu(o, vaddr);

@@ -375,7 +375,10 @@ static struct uw_proc *uw_proc_get(struct pt_unwind *uw, pid_t tgid)
 		free(p);
 		return NULL;
 	}
-	/* One address space per process: cached unwind rules are keyed by ip. */
+	/* One address space per process: cached unwind rules are keyed by ip.
+	 * (Debian's libunwind has no __thread, so per-thread caching would be
+	 * global anyway, with its sigprocmask pair per step; no caching costs
+	 * twice that, plus the CFI parse.) */
 	unw_set_caching_policy(p->as, UNW_CACHE_GLOBAL);
 	p->tgid = tgid;
 	p->stale = true;
@@ -427,35 +430,47 @@ void pt_unwind_free(struct rn_backend *b)
 
 /* ---- the stack ---- */
 
-static void uw_symbolize(struct uw_ctx *c, __u64 ip, bool innermost, struct rn_frame *f)
+/* The object of f->ip, and whether it is system code; no symbol lookup. */
+static struct uw_map *uw_place(struct uw_ctx *c, struct rn_frame *f)
 {
-	struct uw_map *m = uw_map_of(c, ip);
-	const struct pt_func *fn = NULL;
-	const struct pt_line *ln = NULL;
-	__u64 vaddr;
+	struct uw_map *m = uw_map_of(c, f->ip);
 
-	*f = (struct rn_frame){ .ip = ip, .flags = RN_FRAME_SYSTEM };
+	f->flags = RN_FRAME_SYSTEM;
 	if (!m)
-		return;
+		return NULL;
 	f->object = m->name;
 	if (!m->obj) {
-		f->offset = ip - m->start;
-		return;
+		f->offset = f->ip - m->start;
+		return NULL;
 	}
-	vaddr = ip - (__u64)m->bias;
+	f->offset = f->ip - (__u64)m->bias;
+	if (!m->obj->system)
+		f->flags = 0;
+	return m;
+}
+
+/* Function, file and line of frame f (index i) in mapping m; without
+ * dwarf, the function from the ELF symbols only. */
+static void uw_symbolize(struct uw_map *m, int i, bool dwarf, struct rn_frame *f)
+{
+	const struct pt_func *fn = NULL;
+	const struct pt_line *ln = NULL;
+	__u64 vaddr = f->ip - (__u64)m->bias;
+
 	/* A return address is just past its call: look up the call itself. */
-	pt_obj_lookup(m->obj, innermost ? vaddr : vaddr - 1, &fn, &ln);
-	f->offset = fn ? vaddr - fn->lo : vaddr;
-	f->function = fn ? fn->name : NULL;
+	pt_obj_lookup(m->obj, i == 0 ? vaddr : vaddr - 1, dwarf, &fn, &ln);
+	if (fn) {
+		f->offset = vaddr - fn->lo;
+		f->function = fn->name;
+	}
 	if (ln) {
 		f->file = m->obj->files[ln->file];
 		f->line = ln->line;
 	}
-	if (!m->obj->system)
-		f->flags = 0;
 }
 
-static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max)
+static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
+		     int how)
 {
 	struct rn_backend *b = ctx;
 	struct pt_unwind *uw = b->unwind;
@@ -483,17 +498,35 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 		c->reread = true;
 		uw_read_maps(uw, c->p);
 	}
-	if (unw_init_remote(&cur, c->p->as, c) < 0) {
-		n = 0;
-	} else {
+	if (how == RN_STACK_INNERMOST)
+		max = 1;
+	if (max && unw_init_remote(&cur, c->p->as, c) == 0) {
 		do {
+			struct rn_frame *f = &frames[n];
 			unw_word_t ip = 0;
+			struct uw_map *m;
 
 			if (unw_get_reg(&cur, UNW_REG_IP, &ip) < 0 || !ip)
 				break;
-			uw_symbolize(c, ip, n == 0, &frames[n]);
+			*f = (struct rn_frame){ .ip = ip };
+			m = uw_place(c, f);
 			n++;
+			if (!m)
+				continue;
+			if (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM))
+				uw_symbolize(m, (int)n - 1, true, f);
+			if (how == RN_STACK_OWN && !(f->flags & RN_FRAME_SYSTEM))
+				break;	/* the frame --source wants */
 		} while ((size_t)n < max && unw_step(&cur) > 0);
+	}
+	/* --source without a frame of the program's own: the innermost, named
+	 * from the symbol table (system DWARF is costly and not what
+	 * --source is for). */
+	if (how == RN_STACK_OWN && n > 0 && (frames[n - 1].flags & RN_FRAME_SYSTEM)) {
+		struct uw_map *m = uw_find_map(c->p, frames[0].ip);
+
+		if (m && m->obj)
+			uw_symbolize(m, 0, false, &frames[0]);
 	}
 	if (c->upt)
 		_UPT_destroy(c->upt);

@@ -83,6 +83,8 @@ struct pt_obj {
 	size_t fcap, lcap, filecap;
 	char *strings;			/* names copied out of libdwarf */
 	size_t str_used, str_cap;
+	char *debug_path;		/* where its DWARF is; opened at the first lookup */
+	bool dwarf_tried;
 	void *dbg;			/* Dwarf_Debug kept open for lazy CUs, or NULL */
 	struct pt_cu *cus;		/* by lo */
 	size_t ncus;
@@ -94,8 +96,10 @@ struct pt_obj {
  * NULL + errno when it cannot be opened or is not ELF. */
 struct pt_obj *pt_obj_get(struct pt_obj **list, const char *path, dev_t dev, ino_t ino);
 void pt_obj_free_all(struct pt_obj **list);
-/* Function and line of the link-time address vaddr (either may be NULL). */
-void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, const struct pt_func **fn,
+/* Function and line of the link-time address vaddr (either may be NULL).
+ * Without dwarf, only the ELF symbol tables are asked (and DWARF is not
+ * opened for this). */
+void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, bool dwarf, const struct pt_func **fn,
 		   const struct pt_line **ln);
 
 /* unwind.c: the backend hooks. */
