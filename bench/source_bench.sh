@@ -14,7 +14,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
 SRCBIN="$ROOT/$B/tracees/src/src_call-pie-O2-dw5-nofp"
-RUNS=5 LOOP=50000 PROCS=20
+RUNS=5 LOOP=10000 PROCS=20
 while getopts "n:q" o; do
 	case $o in
 	n) RUNS=$OPTARG ;;
