@@ -719,3 +719,24 @@ void dec_uint_args(struct dctx *c)
 	for (i = 0; i < c->d->nargs; i++)
 		dc_uint(c, i);
 }
+
+/*
+ * rt_sigreturn({mask=[...]}): the mask being restored sits in the signal
+ * frame's ucontext at the stack pointer. Only backends that say args[0] is
+ * that stack pointer (RN_F_SP_ARG0) get it; otherwise nothing is guessed.
+ */
+#define UC_SIGMASK_OFF 296	/* uc_flags, uc_link, uc_stack, uc_mcontext */
+
+void dec_rt_sigreturn(struct dctx *c)
+{
+	__u64 mask;
+
+	c->d->nargs = 0;
+	if (!(c->mem.ev->flags & RN_F_SP_ARG0) ||
+	    dc_read(c, RAW(c, 0) + UC_SIGMASK_OFF, &mask, sizeof(mask), false) < 0)
+		return;
+	c->d->nargs = 1;
+	rn_sb_puts(ARG(c, 0), "{mask=");
+	pr_sigset(ARG(c, 0), &mask, sizeof(mask));
+	rn_sb_putc(ARG(c, 0), '}');
+}

@@ -589,6 +589,12 @@ static void test_signals(void **state)
 	ev_region(P1, &full, 8, 0);
 	assert_string_equal(decode(),
 			    "rt_sigprocmask(SIG_SETMASK, ~[INT RTMIN RT_1], NULL, 8) = 0");
+	/* rt_sigreturn: the mask in the frame, only when the backend gave sp */
+	ev_syscall(__NR_rt_sigreturn, 0, P1, 0, 0, 0, 0, 0);
+	ev_region(P1 + 296, &set, 8, 0);
+	assert_string_equal(decode(), "rt_sigreturn() = 0");
+	ev.flags = RN_F_SP_ARG0;
+	assert_string_equal(decode(), "rt_sigreturn({mask=[TERM CHLD]}) = 0");
 	ev_syscall(__NR_kill, 0, 9082, SIGUSR1, 0, 0, 0, 0);
 	assert_string_equal(decode(), "kill(9082, SIGUSR1) = 0");
 	ev_syscall(__NR_kill, -EINVAL, 1, 65, 0, 0, 0, 0);
