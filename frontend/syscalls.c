@@ -204,6 +204,8 @@ static const struct rn_cap_desc cap_tbl[RN_NR_MAX] = {
 	[__NR_rseq] = CAP([0] = IN(SZ_RSEQ)),
 	[__NR_set_robust_list] = CAP(),
 	[__NR_arch_prctl] = CAP(),
+	/* PR_SET_NAME's name; for other options the capture simply faults */
+	[__NR_prctl] = CAP([1] = STR),
 
 	/* signals */
 	[__NR_rt_sigaction] = CAP([1] = IN(SZ_KSIGACTION), [2] = OUT(SZ_KSIGACTION)),
