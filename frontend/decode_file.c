@@ -624,7 +624,7 @@ void dec_getcwd(struct dctx *c)
 	if (dc_stop_unfinished(c, 0))
 		return;
 	if (c->ok)
-		pr_path_at(c, ARG(c, 0), RAW(c, 0));
+		pr_str_out_at(c, ARG(c, 0), RAW(c, 0), PATH_MAX - 1);
 	else
 		dc_ptr(c, 0);
 	dc_ulong(c, 1);

@@ -71,6 +71,7 @@ void pr_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_path_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit);
+void pr_str_out_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit);
 /* len bytes at addr, escaped, at most strsize shown; out: an output buffer. */
 void pr_buf_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 void pr_buf_hex_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);

@@ -384,7 +384,7 @@ void dec_prctl(struct dctx *c)
 		if (dc_stop_unfinished(c, 1))
 			return;
 		if (c->ok)
-			pr_str_at(c, ARG(c, 1), RAW(c, 1), 15);
+			pr_str_out_at(c, ARG(c, 1), RAW(c, 1), 15);
 		else
 			dc_ptr(c, 1);
 		break;

@@ -770,6 +770,11 @@ static void test_misc_process(void **state)
 	ev_syscall(__NR_prctl, 0, 15, P1, 0, 0, 0, 0);
 	ev_str(P1, "refprog");
 	assert_string_equal(decode(), "prctl(PR_SET_NAME, \"refprog\") = 0");
+	/* PR_GET_NAME: the name the call wrote, not the entry copy */
+	ev_syscall(__NR_prctl, 0, 16, P1, 0, 0, 0, 0);
+	ev_region(P1, "\x7f\x7f", 2, RN_REG_STR);
+	live_add(P1, "worker\0", 7);
+	assert_string_equal(decode(), "prctl(PR_GET_NAME, \"worker\") = 0");
 	ev_syscall(__NR_prctl, 1, 3, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
 	ev_syscall(__NR_set_robust_list, 0, 0x7f5a278cfa20, 24, 0, 0, 0, 0);
