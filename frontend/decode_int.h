@@ -47,6 +47,12 @@ decode_fn rn_decoder(long nr);
  */
 bool dc_stop_unfinished(struct dctx *c, int first_exit_arg);
 
+/* Arrays stop after -s elements ("...") unless -v, as strace's do. */
+static inline bool dc_array_cut(const struct dctx *c, __u64 index)
+{
+	return !c->o->verbose && index >= c->o->strsize;
+}
+
 /* Plain values into argument i. */
 void dc_int(struct dctx *c, int i);
 void dc_uint(struct dctx *c, int i);

@@ -535,7 +535,13 @@ static void test_exec_clone_wait(void **state)
 	ev_str(P3 + 64, "B=2");
 	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"ls\", \"-la\"], "
 			    "0x7ffd0200 /* 2 vars */) = 0");
-	opts.verbose = true;
+	opts.strsize = 1;	/* arrays too stop at -s elements */
+	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"l\"..., ...], "
+			    "0x7ffd0200 /* 2 vars */) = 0");
+	opts.verbose = true;	/* ... unless -v */
+	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"l\"..., \"-\"...], "
+			    "[\"A\"..., \"B\"...]) = 0");
+	opts.strsize = 32;
 	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"ls\", \"-la\"], "
 			    "[\"A=1\", \"B=2\"]) = 0");
 
