@@ -10,7 +10,7 @@
 
 #define MAX_FDS 1024	/* fd_set bits shown */
 
-/* [{fd=6, events=POLLIN}, ...] at most strsize elements */
+/* [{fd=6, events=POLLIN}, ...] at most -s elements unless -v */
 static void pr_pollfds(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n, bool out)
 {
 	__u64 i;
@@ -26,7 +26,7 @@ static void pr_pollfds(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n
 			continue;
 		if (shown++)
 			rn_sb_puts(sb, ", ");
-		if ((unsigned)shown > c->o->strsize) {
+		if (dc_array_cut(c, shown - 1)) {
 			rn_sb_puts(sb, "...");
 			break;
 		}
@@ -238,7 +238,7 @@ void dec_epoll_wait(struct dctx *c)
 
 			if (i)
 				rn_sb_puts(sb, ", ");
-			if ((__u64)i >= c->o->strsize) {
+			if (dc_array_cut(c, i)) {
 				rn_sb_puts(sb, "...");
 				break;
 			}

@@ -323,7 +323,7 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool 
 		rn_sb_puts(sb, "NULL");
 	} else {
 		rn_sb_putc(sb, '[');
-		for (i = 0; i < m.iovlen && i < c->o->strsize; i++) {
+		for (i = 0; i < m.iovlen && !dc_array_cut(c, i); i++) {
 			__u64 iov[2];
 			__u64 n;
 

@@ -535,7 +535,13 @@ static void test_exec_clone_wait(void **state)
 	ev_str(P3 + 64, "B=2");
 	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"ls\", \"-la\"], "
 			    "0x7ffd0200 /* 2 vars */) = 0");
-	opts.verbose = true;
+	opts.strsize = 1;	/* arrays too stop at -s elements */
+	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"l\"..., ...], "
+			    "0x7ffd0200 /* 2 vars */) = 0");
+	opts.verbose = true;	/* ... unless -v */
+	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"l\"..., \"-\"...], "
+			    "[\"A\"..., \"B\"...]) = 0");
+	opts.strsize = 32;
 	assert_string_equal(decode(), "execve(\"/usr/bin/ls\", [\"ls\", \"-la\"], "
 			    "[\"A=1\", \"B=2\"]) = 0");
 
@@ -589,6 +595,12 @@ static void test_signals(void **state)
 	ev_region(P1, &full, 8, 0);
 	assert_string_equal(decode(),
 			    "rt_sigprocmask(SIG_SETMASK, ~[INT RTMIN RT_1], NULL, 8) = 0");
+	/* rt_sigreturn: the mask in the frame, only when the backend gave sp */
+	ev_syscall(__NR_rt_sigreturn, 0, P1, 0, 0, 0, 0, 0);
+	ev_region(P1 + 296, &set, 8, 0);
+	assert_string_equal(decode(), "rt_sigreturn() = 0");
+	ev.flags = RN_F_SP_ARG0;
+	assert_string_equal(decode(), "rt_sigreturn({mask=[TERM CHLD]}) = 0");
 	ev_syscall(__NR_kill, 0, 9082, SIGUSR1, 0, 0, 0, 0);
 	assert_string_equal(decode(), "kill(9082, SIGUSR1) = 0");
 	ev_syscall(__NR_kill, -EINVAL, 1, 65, 0, 0, 0, 0);
@@ -764,6 +776,11 @@ static void test_misc_process(void **state)
 	ev_syscall(__NR_prctl, 0, 15, P1, 0, 0, 0, 0);
 	ev_str(P1, "refprog");
 	assert_string_equal(decode(), "prctl(PR_SET_NAME, \"refprog\") = 0");
+	/* PR_GET_NAME: the name the call wrote, not the entry copy */
+	ev_syscall(__NR_prctl, 0, 16, P1, 0, 0, 0, 0);
+	ev_region(P1, "\x7f\x7f", 2, RN_REG_STR);
+	live_add(P1, "worker\0", 7);
+	assert_string_equal(decode(), "prctl(PR_GET_NAME, \"worker\") = 0");
 	ev_syscall(__NR_prctl, 1, 3, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
 	ev_syscall(__NR_set_robust_list, 0, 0x7f5a278cfa20, 24, 0, 0, 0, 0);
