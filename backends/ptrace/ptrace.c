@@ -72,6 +72,7 @@ static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn 
 		return 0;
 	}
 	rc = fn(ctx, ev, 1, &b->mem);
+	pt_mem_forget(b);
 	if (rc < 0 && !b->cb_err)
 		b->cb_err = rc;
 	return rc;
@@ -499,8 +500,10 @@ static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < b->nqueue && rc >= 0; i++)
+	for (i = 0; i < b->nqueue && rc >= 0; i++) {
 		rc = fn(ctx, &b->queue[i], 1, b->detached ? NULL : &b->mem);
+		pt_mem_forget(b);
+	}
 	b->nqueue = 0;
 	return rc < 0 ? rc : 0;
 }
