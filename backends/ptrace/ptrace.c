@@ -201,11 +201,13 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	struct __ptrace_syscall_info info;
 	__u64 now = pt_now();
 
-	if (!b->no_sysinfo &&
-	    ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info) <= 0) {
-		if (errno == ESRCH)
+	if (!b->no_sysinfo) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info);
+
+		if (n < 0 && errno == ESRCH)
 			return;	/* killed while stopped: its exit follows */
-		b->no_sysinfo = true;
+		if (n <= 0)
+			b->no_sysinfo = true;
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
 		return;
