@@ -72,6 +72,7 @@ static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn 
 		return 0;
 	}
 	rc = fn(ctx, ev, 1, &b->mem);
+	pt_mem_forget(b);
 	if (rc < 0 && !b->cb_err)
 		b->cb_err = rc;
 	return rc;
@@ -200,11 +201,13 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	struct __ptrace_syscall_info info;
 	__u64 now = pt_now();
 
-	if (!b->no_sysinfo &&
-	    ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info) <= 0) {
-		if (errno == ESRCH)
+	if (!b->no_sysinfo) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info);
+
+		if (n < 0 && errno == ESRCH)
 			return;	/* killed while stopped: its exit follows */
-		b->no_sysinfo = true;
+		if (n <= 0)
+			b->no_sysinfo = true;
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
 		return;
@@ -499,8 +502,10 @@ static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < b->nqueue && rc >= 0; i++)
+	for (i = 0; i < b->nqueue && rc >= 0; i++) {
 		rc = fn(ctx, &b->queue[i], 1, b->detached ? NULL : &b->mem);
+		pt_mem_forget(b);
+	}
 	b->nqueue = 0;
 	return rc < 0 ? rc : 0;
 }
