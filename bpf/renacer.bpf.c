@@ -785,6 +785,18 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 	bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
 }
 
+/* A thread killed because another thread of its process called execve:
+ * ptrace shows no exit for it (the exec takes its place). */
+static __always_inline bool replaced_by_exec(struct task_struct *task)
+{
+	struct task_struct *execer;
+
+	if (!bpf_core_field_exists(task->signal->group_exec_task))
+		return false;
+	execer = BPF_CORE_READ(task, signal, group_exec_task);
+	return execer && execer != task;
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(rn_exit, struct task_struct *task)
 {
@@ -799,7 +811,7 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p)
 			flush_ignored(p, pid_tgid);
-		s = scratch_get();
+		s = replaced_by_exec(task) ? NULL : scratch_get();
 		if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);

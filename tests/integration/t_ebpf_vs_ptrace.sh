@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The same programs under both backends (-f, JSON): per task, the same
 # syscalls with the same outcomes from execve on, the same signals at the
-# same places, and the same decoded arguments for the calls whose memory
+# same places, the same exits, and the same decoded arguments for the calls whose memory
 # the eBPF backend captures.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/ebpf_lib.sh"
@@ -25,6 +25,10 @@ def tasks(path):
             # how many SIGCHLDs a parent sees depends on when it runs
             if rec["signal"] != "SIGCHLD":
                 seqs.setdefault(rec["pid"], []).append("--- " + rec["signal"])
+            continue
+        if rec.get("type") == "exit":
+            how = rec.get("signal") or rec.get("code")
+            seqs.setdefault(rec["pid"], []).append("+++ %s" % how)
             continue
         if rec.get("type") != "syscall":
             continue
