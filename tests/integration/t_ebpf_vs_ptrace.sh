@@ -68,7 +68,7 @@ compare() {
 			>"$WORK/$name.$be.out" 2>"$WORK/$name.$be.err"
 		eval "rc_$be=\$?"
 		[ -s "$WORK/$name.$be.json" ] ||
-			fail "$name: renacer --backend=$be wrote no trace: $(tail -3 "$WORK/$name.$be.err")"
+			fail "$name: --backend=$be wrote no trace: $(tail -3 "$WORK/$name.$be.err")"
 	done
 	[ "$rc_ptrace" = "$rc_ebpf" ] ||
 		fail "$name: exit status $rc_ptrace under ptrace, $rc_ebpf under ebpf"
