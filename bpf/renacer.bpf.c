@@ -226,7 +226,9 @@ static __always_inline bool task_traced(struct task_struct *task)
 	case RN_MODE_UID:
 		return BPF_CORE_READ(task, real_cred, uid.val) == rn_uid;
 	case RN_MODE_CGROUP:
-		return false;	/* delivery is reported by signal_deliver instead */
+		/* another task's cgroup is not checked here: its ignored and
+		 * fatal signals go unreported in this mode */
+		return false;
 	}
 	t = bpf_map_lookup_elem(&traced, &tgid);
 	return t && !t->wait_exec && (!t->only_tid || t->only_tid == tid);
@@ -657,6 +659,7 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 #define SIGKILL 9
 #define SIGNAL_GROUP_EXIT 0x4	/* signal_struct.flags */
 
+#define EINTR 4
 #define ERESTART_MIN 512	/* ERESTARTSYS */
 #define ERESTART_MAX 516	/* ERESTART_RESTARTBLOCK */
 
@@ -735,7 +738,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			flush_ignored(p, pid_tgid);
 		return 0;
 	}
-	if (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN && dying()) {
+	if ((ret == -EINTR || (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN)) && dying()) {
 		/* killed in the call: sched_process_exit reports it unfinished,
 		 * as ptrace does ("= ?"), instead of with a restart code */
 		return 0;
