@@ -257,7 +257,7 @@ static int sysset_bad(const char *tok, char *err, size_t errlen)
  * by 30 "+" takes gigabytes (found by the fuzzer). Syscall names are short, so
  * refuse regexes whose repetition factors multiply past RN_REGEX_COST.
  */
-#define RN_REGEX_COST 4096
+#define RN_REGEX_COST 256
 
 static bool regex_too_costly(const char *re)
 {

@@ -323,6 +323,9 @@ static const struct err_case {
 	  "too many repetitions", true, true },
 	{ "trace=/x{100}{100}", -EINVAL, "invalid regular expression '/x{100}{100}': too many "
 	  "repetitions", true, true },
+	{ "trace=/x{300}", -EINVAL, "invalid regular expression '/x{300}': too many "
+	  "repetitions", true, true },
+	{ "trace=/x{200}", -EINVAL, "invalid system call '/x{200}'" },	/* compiles */
 	{ "status=maybe", -EINVAL, "invalid status 'maybe'" EXP_STATUS, true },
 	{ "trace=", -EINVAL, "invalid system call ''" EXP_SYS, true },
 	{ "trace=!", -EINVAL, "invalid system call '!'" EXP_SYS, true },
