@@ -149,12 +149,13 @@ static const struct sys_case sys_cases[] = {
 	{ { "trace=/^pread" }, "pread64 preadv preadv2" },
 	{ { "trace=!/^(read|write)$" }, "read write", true },
 	{ { "trace=/^(read|write)$,close" }, "read write close" },
-	{ { "trace=/" }, "*" },
+	{ { "trace=/" }, "*" },				/* the empty regex matches all */
 	{ { "trace=/^(read|write)+v{1}$" }, "readv writev" },
-	{ { "trace=/^[+{]*(read|write)$" }, "read write" },	/* in brackets: no cost */				/* the empty regex matches all */
+	{ { "trace=/^[+{]*(read|write)$" }, "read write" },	/* in brackets: no cost */
 	/* renacer extension: strace refuses "/re/" (the final "/" is part of the
 	 * regex and matches nothing); we retry without it. */
-	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1", .ours = true },
+	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1",
+	  .ours = true },
 	/* Accumulation, as strace 6.1 here: each -e trace= replaces the last. */
 	{ { "trace=openat", "trace=close" }, "close" },
 	{ { "trace=!read", "trace=write" }, "write" },
@@ -1215,7 +1216,8 @@ static void test_errors_against_strace(void **state)
 		q = strrchr(errline, '\'');
 		if (strncmp(errline, "strace: ", 8) || !q ||
 		    strncmp(errline + 8, want, (size_t)(q + 1 - errline - 8)))
-			fail_msg("'%s': strace says \"%s\", renacer \"%s\"", c->expr, errline, want);
+			fail_msg("'%s': strace says \"%s\", renacer \"%s\"", c->expr, errline,
+				 want);
 	}
 }
 
