@@ -741,6 +741,17 @@ static void test_seccomp_every_nr(void **state)
 				f.syscalls[w] &= 0xffffffffull << (rand() % 2 * 32);
 		}
 		check_prog(&f, "random");
+		{
+			struct sock_filter *p1 = NULL, *p2 = NULL;
+			size_t n1 = 0, n2 = 0;
+
+			assert_int_equal(rn_filter_seccomp_prog(&f, &p1, &n1), 0);
+			assert_int_equal(rn_seccomp_prog_bitmap(f.syscalls, &p2, &n2), 0);
+			assert_int_equal(n1, n2);
+			assert_memory_equal(p1, p2, n1 * sizeof(*p1));
+			free(p1);
+			free(p2);
+		}
 		rn_filter_release(&f);
 	}
 }
