@@ -1325,7 +1325,7 @@ static void path_track(struct rn_filter *f, const struct rn_event *ev, const str
 	} else if (!strcmp(name, "dup2") || !strcmp(name, "dup3")) {
 		if (rn_filter_event_status(ev) != RN_STATUS_SUCCESSFUL)
 			return;
-		if (fd_selected(f, ev->tgid, fd0, live) || fdtrack_has(f->track, ev->tgid, fd0))
+		if (fd_selected(f, ev->tgid, fd0, live))
 			fdtrack_add(f, ev->tgid, (int)ev->sc.args[1]);
 		else
 			fdtrack_del(f->track, ev->tgid, (int)ev->sc.args[1]);
