@@ -118,6 +118,16 @@ static void decode_unknown(struct dctx *c, long nr)
 	dc_generic(c, 0);
 }
 
+static bool args_known(const struct rn_syscall_rec *sc)
+{
+	int i;
+
+	for (i = 0; i < RN_MAX_ARGS; i++)
+		if (sc->args[i])
+			return true;
+	return false;
+}
+
 static void decoded_reset(struct rn_decoded *d)
 {
 	int i;
@@ -157,6 +167,8 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		fn = o->raw || (ev->flags & RN_F_ENTRY_MISSED) ? NULL : rn_decoder(ev->sc.nr);
 		if (fn)
 			fn(&c);
+		else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc))
+			d->nargs = 0;	/* seen only at exit: no arguments to show */
 		else
 			dc_generic(&c, 0);
 	}

@@ -120,10 +120,11 @@ void dec_dup(struct dctx *c)
 	c->rv = RV_FD;
 }
 
+/* The new descriptor is not open yet at entry: strace shows it bare. */
 void dec_dup2(struct dctx *c)
 {
 	dc_fd(c, 0);
-	dc_fd(c, 1);
+	dc_int(c, 1);
 	if (c->d->nargs > 2)
 		pr_open_flags_nomode(ARG(c, 2), RAW(c, 2));
 	c->rv = RV_FD;
@@ -197,18 +198,22 @@ static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, 
 		pr_ptr(sb, addr);
 		return;
 	}
+	rn_sb_putc(sb, '[');
 	for (i = 0; i < cnt; i++) {
 		__u64 iov[2];
 
 		if (dc_read(c, addr + i * 16, iov, sizeof(iov), false) < 0) {
 			if (!i) {
+				sb->len--;	/* drop the '[' */
+				sb->buf[sb->len] = '\0';
 				pr_ptr(sb, addr);
 				return;
 			}
 			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)(addr + i * 16));
 			break;
 		}
-		rn_sb_puts(sb, i ? ", " : "[");
+		if (i)
+			rn_sb_puts(sb, ", ");
 		if (i >= c->o->strsize) {
 			rn_sb_puts(sb, "...");
 			break;
@@ -225,8 +230,6 @@ static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, 
 		rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)iov[1]);
 	}
 	rn_sb_putc(sb, ']');
-	if (!cnt)
-		rn_sb_puts(sb, "");
 }
 
 void dec_readv(struct dctx *c)
@@ -547,30 +550,35 @@ void dec_fcntl(struct dctx *c)
 
 void dec_getdents(struct dctx *c)
 {
+	int n;
+
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok && c->o->verbose)
+	n = c->ok ? count_dirents(c, RAW(c, 1), c->sc->ret) : -1;
+	if (n >= 0 && c->o->verbose)
 		pr_dirents(c, ARG(c, 1), RAW(c, 1), c->sc->ret);
-	else if (c->ok)
-		rn_sb_printf(ARG(c, 1), "%#llx /* %u entries */", (unsigned long long)RAW(c, 1),
-			     count_dirents(c, RAW(c, 1), c->sc->ret));
+	else if (n >= 0)
+		rn_sb_printf(ARG(c, 1), "%#llx /* %d entries */", (unsigned long long)RAW(c, 1), n);
 	else
 		dc_ptr(c, 1);
 	dc_uint(c, 2);
 }
 
-/* The number of records in a getdents64 buffer, or 0 if unreadable. */
-unsigned count_dirents(struct dctx *c, __u64 addr, __s64 len)
+/*
+ * The number of records in a getdents64 buffer of len bytes, or -1 when not
+ * all of it can be read (a capture cut at -s): no guessed count.
+ */
+int count_dirents(struct dctx *c, __u64 addr, __s64 len)
 {
-	unsigned n = 0;
 	__s64 off = 0;
+	int n = 0;
 
 	while (off + 19 <= len) {
 		__u16 reclen;
 
-		if (dc_read(c, addr + off + 16, &reclen, sizeof(reclen), true) < 0 || !reclen)
-			break;
+		if (dc_read(c, addr + off + 16, &reclen, sizeof(reclen), true) < 0 || reclen < 19)
+			return -1;
 		off += reclen;
 		n++;
 	}
@@ -890,4 +898,74 @@ void dec_removexattr(struct dctx *c)
 {
 	xattr_target(c);
 	dc_str(c, 1);
+}
+
+/* {tv_sec=1, tv_nsec=2} /\* 1970-01-01T00:00:01.000000002+0000 *\/ */
+static void pr_timespec_dated(struct rn_strbuf *sb, __s64 sec, __s64 nsec)
+{
+	rn_sb_printf(sb, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+	if (nsec >= 0 && nsec < 1000000000)
+		pr_time_comment(sb, sec, nsec);
+}
+
+void dec_umount2(struct dctx *c)
+{
+	static const struct rn_xlat umount_flags[] = {
+		XLAT_PAIR(1, "MNT_FORCE"), XLAT_PAIR(2, "MNT_DETACH"), XLAT_PAIR(4, "MNT_EXPIRE"),
+		XLAT_PAIR(8, "UMOUNT_NOFOLLOW"), XLAT_END,
+	};
+
+	dc_path(c, 0);
+	dc_flags(c, 1, umount_flags);
+}
+
+/* utimensat(dirfd, path, [{tv_sec=..., tv_nsec=...}, {...}], flags) */
+void dec_utimensat(struct dctx *c)
+{
+	struct rn_strbuf *sb = ARG(c, 2);
+	__s64 ts[4];
+	int i;
+
+	dc_dirfd(c, 0);
+	dc_path(c, 1);
+	if (!RAW(c, 2)) {
+		rn_sb_puts(sb, "NULL");
+	} else if (dc_read(c, RAW(c, 2), ts, sizeof(ts), false) < 0) {
+		dc_ptr(c, 2);
+	} else {
+		for (i = 0; i < 2; i++) {
+			rn_sb_puts(sb, i ? ", " : "[");
+			if (ts[i * 2 + 1] == UTIME_NOW)
+				rn_sb_puts(sb, "UTIME_NOW");
+			else if (ts[i * 2 + 1] == UTIME_OMIT)
+				rn_sb_puts(sb, "UTIME_OMIT");
+			else
+				pr_timespec_dated(sb, ts[i * 2], ts[i * 2 + 1]);
+		}
+		rn_sb_putc(sb, ']');
+	}
+	dc_flags(c, 3, rn_xl_at_flags);
+}
+
+void dec_inotify_add_watch(struct dctx *c)
+{
+	dc_fd(c, 0);
+	dc_path(c, 1);
+	dc_flags(c, 2, rn_xl_inotify_mask);
+}
+
+void dec_timerfd_create(struct dctx *c)
+{
+	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dec_fd_flags_ret_fd(c, rn_xl_tfd_flags, 1);
+}
+
+void dec_signalfd4(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_sigset_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	dc_ulong(c, 2);
+	if (c->d->nargs > 3)
+		dc_flags(c, 3, rn_xl_sfd_flags);
+	c->rv = RV_FD;
 }

@@ -48,7 +48,8 @@ static void sa_inet(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memset(&sin, 0, sizeof(sin));
 	memcpy(&sin, p, len < sizeof(sin) ? len : sizeof(sin));
 	inet_ntop(AF_INET, &sin.sin_addr, a, sizeof(a));
-	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(sin.sin_port), a);
+	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(sin.sin_port),
+		     a);
 }
 
 static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)

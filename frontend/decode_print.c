@@ -13,7 +13,9 @@
 
 int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out)
 {
-	return out ? rn_mem_read_out(&c->mem, addr, buf, len) : rn_mem_read(&c->mem, addr, buf, len);
+	if (out)
+		return rn_mem_read_out(&c->mem, addr, buf, len);
+	return rn_mem_read(&c->mem, addr, buf, len);
 }
 
 void pr_ptr(struct rn_strbuf *sb, __u64 addr)
@@ -83,15 +85,14 @@ void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode)
 	pr_mode(sb, mode & ~(unsigned)(S_ISUID | S_ISGID | S_ISVTX));
 }
 
-/* "3" or, under -y, "3</etc/passwd>" */
-void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd)
+/* Under -y: "<path>" of fd; AT_FDCWD asks the memsrc for the cwd. */
+static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
 	const struct rn_memsrc *live = c->mem.live;
 	char path[PATH_MAX];
 	long n;
 
-	rn_sb_printf(sb, "%d", fd);
-	if (!c->o->show_paths || fd < 0 || !live || !live->fdpath)
+	if (!c->o->show_paths || (fd < 0 && fd != -100) || !live || !live->fdpath)
 		return;
 	n = live->fdpath(live->ctx, c->mem.ev->tgid, fd, path, sizeof(path));
 	if (n <= 0)
@@ -101,6 +102,13 @@ void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd)
 	rn_sb_putc(sb, '>');
 }
 
+/* "3" or, under -y, "3</etc/passwd>" */
+void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd)
+{
+	rn_sb_printf(sb, "%d", fd);
+	pr_fd_path(c, sb, fd);
+}
+
 void dc_fd(struct dctx *c, int i)
 {
 	pr_fd(c, ARG(c, i), (int)RAW(c, i));
@@ -108,9 +116,10 @@ void dc_fd(struct dctx *c, int i)
 
 void dc_dirfd(struct dctx *c, int i)
 {
-	if ((int)RAW(c, i) == -100)
+	if ((int)RAW(c, i) == -100) {
 		rn_sb_puts(ARG(c, i), "AT_FDCWD");
-	else
+		pr_fd_path(c, ARG(c, i), -100);
+	} else
 		dc_fd(c, i);
 }
 

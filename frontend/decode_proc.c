@@ -138,7 +138,8 @@ static void pr_argv(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 			if (!n)
 				pr_ptr(sb, addr);
 			else
-				rn_sb_printf(sb, ", ... /* %#llx */]", (unsigned long long)(addr + n * 8));
+				rn_sb_printf(sb, ", ... /* %#llx */]",
+					     (unsigned long long)(addr + n * 8));
 			return;
 		}
 		if (!p)
@@ -408,8 +409,10 @@ void dec_prctl(struct dctx *c)
 		else
 			dc_ptr(c, 1);
 		break;
-	case PR_SET_KEEPCAPS: case PR_SET_CHILD_SUBREAPER: case PR_CAPBSET_READ:
-	case PR_CAPBSET_DROP: case PR_SET_TIMERSLACK:
+	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
+		rn_xlat_enum_unk(ARG(c, 1), rn_xl_capabilities, RAW(c, 1), "CAP_");
+		break;
+	case PR_SET_KEEPCAPS: case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
 		dc_ulong(c, 1);
 		break;
 	default:
@@ -572,4 +575,147 @@ void dec_int_args(struct dctx *c)
 
 	for (i = 0; i < c->d->nargs; i++)
 		dc_int(c, i);
+}
+
+void dec_sysinfo(struct dctx *c)
+{
+	struct {
+		__s64 uptime;
+		__u64 loads[3], totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+		__u16 procs, pad;
+		__u32 pad2;
+		__u64 totalhigh, freehigh;
+		__u32 mem_unit;
+	} si;
+
+	if (dc_stop_unfinished(c, 0))
+		return;
+	if (!c->ok || dc_read(c, RAW(c, 0), &si, sizeof(si), true) < 0) {
+		dc_ptr(c, 0);
+		return;
+	}
+	rn_sb_printf(ARG(c, 0), "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu, "
+		     "freeram=%llu, sharedram=%llu, bufferram=%llu, totalswap=%llu, freeswap=%llu, "
+		     "procs=%u, totalhigh=%llu, freehigh=%llu, mem_unit=%u}", (long long)si.uptime,
+		     (unsigned long long)si.loads[0], (unsigned long long)si.loads[1],
+		     (unsigned long long)si.loads[2], (unsigned long long)si.totalram,
+		     (unsigned long long)si.freeram, (unsigned long long)si.sharedram,
+		     (unsigned long long)si.bufferram, (unsigned long long)si.totalswap,
+		     (unsigned long long)si.freeswap, si.procs, (unsigned long long)si.totalhigh,
+		     (unsigned long long)si.freehigh, si.mem_unit);
+}
+
+/* getgroups(size, list), setgroups(size, list): "[0, 4, 27]" */
+void dec_groups(struct dctx *c)
+{
+	bool out = c->sc->nr == 115;	/* getgroups fills the list */
+	__u64 n = out ? (c->ok ? (__u64)c->sc->ret : 0) : RAW(c, 0);
+	struct rn_strbuf *sb = ARG(c, 1);
+	__u64 i;
+
+	dc_int(c, 0);
+	if (out && dc_stop_unfinished(c, 1))
+		return;
+	if (!RAW(c, 1) || (out && !c->ok)) {
+		dc_ptr(c, 1);
+		return;
+	}
+	rn_sb_putc(sb, '[');
+	for (i = 0; i < n; i++) {
+		__u32 g;
+
+		if (i >= c->o->strsize) {
+			rn_sb_puts(sb, ", ...");
+			break;
+		}
+		if (dc_read(c, RAW(c, 1) + i * 4, &g, sizeof(g), out) < 0) {
+			rn_sb_reset(sb);
+			dc_ptr(c, 1);
+			return;
+		}
+		rn_sb_printf(sb, "%s%u", i ? ", " : "", g);
+	}
+	rn_sb_putc(sb, ']');
+}
+
+/* sched_getaffinity(pid, size, [0 1]) / sched_setaffinity(pid, size, [...]) */
+void dec_affinity(struct dctx *c)
+{
+	bool out = c->sc->nr == 204;
+	__u64 bytes = out ? (__u64)c->sc->ret : RAW(c, 1);
+	struct rn_strbuf *sb = ARG(c, 2);
+	__u64 mask[16];
+	unsigned cpu, shown = 0;
+
+	dc_int(c, 0);
+	dc_ulong(c, 1);
+	if (out && dc_stop_unfinished(c, 2))
+		return;
+	if (bytes > sizeof(mask))
+		bytes = sizeof(mask);
+	if ((out && !c->ok) || dc_read(c, RAW(c, 2), mask, bytes, out) < 0) {
+		dc_ptr(c, 2);
+		return;
+	}
+	rn_sb_putc(sb, '[');
+	for (cpu = 0; cpu < bytes * 8; cpu++)
+		if ((mask[cpu / 64] >> (cpu % 64)) & 1)
+			rn_sb_printf(sb, "%s%u", shown++ ? " " : "", cpu);
+	rn_sb_putc(sb, ']');
+}
+
+void dec_getrusage(struct dctx *c)
+{
+	static const struct rn_xlat who[] = {
+		XLAT_PAIR(0, "RUSAGE_SELF"), XLAT_PAIR((__u32)-1, "RUSAGE_CHILDREN"),
+		XLAT_PAIR(1, "RUSAGE_THREAD"), XLAT_END,
+	};
+
+	rn_xlat_enum(ARG(c, 0), who, (__u32)RAW(c, 0), "%lld");
+	if (dc_stop_unfinished(c, 1))
+		return;
+	pr_rusage_at(c, ARG(c, 1), RAW(c, 1));
+}
+
+/* stack_t: {ss_sp=0x..., ss_flags=SS_ONSTACK, ss_size=8192} */
+static void pr_stack_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
+{
+	static const struct rn_xlat ss_flags[] = {
+		XLAT_PAIR(1, "SS_ONSTACK"), XLAT_PAIR(2, "SS_DISABLE"),
+		XLAT_PAIR(1u << 31, "SS_AUTODISARM"), XLAT_END,
+	};
+	struct {
+		__u64 sp;
+		__s32 flags, pad;
+		__u64 size;
+	} ss;
+
+	if (!addr || dc_read(c, addr, &ss, sizeof(ss), out) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_puts(sb, "{ss_sp=");
+	pr_ptr(sb, ss.sp);
+	rn_sb_puts(sb, ", ss_flags=");
+	rn_xlat_flags(sb, ss_flags, (__u32)ss.flags);
+	rn_sb_printf(sb, ", ss_size=%llu}", (unsigned long long)ss.size);
+}
+
+void dec_sigaltstack(struct dctx *c)
+{
+	pr_stack_at(c, ARG(c, 0), RAW(c, 0), false);
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (c->ok)
+		pr_stack_at(c, ARG(c, 1), RAW(c, 1), true);
+	else
+		dc_ptr(c, 1);
+}
+
+void dec_uint_args(struct dctx *c)
+{
+	int i;
+
+	for (i = 0; i < c->d->nargs; i++)
+		dc_uint(c, i);
 }

@@ -78,8 +78,14 @@ static int live_read(const struct rn_mem *m, __u64 addr, void *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Captured regions of the preferred kind (0 entry, 1 exit), the live task,
+ * then the other kind. An output is best read live or from an exit copy;
+ * a backend that copies everything at exit without RN_REG_EXIT (or a task
+ * that is gone) still gets the captured bytes rather than an address.
+ */
 static int mem_read_order(const struct rn_mem *m, __u64 addr, void *buf, size_t len,
-			  int first, bool entry_fallback)
+			  int first, bool live_before_other)
 {
 	const __u8 *p;
 
@@ -88,23 +94,25 @@ static int mem_read_order(const struct rn_mem *m, __u64 addr, void *buf, size_t 
 	if (!addr)
 		return -EFAULT;
 	p = rn_mem_find(m->ev, addr, len, first, NULL);
-	if (!p && first >= 0 && entry_fallback)
+	if (!p && live_before_other && live_read(m, addr, buf, len) == 0)
+		return 0;
+	if (!p)
 		p = rn_mem_find(m->ev, addr, len, !first, NULL);
 	if (p) {
 		memcpy(buf, p, len);
 		return 0;
 	}
-	return live_read(m, addr, buf, len);
+	return live_before_other ? -EFAULT : live_read(m, addr, buf, len);
 }
 
 int rn_mem_read(const struct rn_mem *m, __u64 addr, void *buf, size_t len)
 {
-	return mem_read_order(m, addr, buf, len, 0, true);
+	return mem_read_order(m, addr, buf, len, 0, false);
 }
 
 int rn_mem_read_out(const struct rn_mem *m, __u64 addr, void *buf, size_t len)
 {
-	return mem_read_order(m, addr, buf, len, 1, false);
+	return mem_read_order(m, addr, buf, len, 1, true);
 }
 
 /* A string in a captured region: a STR region or a NUL inside a buffer. */

@@ -15,7 +15,8 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
 
 /*
  * Like rn_mem_read() for a value the call wrote (an output): regions
- * captured at exit, then the live task; never the stale entry copy.
+ * captured at exit, then the live task, and only then other captured
+ * regions (a backend may copy outputs at exit without RN_REG_EXIT).
  */
 int rn_mem_read_out(const struct rn_mem *m, __u64 addr, void *buf, size_t len);
 

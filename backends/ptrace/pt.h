@@ -32,6 +32,8 @@ struct pt_task {
 
 #define PT_HASH 256			/* buckets, a power of two */
 
+struct sock_filter;
+
 struct rn_backend {
 	struct rn_trace_config cfg;
 	struct pt_task *hash[PT_HASH];
@@ -42,6 +44,9 @@ struct rn_backend {
 	unsigned opts;			/* PTRACE_O_* given to PTRACE_SEIZE */
 	bool no_sysinfo;		/* PTRACE_GET_SYSCALL_INFO failed: GETREGS */
 	bool detached;			/* detach() ran */
+	bool seccomp;			/* the command runs under our seccomp filter */
+	struct sock_filter *filter;	/* ... this one */
+	unsigned short filter_len;
 	int cb_err;			/* first error returned by the event callback */
 	struct rn_memsrc mem;
 	struct rn_event *queue;		/* events waiting for the next poll() */
@@ -65,6 +70,11 @@ void pt_mem_init(struct rn_backend *b);
 long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len);
 /* Copy the entry-time regions the capture table asks for into t->ev. */
 void pt_capture_entry(struct rn_backend *b, struct pt_task *t);
+
+/* seccomp.c */
+bool pt_seccomp_wanted(const struct rn_backend *b);
+int pt_seccomp_build(struct rn_backend *b);
+int pt_seccomp_install(const struct rn_backend *b);
 
 /* spawn.c */
 int pt_spawn(struct rn_backend *b);
