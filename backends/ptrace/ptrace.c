@@ -210,7 +210,7 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 			b->no_sysinfo = true;
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
-		return;
+		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, now, 0, fn, ctx);
