@@ -5,7 +5,8 @@
 #   make test         unit tests (cmocka) + integration tests
 #   make asan         the same tests under ASan + UBSan (in build-asan/)
 #   make install      PREFIX=/usr/local DESTDIR=
-#   make bench        the overhead benchmarks (bench/run)
+#   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
+#   make check-regression  overhead ratios against bench/reference.json
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
 #   make fuzz-quick   the filter target for 30 s (part of make test)
 
@@ -67,7 +68,7 @@ TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
 BENCH_SRCS   := $(wildcard bench/*.c)
 BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
 
-.PHONY: all test unit integration asan install clean bench deps run
+.PHONY: all test unit integration asan install clean bench check-regression deps run
 .DELETE_ON_ERROR:
 
 all: $(RENACER)
@@ -155,29 +156,40 @@ install: $(RENACER)
 	install -m 0755 $(RENACER) $(DESTDIR)$(PREFIX)/bin/renacer
 	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
 
-bench: $(RENACER) $(BENCH_BINS) $(TRACEE_BINS)
-	B=$(B) RENACER=$(abspath $(RENACER)) bash bench/run
+# BENCH_ARGS passes options to bench/run (e.g. BENCH_ARGS="--runs 9 --groups main").
+bench: $(RENACER) $(BENCH_BINS)
+	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run $(BENCH_ARGS)
+
+# Fails when a ratio measured now (renacer-ptrace/strace, renacer-ebpf/baseline) is
+# more than the tolerance worse than bench/reference.json.
+check-regression: $(RENACER) $(BENCH_BINS)
+	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run --check-regression $(BENCH_ARGS)
 
 # --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
-# optional dictionary tests/fuzz/NAME.dict. The library is rebuilt with clang and
-# coverage + ASan + UBSan in $(FUZZ_B); new inputs go to $(FUZZ_B)/corpus/NAME, crashes
-# to $(FUZZ_B)/artifacts/. Skips loudly when clang has no libFuzzer.
-FUZZ_B       ?= build-fuzz
-FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# optional dictionary tests/fuzz/NAME.dict. The sources they need (FUZZ_LIB_SRCS) are
+# rebuilt with clang, coverage, ASan and UBSan in $(FUZZ_B); new inputs go to
+# $(FUZZ_B)/corpus/NAME, crashes to $(FUZZ_B)/artifacts/, the log to $(FUZZ_B)/fuzz-NAME.log.
+# A smaller ASan quarantine keeps RSS near 100 MB on this shared machine.
+# Skips loudly when clang has no libFuzzer.
+FUZZ_B        ?= build-fuzz
+FUZZ_SECONDS  ?= 60
+FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIB_SRCS := frontend/filter.c frontend/syscalls.c frontend/mem.c
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS))
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_ENV      := ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64}
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
 	$(CLANG) -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null && echo 1)
 
 .PHONY: fuzz fuzz-quick fuzz-lib
 fuzz-lib:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(CLANG) HAVE_EBPF=0 HAVE_DWARF=0 \
-		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN) -Wno-error" $(FUZZ_B)/librenacer.a
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB_OBJS)
 
 $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p $(@D)
-	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra \
-		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_B)/librenacer.a -lm
+	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB_OBJS) -lm
 
 fuzz:
 ifeq ($(HAVE_LIBFUZZER),1)
@@ -186,12 +198,13 @@ ifeq ($(HAVE_LIBFUZZER),1)
 		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/artifacts; \
 		dict=; test -f tests/fuzz/$$t.dict && dict=-dict=tests/fuzz/$$t.dict; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		$(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		$(FUZZ_ENV) $(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 			-rss_limit_mb=2048 -print_final_stats=1 $$dict \
 			-artifact_prefix=$(FUZZ_B)/artifacts/$$t- \
 			$(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ_B)/fuzz-$$t.log || \
 			{ tail -40 $(FUZZ_B)/fuzz-$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
-		grep -E '^stat::(number_of_executed_units|peak_rss_mb)' $(FUZZ_B)/fuzz-$$t.log; \
+		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
+			$(FUZZ_B)/fuzz-$$t.log; \
 		echo "fuzz: $$t ok"; \
 	done
 else

@@ -87,6 +87,16 @@ def analysis(a, tmp, problems):
     sk_ms, model = timed(km, a.reps)
     skd = lambda: KMeans(n_clusters=a.k, n_init=10, random_state=1).fit(Z)
     skd_ms, model_d = timed(skd, a.reps)
+    # renacer runs on one thread; on a shared machine scikit-learn's OpenMP
+    # threads can lose more than they gain, so show it on one thread too
+    sk1_ms = None
+    try:
+        from threadpoolctl import threadpool_limits
+        with threadpool_limits(limits=1):
+            np1_ms, _ = timed(lambda: np.corrcoef(X, rowvar=False), a.reps)
+            sk1_ms, _ = timed(km, a.reps)
+    except ImportError:
+        pass
     # the same Lloyd iterations, plain Python loops would be far slower: not run
 
     for name in ("scalar", "avx2"):
@@ -115,8 +125,19 @@ def analysis(a, tmp, problems):
               r["kmeans_ms"], tot, np_total / tot))
     print("%-34s %10.2f %10.2f %10.2f %7.1fx" % ("numpy corrcoef + sklearn (same init)",
           np_corr_ms, sk_ms, np_total, 1.0))
+    if sk1_ms is not None:
+        print("%-34s %10.2f %10.2f %10.2f %8s" % ("same, one thread (threadpoolctl)",
+              np1_ms, sk1_ms, np1_ms + sk1_ms, ""))
     print("%-34s %10.2f %10.2f %10.2f %8s" % ("numpy + sklearn default n_init=10",
           np_corr_ms, skd_ms, np_corr_ms + skd_ms, ""))
+    for name in ("scalar", "avx2"):
+        r = res[name]
+        tot = r["corr_ms"] + r["kmeans_ms"]
+        extra = ""
+        if sk1_ms is not None:
+            extra = ", %.1fx vs one-thread numpy+sklearn" % ((np1_ms + sk1_ms) / tot)
+        print("renacer %s: %.1fx vs numpy + sklearn defaults (the seed's configuration)%s"
+              % (name, (np_corr_ms + skd_ms) / tot, extra))
     r = res["avx2"]
     print("answers: corr max |diff| scalar %.2e avx2 %.2e; labels same as sklearn: "
           "scalar %s avx2 %s; inertia %.6f vs sklearn %.6f; renacer %d iterations, "

@@ -37,10 +37,14 @@ const volatile __u32 rn_self_tgid;
 const volatile __u32 rn_uid;
 const volatile bool rn_follow_forks;
 const volatile bool rn_summary;
+const volatile bool rn_exec_hook;	/* rn_prepare_exec is loaded */
 const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
+const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
+/* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
+const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
 const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
 
 /* A record under construction. The slack lets the verifier see that any
@@ -55,7 +59,15 @@ struct rn_pend {
 	__u64 ts;
 	__u64 args[RN_MAX_ARGS];
 	__s32 nr;
-	__u32 live;		/* an entry is waiting for its exit */
+	__u16 live;		/* an entry is waiting for its exit */
+	__u16 captured;		/* execve: argv and path are in execcap */
+	struct rn_signal_rec sig; /* an ignored signal to report (signo != 0) */
+	/* small inputs the call may overwrite (an addrlen), copied at entry */
+	__u64 in_addr[2];
+	__u64 in_val[2];
+	__u8 in_len[2];
+	__u8 in_arg[2];
+	__u32 _pad;
 };
 
 struct {
@@ -65,6 +77,7 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);	/* usually a handful: cheap to create */
 	__uint(max_entries, 16384);
 	__type(key, __u32);
 	__type(value, struct rn_target);
@@ -80,12 +93,12 @@ struct {
 } pending SEC(".maps");
 
 /* execve's argv and path, captured at entry: after a successful exec the old
- * memory is gone. Keyed by tid, allocated only while an exec is in flight. */
+ * memory is gone. Task-local, since an exec from a non-leader thread changes
+ * the thread's id; allocated only while an exec is in flight. */
 struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__uint(max_entries, 1024);
-	__type(key, __u32);
+	__type(key, int);
 	__type(value, struct rn_scratch);
 } execcap SEC(".maps");
 
@@ -102,6 +115,15 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 } lost SEC(".maps");
+
+/* A fatal signal sent to a traced process, by tgid, until its delivery. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, 1024);
+	__type(key, __u32);
+	__type(value, struct rn_signal_rec);
+} fatal_sig SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_CGROUP_ARRAY);
@@ -126,8 +148,11 @@ struct {
 	__type(value, struct rn_agg);
 } agg SEC(".maps");
 
+/* Not preallocated: creating 32768 per-CPU elements up front costs tens of
+ * milliseconds, and a summary fills only a few hundred. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__uint(max_entries, 32768);
 	__type(key, __u32);		/* nr << 16 | bucket */
 	__type(value, __u64);
@@ -201,7 +226,9 @@ static __always_inline bool task_traced(struct task_struct *task)
 	case RN_MODE_UID:
 		return BPF_CORE_READ(task, real_cred, uid.val) == rn_uid;
 	case RN_MODE_CGROUP:
-		return false;	/* delivery is reported by signal_deliver instead */
+		/* another task's cgroup is not checked here: its ignored and
+		 * fatal signals go unreported in this mode */
+		return false;
 	}
 	t = bpf_map_lookup_elem(&traced, &tgid);
 	return t && !t->wait_exec && (!t->only_tid || t->only_tid == tid);
@@ -267,9 +294,10 @@ static __noinline int put_mem(struct rn_scratch *s, __u64 addr, __u32 want, __u3
 }
 
 /* Copy the C string at addr, at most max bytes of it. */
-static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32 arg)
+static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32 arg,
+			      __u32 flags)
 {
-	__u32 room = 0, cap, flags = RN_REG_STR, len;
+	__u32 room = 0, cap, len;
 	int off = region_start(s, &room);
 	long n;
 	void *dst;
@@ -283,6 +311,7 @@ static __noinline int put_str(struct rn_scratch *s, __u64 addr, __u32 max, __u32
 	cap &= RN_PAYLOAD_MAX - 1;
 	dst = &s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
 	n = bpf_probe_read_user_str(dst, cap, (void *)addr);
+	flags |= RN_REG_STR;
 	if (n <= 0) {
 		region_end(s, off, addr, 0, RN_REG_FAULT, arg);
 		return 0;
@@ -345,7 +374,7 @@ static long argv_str_step(__u32 i, void *data)
 
 	if (!p)
 		return 1;
-	return put_str(w->s, p, rn_strsize, w->arg) < 0;
+	return put_str(w->s, p, rn_strsize, w->arg, 0) < 0;
 }
 
 /* execve's argv: the pointer array (NULL included) as one region, then each
@@ -369,12 +398,12 @@ static __noinline int put_argv(struct rn_scratch *s, __u64 addr, __u32 arg)
 
 /* One argument's capture, by its descriptor. A global function: the
  * verifier checks it once, not once per argument and call site. */
-__noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
+__noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i, __u32 at_entry)
 {
 	const volatile struct rn_cap_arg *c;
 	__u64 addr, lenv = 0, want;
 	__s64 ret = s->ev.sc.ret;
-	__u32 kind, la, size;
+	__u32 kind, la, size, out;
 	int l;
 
 	if (!s || i >= RN_MAX_ARGS || nr >= RN_NR_MAX)
@@ -390,59 +419,70 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
 		return 0;
 	if (c->at_exit && ret < 0)
 		return 0;
+	/* say when it was copied: decoders read outputs from RN_REG_EXIT
+	 * regions only, inputs from entry regions first, then exit ones */
+	out = at_entry ? 0 : RN_REG_EXIT;
 	if (la < RN_MAX_ARGS)
 		lenv = s->ev.sc.args[la];
 	switch (kind) {
 	case RN_CAP_STR:
-		return put_str(s, addr, rn_pathmax, i);
+		return put_str(s, addr, rn_pathmax, i, out);
 	case RN_CAP_ARGV:
 		return put_argv(s, addr, i);
 	case RN_CAP_BUF_ARG:
 		want = lenv < rn_strsize ? lenv : rn_strsize;
-		return put_mem(s, addr, want, i, lenv > want ? RN_REG_TRUNC : 0);
+		return put_mem(s, addr, want, i, out | (lenv > want ? RN_REG_TRUNC : 0));
 	case RN_CAP_BUF_RET:
 		if (ret <= 0)
 			return 0;
 		want = (__u64)ret < rn_strsize ? (__u64)ret : rn_strsize;
-		return put_mem(s, addr, want, i, (__u64)ret > want ? RN_REG_TRUNC : 0);
+		return put_mem(s, addr, want, i, out | ((__u64)ret > want ? RN_REG_TRUNC : 0));
 	case RN_CAP_FIXED:
-		return put_mem(s, addr, size < RN_PAYLOAD_MAX ? size : RN_PAYLOAD_MAX, i, 0);
+		return put_mem(s, addr, size < RN_PAYLOAD_MAX ? size : RN_PAYLOAD_MAX, i, out);
 	case RN_CAP_FIXED_ARGN:
 		want = (__u64)size * (lenv < RN_PAYLOAD_MAX ? lenv : RN_PAYLOAD_MAX);
 		return put_mem(s, addr, want < RN_PAYLOAD_MAX ? want : RN_PAYLOAD_MAX, i,
-			       want > RN_PAYLOAD_MAX ? RN_REG_TRUNC : 0);
+			       out | (want > RN_PAYLOAD_MAX ? RN_REG_TRUNC : 0));
 	case RN_CAP_SOCKADDR_ARG:
 		want = lenv < RN_SOCKADDR_MAX ? lenv : RN_SOCKADDR_MAX;
-		return put_mem(s, addr, want, i, 0);
+		return put_mem(s, addr, want, i, out);
 	case RN_CAP_SOCKADDR_PTR:
 		if (!lenv || bpf_probe_read_user(&l, sizeof(l), (void *)lenv) < 0 || l <= 0)
 			return 0;
 		want = l < RN_SOCKADDR_MAX ? l : RN_SOCKADDR_MAX;
-		return put_mem(s, addr, want, i, 0);
+		return put_mem(s, addr, want, i, out);
 	}
 	return 0;
 }
 
 /* Capture every described argument; entry is true only for execve. */
-static __always_inline void capture_all(struct rn_scratch *s, __u32 nr)
+static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at_entry)
 {
 	__u32 i;
 
 	if (nr >= RN_NR_MAX)
 		return;
 	for (i = 0; i < RN_MAX_ARGS; i++)
-		if (rn_capture_arg(s, nr, i) < 0)
+		if (rn_capture_arg(s, nr, i, at_entry) < 0)
 			break;
 }
 
 static __always_inline void emit(struct rn_scratch *s, bool force)
 {
 	__u32 size = RN_EVENT_HDR_SIZE + (s->ev.sc.payload_len & (2 * RN_PAYLOAD_MAX - 1));
-	__u64 flags = BPF_RB_NO_WAKEUP;
+	__u64 flags = BPF_RB_NO_WAKEUP, avail;
 
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
-	if (force || bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA) >= rn_wake_bytes)
+	/*
+	 * Wake the reader when this record takes the backlog past the
+	 * threshold; below it the reader's poll period picks records up. Past
+	 * half the ring the reader is falling behind: wake it for every record
+	 * then, which also slows the writer (an IPI each) instead of losing.
+	 */
+	avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+	if (force || avail >= rn_ring_half ||
+	    (avail < rn_wake_bytes && avail + size + 8 >= rn_wake_bytes))
 		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(&rb, s, size, flags) < 0)
 		count_lost();
@@ -471,12 +511,59 @@ static __always_inline void sc_header(struct rn_scratch *s, __u64 pid_tgid, __u6
 	s->ev.sc.payload_len = 0;
 }
 
-/* execve at entry: build argv and path regions now and park them. */
+/*
+ * A value-result argument (accept's addrlen) is both input and output: keep
+ * its entry value so decoders can show "[128 => 16]" as under ptrace.
+ */
+static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
+{
+	const volatile struct rn_cap_arg *c;
+	__u32 i, n = 0;
+
+	p->in_len[0] = p->in_len[1] = 0;
+	if (nr < 0 || nr >= RN_NR_MAX ||
+	    !((rn_entry_in[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
+		return;
+	for (i = 0; i < RN_MAX_ARGS && n < 2; i++) {
+		c = &rn_caps[nr & (RN_NR_MAX - 1)].arg[i];
+		if (c->kind != RN_CAP_FIXED || c->at_exit || c->size > 8 || !p->args[i])
+			continue;
+		p->in_val[n & 1] = 0;
+		if (bpf_probe_read_user(&p->in_val[n & 1], c->size & 15, (void *)p->args[i]))
+			continue;
+		p->in_addr[n & 1] = p->args[i];
+		p->in_len[n & 1] = c->size;
+		p->in_arg[n & 1] = i;
+		n++;
+	}
+}
+
+static __always_inline void put_entry_inputs(struct rn_scratch *s, struct rn_pend *p)
+{
+	__u32 i, room = 0;
+	int off;
+
+	for (i = 0; i < 2; i++) {
+		if (!p->in_len[i])
+			continue;
+		off = region_start(s, &room);
+		if (off < 0 || room < 8)
+			return;
+		*(__u64 *)&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)] =
+			p->in_val[i];
+		region_end(s, off, p->in_addr[i], p->in_len[i], 0, p->in_arg[i]);
+	}
+}
+
+/* execve at entry: build the record with its argv and path regions now, in
+ * the task's own storage. */
 static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 {
-	struct rn_scratch *s = scratch_get();
-	__u32 tid = (__u32)pid_tgid, i;
+	struct rn_scratch *s;
+	__u32 i;
 
+	s = bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0,
+				 BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!s)
 		return;
 	sc_header(s, pid_tgid, p->ts);
@@ -484,8 +571,56 @@ static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 	s->ev.sc.ret = 0;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
-	capture_all(s, p->nr);
-	bpf_map_update_elem(&execcap, &tid, s, BPF_ANY);
+	capture_all(s, p->nr, 1);
+}
+
+static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
+					 struct kernel_siginfo *info)
+{
+	__builtin_memset(r, 0, sizeof(*r));
+	r->signo = sig;
+	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers */
+	if ((unsigned long)info == 0) {
+		r->code = 0;	/* SI_USER, from the current task */
+		r->pid = bpf_get_current_pid_tgid() >> 32;
+		r->uid = (__u32)bpf_get_current_uid_gid();
+		return;
+	}
+	if ((unsigned long)info == 1) {
+		r->code = 0x80;	/* SI_KERNEL */
+		return;
+	}
+	r->code = BPF_CORE_READ(info, si_code);
+	r->err = BPF_CORE_READ(info, si_errno);
+	r->pid = BPF_CORE_READ(info, _sifields._kill._pid);
+	r->uid = BPF_CORE_READ(info, _sifields._kill._uid);
+	r->status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	r->addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
+}
+
+static __always_inline void signal_emit(__u32 tid, __u32 tgid, const struct rn_signal_rec *r)
+{
+	struct rn_scratch *s = scratch_get();
+
+	if (!s)
+		return;
+	__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+	s->ev.ts_ns = bpf_ktime_get_ns();
+	s->ev.type = RN_EV_SIGNAL;
+	s->ev.tid = tid;
+	s->ev.tgid = tgid;
+	__builtin_memcpy(&s->ev.sig, r, sizeof(*r));
+	emit(s, false);
+}
+
+/* An ignored signal saved at generation, reported once the task leaves the
+ * kernel, where ptrace's signal-delivery stop would be. */
+static __always_inline void flush_ignored(struct rn_pend *p, __u64 pid_tgid)
+{
+	if (!p->sig.signo)
+		return;
+	signal_emit((__u32)pid_tgid, pid_tgid >> 32, &p->sig);
+	p->sig.signo = 0;
 }
 
 SEC("tp_btf/sys_enter")
@@ -507,11 +642,34 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	p->ts = bpf_ktime_get_ns();
 	p->nr = id;
 	p->live = 1;
-	if (!rn_summary)
+	p->captured = 0;
+	if (!rn_summary) {
 		fill_args(p, regs);
-	if (is_exec(id) && !rn_summary)
+		save_entry_inputs(p, id);
+	}
+	/* without the bprm hook, capture now: pages not yet touched (a path
+	 * literal in the program's rodata) read as faults */
+	if (is_exec(id) && !rn_summary && !rn_exec_hook) {
 		exec_entry(pid_tgid, p);
+		p->captured = 1;
+	}
 	return 0;
+}
+
+#define SIGKILL 9
+#define SIGNAL_GROUP_EXIT 0x4	/* signal_struct.flags */
+
+#define EINTR 4
+#define ERESTART_MIN 512	/* ERESTARTSYS */
+#define ERESTART_MAX 516	/* ERESTART_RESTARTBLOCK */
+
+/* SIGKILL queued to the current thread: a group exit or kill -9 is taking it
+ * down on its way back to user space. */
+static __always_inline bool dying(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->pending.signal.sig[0] & (1ul << (SIGKILL - 1));
 }
 
 static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
@@ -576,6 +734,13 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	if (!p || !p->live) {
 		exit_missed(pid_tgid, regs, ret);
+		if (p)
+			flush_ignored(p, pid_tgid);
+		return 0;
+	}
+	if ((ret == -EINTR || (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN)) && dying()) {
+		/* killed in the call: sched_process_exit reports it unfinished,
+		 * as ptrace does ("= ?"), instead of with a restart code */
 		return 0;
 	}
 	p->live = 0;
@@ -585,7 +750,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			aggregate(nr, ret, now - p->ts);
 		return 0;
 	}
-	s = is_exec(nr) ? bpf_map_lookup_elem(&execcap, &tid) : NULL;
+	s = is_exec(nr) && p->captured ?
+		bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0, 0) : NULL;
 	if (s) {
 		/* argv and path were captured at entry */
 		s->ev.tid = tid;
@@ -593,7 +759,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		s->ev.sc.ret = ret;
 		s->ev.dur_ns = now - p->ts;
 		emit(s, true);
-		bpf_map_delete_elem(&execcap, &tid);
+		bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
+		flush_ignored(p, pid_tgid);
 		return 0;
 	}
 	s = scratch_get();
@@ -605,9 +772,35 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
-	if (!is_exec(nr))
-		capture_all(s, nr);
+	/* an exec that failed before the bprm hook still has its memory */
+	if (!is_exec(nr) || ret < 0) {
+		put_entry_inputs(s, p);
+		capture_all(s, nr, 0);
+	}
 	emit(s, false);
+	flush_ignored(p, pid_tgid);
+	return 0;
+}
+
+/*
+ * execve's arguments are captured here, not at sys_enter: at exec's point of
+ * no return the kernel has copied argv, envp and the path (faulting their
+ * pages in) and the old memory is still mapped. A probe read at sys_enter
+ * fails on a page never touched, like a path literal in read-only data.
+ * (Linux 6.10+; older kernels capture at sys_enter.)
+ */
+SEC("tp_btf/sched_prepare_exec")
+int BPF_PROG(rn_prepare_exec, struct task_struct *task, struct linux_binprm *bprm)
+{
+	struct rn_pend *p;
+
+	if (rn_summary)
+		return 0;
+	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!p || !p->live || !is_exec(p->nr) || p->captured)
+		return 0;
+	exec_entry(bpf_get_current_pid_tgid(), p);
+	p->captured = 1;
 	return 0;
 }
 
@@ -630,7 +823,7 @@ int BPF_PROG(rn_fork, struct task_struct *parent, struct task_struct *child)
 /* A call that never returned (exit_group, or killed while blocked). */
 static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 {
-	__u32 tid = (__u32)pid_tgid, i;
+	__u32 i;
 	struct rn_pend *p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 	struct rn_scratch *s;
 
@@ -648,7 +841,19 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 			s->ev.sc.args[i] = p->args[i];
 		emit(s, false);
 	}
-	bpf_map_delete_elem(&execcap, &tid);
+	bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
+}
+
+/* A thread killed because another thread of its process called execve:
+ * ptrace shows no exit for it (the exec takes its place). */
+static __always_inline bool replaced_by_exec(struct task_struct *task)
+{
+	struct task_struct *execer;
+
+	if (!bpf_core_field_exists(task->signal->group_exec_task))
+		return false;
+	execer = BPF_CORE_READ(task, signal, group_exec_task);
+	return execer && execer != task;
 }
 
 SEC("tp_btf/sched_process_exit")
@@ -658,10 +863,14 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
 	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
 	struct rn_scratch *s;
+	struct rn_pend *p;
 
 	if (current_traced(pid_tgid, -1, false)) {
 		emit_unfinished(pid_tgid, now);
-		s = scratch_get();
+		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (p)
+			flush_ignored(p, pid_tgid);
+		s = replaced_by_exec(task) ? NULL : scratch_get();
 		if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
@@ -676,72 +885,71 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 			emit(s, true);
 		}
 	}
-	if (group_dead && rn_mode == RN_MODE_PIDS)
-		bpf_map_delete_elem(&traced, &tgid);
+	if (group_dead) {
+		bpf_map_delete_elem(&fatal_sig, &tgid);
+		if (rn_mode == RN_MODE_PIDS)
+			bpf_map_delete_elem(&traced, &tgid);
+	}
 	return 0;
-}
-
-static __always_inline void signal_rec(struct rn_scratch *s, __u32 tid, __u32 tgid, int sig,
-				       struct kernel_siginfo *info)
-{
-	__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
-	s->ev.ts_ns = bpf_ktime_get_ns();
-	s->ev.type = RN_EV_SIGNAL;
-	s->ev.tid = tid;
-	s->ev.tgid = tgid;
-	s->ev.sig.signo = sig;
-	/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers. */
-	if ((unsigned long)info == 0) {
-		s->ev.sig.code = 0;	/* SI_USER */
-		s->ev.sig.pid = bpf_get_current_pid_tgid() >> 32;
-		s->ev.sig.uid = (__u32)bpf_get_current_uid_gid();
-		return;
-	}
-	if ((unsigned long)info == 1) {
-		s->ev.sig.code = 0x80;	/* SI_KERNEL */
-		return;
-	}
-	s->ev.sig.code = BPF_CORE_READ(info, si_code);
-	s->ev.sig.err = BPF_CORE_READ(info, si_errno);
-	s->ev.sig.pid = BPF_CORE_READ(info, _sifields._kill._pid);
-	s->ev.sig.uid = BPF_CORE_READ(info, _sifields._kill._uid);
-	s->ev.sig.status = BPF_CORE_READ(info, _sifields._sigchld._status);
-	s->ev.sig.addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
 }
 
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(rn_signal_deliver, int sig, struct kernel_siginfo *info)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct rn_scratch *s;
+	__u32 tgid = pid_tgid >> 32;
+	struct rn_signal_rec r, *fatal;
 
 	if (rn_summary || !current_traced(pid_tgid, -1, false))
 		return 0;
-	s = scratch_get();
-	if (!s)
+	/* ptrace never reports SIGKILL itself; but a fatal signal is turned
+	 * into a group exit when sent and arrives here as SIGKILL: report the
+	 * signal that was sent, saved by rn_signal_generate */
+	if (sig == SIGKILL) {
+		fatal = bpf_map_lookup_elem(&fatal_sig, &tgid);
+		if (fatal) {
+			signal_emit((__u32)pid_tgid, tgid, fatal);
+			bpf_map_delete_elem(&fatal_sig, &tgid);
+		}
 		return 0;
-	signal_rec(s, (__u32)pid_tgid, pid_tgid >> 32, sig, info);
-	emit(s, false);
+	}
+	siginfo_fill(&r, sig, info);
+	signal_emit((__u32)pid_tgid, tgid, &r);
 	return 0;
 }
 
 /*
- * A signal whose action is to ignore it is dropped when sent and never
- * reaches signal_deliver; a ptraced task still reports it (strace shows
- * "--- SIGCHLD ..."), so report it here, at generation.
+ * Two signals never reach signal_deliver as themselves, though a ptraced
+ * task reports them: one whose action is to ignore it is dropped when sent
+ * (strace shows "--- SIGCHLD"), and one that kills the process is turned
+ * into a group exit at once. Save them here, at generation, and report them
+ * where ptrace would: the ignored one when its target next leaves a syscall
+ * (or exits), the fatal one at its SIGKILL delivery.
  */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(rn_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	struct rn_scratch *s;
+	struct rn_signal_rec r;
+	struct rn_pend *p;
+	bool fatal;
+	__u32 tgid;
 
-	if (rn_summary || result != TRACE_SIGNAL_IGNORED || !task_traced(task))
+	if (rn_summary || sig == SIGKILL)
 		return 0;
-	s = scratch_get();
-	if (!s)
+	fatal = result == TRACE_SIGNAL_DELIVERED &&
+		(BPF_CORE_READ(task, signal, flags) & SIGNAL_GROUP_EXIT) &&
+		BPF_CORE_READ(task, signal, group_exit_code) == sig;
+	if ((result != TRACE_SIGNAL_IGNORED && !fatal) || !task_traced(task))
 		return 0;
-	signal_rec(s, BPF_CORE_READ(task, pid), BPF_CORE_READ(task, tgid), sig, info);
-	emit(s, false);
+	if (fatal) {
+		tgid = BPF_CORE_READ(task, tgid);
+		siginfo_fill(&r, sig, info);
+		bpf_map_update_elem(&fatal_sig, &tgid, &r, BPF_ANY);
+		return 0;
+	}
+	p = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (p)
+		siginfo_fill(&p->sig, sig, info);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * The analysis driver: windows of calls into feature vectors, the anomaly
  * detector, the report, and the JSON Lines reader behind `renacer analyze`.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "analyze_int.h"
 
 #define AN_MAX_GAP 1000000	/* empty time windows inserted for one gap at most */
+#define AN_SD_FLOOR 0.05	/* smallest sd used for z, relative to the mean */
 
 static const struct rn_analyze_opts an_defaults = {
 	.window_calls = 100,
@@ -104,6 +106,7 @@ static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 {
 	long nr;
 	unsigned i;
+	char *p;
 
 	if (r->nr >= 0 && r->nr < RN_NR_MAX)
 		return r->nr;
@@ -120,6 +123,11 @@ static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 	a->names[i] = strdup(r->name);
 	if (!a->names[i])
 		return -ENOMEM;
+	/* the trace file chose this name: keep it to identifier characters
+	 * so it prints safely in text and JSON alike */
+	for (p = a->names[i]; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			*p = '?';
 	a->nextra++;
 	return (int)i;
 }
@@ -236,6 +244,10 @@ static int an_anomaly(struct rn_analyze *a, unsigned id, const struct rn_analyze
 	if (g->n >= need) {
 		double mean = g->sum / g->n, var = g->sumsq / g->n - mean * mean;
 		double sd = var > 0 ? sqrt(var) : 0.0;
+
+		/* a very steady syscall (sd of a few ns) would flag every
+		 * jitter: the deviation is measured in at least 5% of the mean */
+		sd = fmax(sd, AN_SD_FLOOR * fabs(mean + g->shift));
 
 		if (sd > 0 && fabs(x - g->shift - mean) / sd > a->o.anomaly_threshold) {
 			struct an_anomaly an = { .ts = r->ts, .dur_us = x, .tid = r->tid,

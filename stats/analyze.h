@@ -15,7 +15,9 @@
  *     mean is furthest from the overall mean, in standard deviations);
  *   - anomalies: a call whose latency is more than threshold standard
  *     deviations from the mean of the previous `window` calls of the same
- *     syscall (sliding window, at least min(window, 20) calls seen), counted
+ *     syscall (sliding window, at least min(window, 20) calls seen; the
+ *     standard deviation used is at least 5% of that mean, so that the
+ *     nanosecond jitter of a very steady syscall is not flagged), counted
  *     per syscall, the largest reported at the end and, with realtime set,
  *     printed as they happen.
  *
@@ -86,8 +88,9 @@ int rn_analyze_report(struct rn_analyze *a, FILE *out);
 int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o);
 
 /* Parse one JSON line. Returns 1 for a syscall record (r filled; r->name
- * points into namebuf), 0 for another valid record type, -EINVAL when the
- * line is malformed or a syscall record lacks a syscall name and number. */
+ * points into namebuf), 0 for another valid record type or a call marked
+ * "unfinished":true, -EINVAL when the line is malformed or a syscall record
+ * lacks a syscall name and number. */
 int rn_analyze_parse_line(const char *line, size_t len, struct rn_analyze_rec *r,
 			  char *namebuf, size_t namelen);
 

@@ -31,7 +31,7 @@ int rn_analyze_corr(const double *X, size_t rows, size_t cols, double *R)
 {
 	const struct rn_stats_kernels *k = rn_kernels();
 	double *sum, *G, *blk, n = (double)rows;
-	size_t r0, r, i, j;
+	size_t r0, i, j;
 
 	if (rows < 2 || cols == 0)
 		return -EINVAL;
@@ -51,13 +51,7 @@ int rn_analyze_corr(const double *X, size_t rows, size_t cols, double *R)
 	for (r0 = 0; r0 < rows; r0 += CORR_BLOCK) {
 		size_t nr = rows - r0 < CORR_BLOCK ? rows - r0 : CORR_BLOCK;
 
-		for (r = 0; r < nr; r++)
-			for (j = 0; j < cols; j++) {
-				double t = X[(r0 + r) * cols + j] - X[j];
-
-				blk[r * cols + j] = t;
-				sum[j] += t;
-			}
+		k->shift_rows(X + r0 * cols, nr, cols, X, blk, sum);
 		k->gram(blk, nr, cols, G);
 	}
 	for (i = 0; i < cols; i++)
@@ -175,6 +169,8 @@ int rn_analyze_kmeans_init(const double *X, size_t rows, size_t cols, unsigned k
 			pick = (size_t)(rng_unit(&st) * (double)rows);
 		}
 		memcpy(centers + c * cols, X + pick * cols, cols * sizeof(*centers));
+		if (c + 1 == k)
+			break;	/* no further pick needs the distances */
 		kr->nearest(X, rows, cols, centers + c * cols, 1, lab, t, NULL);
 		for (r = 0; r < rows; r++)
 			d2[r] = t[r] < d2[r] ? t[r] : d2[r];

@@ -305,11 +305,14 @@ static void text_report(FILE *out, const struct report *rp)
 	const struct rn_analyze *a = rp->a;
 
 	fprintf(out, "renacer analyze: %llu syscalls", (unsigned long long)a->total_calls);
-	if (a->lines)
-		fprintf(out, " from %llu lines (%llu other records, %llu malformed%s%llu)",
+	if (a->lines) {
+		fprintf(out, " from %llu lines (%llu other or unfinished records, %llu malformed",
 			(unsigned long long)a->lines, (unsigned long long)a->other,
-			(unsigned long long)a->malformed, a->malformed ? ", first at line " : "",
-			a->malformed ? (unsigned long long)a->first_bad : 0ull);
+			(unsigned long long)a->malformed);
+		if (a->malformed)
+			fprintf(out, ", first at line %llu", (unsigned long long)a->first_bad);
+		fputc(')', out);
+	}
 	if (a->o.window_sec > 0)
 		fprintf(out, "\n%zu windows of %g s", rp->rows, a->o.window_sec);
 	else

@@ -5,6 +5,7 @@
  * (the caller counts such lines and moves on).
  */
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,8 @@ static int jp_number(struct jp *j, double *v, long long *iv, bool *is_int)
 	memcpy(buf, s, n);
 	buf[n] = '\0';
 	*v = strtod(buf, NULL);
+	if (!isfinite(*v))
+		return -EINVAL;	/* 1e400: no JSON number we can use */
 	*iv = *is_int ? strtoll(buf, NULL, 10) : (long long)*v;
 	return 0;
 }
@@ -214,7 +217,7 @@ static int jp_num_or_null(struct jp *j, double *v, long long *iv)
 }
 
 struct line_fields {
-	bool is_syscall, has_type, has_name, has_nr;
+	bool is_syscall, has_type, has_name, has_nr, unfinished;
 };
 
 static int jp_field(struct jp *j, const char *key, struct rn_analyze_rec *r, char *namebuf,
@@ -231,6 +234,14 @@ static int jp_field(struct jp *j, const char *key, struct rn_analyze_rec *r, cha
 			return -EINVAL;
 		f->has_type = true;
 		f->is_syscall = !trunc && strcmp(type, "syscall") == 0;
+		return 0;
+	}
+	if (strcmp(key, "unfinished") == 0) {
+		/* a call that never returned is no latency sample (as live) */
+		if (jp_lit(j, "true"))
+			f->unfinished = true;
+		else if (!jp_lit(j, "false") && !jp_lit(j, "null"))
+			return -EINVAL;
 		return 0;
 	}
 	if (strcmp(key, "syscall") == 0 && j->p < j->end && *j->p == '"') {
@@ -306,7 +317,7 @@ int rn_analyze_parse_line(const char *line, size_t len, struct rn_analyze_rec *r
 	jp_ws(&j);
 	if (j.p != j.end)
 		return -EINVAL;
-	if (f.has_type && !f.is_syscall)
+	if ((f.has_type && !f.is_syscall) || f.unfinished)
 		return 0;
 	if (!f.has_name && !f.has_nr)
 		return f.has_type ? -EINVAL : 0;

@@ -41,8 +41,20 @@ static void buckets_scalar(const __u64 *d, size_t n, __u32 *out)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		out[i] = rn_hist_bucket(d[i]);
+	for (i = 0; i < n; i++) {
+		/* rn_hist_bucket() with the CPU's leading-zero count for the
+		 * log2 (hist.h avoids builtins for the BPF verifier's sake) */
+		__u64 v = d[i];
+		__u32 e;
+
+		if (v < RN_HIST_SUB) {
+			out[i] = (__u32)v;
+			continue;
+		}
+		e = 63u - (__u32)__builtin_clzll(v);
+		out[i] = (e - RN_HIST_SUB_BITS + 1) * RN_HIST_SUB +
+			 (__u32)((v >> (e - RN_HIST_SUB_BITS)) & (RN_HIST_SUB - 1));
+	}
 }
 
 static void hist_add_scalar(__u64 *dst, const __u64 *src, size_t n)
@@ -90,6 +102,20 @@ static double dist2_scalar(const double *a, const double *b, size_t n)
 		s += t * t;
 	}
 	return s;
+}
+
+static void shift_rows_scalar(const double *X, size_t rows, size_t cols, const double *shift,
+			      double *out, double *sums)
+{
+	size_t r, j;
+
+	for (r = 0; r < rows; r++)
+		for (j = 0; j < cols; j++) {
+			double t = X[r * cols + j] - shift[j];
+
+			out[r * cols + j] = t;
+			sums[j] += t;
+		}
 }
 
 static void gram_scalar(const double *X, size_t rows, size_t cols, double *G)
@@ -143,6 +169,7 @@ const struct rn_stats_kernels rn_kernels_scalar = {
 	.rank_find = rank_find_scalar,
 	.dot = dot_scalar,
 	.dist2 = dist2_scalar,
+	.shift_rows = shift_rows_scalar,
 	.gram = gram_scalar,
 	.nearest = nearest_scalar,
 };

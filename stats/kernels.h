@@ -44,6 +44,10 @@ struct rn_stats_kernels {
 	double (*dot)(const double *a, const double *b, size_t n);
 	/* Squared Euclidean distance. */
 	double (*dist2)(const double *a, const double *b, size_t n);
+	/* out[r][j] = X[r][j] - shift[j] and sums[j] += out[r][j] (rows x
+	 * cols, row-major): the centring step of the correlation. */
+	void (*shift_rows)(const double *X, size_t rows, size_t cols, const double *shift,
+			   double *out, double *sums);
 	/* G[i * cols + j] += sum over rows r of X[r][i] * X[r][j], j >= i
 	 * (upper triangle of X^T X; X row-major, rows x cols). */
 	void (*gram)(const double *X, size_t rows, size_t cols, double *G);

@@ -10,24 +10,6 @@
 #include "../backends/hist.h"
 #include "kernels.h"
 
-#define SIGN64 ((long long)0x8000000000000000ull)
-
-/* Unsigned 64-bit lanes to double, correctly rounded like a scalar cast:
- * both 32-bit halves convert exactly through the 2^52 trick, and the one
- * addition rounds once. */
-static inline __m256d u64_to_pd(__m256i v)
-{
-	const __m256i magic = _mm256_set1_epi64x(0x4330000000000000ll);
-	const __m256d two52 = _mm256_set1_pd(4503599627370496.0);
-	const __m256d two32 = _mm256_set1_pd(4294967296.0);
-	__m256i lo = _mm256_blend_epi32(v, _mm256_setzero_si256(), 0xaa);
-	__m256i hi = _mm256_srli_epi64(v, 32);
-	__m256d dlo = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(lo, magic)), two52);
-	__m256d dhi = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(hi, magic)), two52);
-
-	return _mm256_fmadd_pd(dhi, two32, dlo);
-}
-
 static inline double hsum_pd(__m256d v)
 {
 	__m128d lo = _mm256_castpd256_pd128(v), hi = _mm256_extractf128_pd(v, 1);
@@ -44,51 +26,67 @@ static inline __u64 hsum_epi64(__m256i v)
 	return t[0] + t[1] + t[2] + t[3];
 }
 
+/* Exact conversion of lanes below 2^52: 2^52 + v as a double, minus 2^52. */
+static inline __m256d small_to_pd(__m256i v)
+{
+	return _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(v,
+			_mm256_set1_epi64x(0x4330000000000000ll))),
+			_mm256_set1_pd(4503599627370496.0));
+}
+
 static void acc_avx2(const __u64 *d, size_t n, double shift, struct rn_acc *a)
 {
-	const __m256i bias = _mm256_set1_epi64x(SIGN64);
+	const __m256i big = _mm256_set1_epi64x(~((1ll << 52) - 1));
 	__m256i vsum = _mm256_setzero_si256();
-	/* min/max kept with the sign bit flipped, so signed compares order
-	 * them as unsigned */
-	__m256i vmin = _mm256_set1_epi64x(~SIGN64), vmax = _mm256_set1_epi64x(SIGN64);
+	/* every vector lane is below 2^52 (larger values take the scalar
+	 * path), so min and max are taken exactly on the doubles */
+	__m256d vmin = _mm256_set1_pd(1e300), vmax = _mm256_set1_pd(-1.0);
 	__m256d vsq0 = _mm256_setzero_pd(), vsq1 = _mm256_setzero_pd();
 	__m256d vshift = _mm256_set1_pd(shift);
-	__u64 sum, mn, mx, t[4];
-	double sq;
-	size_t i = 0;
-	int j;
+	__u64 sum = 0, mn, mx;
+	double sq = 0.0, t[4];
+	size_t i = 0, j;
 
 	if (n == 0)
 		return;
+	mn = a->n ? a->min : ~(__u64)0;
+	mx = a->n ? a->max : 0;
 	for (; i + 8 <= n; i += 8) {
 		__m256i x0 = _mm256_loadu_si256((const __m256i *)(d + i));
 		__m256i x1 = _mm256_loadu_si256((const __m256i *)(d + i + 4));
-		__m256i b0 = _mm256_xor_si256(x0, bias), b1 = _mm256_xor_si256(x1, bias);
-		__m256d f0 = _mm256_sub_pd(u64_to_pd(x0), vshift);
-		__m256d f1 = _mm256_sub_pd(u64_to_pd(x1), vshift);
+		__m256d f0, f1, g0, g1;
 
+		if (!_mm256_testz_si256(_mm256_or_si256(x0, x1), big)) {
+			for (j = i; j < i + 8; j++) {
+				double f = (double)d[j] - shift;
+
+				sum += d[j];
+				sq += f * f;
+				mn = d[j] < mn ? d[j] : mn;
+				mx = d[j] > mx ? d[j] : mx;
+			}
+			continue;
+		}
+		f0 = small_to_pd(x0);
+		f1 = small_to_pd(x1);
 		vsum = _mm256_add_epi64(vsum, _mm256_add_epi64(x0, x1));
-		vmin = _mm256_blendv_epi8(vmin, b0, _mm256_cmpgt_epi64(vmin, b0));
-		vmin = _mm256_blendv_epi8(vmin, b1, _mm256_cmpgt_epi64(vmin, b1));
-		vmax = _mm256_blendv_epi8(vmax, b0, _mm256_cmpgt_epi64(b0, vmax));
-		vmax = _mm256_blendv_epi8(vmax, b1, _mm256_cmpgt_epi64(b1, vmax));
-		vsq0 = _mm256_fmadd_pd(f0, f0, vsq0);
-		vsq1 = _mm256_fmadd_pd(f1, f1, vsq1);
+		vmin = _mm256_min_pd(vmin, _mm256_min_pd(f0, f1));
+		vmax = _mm256_max_pd(vmax, _mm256_max_pd(f0, f1));
+		g0 = _mm256_sub_pd(f0, vshift);
+		g1 = _mm256_sub_pd(f1, vshift);
+		vsq0 = _mm256_fmadd_pd(g0, g0, vsq0);
+		vsq1 = _mm256_fmadd_pd(g1, g1, vsq1);
 	}
-	sum = hsum_epi64(vsum);
-	sq = hsum_pd(_mm256_add_pd(vsq0, vsq1));
-	mn = a->n ? a->min : ~(__u64)0;
-	mx = a->n ? a->max : 0;
-	if (i) {
-		_mm256_storeu_si256((__m256i *)t, vmin);
-		for (j = 0; j < 4; j++)
-			if ((t[j] ^ (__u64)SIGN64) < mn)
-				mn = t[j] ^ (__u64)SIGN64;
-		_mm256_storeu_si256((__m256i *)t, vmax);
-		for (j = 0; j < 4; j++)
-			if ((t[j] ^ (__u64)SIGN64) > mx)
-				mx = t[j] ^ (__u64)SIGN64;
-	}
+	sum += hsum_epi64(vsum);
+	sq += hsum_pd(_mm256_add_pd(vsq0, vsq1));
+	_mm256_storeu_pd(t, vmin);
+	for (j = 0; j < 4; j++)
+		if (t[j] < 1e300 && (__u64)t[j] < mn)
+			mn = (__u64)t[j];
+	_mm256_storeu_pd(t, vmax);
+	for (j = 0; j < 4; j++)
+		if (t[j] >= 0 && (__u64)t[j] > mx)
+			mx = (__u64)t[j];
 	for (; i < n; i++) {
 		double f = (double)d[i] - shift;
 
@@ -106,22 +104,15 @@ static void acc_avx2(const __u64 *d, size_t n, double shift, struct rn_acc *a)
 	a->max = mx;
 }
 
-/* Four bucket indices; every lane below 2^52, so the conversion to double
- * is exact and its exponent is floor(log2(v)). */
+/* Four bucket indices; every lane below 2^52, so its double is exact, and
+ * the double's bits are the bucket: the exponent and the top
+ * RN_HIST_SUB_BITS bits of the mantissa sit from bit 45 up, so for
+ * v >= RN_HIST_SUB, bucket = (bits >> 45) - ((1023 + 6) << 7). */
 static inline __m256i buckets4(__m256i v)
 {
-	const __m256i magic = _mm256_set1_epi64x(0x4330000000000000ll);
-	const __m256d two52 = _mm256_set1_pd(4503599627370496.0);
-	__m256d f = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(v, magic)), two52);
-	__m256i e = _mm256_sub_epi64(_mm256_srli_epi64(_mm256_castpd_si256(f), 52),
-				     _mm256_set1_epi64x(1023));
-	/* lanes below RN_HIST_SUB get a huge shift count: srlv yields 0 */
-	__m256i sub = _mm256_and_si256(
-		_mm256_srlv_epi64(v, _mm256_sub_epi64(e, _mm256_set1_epi64x(RN_HIST_SUB_BITS))),
-		_mm256_set1_epi64x(RN_HIST_SUB - 1));
-	__m256i hi = _mm256_add_epi64(
-		_mm256_slli_epi64(_mm256_sub_epi64(e, _mm256_set1_epi64x(RN_HIST_SUB_BITS - 1)),
-				  RN_HIST_SUB_BITS), sub);
+	__m256i bits = _mm256_castpd_si256(small_to_pd(v));
+	__m256i hi = _mm256_sub_epi64(_mm256_srli_epi64(bits, 52 - RN_HIST_SUB_BITS),
+			_mm256_set1_epi64x((1023ll + RN_HIST_SUB_BITS - 1) << RN_HIST_SUB_BITS));
 	__m256i small = _mm256_cmpgt_epi64(_mm256_set1_epi64x(RN_HIST_SUB), v);
 
 	return _mm256_blendv_epi8(hi, v, small);
@@ -134,16 +125,19 @@ static void buckets_avx2(const __u64 *d, size_t n, __u32 *out)
 	size_t i = 0;
 	int j;
 
-	for (; i + 4 <= n; i += 4) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(d + i));
+	for (; i + 8 <= n; i += 8) {
+		__m256i v0 = _mm256_loadu_si256((const __m256i *)(d + i));
+		__m256i v1 = _mm256_loadu_si256((const __m256i *)(d + i + 4));
 
-		if (!_mm256_testz_si256(v, big)) {
-			for (j = 0; j < 4; j++)
+		_mm_prefetch((const char *)(d + i + 128), _MM_HINT_T0);
+		if (!_mm256_testz_si256(_mm256_or_si256(v0, v1), big)) {
+			for (j = 0; j < 8; j++)
 				out[i + j] = rn_hist_bucket(d[i + j]);
 			continue;
 		}
-		v = _mm256_permutevar8x32_epi32(buckets4(v), pack);
-		_mm_storeu_si128((__m128i *)(out + i), _mm256_castsi256_si128(v));
+		v0 = _mm256_permutevar8x32_epi32(buckets4(v0), pack);
+		v1 = _mm256_permutevar8x32_epi32(buckets4(v1), pack);
+		_mm256_storeu_si256((__m256i *)(out + i), _mm256_permute2x128_si256(v0, v1, 0x20));
 	}
 	for (; i < n; i++)
 		out[i] = rn_hist_bucket(d[i]);
@@ -171,14 +165,16 @@ static size_t rank_find_avx2(const __u64 *h, size_t n, __u64 target, __u64 *cum)
 	__u64 c = *cum;
 	size_t i = 0;
 
-	/* skip whole blocks of 16 buckets while the target lies beyond them */
-	for (; i + 16 <= n; i += 16) {
-		__m256i s = _mm256_add_epi64(
-			_mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(h + i)),
-					 _mm256_loadu_si256((const __m256i *)(h + i + 4))),
-			_mm256_add_epi64(_mm256_loadu_si256((const __m256i *)(h + i + 8)),
-					 _mm256_loadu_si256((const __m256i *)(h + i + 12))));
-		__u64 blk = hsum_epi64(s);
+	/* skip whole blocks of 32 buckets while the target lies beyond them */
+	for (; i + 32 <= n; i += 32) {
+		const __m256i *p = (const __m256i *)(h + i);
+		__m256i s0 = _mm256_add_epi64(_mm256_loadu_si256(p), _mm256_loadu_si256(p + 1));
+		__m256i s1 = _mm256_add_epi64(_mm256_loadu_si256(p + 2), _mm256_loadu_si256(p + 3));
+		__m256i s2 = _mm256_add_epi64(_mm256_loadu_si256(p + 4), _mm256_loadu_si256(p + 5));
+		__m256i s3 = _mm256_add_epi64(_mm256_loadu_si256(p + 6), _mm256_loadu_si256(p + 7));
+		__m256i s = _mm256_add_epi64(_mm256_add_epi64(s0, s1), _mm256_add_epi64(s2, s3));
+		__m128i q = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+		__u64 blk = (__u64)_mm_cvtsi128_si64(q) + (__u64)_mm_extract_epi64(q, 1);
 
 		if (c + blk >= target)
 			break;
@@ -238,6 +234,39 @@ static double dist2_avx2(const double *a, const double *b, size_t n)
 		s += t * t;
 	}
 	return s;
+}
+
+static void shift_rows_avx2(const double *X, size_t rows, size_t cols, const double *shift,
+			    double *out, double *sums)
+{
+	size_t r, j;
+
+	if (cols % 4) {
+		rn_kernels_scalar.shift_rows(X, rows, cols, shift, out, sums);
+		return;
+	}
+	for (j = 0; j < cols; j += 4) {
+		/* one column block down all rows: shift and sum stay in registers */
+		__m256d sh = _mm256_loadu_pd(shift + j), s0 = _mm256_setzero_pd(), s1 = s0;
+
+		for (r = 0; r + 2 <= rows; r += 2) {
+			__m256d t0 = _mm256_sub_pd(_mm256_loadu_pd(X + r * cols + j), sh);
+			__m256d t1 = _mm256_sub_pd(_mm256_loadu_pd(X + (r + 1) * cols + j), sh);
+
+			_mm256_storeu_pd(out + r * cols + j, t0);
+			_mm256_storeu_pd(out + (r + 1) * cols + j, t1);
+			s0 = _mm256_add_pd(s0, t0);
+			s1 = _mm256_add_pd(s1, t1);
+		}
+		for (; r < rows; r++) {
+			__m256d t0 = _mm256_sub_pd(_mm256_loadu_pd(X + r * cols + j), sh);
+
+			_mm256_storeu_pd(out + r * cols + j, t0);
+			s0 = _mm256_add_pd(s0, t0);
+		}
+		_mm256_storeu_pd(sums + j, _mm256_add_pd(_mm256_loadu_pd(sums + j),
+							 _mm256_add_pd(s0, s1)));
+	}
 }
 
 /* Lane mask for columns j .. j + 3 of a row of cols values. */
@@ -422,14 +451,13 @@ static double nearest1_avx2(const double *X, size_t rows, size_t cols, const dou
 	return total;
 }
 
-static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
-			   size_t k, __u32 *label, double *d2, double *sums)
+/* One row at a time: the tail of a batch and wide rows. */
+static double nearest_rows_avx2(const double *X, size_t rows, size_t cols, const double *C,
+				size_t k, __u32 *label, double *d2, double *sums)
 {
 	double total = 0.0;
 	size_t r, c, q;
 
-	if (k == 1)
-		return nearest1_avx2(X, rows, cols, C, label, d2, sums);
 	for (r = 0; r < rows; r++) {
 		const double *x = X + r * cols;
 		double best = 0.0;
@@ -468,6 +496,117 @@ static double nearest_avx2(const double *X, size_t rows, size_t cols, const doub
 	return total;
 }
 
+#define NEAR_MAX_COLS 64	/* transposed group of 4 rows on the stack: 2 KiB */
+
+/* Squared distances of four rows (transposed: T[j] holds column j of the
+ * four) to centres C[c0 .. c0 + K), lanes = rows; K a constant 1..4, so the
+ * accumulators stay in registers. Same arithmetic per lane as the scalar
+ * kernel, (x - c)^2 summed over j in order. */
+static inline __attribute__((always_inline)) void
+dist_group(const __m256d *T, size_t cols, const double *C, size_t c0, const int K,
+	   __m256d out[4])
+{
+	__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, t;
+	const double *p0 = C + c0 * cols, *p1 = p0 + cols, *p2 = p1 + cols, *p3 = p2 + cols;
+	size_t j;
+
+	for (j = 0; j < cols; j++) {
+		t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p0 + j));
+		a0 = _mm256_fmadd_pd(t, t, a0);
+		if (K > 1) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p1 + j));
+			a1 = _mm256_fmadd_pd(t, t, a1);
+		}
+		if (K > 2) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p2 + j));
+			a2 = _mm256_fmadd_pd(t, t, a2);
+		}
+		if (K > 3) {
+			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p3 + j));
+			a3 = _mm256_fmadd_pd(t, t, a3);
+		}
+	}
+	out[0] = a0;
+	out[1] = a1;
+	out[2] = a2;
+	out[3] = a3;
+}
+
+/* Columns of rows x[0..3] into T[0 .. cols), four at a time by 4x4
+ * transposes. */
+static inline void transpose4(const double *x, size_t cols, __m256d *T)
+{
+	size_t j = 0;
+
+	for (; j + 4 <= cols; j += 4) {
+		__m256d r0 = _mm256_loadu_pd(x + j), r1 = _mm256_loadu_pd(x + cols + j);
+		__m256d r2 = _mm256_loadu_pd(x + 2 * cols + j), r3 = _mm256_loadu_pd(x + 3 * cols + j);
+		__m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+		__m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+
+		T[j] = _mm256_permute2f128_pd(t0, t2, 0x20);
+		T[j + 1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+		T[j + 2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+		T[j + 3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+	}
+	for (; j < cols; j++)
+		T[j] = _mm256_setr_pd(x[j], x[cols + j], x[2 * cols + j], x[3 * cols + j]);
+}
+
+/*
+ * Four rows at a time: the rows are transposed so that each lane is a row,
+ * and every centre costs one broadcast, one subtraction and one FMA per
+ * column for all four rows (no horizontal sums). The running minimum and
+ * its label are kept per lane with strict compares, so ties go to the lower
+ * index as in the scalar kernel.
+ */
+static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
+			   size_t k, __u32 *label, double *d2, double *sums)
+{
+	__m256d T[NEAR_MAX_COLS], dist[4], best, bl;
+	double total = 0.0, bd[4], lb[4];
+	size_t r, c, q;
+
+	if (cols > NEAR_MAX_COLS)
+		return k == 1 ? nearest1_avx2(X, rows, cols, C, label, d2, sums) :
+				nearest_rows_avx2(X, rows, cols, C, k, label, d2, sums);
+	for (r = 0; r + 4 <= rows; r += 4) {
+		transpose4(X + r * cols, cols, T);
+		best = _mm256_set1_pd(__builtin_inf());
+		bl = _mm256_setzero_pd();
+		for (c = 0; c < k; c += 4) {
+			switch (k - c) {
+			case 2: dist_group(T, cols, C, c, 2, dist); break;
+			case 3: dist_group(T, cols, C, c, 3, dist); break;
+			case 1: dist_group(T, cols, C, c, 1, dist); break;
+			default: dist_group(T, cols, C, c, 4, dist); break;
+			}
+			for (q = 0; q < 4 && c + q < k; q++) {
+				/* the first centre always wins (even against NaN) */
+				__m256d lt = c + q == 0 ? _mm256_castsi256_pd(_mm256_set1_epi64x(-1)) :
+					     _mm256_cmp_pd(dist[q], best, _CMP_LT_OQ);
+
+				best = _mm256_blendv_pd(best, dist[q], lt);
+				bl = _mm256_blendv_pd(bl, _mm256_set1_pd((double)(c + q)), lt);
+			}
+		}
+		_mm256_storeu_pd(bd, best);
+		_mm256_storeu_pd(lb, bl);
+		for (q = 0; q < 4; q++) {
+			label[r + q] = (__u32)lb[q];
+			if (d2)
+				d2[r + q] = bd[q];
+			if (sums)
+				add_row(sums + label[r + q] * cols, X + (r + q) * cols, cols);
+			total += bd[q];
+		}
+	}
+	if (r < rows)
+		total += nearest_rows_avx2(X + r * cols, rows - r, cols, C, k, label + r,
+					   d2 ? d2 + r : NULL, sums);
+	return total;
+}
+
 const struct rn_stats_kernels rn_kernels_avx2 = {
 	.name = "avx2",
 	.acc = acc_avx2,
@@ -476,6 +615,7 @@ const struct rn_stats_kernels rn_kernels_avx2 = {
 	.rank_find = rank_find_avx2,
 	.dot = dot_avx2,
 	.dist2 = dist2_avx2,
+	.shift_rows = shift_rows_avx2,
 	.gram = gram_avx2,
 	.nearest = nearest_avx2,
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Streaming per-syscall summaries: exact counts and sums, min/max, a shifted
- * sum of squares for the standard deviation and a chunked log-linear
+ * Streaming per-syscall summaries: exact counts and sums, min/max, a merged
+ * sum of squared deviations for the standard deviation and a chunked log-linear
  * histogram for percentiles. Durations are staged per syscall and folded in
  * by the batch kernels (stats/kernels.h) 64 at a time.
  */
@@ -46,7 +46,7 @@ static void sc_reset(struct stats_sc *sc)
 	memset(&sc->acc, 0, sizeof(sc->acc));
 	sc->errors = sc->stage_errors = sc->hist_n = 0;
 	sc->nstage = 0;
-	sc->shift = 0.0;
+	sc->m2 = 0.0;
 	sc->sq_unknown = false;
 }
 
@@ -59,6 +59,38 @@ static int sc_chunk(struct stats_sc *sc, __u32 b)
 		return 0;
 	sc->chunk[c] = calloc(RN_HIST_SUB, sizeof(__u64));
 	return sc->chunk[c] ? 0 : -ENOMEM;
+}
+
+/*
+ * Fold n durations into the totals. The batch kernel sums squares about the
+ * running mean (the first duration for the first batch), which keeps the
+ * batch's M2 (sum of squared deviations) free of cancellation; batches are
+ * then merged with the parallel-variance update (Chan et al.), so an early
+ * outlier cannot spoil the precision of everything after it.
+ */
+static void sc_fold(struct stats *s, struct stats_sc *sc, const __u64 *d, size_t n)
+{
+	struct rn_acc b = { .n = 0 };
+	double na = (double)sc->acc.n, nb = (double)n, shift, dev, m2b, delta;
+
+	if (n == 0)
+		return;
+	shift = sc->acc.n ? (double)sc->acc.sum / na : (double)d[0];
+	s->k->acc(d, n, shift, &b);
+	dev = (double)b.sum - nb * shift;
+	m2b = fmax(0.0, b.sq - dev * dev / nb);
+	if (sc->acc.n) {
+		delta = (double)b.sum / nb - (double)sc->acc.sum / na;
+		sc->m2 += m2b + delta * delta * na * nb / (na + nb);
+	} else {
+		sc->m2 = m2b;
+	}
+	if (sc->acc.n == 0 || b.min < sc->acc.min)
+		sc->acc.min = b.min;
+	if (sc->acc.n == 0 || b.max > sc->acc.max)
+		sc->acc.max = b.max;
+	sc->acc.n += b.n;
+	sc->acc.sum += b.sum;
 }
 
 /* Fold the staged durations into the totals and the histogram. */
@@ -78,7 +110,7 @@ static int sc_flush(struct stats *s, struct stats_sc *sc)
 			return -ENOMEM;
 		}
 	}
-	s->k->acc(sc->stage, n, sc->shift, &sc->acc);
+	sc_fold(s, sc, sc->stage, n);
 	for (i = 0; i < n; i++)
 		sc->chunk[b[i] / RN_HIST_SUB][b[i] % RN_HIST_SUB]++;
 	sc->hist_n += n;
@@ -226,8 +258,6 @@ static int stats_add_one(struct stats *s, const struct rn_event *ev)
 		s->dropped++;
 		return -ENOMEM;
 	}
-	if (sc->acc.n == 0 && sc->nstage == 0 && !sc->sq_unknown)
-		sc->shift = (double)ev->dur_ns;
 	if (ev->sc.ret < 0 && ev->sc.ret >= -4095)
 		sc->stage_errors++;
 	sc->stage[sc->nstage++] = ev->dur_ns;
@@ -311,17 +341,22 @@ int rn_stats_add_samples(struct rn_stats *rs, __u32 id, int nr, const __u64 *d, 
 	sc = g ? sc_get(g, nr) : NULL;
 	if (!sc || sc_flush(s, sc) < 0)
 		return -ENOMEM;
-	if (n && sc->acc.n == 0 && !sc->sq_unknown)
-		sc->shift = (double)d[0];
 	for (i = 0; i < n; i += m) {
 		m = n - i < SAMPLES_BLOCK ? n - i : SAMPLES_BLOCK;
 		s->k->buckets(d + i, m, b);
-		for (j = 0; j < m; j++)
-			if (sc_chunk(sc, b[j]) < 0)
-				return -ENOMEM;
-		s->k->acc(d + i, m, sc->shift, &sc->acc);
-		for (j = 0; j < m; j++)
-			sc->chunk[b[j] / RN_HIST_SUB][b[j] % RN_HIST_SUB]++;
+		for (j = 0; j < m; j++) {
+			__u64 *ch = sc->chunk[b[j] / RN_HIST_SUB];
+
+			if (__builtin_expect(!ch, 0)) {
+				if (sc_chunk(sc, b[j]) < 0) {
+					sc->hist_n += j;	/* counted so far */
+					return -ENOMEM;
+				}
+				ch = sc->chunk[b[j] / RN_HIST_SUB];
+			}
+			ch[b[j] % RN_HIST_SUB]++;
+		}
+		sc_fold(s, sc, d + i, m);
 		sc->hist_n += m;
 	}
 	sc->errors += errors;
@@ -348,6 +383,17 @@ void rn_stats_reset(struct rn_stats *rs)
 	size_t i;
 	int nr;
 
+	if (s->key != RN_STATS_BY_SYSCALL) {
+		/* threads and processes come and go: start the table afresh so
+		 * a long --summary-interval run keeps only the live ones */
+		for (i = 0; i < s->cap; i++) {
+			group_free(s->groups[i]);
+			s->groups[i] = NULL;
+		}
+		s->ngroups = 0;
+		s->last = NULL;
+		return;
+	}
 	for (i = 0; i < s->cap; i++) {
 		if (!s->groups[i])
 			continue;
@@ -400,11 +446,8 @@ static double sc_stddev(const struct stats_sc *sc)
 
 	if (sc->acc.n == 0)
 		return 0.0;
-	if (!sc->sq_unknown) {
-		d = (double)sc->acc.sum - n * sc->shift;
-		var = (sc->acc.sq - d * d / n) / n;
-		return var > 0.0 ? sqrt(var) : 0.0;
-	}
+	if (!sc->sq_unknown)
+		return sqrt(sc->m2 / n);
 	/* in-kernel aggregates: estimate from the histogram */
 	if (sc->hist_n == 0)
 		return 0.0;
@@ -434,9 +477,10 @@ void stats_sc_row(const struct stats *s, const struct stats_sc *sc, __u32 id, in
 	row->min_ns = sc->acc.min;
 	row->max_ns = sc->acc.max;
 	row->avg_ns = (double)sc->acc.sum / (double)sc->acc.n;
-	row->p50_ns = stats_sc_percentile(s, sc, 50.0);
-	row->p90_ns = stats_sc_percentile(s, sc, 90.0);
-	row->p99_ns = stats_sc_percentile(s, sc, 99.0);
+	/* NaN when no histogram came with the totals (printed as "-"/null) */
+	row->p50_ns = sc->hist_n ? stats_sc_percentile(s, sc, 50.0) : NAN;
+	row->p90_ns = sc->hist_n ? stats_sc_percentile(s, sc, 90.0) : NAN;
+	row->p99_ns = sc->hist_n ? stats_sc_percentile(s, sc, 99.0) : NAN;
 	row->stddev_ns = sc_stddev(sc);
 }
 

@@ -25,8 +25,10 @@
  * midpoint of the bucket holding that rank, clamped to [min, max]: exact below
  * 128 ns, otherwise within 1/256 (0.39%) of the true sample -- documented as
  * "at most 1%". Standard deviation is the population one (divide by n), exact
- * up to floating-point rounding; after eBPF in-kernel aggregation (which
- * carries no sum of squares) it is estimated from the histogram midpoints.
+ * up to floating-point rounding (batches of durations are merged with the
+ * parallel-variance update, so an early outlier costs no precision); after
+ * eBPF in-kernel aggregation (which carries no sum of squares) it is
+ * estimated from the histogram midpoints.
  *
  * Not thread-safe: one struct rn_stats per consumer thread.
  */
@@ -85,7 +87,7 @@ struct rn_stats_row {
 	__u64 min_ns;
 	__u64 max_ns;
 	double avg_ns;
-	double p50_ns;
+	double p50_ns;		/* NaN when only totals were given (no histogram) */
 	double p90_ns;
 	double p99_ns;
 	double stddev_ns;
@@ -125,7 +127,9 @@ int rn_stats_print(struct rn_stats *s, FILE *out, const struct rn_stats_print_op
  * JSON numbers in microseconds, then a newline. Returns 0 or -EIO. */
 int rn_stats_print_json(struct rn_stats *s, FILE *out, const struct rn_stats_print_opts *o);
 
-/* Forget every call (for --summary-interval); keeps allocations. */
+/* Forget every call (for --summary-interval). Keyed by syscall it keeps its
+ * allocations; keyed by thread or process it drops the groups, so threads
+ * that ended stop being listed. */
 void rn_stats_reset(struct rn_stats *s);
 
 /* Figures of one syscall (id is ignored when keyed by syscall). Returns 0,

@@ -14,10 +14,10 @@
 
 /* One (group, syscall). */
 struct stats_sc {
-	struct rn_acc acc;	/* calls = acc.n, time = acc.sum */
+	struct rn_acc acc;	/* calls = acc.n, time = acc.sum (acc.sq unused) */
 	__u64 errors;
 	__u64 hist_n;		/* samples in the histogram */
-	double shift;		/* first duration seen: acc.sq is about it */
+	double m2;		/* sum of squared deviations from the mean */
 	bool sq_unknown;	/* in-kernel aggregates merged: no sum of squares */
 	unsigned nstage;
 	unsigned stage_errors;

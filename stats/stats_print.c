@@ -174,10 +174,17 @@ static void table_row(FILE *out, const struct rn_stats_row *r, double pct, bool 
 
 	fprintf(out, "%6.2f %11.6f %11llu %9llu %9.llu", pct, (double)r->total_ns / 1e9,
 		per_call, (unsigned long long)r->calls, (unsigned long long)r->errors);
-	if (ext)
-		fprintf(out, " %10.2f %10.2f %10.2f %10.2f %10.2f %10.2f", (double)r->min_ns / 1e3,
-			r->p50_ns / 1e3, r->p90_ns / 1e3, r->p99_ns / 1e3,
-			(double)r->max_ns / 1e3, r->stddev_ns / 1e3);
+	if (ext) {
+		const double v[6] = { (double)r->min_ns, r->p50_ns, r->p90_ns, r->p99_ns,
+				      (double)r->max_ns, r->stddev_ns };
+		int i;
+
+		for (i = 0; i < 6; i++)
+			if (isnan(v[i]))
+				fprintf(out, " %10s", "-");
+			else
+				fprintf(out, " %10.2f", v[i] / 1e3);
+	}
 	fprintf(out, " %s\n", name);
 }
 
@@ -316,6 +323,7 @@ int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_o
 	struct table *t;
 	char buf[32];
 	size_t nt, i, j;
+	bool first;
 
 	if (!o)
 		o = &defaults;
@@ -331,9 +339,13 @@ int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_o
 
 		table_print(out, &empty, o->extended);
 	}
-	for (i = 0; i < nt; i++) {
-		if (s->key != RN_STATS_BY_SYSCALL)
-			fprintf(out, "%s%s %u\n", i ? "\n" : "", key_word(s->key), t[i].id);
+	for (i = 0, first = true; i < nt; i++) {
+		if (s->key != RN_STATS_BY_SYSCALL) {
+			if (t[i].n == 0)
+				continue;	/* no completed call */
+			fprintf(out, "%s%s %u\n", first ? "" : "\n", key_word(s->key), t[i].id);
+			first = false;
+		}
 		table_print(out, &t[i], o->extended);
 		for (j = 0; o->histogram && j < t[i].n; j++) {
 			int nr = t[i].rows[j].nr;
@@ -348,16 +360,28 @@ int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_o
 	return ferror(out) ? -EIO : 0;
 }
 
+/* ,"key":value in microseconds, or null for an unknown figure */
+static void json_us(FILE *out, const char *key, double ns)
+{
+	if (isnan(ns) || isinf(ns))
+		fprintf(out, ",\"%s\":null", key);
+	else
+		fprintf(out, ",\"%s\":%.3f", key, ns / 1e3);
+}
+
 static void json_figures(FILE *out, const struct rn_stats_row *r, double total_ns)
 {
-	fprintf(out, "\"calls\":%llu,\"errors\":%llu,\"time_us\":%.3f,\"pct_time\":%.2f,"
-		"\"avg_us\":%.3f,\"min_us\":%.3f,\"p50_us\":%.3f,\"p90_us\":%.3f,"
-		"\"p99_us\":%.3f,\"max_us\":%.3f,\"stddev_us\":%.3f",
+	fprintf(out, "\"calls\":%llu,\"errors\":%llu,\"time_us\":%.3f,\"pct_time\":%.2f",
 		(unsigned long long)r->calls, (unsigned long long)r->errors,
 		(double)r->total_ns / 1e3,
-		total_ns > 0 ? 100.0 * (double)r->total_ns / total_ns : (r->nr < 0 ? 100.0 : 0.0),
-		r->avg_ns / 1e3, (double)r->min_ns / 1e3, r->p50_ns / 1e3, r->p90_ns / 1e3,
-		r->p99_ns / 1e3, (double)r->max_ns / 1e3, r->stddev_ns / 1e3);
+		total_ns > 0 ? 100.0 * (double)r->total_ns / total_ns : (r->nr < 0 ? 100.0 : 0.0));
+	json_us(out, "avg_us", r->avg_ns);
+	json_us(out, "min_us", (double)r->min_ns);
+	json_us(out, "p50_us", r->p50_ns);
+	json_us(out, "p90_us", r->p90_ns);
+	json_us(out, "p99_us", r->p99_ns);
+	json_us(out, "max_us", (double)r->max_ns);
+	json_us(out, "stddev_us", r->stddev_ns);
 }
 
 static void json_hist(FILE *out, const struct stats_sc *sc)
@@ -409,6 +433,7 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 	struct stats_group **groups;
 	struct table *t, empty = { .n = 0 };
 	size_t nt, i;
+	bool first;
 
 	if (!o)
 		o = &defaults;
@@ -421,8 +446,11 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 		json_table(out, nt ? &t[0] : &empty, nt ? groups[0] : NULL);
 	} else {
 		fputs("\"groups\":[", out);
-		for (i = 0; i < nt; i++) {
-			fprintf(out, "%s{\"%s\":%u,", i ? "," : "", key_word(s->key), t[i].id);
+		for (i = 0, first = true; i < nt; i++) {
+			if (t[i].n == 0)
+				continue;
+			fprintf(out, "%s{\"%s\":%u,", first ? "" : ",", key_word(s->key), t[i].id);
+			first = false;
 			json_table(out, &t[i], groups[i]);
 			fputc('}', out);
 		}

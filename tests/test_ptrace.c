@@ -14,11 +14,13 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <cmocka.h>
 
 #include "backends/backend.h"
+#include "backends/ptrace/pt.h"	/* pt_handle(), for the reordering test */
 
 #define MAXT 64
 
@@ -40,6 +42,9 @@ struct seen {
 	int tgids[MAXT], ntgids;
 	int leader_execve;		/* execve = 0 reported under a tgid leader */
 	int total;
+	char written[64];		/* captured buffer of the last write(1, ...) */
+	int fdpath_ok;			/* reads whose fd resolved to /dev/zero */
+	int window_ok;			/* cached live reads equal to direct ones */
 };
 
 static void seen_tgid(struct seen *s, int tgid)
@@ -70,7 +75,42 @@ static void first_call(struct seen *s, const struct rn_event *ev)
 	}
 }
 
-static void on_syscall(struct seen *s, const struct rn_event *ev)
+static void on_write(struct seen *s, const struct rn_event *ev)
+{
+	const struct rn_region *r = (const void *)ev->payload;
+
+	if (ev->sc.args[0] != 1 || ev->sc.payload_len < sizeof(*r) || r->addr != ev->sc.args[1] ||
+	    r->len >= sizeof(s->written))
+		return;
+	memcpy(s->written, r + 1, r->len);
+	s->written[r->len] = '\0';
+}
+
+static void on_read(struct seen *s, const struct rn_event *ev, const struct rn_memsrc *mem)
+{
+	char path[64], byte = 1;
+
+	if (ev->sc.ret != 1 || !mem)
+		return;
+	/* Live access at the exit stop: the fd's path and the byte just read. */
+	if (mem->fdpath(mem->ctx, ev->tgid, (int)ev->sc.args[0], path, sizeof(path)) > 0 &&
+	    !strcmp(path, "/dev/zero") &&
+	    mem->read(mem->ctx, ev->tid, ev->sc.args[1], &byte, 1) == 1 && byte == 0)
+		s->fdpath_ok++;
+	/* Later reads of the same stop come from a window: same bytes as a
+	 * direct read, wherever they fall in it. */
+	for (int i = 0; i < 3; i++) {
+		__u64 addr = (ev->sc.args[1] & ~7ull) - 64 + (__u64)i * 40;
+		char a[48], d[48];
+
+		if (mem->read(mem->ctx, ev->tid, addr, a, sizeof(a)) == sizeof(a) &&
+		    pt_mem_read((pid_t)ev->tid, addr, d, sizeof(d)) == sizeof(d) &&
+		    !memcmp(a, d, sizeof(a)))
+			s->window_ok++;
+	}
+}
+
+static void on_syscall(struct seen *s, const struct rn_event *ev, const struct rn_memsrc *mem)
 {
 	int nr = ev->sc.nr;
 
@@ -85,6 +125,10 @@ static void on_syscall(struct seen *s, const struct rn_event *ev)
 		return;
 	}
 	s->sys[nr]++;
+	if (nr == SYS_write)
+		on_write(s, ev);
+	if (nr == SYS_read)
+		on_read(s, ev, mem);
 	if (ev->sc.ret == s->ret_want)
 		s->sys_ret[nr]++;
 	if (nr == SYS_execve && ev->sc.ret == 0 && ev->tid == ev->tgid)
@@ -95,14 +139,13 @@ static int on_events(void *ctx, const struct rn_event *evs, size_t n, const stru
 {
 	struct seen *s = ctx;
 
-	(void)mem;
 	for (size_t i = 0; i < n; i++) {
 		const struct rn_event *ev = &evs[i];
 
 		seen_tgid(s, (int)ev->tgid);
 		switch (ev->type) {
 		case RN_EV_SYSCALL:
-			on_syscall(s, ev);
+			on_syscall(s, ev, mem);
 			break;
 		case RN_EV_SIGNAL:
 			if (ev->flags & RN_F_STOPPED) {
@@ -199,6 +242,106 @@ static void test_readloop(void **state)
 	assert_int_equal(s.exits, 1);
 	assert_int_equal(s.last_exit_code, 0);
 	assert_int_equal(s.entry_missed, 0);
+	assert_int_equal(s.fdpath_ok, 100);
+	assert_int_equal(s.window_ok, 300);
+}
+
+/* The same through PTRACE_GETREGS, as on kernels without
+ * PTRACE_GET_SYSCALL_INFO. */
+static void test_getregs(void **state)
+{
+	char *argv[] = { (char *)tracee("readloop"), "50", NULL };
+	char *fargv[] = { (char *)tracee("forker"), "fork", "2", NULL };
+	struct seen s = { .ret_want = 1 }, f = { 0 };
+
+	(void)state;
+	setenv("RENACER_PTRACE_GETREGS", "1", 1);
+	assert_int_equal(run_traced(argv, false, &s), 0);
+	assert_int_equal(s.sys_ret[SYS_read], 50);
+	assert_int_equal(s.first_nr, SYS_execve);
+	assert_string_equal(s.first_argv1, "50");
+	assert_int_equal(s.unfinished[SYS_exit_group], 1);
+	assert_int_equal(run_traced(fargv, true, &f), 0);
+	assert_int_equal(f.sys[SYS_getppid], 2);
+	assert_int_equal(f.exit_code_sum, 14);
+	unsetenv("RENACER_PTRACE_GETREGS");
+}
+
+/* -u: the command runs as that user. */
+static void test_user(void **state)
+{
+	char *argv[] = { "id", "-u", NULL };
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	char file[] = "/tmp/rn-out-XXXXXX", out[64];
+	int fd = mkstemp(file), saved = dup(1), rc;
+	ssize_t n;
+
+	(void)state;
+	if (geteuid() != 0) {
+		close(fd);
+		unlink(file);
+		skip();
+	}
+	config(&cfg, argv, false);
+	cfg.uid = 65534;
+	cfg.gid = 65534;
+	fflush(stdout);
+	dup2(fd, 1);
+	b = rn_ptrace_backend.open(&cfg);
+	rc = rn_ptrace_backend.start(b);
+	while (rc == 0 && rn_ptrace_backend.poll(b, -1, on_events, &s) > 0)
+		;
+	dup2(saved, 1);
+	close(saved);
+	assert_int_equal(rc, 0);
+	assert_int_equal(rn_ptrace_backend.exit_status(b), 0);
+	rn_ptrace_backend.close(b);
+	n = pread(fd, out, sizeof(out) - 1, 0);
+	out[n > 0 ? n : 0] = '\0';
+	close(fd);
+	unlink(file);
+	assert_string_equal(out, "65534\n");
+	assert_int_equal(s.first_nr, SYS_execve);
+}
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+/* A signal to the tracer interrupts a blocking poll with -EINTR. */
+static void test_eintr(void **state)
+{
+	char *argv[] = { "sleep", "5", NULL };
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	int rc;
+
+	(void)state;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);	/* no SA_RESTART */
+	config(&cfg, argv, false);
+	b = rn_ptrace_backend.open(&cfg);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	alarm(1);
+	while ((rc = rn_ptrace_backend.poll(b, -1, on_events, &s)) > 0)
+		;
+	assert_int_equal(rc, -EINTR);
+	assert_int_equal(alarms, 1);
+	/* The command was sleeping: detach ends its call as detached. */
+	rn_ptrace_backend.detach(b);
+	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
+	assert_int_equal(s.unfinished[SYS_clock_nanosleep], 1);
+	assert_int_equal(s.detach, 1);
+	rn_ptrace_backend.close(b);
+	sigaction(SIGALRM, &old, NULL);
 }
 
 static void test_exit_code(void **state)
@@ -294,6 +437,8 @@ static void test_signals(void **state)
 	assert_int_equal(status, 0);
 	/* Delivered unchanged: the handler ran five times. */
 	assert_string_equal(out, "sigrecv: usr1=5\n");
+	/* Its write was captured at entry. */
+	assert_string_equal(s.written, "sigrecv: usr1=5\n");
 	assert_int_equal(s.sig[SIGUSR1], 5);
 	assert_int_equal(s.sig_si_user, 5);
 	assert_int_equal(s.sys[SYS_kill], 5);
@@ -373,6 +518,128 @@ static void test_exec_thread(void **state)
 	assert_true(s.unfinished[SYS_futex] >= 1);
 	assert_int_equal(s.exits, 1);
 	assert_int_equal(s.last_exit_code, 4);
+}
+
+static int run_filtered(char **argv, const int *nrs, int n, struct seen *s)
+{
+	const struct rn_backend_ops *ops = &rn_ptrace_backend;
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	int rc, status;
+
+	config(&cfg, argv, true);
+	memset(cfg.syscalls, 0, sizeof(cfg.syscalls));
+	for (int i = 0; i < n; i++)
+		cfg.syscalls[nrs[i] / 64] |= 1ull << (nrs[i] % 64);
+	b = ops->open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(ops->start(b), 0);
+	while ((rc = ops->poll(b, -1, on_events, s)) > 0)
+		;
+	assert_int_equal(rc, 0);
+	status = ops->exit_status(b);
+	ops->close(b);
+	return status;
+}
+
+/* -e trace=getppid,kill: only those, with or without the seccomp filter. */
+static void test_filtered(void **state)
+{
+	char *fargv[] = { (char *)tracee("forker"), "fork", "3", NULL };
+	char *sargv[] = { (char *)tracee("sigrecv"), "4", NULL };
+	const int nrs[] = { SYS_getppid, SYS_kill };
+
+	(void)state;
+	for (int pass = 0; pass < 2; pass++) {
+		struct seen s = { 0 }, g = { 0 };
+		char out[128];
+
+		setenv("RENACER_NO_SECCOMP", pass ? "1" : "0", 1);
+		assert_int_equal(run_filtered(fargv, nrs, 2, &s), 0);
+		assert_int_equal(s.sys[SYS_getppid], 3);
+		assert_int_equal(s.total, 3);
+		assert_int_equal(s.exits, 4);
+		assert_int_equal(s.sig[SIGCHLD], 3);
+
+		fflush(stdout);
+		{
+			char file[] = "/tmp/rn-out-XXXXXX";
+			int fd = mkstemp(file), saved = dup(1);
+			ssize_t n;
+
+			dup2(fd, 1);
+			assert_int_equal(run_filtered(sargv, nrs, 2, &g), 0);
+			dup2(saved, 1);
+			close(saved);
+			n = pread(fd, out, sizeof(out) - 1, 0);
+			out[n > 0 ? n : 0] = '\0';
+			close(fd);
+			unlink(file);
+		}
+		assert_string_equal(out, "sigrecv: usr1=4\n");
+		assert_int_equal(g.sys[SYS_kill], 4);
+		assert_int_equal(g.total, 4);
+		assert_int_equal(g.sig[SIGUSR1], 4);
+	}
+	unsetenv("RENACER_NO_SECCOMP");
+}
+
+/*
+ * The new child's first stop arriving before its parent's PTRACE_EVENT_FORK
+ * or _CLONE (the kernel may report either first): forced here by holding the
+ * parent's event back until the child has stopped, then handing both to the
+ * backend's stop handler in that order.
+ */
+static void run_reordered(char **argv, struct seen *s, int *held)
+{
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	int hstatus = 0, status;
+	pid_t hpid = 0, pid;
+
+	config(&cfg, argv, true);
+	b = rn_ptrace_backend.open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	while (b->ntasks) {
+		pid = waitpid(-1, &status, __WALL);
+		if (pid < 0)
+			break;
+		if (!hpid && WIFSTOPPED(status) &&
+		    ((status >> 16) == PTRACE_EVENT_FORK || (status >> 16) == PTRACE_EVENT_CLONE)) {
+			hpid = pid;	/* hold the parent's event back */
+			hstatus = status;
+			continue;
+		}
+		assert_int_equal(pt_handle(b, pid, status, on_events, s), 0);
+		if (hpid > 0 && pid != hpid) {
+			assert_int_equal(pt_handle(b, hpid, hstatus, on_events, s), 0);
+			hpid = -1;
+			(*held)++;
+		}
+	}
+	rn_ptrace_backend.close(b);
+}
+
+static void test_child_first(void **state)
+{
+	char *fargv[] = { (char *)tracee("forker"), "fork", "1", NULL };
+	char *targv[] = { (char *)tracee("threads"), "1", "3", NULL };
+	struct seen f = { 0 }, t = { 0 };
+	int held = 0;
+
+	(void)state;
+	run_reordered(fargv, &f, &held);
+	assert_int_equal(held, 1);
+	assert_int_equal(f.ntgids, 2);		/* the child is a process of its own */
+	assert_int_equal(f.sys[SYS_getppid], 1);
+	assert_int_equal(f.exit_code_sum, 7);
+	assert_int_equal(f.exits, 2);
+	run_reordered(targv, &t, &held);
+	assert_int_equal(held, 2);
+	assert_int_equal(t.ntgids, 1);		/* the thread belongs to the process */
+	assert_int_equal(t.sys[SYS_getppid], 3);
+	assert_int_equal(t.thread_exits, 1);
 }
 
 /* ---- -p and group-stops: a ticker that runs on its own ---- */
@@ -496,6 +763,53 @@ static void test_attach_detach(void **state)
 	unlink(file);
 }
 
+/* A signal that arrives while we are letting go is not lost. */
+static void test_detach_signal(void **state)
+{
+	char file[] = "/tmp/rn-out-XXXXXX", out[64] = "";
+	struct rn_trace_config cfg;
+	struct rn_backend *b;
+	struct seen s = { 0 };
+	int fd = mkstemp(file), status;
+	pid_t pid;
+
+	(void)state;
+	assert_true(fd >= 0);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fd, 1);
+		execl(tracee("sigrecv"), "sigrecv", (char *)NULL);
+		_exit(127);
+	}
+	usleep(50000);
+	config(&cfg, NULL, false);
+	cfg.pids = &pid;
+	cfg.npids = 1;
+	b = rn_ptrace_backend.open(&cfg);
+	assert_int_equal(rn_ptrace_backend.start(b), 0);
+	poll_for(b, 100, &s);
+	assert_int_equal(s.attach, 1);
+	/* Poll up to the end of the interrupted pause(): the next stop is the
+	 * signal-delivery-stop, left unpolled so detach() meets it. */
+	kill(pid, SIGUSR1);
+	for (int i = 0; i < 100 && !s.sys[SYS_pause]; i++)
+		assert_true(rn_ptrace_backend.poll(b, 10, on_events, &s) >= 0);
+	assert_int_equal(s.sys[SYS_pause], 1);
+	usleep(20000);
+	rn_ptrace_backend.detach(b);
+	assert_int_equal(s.sig[SIGUSR1], 0);
+	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
+	rn_ptrace_backend.close(b);
+	usleep(50000);
+	kill(pid, SIGTERM);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(pread(fd, out, sizeof(out) - 1, 0) > 0);
+	close(fd);
+	unlink(file);
+	assert_non_null(strstr(out, "sigrecv: usr1=1\n"));
+}
+
 static void test_attach_errors(void **state)
 {
 	struct rn_trace_config cfg;
@@ -513,6 +827,33 @@ static void test_attach_errors(void **state)
 	snprintf(msg, sizeof(msg), "cannot attach to pid %d: No such process", pid);
 	assert_string_equal(rn_ptrace_backend.error(b), msg);
 	rn_ptrace_backend.close(b);
+
+	/* Already traced (by a first instance): EPERM, and the first one keeps
+	 * tracing it undisturbed. */
+	{
+		char *argv[] = { (char *)tracee("ticker"), "/dev/null", "1", NULL };
+		struct rn_trace_config c1;
+		struct rn_backend *first;
+		struct seen s = { 0 };
+		int rc;
+
+		config(&c1, argv, false);
+		first = rn_ptrace_backend.open(&c1);
+		assert_int_equal(rn_ptrace_backend.start(first), 0);
+		poll_for(first, 50, &s);
+		pid = (pid_t)s.tgids[0];
+		b = rn_ptrace_backend.open(&cfg);
+		assert_int_equal(rn_ptrace_backend.start(b), -EPERM);
+		snprintf(msg, sizeof(msg), "cannot attach to pid %d: Operation not permitted", pid);
+		assert_string_equal(rn_ptrace_backend.error(b), msg);
+		rn_ptrace_backend.close(b);
+		while ((rc = rn_ptrace_backend.poll(first, -1, on_events, &s)) > 0)
+			;
+		assert_int_equal(rc, 0);
+		assert_int_equal(rn_ptrace_backend.exit_status(first), 0);
+		assert_true(s.sys[SYS_pwrite64] >= 50);
+		rn_ptrace_backend.close(first);
+	}
 }
 
 static void test_group_stop(void **state)
@@ -562,6 +903,9 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_readloop),
+		cmocka_unit_test(test_getregs),
+		cmocka_unit_test(test_user),
+		cmocka_unit_test(test_eintr),
 		cmocka_unit_test(test_exit_code),
 		cmocka_unit_test(test_killed),
 		cmocka_unit_test(test_exec_errors),
@@ -570,7 +914,10 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_unfinished),
 		cmocka_unit_test(test_exec_thread),
+		cmocka_unit_test(test_filtered),
+		cmocka_unit_test(test_child_first),
 		cmocka_unit_test(test_attach_detach),
+		cmocka_unit_test(test_detach_signal),
 		cmocka_unit_test(test_attach_errors),
 		cmocka_unit_test(test_group_stop),
 	};

@@ -196,9 +196,20 @@ static void test_kernel_dot_dist_gram(void **state)
 				 rn_kernels_avx2.dist2(a, b, n)) <= FP_TOL * mag2 + 1e-300);
 
 		rows = (size_t)(rnd() % 300) + 1;
-		cols = (size_t)(rnd() % 19) + 1;
+		cols = round % 3 ? (size_t)(rnd() % 19) + 1 : 4 * (size_t)(rnd() % 4 + 1);
 		for (i = 0; i < rows * cols; i++)
 			X[i] = rnd_unit() * 10 - 5;
+		{
+			/* the centring step: exact per element, sums within rounding */
+			static double o1[300 * 19], o2[300 * 19];
+			double s1[19] = { 0 }, s2[19] = { 0 };
+
+			rn_kernels_scalar.shift_rows(X, rows, cols, X + cols * (rows - 1), o1, s1);
+			rn_kernels_avx2.shift_rows(X, rows, cols, X + cols * (rows - 1), o2, s2);
+			assert_memory_equal(o1, o2, rows * cols * sizeof(double));
+			for (j = 0; j < cols; j++)
+				assert_true(fabs(s1[j] - s2[j]) <= FP_TOL * 10.0 * (double)rows);
+		}
 		memset(G1, 0, sizeof(G1));
 		memset(G2, 0, sizeof(G2));
 		rn_kernels_scalar.gram(X, rows, cols, G1);
@@ -539,6 +550,50 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* --summary-interval by thread: after a reset only threads that made calls
+ * since are listed. */
+static void test_summary_reset_by_thread(void **state)
+{
+	struct rn_stats *t = known_summary(RN_STATS_BY_THREAD);
+	struct rn_event *e = evs_alloc(1);
+	char *out;
+
+	(void)state;
+	rn_stats_reset(t);
+	ev_sys(&e[0], 11, 10, __NR_read, 1, 70);
+	assert_int_equal(rn_stats_add_batch(t, e, 1), 0);
+	out = print_to_string(t, NULL, false);
+	assert_true(strncmp(out, "tid 11\n% time", 13) == 0);
+	assert_null(strstr(out, "tid 10"));
+	assert_null(strstr(out, "tid 12"));
+	free(out);
+	free(e);
+	rn_stats_free(t);
+}
+
+/* Totals without a histogram: the percentiles are unknown, shown as "-"
+ * and null, never as made-up numbers. */
+static void test_summary_agg_without_histogram(void **state)
+{
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	struct rn_syscall_agg agg = { .count = 3, .errors = 1, .total_ns = 6000, .min_ns = 1000,
+				      .max_ns = 3000 };
+	struct rn_stats_print_opts o = { .extended = true };
+	char *out;
+
+	(void)state;
+	assert_int_equal(rn_stats_add_agg(s, __NR_chdir, &agg, 0, 0), 0);
+	out = print_to_string(s, &o, false);
+	assert_non_null(strstr(out, "         3         1       1.00          -          -          -"
+				    "       3.00"));
+	free(out);
+	out = print_to_string(s, &o, true);
+	assert_non_null(strstr(out, "\"min_us\":1.000,\"p50_us\":null,\"p90_us\":null,"
+				    "\"p99_us\":null,\"max_us\":3.000"));
+	free(out);
+	rn_stats_free(s);
+}
+
 /* Percentiles from the histogram against the exact nearest-rank sample. */
 static void test_percentiles_vs_sort(void **state)
 {
@@ -619,6 +674,60 @@ static void test_summary_agg_matches_events(void **state)
 	free(e);
 	rn_stats_free(ev);
 	rn_stats_free(ag);
+}
+
+/* An outlier first (1 s, then a million calls near 1 us) must not cost the
+ * standard deviation its precision: against a two-pass long double sum. */
+static void test_summary_stddev_precision(void **state)
+{
+	const size_t n = 1000001;
+	struct rn_stats *s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	__u64 *d = malloc(n * sizeof(*d));
+	long double mean = 0, m2 = 0;
+	struct rn_stats_row r;
+	double sd;
+	size_t i;
+
+	(void)state;
+	assert_non_null(d);
+	d[0] = 1000000000;
+	for (i = 1; i < n; i++)
+		d[i] = 1000 + rnd() % 101;
+	for (i = 0; i < n; i++)
+		mean += d[i];
+	mean /= n;
+	for (i = 0; i < n; i++)
+		m2 += (d[i] - mean) * (d[i] - mean);
+	sd = (double)sqrtl(m2 / n);
+	/* through events' staging path and the bulk path alike */
+	assert_int_equal(rn_stats_add_samples(s, 0, __NR_read, d, 1, 0), 0);
+	assert_int_equal(rn_stats_add_samples(s, 0, __NR_read, d + 1, n - 1, 0), 0);
+	assert_int_equal(rn_stats_get(s, 0, __NR_read, &r), 0);
+	assert_true(fabs(r.stddev_ns - sd) <= 1e-9 * sd);
+	free(d);
+	rn_stats_free(s);
+
+	/* a huge mean (1000 s calls) with 101 ns of jitter */
+	s = rn_stats_new(RN_STATS_BY_SYSCALL);
+	{
+		struct rn_event *e = evs_alloc(1000);
+		long double sum = 0, sq = 0;
+		size_t k;
+
+		for (k = 0; k < 1000; k++) {
+			ev_sys(&e[k], 1, 1, __NR_write, 1, 1000000000000ull + k % 101);
+			sum += 1000000000000.0L + k % 101;
+		}
+		assert_int_equal(rn_stats_add_batch(s, e, 1000), 0);
+		for (k = 0; k < 1000; k++)
+			sq += (1000000000000.0L + k % 101 - sum / 1000) *
+			      (1000000000000.0L + k % 101 - sum / 1000);
+		assert_int_equal(rn_stats_get(s, 0, __NR_write, &r), 0);
+		/* a mean of 10^12 ns leaves doubles 1e-4 ns of resolution */
+		assert_true(fabs(r.stddev_ns - (double)sqrtl(sq / 1000)) <= 1e-6 * r.stddev_ns);
+		free(e);
+	}
+	rn_stats_free(s);
 }
 
 /* Memory does not grow with the number of calls. */
@@ -767,6 +876,7 @@ static void test_jsonl_parse(void **state)
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[1,2,}",
 		"{\"type\":\"syscall\",\"syscall\":\"read\",\"args\":[\"\\u00zz\"]}",
 		"{\"type\":\"syscall\",\"syscall\":\"a\nb\"}",
+		"{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1e400}",
 	};
 	const char *good = "{\"type\":\"syscall\",\"ts\":1.5,\"pid\":7,\"tgid\":1,"
 			   "\"syscall\":\"openat\",\"nr\":257,\"args\":[\"AT_FDCWD\","
@@ -829,7 +939,9 @@ static void test_analyze_file(void **state)
 
 	(void)state;
 	assert_non_null(in);
-	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n");
+	len += (size_t)sprintf(in + len, "not json at all\n{\"type\":\"exit\",\"code\":0}\n\n"
+			       "{\"type\":\"syscall\",\"syscall\":\"exit_group\",\"ret\":null,"
+			       "\"unfinished\":true,\"dur_us\":9}\n");
 	for (w = 0; w < 30; w++) {
 		unsigned reads = (unsigned)(w % 3 == 0 ? 15 : 3);
 
@@ -848,8 +960,8 @@ static void test_analyze_file(void **state)
 	len += (size_t)sprintf(in + len, "{\"type\":\"syscall\",\"syscall\":\"read\",\"dur_us\":1");
 	out = analyze_string(in, &o, &rc);
 	assert_int_equal(rc, 0);
-	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 604 lines "
-				    "(1 other records, 2 malformed, first at line 1)\n"));
+	assert_non_null(strstr(out, "renacer analyze: 600 syscalls from 605 lines "
+				    "(2 other or unfinished records, 2 malformed, first at line 1)\n"));
 	assert_non_null(strstr(out, "30 windows of 20 calls"));
 	assert_non_null(strstr(out, "  -1.000  calls:write ~ calls:read\n"));
 	assert_null(strstr(out, "~ calls:getpid"));
@@ -866,6 +978,13 @@ static void test_analyze_file(void **state)
 	assert_int_equal(rc, 0);
 	assert_true(strncmp(out, "{\"type\":\"analysis\",\"syscalls\":600,", 34) == 0);
 	assert_non_null(strstr(out, "\"anomalies\":{\"threshold\":3,\"window\":100,\"count\":1,"));
+	free(out);
+
+	out = analyze_string("{\"type\":\"syscall\",\"syscall\":\"ev\\\"il\\n\\u001b[31m\","
+			     "\"dur_us\":1}\n", &o, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "\"calls:ev?il???31m\""));
+	assert_null(strchr(out, '\033'));
 	free(out);
 
 	out = analyze_string("garbage\n", &o, &rc);
@@ -931,6 +1050,29 @@ static void test_anomaly_realtime(void **state)
 	rn_analyze_free(a);
 }
 
+/* A very steady syscall: 3% of jitter is no anomaly, doubling is. */
+static void test_anomaly_sd_floor(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+	struct rn_analyze_opts o = { .json = true };
+	struct rn_analyze *a = rn_analyze_new(&o);
+	struct rn_analyze_rec r = { .nr = __NR_getpid };
+
+	(void)state;
+	for (i = 0; i < 300; i++) {
+		r.ts = (double)i;
+		r.dur_us = i == 150 ? 1.03 : i == 250 ? 2.0 : 1.0 + (double)(i % 2) * 0.001;
+		assert_int_equal(rn_analyze_add(a, &r), 0);
+	}
+	assert_int_equal(rn_analyze_report(a, f), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"count\":1,\"largest\":[{\"ts\":250.000000,"));
+	free(buf);
+	rn_analyze_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -947,8 +1089,11 @@ int main(void)
 		cmocka_unit_test(test_summary_by_thread_process),
 		cmocka_unit_test(test_summary_extended_hist_json),
 		cmocka_unit_test(test_summary_reset),
+		cmocka_unit_test(test_summary_reset_by_thread),
+		cmocka_unit_test(test_summary_agg_without_histogram),
 		cmocka_unit_test(test_percentiles_vs_sort),
 		cmocka_unit_test(test_summary_agg_matches_events),
+		cmocka_unit_test(test_summary_stddev_precision),
 		cmocka_unit_test(test_summary_bounded_memory),
 		cmocka_unit_test(test_corr_fixture),
 		cmocka_unit_test(test_corr_random),
@@ -958,6 +1103,7 @@ int main(void)
 		cmocka_unit_test(test_analyze_file),
 		cmocka_unit_test(test_analyze_time_windows),
 		cmocka_unit_test(test_anomaly_realtime),
+		cmocka_unit_test(test_anomaly_sd_floor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -155,9 +156,18 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
+	ro->rn_ring_half = ebpf_ring_size(cfg) / 2;
 	memcpy((void *)ro->rn_syscalls, cfg->syscalls, sizeof(cfg->syscalls));
-	for (nr = 0; nr < RN_NR_MAX; nr++)
-		memcpy((void *)&ro->rn_caps[nr], rn_syscall_capture(nr), sizeof(ro->rn_caps[nr]));
+	for (nr = 0; nr < RN_NR_MAX; nr++) {
+		const struct rn_cap_desc *d = rn_syscall_capture(nr);
+		int i;
+
+		memcpy((void *)&ro->rn_caps[nr], d, sizeof(ro->rn_caps[nr]));
+		for (i = 0; i < RN_MAX_ARGS; i++)
+			if (d->arg[i].kind == RN_CAP_FIXED && !d->arg[i].at_exit &&
+			    d->arg[i].size <= 8)
+				ro->rn_entry_in[nr / 64] |= 1ull << (nr % 64);
+	}
 }
 
 int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec)
@@ -167,6 +177,26 @@ int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_
 	if (bpf_map__update_elem(b->skel->maps.traced, &tgid, sizeof(tgid), &t, sizeof(t),
 				 BPF_ANY) < 0)
 		return -errno;
+	return 0;
+}
+
+int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.u32 = 1 };
+	int fd, *tmp;
+
+	tmp = realloc(b->pidfds, (b->npidfds + 1) * sizeof(*tmp));
+	if (!tmp)
+		return -ENOMEM;
+	b->pidfds = tmp;
+	fd = syscall(SYS_pidfd_open, pid, 0);
+	if (fd < 0)
+		return -errno;
+	if (epoll_ctl(b->epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		close(fd);
+		return -errno;
+	}
+	b->pidfds[b->npidfds++] = fd;
 	return 0;
 }
 
@@ -214,6 +244,8 @@ static int ebpf_fill_maps(struct rn_backend *b)
 		}
 		/* strace without -f follows only the named thread */
 		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i], false);
+		if (!err)
+			ebpf_watch_pid(b, tgid);
 		if (err < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-err));
@@ -223,12 +255,13 @@ static int ebpf_fill_maps(struct rn_backend *b)
 	return 0;
 }
 
-static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+/* Open, configure and load; exec_hook says whether to try the program on the
+ * sched_prepare_exec tracepoint (Linux 6.10+). */
+static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cfg,
+			  bool exec_hook)
 {
 	int err;
 
-	libbpf_verbose = cfg->verbose;
-	libbpf_set_print(ebpf_libbpf_print);
 	b->skel = renacer_bpf__open();
 	if (!b->skel) {
 		err = -errno;
@@ -236,21 +269,49 @@ static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
 		return err;
 	}
 	ebpf_set_rodata(b->skel, cfg);
+	b->skel->rodata->rn_exec_hook = exec_hook;
+	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec, exec_hook);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
+	/* the -c tables cost memory and creation time: keep them tiny when unused */
+	if (!err && !cfg->summary_only)
+		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
+		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
 	if (!err)
 		err = renacer_bpf__load(b->skel);
 	if (err) {
 		ebpf_set_error(b, "cannot load the eBPF programs: %s%s", strerror(-err),
 			       cfg->verbose >= 2 ? "" : " (--debug shows the verifier log)");
-		return err;
+		renacer_bpf__destroy(b->skel);
+		b->skel = NULL;
 	}
-	return 0;
+	return err;
+}
+
+static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+{
+	int err;
+
+	libbpf_verbose = cfg->verbose;
+	libbpf_set_print(ebpf_libbpf_print);
+	err = ebpf_load_once(b, cfg, true);
+	if (!err)
+		return 0;
+	/* without the exec hook argv is captured at sys_enter instead */
+	if (cfg->verbose)
+		fprintf(stderr, "renacer: eBPF exec hook unavailable (%s): "
+			"capturing execve arguments at entry\n", strerror(-err));
+	return ebpf_load_once(b, cfg, false);
 }
 
 static void ebpf_close(struct rn_backend *b)
 {
 	if (!b)
 		return;
+	while (b->npidfds)
+		close(b->pidfds[--b->npidfds]);
+	free(b->pidfds);
+	if (b->epfd >= 0)
+		close(b->epfd);
 	ring_buffer__free(b->rb);
 	renacer_bpf__destroy(b->skel);
 	if (b->cgroup_fd >= 0)
@@ -269,6 +330,7 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 	if (!b)
 		return NULL;
 	b->cgroup_fd = -1;
+	b->epfd = -1;
 	b->argv = cfg->argv;
 	b->follow_forks = cfg->follow_forks;
 	b->summary_only = cfg->summary_only;
@@ -292,6 +354,13 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		goto fail;
 	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.rb), ebpf_sample, b, NULL);
 	if (!b->rb) {
+		err = -errno;
+		goto fail;
+	}
+	/* our own epoll set: the ring buffer's, plus pidfds (ebpf_watch_pid) */
+	b->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (b->epfd < 0 || epoll_ctl(b->epfd, EPOLL_CTL_ADD, ring_buffer__epoll_fd(b->rb),
+				      &(struct epoll_event){ .events = EPOLLIN }) < 0) {
 		err = -errno;
 		goto fail;
 	}

@@ -26,6 +26,9 @@ struct rn_backend {
 	char *cgroup;		/* --cgroup PATH (copy) */
 	int cgroup_fd;
 	int ncpus;
+	int epfd;		/* the ring buffer, and pidfds of what ends the trace */
+	int *pidfds;
+	size_t npidfds;
 
 	pid_t child;		/* spawned command, or 0 */
 	int status;		/* its wait status, once reaped */
@@ -54,6 +57,10 @@ int ebpf_spawn(struct rn_backend *b);
 int ebpf_sample(void *ctx, void *data, size_t size);
 int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
+
+/* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
+ * without pidfd support the poll slice still notices, only later. */
+int ebpf_watch_pid(struct rn_backend *b, pid_t pid);
 
 /* Add tgid to the traced map (only_tid 0 = all threads). 0 or -errno. */
 int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec);

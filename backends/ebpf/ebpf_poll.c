@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -136,9 +137,24 @@ static bool poll_finished(struct rn_backend *b)
 	return false;
 }
 
-static int poll_consume(struct rn_backend *b, int timeout_ms)
+/* Sleep until records, a watched exit, or the timeout. Returns 1 when a
+ * watched process exited, 0, or -errno. */
+static int poll_wait(struct rn_backend *b, int timeout_ms)
 {
-	int n = timeout_ms ? ring_buffer__poll(b->rb, timeout_ms) : ring_buffer__consume(b->rb);
+	struct epoll_event evs[4];
+	int n, i, exited = 0;
+
+	n = epoll_wait(b->epfd, evs, 4, timeout_ms);
+	if (n < 0)
+		return -errno;
+	for (i = 0; i < n; i++)
+		exited |= evs[i].data.u32 == 1;
+	return exited;
+}
+
+static int poll_consume(struct rn_backend *b)
+{
+	int n = ring_buffer__consume(b->rb);
 
 	if (n < 0 && b->fn_err < 0)
 		return b->fn_err;
@@ -160,7 +176,14 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 	/* decide before draining: records of a finished command are all in
 	 * the ring already (sched_process_exit runs before it can be reaped) */
 	finished = poll_finished(b);
-	err = poll_consume(b, finished ? 0 : slice);
+	if (!finished) {
+		err = poll_wait(b, slice);
+		if (err < 0)
+			return err;
+		if (err)
+			finished = poll_finished(b);
+	}
+	err = poll_consume(b);
 	if (!err)
 		err = poll_report_lost(b);
 	if (err < 0)

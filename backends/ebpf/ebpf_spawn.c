@@ -133,6 +133,7 @@ int ebpf_spawn(struct rn_backend *b)
 	close(go[0]);
 	close(report[1]);
 	go[0] = report[1] = -1;
+	ebpf_watch_pid(b, b->child);
 	/* single-threaded until it execs: tracing its tgid is tracing it; with
 	 * no -f its later threads stay untraced, as under ptrace */
 	err = ebpf_trace_tgid(b, b->child, b->follow_forks ? 0 : b->child, true);

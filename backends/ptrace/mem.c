@@ -60,8 +60,28 @@ long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len)
 
 static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
 {
-	(void)ctx;
-	return pt_mem_read((pid_t)tid, addr, buf, len);
+	struct pt_mcache *mc = &((struct rn_backend *)ctx)->mc;
+	long got;
+
+	if (mc->len && mc->tid == (pid_t)tid && addr >= mc->base &&
+	    addr - mc->base <= mc->len && len <= mc->len - (addr - mc->base)) {
+		memcpy(buf, mc->buf + (addr - mc->base), len);
+		return (long)len;
+	}
+	if (mc->reads++ == 0 || len > PT_MCACHE / 2)
+		return pt_mem_read((pid_t)tid, addr, buf, len);
+	got = pt_mem_read((pid_t)tid, addr, mc->buf, PT_MCACHE);
+	if (got < 0) {
+		mc->len = 0;
+		return got;
+	}
+	mc->tid = (pid_t)tid;
+	mc->base = addr;
+	mc->len = (size_t)got;
+	if ((size_t)got < len)
+		len = (size_t)got;
+	memcpy(buf, mc->buf, len);
+	return (long)len;
 }
 
 static long mem_src_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)

@@ -32,6 +32,25 @@ struct pt_task {
 
 #define PT_HASH 256			/* buckets, a power of two */
 
+struct sock_filter;
+
+/*
+ * Reads of one stop's decoding. The first read of a stop goes to the task as
+ * asked (the common case: one buffer); from the second one on, a window of
+ * PT_MCACHE bytes is fetched so that walks over many small records (dirents,
+ * iovecs, strings of an array) cost one process_vm_readv, not one each.
+ * Dropped before the task can run again.
+ */
+#define PT_MCACHE 16384
+
+struct pt_mcache {
+	pid_t tid;
+	unsigned reads;			/* reads since the stop began */
+	__u64 base;
+	size_t len;			/* valid bytes at base; 0 = empty */
+	__u8 buf[PT_MCACHE];
+};
+
 struct rn_backend {
 	struct rn_trace_config cfg;
 	struct pt_task *hash[PT_HASH];
@@ -42,8 +61,12 @@ struct rn_backend {
 	unsigned opts;			/* PTRACE_O_* given to PTRACE_SEIZE */
 	bool no_sysinfo;		/* PTRACE_GET_SYSCALL_INFO failed: GETREGS */
 	bool detached;			/* detach() ran */
+	bool seccomp;			/* the command runs under our seccomp filter */
+	struct sock_filter *filter;	/* ... this one */
+	unsigned short filter_len;
 	int cb_err;			/* first error returned by the event callback */
 	struct rn_memsrc mem;
+	struct pt_mcache mc;
 	struct rn_event *queue;		/* events waiting for the next poll() */
 	size_t nqueue, qcap;
 	struct rn_event scratch;	/* signal, exit and attach records */
@@ -61,10 +84,21 @@ pid_t pt_proc_tgid(pid_t tid);
 
 /* mem.c */
 void pt_mem_init(struct rn_backend *b);
+/* Forget cached memory: the tasks are about to run. */
+static inline void pt_mem_forget(struct rn_backend *b)
+{
+	b->mc.len = 0;
+	b->mc.reads = 0;
+}
 /* Read up to len bytes of tid's memory at addr; bytes read or -errno. */
 long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len);
 /* Copy the entry-time regions the capture table asks for into t->ev. */
 void pt_capture_entry(struct rn_backend *b, struct pt_task *t);
+
+/* seccomp.c */
+bool pt_seccomp_wanted(const struct rn_backend *b);
+int pt_seccomp_build(struct rn_backend *b);
+int pt_seccomp_install(const struct rn_backend *b);
 
 /* spawn.c */
 int pt_spawn(struct rn_backend *b);

@@ -72,15 +72,20 @@ static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn 
 		return 0;
 	}
 	rc = fn(ctx, ev, 1, &b->mem);
+	pt_mem_forget(b);
 	if (rc < 0 && !b->cb_err)
 		b->cb_err = rc;
 	return rc;
 }
 
-static void pt_resume(pid_t tid, int sig)
+/* Under the seccomp filter, stops at system calls come from the filter:
+ * only a task inside a selected call needs PTRACE_SYSCALL (for its exit). */
+static void pt_resume(const struct rn_backend *b, const struct pt_task *t, int sig)
 {
+	int req = !b->seccomp || (t->flags & PT_IN_SYSCALL) ? PTRACE_SYSCALL : PTRACE_CONT;
+
 	/* ESRCH: the task was killed meanwhile; its exit will be reported. */
-	ptrace(PTRACE_SYSCALL, tid, 0L, (long)sig);
+	ptrace(req, t->tid, 0L, (long)sig);
 }
 
 /* The pending call of t ends without a return value. */
@@ -196,19 +201,25 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	struct __ptrace_syscall_info info;
 	__u64 now = pt_now();
 
-	if (!b->no_sysinfo &&
-	    ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info) <= 0) {
-		if (errno == ESRCH)
+	if (!b->no_sysinfo) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info);
+
+		if (n < 0 && errno == ESRCH)
 			return;	/* killed while stopped: its exit follows */
-		b->no_sysinfo = true;
+		if (n <= 0)
+			b->no_sysinfo = true;
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
-		return;
+		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, now, 0, fn, ctx);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
+		/* Already entered through a syscall-entry stop: same call. */
+		if ((t->flags & PT_IN_SYSCALL) && !(t->ev.flags & RN_F_SECCOMP) &&
+		    t->ev.sc.nr == (__s32)info.seccomp.nr)
+			break;
 		pt_syscall_entry(b, t, info.seccomp.nr, info.seccomp.args, now, RN_F_SECCOMP,
 				 fn, ctx);
 		break;
@@ -218,7 +229,7 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	default:
 		break;
 	}
-	pt_resume(t->tid, 0);
+	pt_resume(b, t, 0);
 }
 
 /* PTRACE_EVENT_FORK/VFORK/CLONE in the parent: start tracking the child now
@@ -306,7 +317,7 @@ static void pt_event_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_e
 			return;
 	}
 	t->flags &= ~PT_LISTENING;
-	pt_resume(t->tid, 0);
+	pt_resume(b, t, 0);
 }
 
 static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_event_fn fn,
@@ -314,6 +325,13 @@ static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_
 {
 	siginfo_t si;
 
+	if ((t->flags & PT_HIDDEN) && sig == SIGSTOP && b->seccomp) {
+		/* The command could not install the filter and says so with a
+		 * SIGSTOP of its own (spawn.c): trace every stop instead. */
+		b->seccomp = false;
+		pt_resume(b, t, 0);
+		return;
+	}
 	if (!(t->flags & PT_HIDDEN)) {
 		struct rn_signal_rec *s = &b->scratch.sig;
 
@@ -333,7 +351,7 @@ static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_
 		pt_emit(b, &b->scratch, fn, ctx);
 	}
 	/* Delivered unchanged. */
-	pt_resume(t->tid, sig);
+	pt_resume(b, t, sig);
 }
 
 static void pt_task_exited(struct rn_backend *b, struct pt_task *t, int status,
@@ -378,10 +396,13 @@ static void pt_event(struct rn_backend *b, struct pt_task *t, int event, int sig
 	case PTRACE_EVENT_STOP:
 		pt_event_stop(b, t, sig, fn, ctx);
 		return;
+	case PTRACE_EVENT_SECCOMP:
+		pt_syscall_stop(b, t, fn, ctx);
+		return;
 	default:
 		break;
 	}
-	pt_resume(t->tid, 0);
+	pt_resume(b, t, 0);
 }
 
 int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx)
@@ -402,7 +423,7 @@ int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void 
 		 * PTRACE_EVENT_FORK/CLONE arrived. */
 		t = pt_task_add(b, tid, pt_proc_tgid(tid));
 		if (!t) {
-			pt_resume(tid, 0);
+			ptrace(PTRACE_SYSCALL, tid, 0L, 0L);
 			return -ENOMEM;
 		}
 	}
@@ -450,6 +471,8 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 		return NULL;
 	b->cfg = *cfg;
 	b->child_status = -1;
+	/* For tests: the register fallback of kernels before 5.3. */
+	b->no_sysinfo = getenv("RENACER_PTRACE_GETREGS") != NULL;
 	b->opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 	if (cfg->follow_forks)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
@@ -457,14 +480,21 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 	return b;
 }
 
+/* A command, processes to attach to, or both (as strace allows). */
 static int pt_start(struct rn_backend *b)
 {
-	if (b->cfg.argv && b->cfg.argv[0])
-		return pt_spawn(b);
-	if (b->cfg.npids)
-		return pt_attach(b);
-	snprintf(b->err, sizeof(b->err), "nothing to trace");
-	return -EINVAL;
+	bool cmd = b->cfg.argv && b->cfg.argv[0];
+	int rc = 0;
+
+	if (!cmd && !b->cfg.npids) {
+		snprintf(b->err, sizeof(b->err), "nothing to trace");
+		return -EINVAL;
+	}
+	if (cmd)
+		rc = pt_spawn(b);
+	if (!rc && b->cfg.npids)
+		rc = pt_attach(b);
+	return rc;
 }
 
 static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
@@ -472,8 +502,10 @@ static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < b->nqueue && rc >= 0; i++)
+	for (i = 0; i < b->nqueue && rc >= 0; i++) {
 		rc = fn(ctx, &b->queue[i], 1, b->detached ? NULL : &b->mem);
+		pt_mem_forget(b);
+	}
 	b->nqueue = 0;
 	return rc < 0 ? rc : 0;
 }
@@ -568,6 +600,7 @@ static void pt_close(struct rn_backend *b)
 	if (b->ntasks && !b->detached)
 		pt_detach_all(b);
 	pt_drop_all(b, NULL, NULL);
+	free(b->filter);
 	free(b->queue);
 	free(b);
 }

@@ -57,8 +57,9 @@ static int spawn_resolve(const char *cmd, char *path, size_t len)
 /* In the child: become the -u user, stop until the parent has seized us,
  * then exec. A failure travels to the parent through the CLOEXEC pipe. */
 static void __attribute__((noreturn))
-spawn_child(const struct rn_trace_config *cfg, const char *path, const char *user, int fd)
+spawn_child(const struct rn_backend *b, const char *path, const char *user, int fd)
 {
+	const struct rn_trace_config *cfg = &b->cfg;
 	int err;
 
 	if (cfg->gid >= 0) {
@@ -70,6 +71,10 @@ spawn_child(const struct rn_trace_config *cfg, const char *path, const char *use
 	if (cfg->uid >= 0 && setuid((uid_t)cfg->uid) < 0)
 		goto fail;
 	kill(getpid(), SIGSTOP);
+	/* Seized now: a stop at a filtered call can reach the tracer. A second
+	 * SIGSTOP tells it the filter is not there. */
+	if (b->seccomp && pt_seccomp_install(b) < 0)
+		kill(getpid(), SIGSTOP);
 	execv(path, cfg->argv);
 fail:
 	err = errno;
@@ -108,74 +113,93 @@ static int spawn_seize(struct rn_backend *b, pid_t pid)
 	return 0;
 }
 
+/* Drive the seized child, silently, until it has exec'd (true) or died. */
+static bool spawn_drive(struct rn_backend *b, pid_t pid)
+{
+	struct pt_task *t = pt_task_add(b, pid, pid);
+
+	if (!t) {
+		kill(pid, SIGKILL);
+		return false;
+	}
+	t->flags |= PT_HIDDEN;
+	kill(pid, SIGCONT);
+	while ((t = pt_task_find(b, pid)) && (t->flags & PT_HIDDEN)) {
+		int status;
+		pid_t w = waitpid(pid, &status, __WALL);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		pt_handle(b, w, status, NULL, NULL);
+	}
+	return t != NULL;
+}
+
+/* Fork the child that will exec path; -errno when even that fails. */
+static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
+{
+	const char *user = NULL;
+	pid_t pid;
+
+	if (b->cfg.uid >= 0) {
+		struct passwd *pw = getpwuid((uid_t)b->cfg.uid);
+
+		user = pw ? pw->pw_name : NULL;
+	}
+	if (pt_seccomp_wanted(b) && pt_seccomp_build(b) == 0) {
+		b->seccomp = true;
+		b->opts |= PTRACE_O_TRACESECCOMP;
+	}
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return -errno;
+	pid = fork();
+	if (pid < 0) {
+		int err = errno;
+
+		close(pfd[0]);
+		close(pfd[1]);
+		return -err;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		spawn_child(b, path, user, pfd[1]);
+	}
+	close(pfd[1]);
+	return pid;
+}
+
 /*
  * Start the command traced from its first execve. The child stops itself;
  * once seized we continue it (SIGCONT clears the group-stop it is in) and
  * drive it, silently, until PTRACE_EVENT_EXEC: its execve entry is recorded
  * on the way and reported as the first call. If exec fails, the child writes
- * errno into the pipe and exits 127.
+ * errno into the CLOEXEC pipe and exits 127.
  */
 int pt_spawn(struct rn_backend *b)
 {
 	const char *cmd = b->cfg.argv[0];
 	char path[PATH_MAX];
-	const char *user = NULL;
-	struct pt_task *t;
 	int rc, pfd[2], err = 0;
 	pid_t pid;
 
 	rc = spawn_resolve(cmd, path, sizeof(path));
 	if (rc < 0)
 		return spawn_fail(b, cmd, -rc);
-	if (b->cfg.uid >= 0) {
-		struct passwd *pw = getpwuid((uid_t)b->cfg.uid);
-
-		user = pw ? pw->pw_name : NULL;
-	}
-	if (pipe2(pfd, O_CLOEXEC) < 0)
-		return spawn_fail(b, cmd, errno);
-	pid = fork();
-	if (pid < 0) {
-		err = errno;
-		close(pfd[0]);
-		close(pfd[1]);
-		return spawn_fail(b, cmd, err);
-	}
-	if (pid == 0) {
-		close(pfd[0]);
-		spawn_child(&b->cfg, path, user, pfd[1]);
-	}
-	close(pfd[1]);
+	pid = spawn_fork(b, path, pfd);
+	if (pid < 0)
+		return spawn_fail(b, cmd, -pid);
 	rc = spawn_seize(b, pid);
 	if (rc < 0 && rc != -ECHILD) {
 		close(pfd[0]);
 		return rc;
 	}
 	b->child = pid;
-	if (rc == 0) {
-		t = pt_task_add(b, pid, pid);
-		if (!t) {
-			kill(pid, SIGKILL);
-			close(pfd[0]);
-			return -ENOMEM;
-		}
-		t->flags |= PT_HIDDEN;
-		kill(pid, SIGCONT);
-		while ((t = pt_task_find(b, pid)) && (t->flags & PT_HIDDEN)) {
-			int status;
-			pid_t w = waitpid(pid, &status, __WALL);
-
-			if (w < 0) {
-				if (errno == EINTR)
-					continue;
-				break;
-			}
-			pt_handle(b, w, status, NULL, NULL);
-		}
-		if (t) {
-			close(pfd[0]);
-			return 0;
-		}
+	if (rc == 0 && spawn_drive(b, pid)) {
+		close(pfd[0]);
+		return 0;
 	}
 	/* The child is gone before its exec: why is in the pipe. */
 	if (read(pfd[0], &err, sizeof(err)) != sizeof(err) || err <= 0)
@@ -319,7 +343,9 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * The spawned command is handled as strace handles it when interrupted: it
  * gets SIGCONT and a fatal signal (strace sends the signal it received; the
  * ops table does not carry it, so SIGTERM here), then is detached like the
- * rest. Attached processes (-p) just keep running.
+ * rest. Attached processes (-p) just keep running. (Under the seccomp
+ * pre-filter a command that survives its SIGTERM would see ENOSYS from every
+ * selected call, as under strace --seccomp-bpf.)
  */
 void pt_detach_all(struct rn_backend *b)
 {

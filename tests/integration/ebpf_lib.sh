@@ -1,0 +1,24 @@
+# Helpers for the eBPF integration tests (sourced after lib.sh).
+
+# Skip unless renacer can run its eBPF backend here, naming why not.
+need_ebpf() {
+	local err
+	need_root "loading eBPF programs"
+	[ -r /sys/kernel/btf/vmlinux ] || skip "no kernel BTF (/sys/kernel/btf/vmlinux)"
+	err=$("$RENACER" --backend=ebpf -o /dev/null -- true 2>&1) ||
+		skip "renacer --backend=ebpf does not run here: $err"
+}
+
+# Lines of a renacer JSON Lines file matching a python predicate on rec.
+json_count() {
+	python3 - "$1" "$2" <<'PY'
+import json, sys
+pred = eval("lambda rec: (" + sys.argv[2] + ")")
+n = 0
+for line in open(sys.argv[1]):
+    rec = json.loads(line)
+    if pred(rec):
+        n += 1
+print(n)
+PY
+}
