@@ -84,6 +84,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
 	cfg->verbose = o->verbose;
+	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
