@@ -5,7 +5,8 @@
 #   make test         unit tests (cmocka) + integration tests
 #   make asan         the same tests under ASan + UBSan (in build-asan/)
 #   make install      PREFIX=/usr/local DESTDIR=
-#   make bench        the overhead benchmarks (bench/run)
+#   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
+#   make check-regression  overhead ratios against bench/reference.json
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
 #   make fuzz-quick   the filter target for 30 s (part of make test)
 
@@ -67,7 +68,7 @@ TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
 BENCH_SRCS   := $(wildcard bench/*.c)
 BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
 
-.PHONY: all test unit integration asan install clean bench deps run
+.PHONY: all test unit integration asan install clean bench check-regression deps run
 .DELETE_ON_ERROR:
 
 all: $(RENACER)
@@ -191,8 +192,14 @@ install: $(RENACER)
 	install -m 0755 $(RENACER) $(DESTDIR)$(PREFIX)/bin/renacer
 	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
 
-bench: $(RENACER) $(BENCH_BINS) $(TRACEE_BINS)
-	B=$(B) RENACER=$(abspath $(RENACER)) bash bench/run
+# BENCH_ARGS passes options to bench/run (e.g. BENCH_ARGS="--runs 9 --groups main").
+bench: $(RENACER) $(BENCH_BINS)
+	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run $(BENCH_ARGS)
+
+# Fails when a ratio measured now (renacer-ptrace/strace, renacer-ebpf/baseline) is
+# more than the tolerance worse than bench/reference.json.
+check-regression: $(RENACER) $(BENCH_BINS)
+	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run --check-regression $(BENCH_ARGS)
 
 # --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
 # optional dictionary tests/fuzz/NAME.dict. The sources they need (FUZZ_LIB_SRCS) are

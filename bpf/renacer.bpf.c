@@ -43,6 +43,8 @@ const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
 const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
+/* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
+const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
 const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
 
 /* A record under construction. The slack lets the verifier see that any
@@ -60,6 +62,12 @@ struct rn_pend {
 	__u16 live;		/* an entry is waiting for its exit */
 	__u16 captured;		/* execve: argv and path are in execcap */
 	struct rn_signal_rec sig; /* an ignored signal to report (signo != 0) */
+	/* small inputs the call may overwrite (an addrlen), copied at entry */
+	__u64 in_addr[2];
+	__u64 in_val[2];
+	__u8 in_len[2];
+	__u8 in_arg[2];
+	__u32 _pad;
 };
 
 struct {
@@ -218,7 +226,9 @@ static __always_inline bool task_traced(struct task_struct *task)
 	case RN_MODE_UID:
 		return BPF_CORE_READ(task, real_cred, uid.val) == rn_uid;
 	case RN_MODE_CGROUP:
-		return false;	/* delivery is reported by signal_deliver instead */
+		/* another task's cgroup is not checked here: its ignored and
+		 * fatal signals go unreported in this mode */
+		return false;
 	}
 	t = bpf_map_lookup_elem(&traced, &tgid);
 	return t && !t->wait_exec && (!t->only_tid || t->only_tid == tid);
@@ -388,7 +398,7 @@ static __noinline int put_argv(struct rn_scratch *s, __u64 addr, __u32 arg)
 
 /* One argument's capture, by its descriptor. A global function: the
  * verifier checks it once, not once per argument and call site. */
-__noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
+__noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i, __u32 at_entry)
 {
 	const volatile struct rn_cap_arg *c;
 	__u64 addr, lenv = 0, want;
@@ -409,9 +419,9 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
 		return 0;
 	if (c->at_exit && ret < 0)
 		return 0;
-	/* outputs are told apart from inputs: decoders read them with
-	 * RN_REG_EXIT, as the ptrace backend marks what it reads at exit */
-	out = c->at_exit ? RN_REG_EXIT : 0;
+	/* say when it was copied: decoders read outputs from RN_REG_EXIT
+	 * regions only, inputs from entry regions first, then exit ones */
+	out = at_entry ? 0 : RN_REG_EXIT;
 	if (la < RN_MAX_ARGS)
 		lenv = s->ev.sc.args[la];
 	switch (kind) {
@@ -446,14 +456,14 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i)
 }
 
 /* Capture every described argument; entry is true only for execve. */
-static __always_inline void capture_all(struct rn_scratch *s, __u32 nr)
+static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at_entry)
 {
 	__u32 i;
 
 	if (nr >= RN_NR_MAX)
 		return;
 	for (i = 0; i < RN_MAX_ARGS; i++)
-		if (rn_capture_arg(s, nr, i) < 0)
+		if (rn_capture_arg(s, nr, i, at_entry) < 0)
 			break;
 }
 
@@ -501,6 +511,50 @@ static __always_inline void sc_header(struct rn_scratch *s, __u64 pid_tgid, __u6
 	s->ev.sc.payload_len = 0;
 }
 
+/*
+ * A value-result argument (accept's addrlen) is both input and output: keep
+ * its entry value so decoders can show "[128 => 16]" as under ptrace.
+ */
+static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
+{
+	const volatile struct rn_cap_arg *c;
+	__u32 i, n = 0;
+
+	p->in_len[0] = p->in_len[1] = 0;
+	if (nr < 0 || nr >= RN_NR_MAX ||
+	    !((rn_entry_in[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
+		return;
+	for (i = 0; i < RN_MAX_ARGS && n < 2; i++) {
+		c = &rn_caps[nr & (RN_NR_MAX - 1)].arg[i];
+		if (c->kind != RN_CAP_FIXED || c->at_exit || c->size > 8 || !p->args[i])
+			continue;
+		p->in_val[n & 1] = 0;
+		if (bpf_probe_read_user(&p->in_val[n & 1], c->size & 15, (void *)p->args[i]))
+			continue;
+		p->in_addr[n & 1] = p->args[i];
+		p->in_len[n & 1] = c->size;
+		p->in_arg[n & 1] = i;
+		n++;
+	}
+}
+
+static __always_inline void put_entry_inputs(struct rn_scratch *s, struct rn_pend *p)
+{
+	__u32 i, room = 0;
+	int off;
+
+	for (i = 0; i < 2; i++) {
+		if (!p->in_len[i])
+			continue;
+		off = region_start(s, &room);
+		if (off < 0 || room < 8)
+			return;
+		*(__u64 *)&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)] =
+			p->in_val[i];
+		region_end(s, off, p->in_addr[i], p->in_len[i], 0, p->in_arg[i]);
+	}
+}
+
 /* execve at entry: build the record with its argv and path regions now, in
  * the task's own storage. */
 static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
@@ -517,7 +571,7 @@ static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)
 	s->ev.sc.ret = 0;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
-	capture_all(s, p->nr);
+	capture_all(s, p->nr, 1);
 }
 
 static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
@@ -589,8 +643,10 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	p->nr = id;
 	p->live = 1;
 	p->captured = 0;
-	if (!rn_summary)
+	if (!rn_summary) {
 		fill_args(p, regs);
+		save_entry_inputs(p, id);
+	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
 	 * literal in the program's rodata) read as faults */
 	if (is_exec(id) && !rn_summary && !rn_exec_hook) {
@@ -603,6 +659,7 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 #define SIGKILL 9
 #define SIGNAL_GROUP_EXIT 0x4	/* signal_struct.flags */
 
+#define EINTR 4
 #define ERESTART_MIN 512	/* ERESTARTSYS */
 #define ERESTART_MAX 516	/* ERESTART_RESTARTBLOCK */
 
@@ -681,7 +738,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			flush_ignored(p, pid_tgid);
 		return 0;
 	}
-	if (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN && dying()) {
+	if ((ret == -EINTR || (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN)) && dying()) {
 		/* killed in the call: sched_process_exit reports it unfinished,
 		 * as ptrace does ("= ?"), instead of with a restart code */
 		return 0;
@@ -716,8 +773,10 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
 	/* an exec that failed before the bprm hook still has its memory */
-	if (!is_exec(nr) || ret < 0)
-		capture_all(s, nr);
+	if (!is_exec(nr) || ret < 0) {
+		put_entry_inputs(s, p);
+		capture_all(s, nr, 0);
+	}
 	emit(s, false);
 	flush_ignored(p, pid_tgid);
 	return 0;
@@ -785,6 +844,18 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 	bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
 }
 
+/* A thread killed because another thread of its process called execve:
+ * ptrace shows no exit for it (the exec takes its place). */
+static __always_inline bool replaced_by_exec(struct task_struct *task)
+{
+	struct task_struct *execer;
+
+	if (!bpf_core_field_exists(task->signal->group_exec_task))
+		return false;
+	execer = BPF_CORE_READ(task, signal, group_exec_task);
+	return execer && execer != task;
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(rn_exit, struct task_struct *task)
 {
@@ -799,7 +870,7 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p)
 			flush_ignored(p, pid_tgid);
-		s = scratch_get();
+		s = replaced_by_exec(task) ? NULL : scratch_get();
 		if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);

@@ -186,7 +186,7 @@ void dec_write(struct dctx *c)
 }
 
 /*
- * [{iov_base="ab", iov_len=2}, ...]: at most strsize elements; for reads
+ * [{iov_base="ab", iov_len=2}, ...]: at most -s elements unless -v; for reads
  * only the first `data` bytes (the return value) are shown.
  */
 static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out,
@@ -214,7 +214,7 @@ static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, 
 		}
 		if (i)
 			rn_sb_puts(sb, ", ");
-		if (i >= c->o->strsize) {
+		if (dc_array_cut(c, i)) {
 			rn_sb_puts(sb, "...");
 			break;
 		}
@@ -603,7 +603,7 @@ void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len)
 			break;
 		if (n++)
 			rn_sb_puts(sb, ", ");
-		if (n > c->o->strsize) {
+		if (dc_array_cut(c, n - 1)) {
 			rn_sb_puts(sb, "...");
 			break;
 		}
@@ -624,7 +624,7 @@ void dec_getcwd(struct dctx *c)
 	if (dc_stop_unfinished(c, 0))
 		return;
 	if (c->ok)
-		pr_path_at(c, ARG(c, 0), RAW(c, 0));
+		pr_str_out_at(c, ARG(c, 0), RAW(c, 0), PATH_MAX - 1);
 	else
 		dc_ptr(c, 0);
 	dc_ulong(c, 1);

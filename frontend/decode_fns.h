@@ -112,6 +112,7 @@ void dec_symlinkat(struct dctx *c);
 void dec_sysinfo(struct dctx *c);
 void dec_getrusage(struct dctx *c);
 void dec_sigaltstack(struct dctx *c);
+void dec_rt_sigreturn(struct dctx *c);
 void dec_uint_args(struct dctx *c);
 void dec_umount2(struct dctx *c);
 void dec_utimensat(struct dctx *c);

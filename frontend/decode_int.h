@@ -47,6 +47,12 @@ decode_fn rn_decoder(long nr);
  */
 bool dc_stop_unfinished(struct dctx *c, int first_exit_arg);
 
+/* Arrays stop after -s elements ("...") unless -v, as strace's do. */
+static inline bool dc_array_cut(const struct dctx *c, __u64 index)
+{
+	return !c->o->verbose && index >= c->o->strsize;
+}
+
 /* Plain values into argument i. */
 void dc_int(struct dctx *c, int i);
 void dc_uint(struct dctx *c, int i);
@@ -71,6 +77,7 @@ void pr_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_path_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit);
+void pr_str_out_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit);
 /* len bytes at addr, escaped, at most strsize shown; out: an output buffer. */
 void pr_buf_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 void pr_buf_hex_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);

@@ -132,8 +132,8 @@ void pr_quoted(struct rn_strbuf *sb, const void *p, size_t n, bool cut)
 		rn_sb_puts(sb, "...");
 }
 
-/* A NUL-terminated string of at most limit bytes. */
-void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit)
+/* A NUL-terminated string of at most limit bytes; out: the call wrote it. */
+static void str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit, bool out)
 {
 	char *buf = dc_scratch((size_t)limit + 1);
 	bool cut;
@@ -143,11 +143,24 @@ void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit)
 		rn_sb_puts(sb, "NULL");
 		return;
 	}
-	n = rn_mem_read_str(&c->mem, addr, buf, limit, &cut);
+	if (out)
+		n = rn_mem_read_str_out(&c->mem, addr, buf, limit, &cut);
+	else
+		n = rn_mem_read_str(&c->mem, addr, buf, limit, &cut);
 	if (n < 0)
 		pr_ptr(sb, addr);
 	else
 		pr_quoted(sb, buf, n, cut);
+}
+
+void pr_str_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit)
+{
+	str_at(c, sb, addr, limit, false);
+}
+
+void pr_str_out_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned limit)
+{
+	str_at(c, sb, addr, limit, true);
 }
 
 /* Paths are not cut at -s, only at PATH_MAX, as strace does. */

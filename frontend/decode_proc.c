@@ -122,7 +122,7 @@ static long argv_count(struct dctx *c, __u64 addr)
 	return n;
 }
 
-/* ["ls", "-la"], at most strsize elements. */
+/* ["ls", "-la"], at most -s elements unless -v. */
 static void pr_argv(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 {
 	unsigned n;
@@ -145,7 +145,7 @@ static void pr_argv(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 		if (!p)
 			break;
 		rn_sb_puts(sb, n ? ", " : "[");
-		if (n >= c->o->strsize) {
+		if (dc_array_cut(c, n)) {
 			rn_sb_puts(sb, "...");
 			break;
 		}
@@ -378,13 +378,14 @@ void dec_prctl(struct dctx *c)
 	c->d->nargs = 2;
 	switch (op) {
 	case PR_SET_NAME:
-		pr_str_at(c, ARG(c, 1), RAW(c, 1), 15);
+		pr_str_at(c, ARG(c, 1), RAW(c, 1), c->o->strsize < 15 ? c->o->strsize : 15);
 		break;
 	case PR_GET_NAME:
 		if (dc_stop_unfinished(c, 1))
 			return;
 		if (c->ok)
-			pr_str_at(c, ARG(c, 1), RAW(c, 1), 15);
+			pr_str_out_at(c, ARG(c, 1), RAW(c, 1),
+				      c->o->strsize < 15 ? c->o->strsize : 15);
 		else
 			dc_ptr(c, 1);
 		break;
@@ -616,7 +617,7 @@ void dec_groups(struct dctx *c)
 	dc_int(c, 0);
 	if (out && dc_stop_unfinished(c, 1))
 		return;
-	if (!RAW(c, 1) || (out && !c->ok)) {
+	if (!RAW(c, 1) || (out && !c->ok) || n > 65536) {	/* NGROUPS_MAX */
 		dc_ptr(c, 1);
 		return;
 	}
@@ -624,7 +625,7 @@ void dec_groups(struct dctx *c)
 	for (i = 0; i < n; i++) {
 		__u32 g;
 
-		if (i >= c->o->strsize) {
+		if (dc_array_cut(c, i)) {
 			rn_sb_puts(sb, ", ...");
 			break;
 		}
@@ -718,4 +719,25 @@ void dec_uint_args(struct dctx *c)
 
 	for (i = 0; i < c->d->nargs; i++)
 		dc_uint(c, i);
+}
+
+/*
+ * rt_sigreturn({mask=[...]}): the mask being restored sits in the signal
+ * frame's ucontext at the stack pointer. Only backends that say args[0] is
+ * that stack pointer (RN_F_SP_ARG0) get it; otherwise nothing is guessed.
+ */
+#define UC_SIGMASK_OFF 296	/* uc_flags, uc_link, uc_stack, uc_mcontext */
+
+void dec_rt_sigreturn(struct dctx *c)
+{
+	__u64 mask;
+
+	c->d->nargs = 0;
+	if (!(c->mem.ev->flags & RN_F_SP_ARG0) ||
+	    dc_read(c, RAW(c, 0) + UC_SIGMASK_OFF, &mask, sizeof(mask), false) < 0)
+		return;
+	c->d->nargs = 1;
+	rn_sb_puts(ARG(c, 0), "{mask=");
+	pr_sigset(ARG(c, 0), &mask, sizeof(mask));
+	rn_sb_putc(ARG(c, 0), '}');
 }

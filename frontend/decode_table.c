@@ -169,6 +169,7 @@ static const decode_fn decoders[RN_NR_MAX] = {
 	[__NR_rt_sigsuspend] = dec_sigset_size,
 	[__NR_rt_sigpending] = dec_sigset_size,
 	[__NR_sigaltstack] = dec_sigaltstack,
+	[__NR_rt_sigreturn] = dec_rt_sigreturn,
 
 	/* network */
 	[__NR_socket] = dec_socket,

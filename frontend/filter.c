@@ -1325,7 +1325,7 @@ static void path_track(struct rn_filter *f, const struct rn_event *ev, const str
 	} else if (!strcmp(name, "dup2") || !strcmp(name, "dup3")) {
 		if (rn_filter_event_status(ev) != RN_STATUS_SUCCESSFUL)
 			return;
-		if (fd_selected(f, ev->tgid, fd0, live) || fdtrack_has(f->track, ev->tgid, fd0))
+		if (fd_selected(f, ev->tgid, fd0, live))
 			fdtrack_add(f, ev->tgid, (int)ev->sc.args[1]);
 		else
 			fdtrack_del(f->track, ev->tgid, (int)ev->sc.args[1]);
@@ -1417,6 +1417,11 @@ static struct sock_filter bpf_insn(__u16 code, __u8 jt, __u8 jf, __u32 k)
 
 int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog, size_t *len)
 {
+	return rn_seccomp_prog_bitmap(f->syscalls, prog, len);
+}
+
+int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len)
+{
 	struct sock_filter p[RN_SECCOMP_MAX];
 	size_t n = 0, to_test[RN_SECCOMP_WORDS], to_trace[RN_SECCOMP_WORDS + 2];
 	size_t ntest = 0, ntrace = 0, test, trace;
@@ -1433,7 +1438,7 @@ int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog,
 	p[n++] = bpf_insn(BPF_MISC | BPF_TXA, 0, 0, 0);
 	p[n++] = bpf_insn(BPF_ALU | BPF_RSH | BPF_K, 0, 0, 5);
 	for (unsigned w = 0; w < RN_SECCOMP_WORDS; w++) {
-		__u32 mask = (__u32)(f->syscalls[w / 2] >> (w % 2 * 32));
+		__u32 mask = (__u32)(syscalls[w / 2] >> (w % 2 * 32));
 
 		if (mask == 0)
 			continue;

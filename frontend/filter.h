@@ -194,5 +194,8 @@ bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
  * (one range test per 32-number word with mixed bits). Returns 0 or -ENOMEM.
  */
 int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog, size_t *len);
+/* The same from a bare bitmap (RN_BITMAP_WORDS words, as rn_trace_config.syscalls),
+ * for a backend that only has its configuration. */
+int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len);
 
 #endif /* RN_FILTER_H */

@@ -134,6 +134,10 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 
 static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
 {
+	if (ev->flags & RN_F_STOPPED) {	/* a group-stop, not a delivery */
+		rn_sb_printf(out, "--- stopped by %s ---\n", rn_signal_name(ev->sig.signo));
+		return;
+	}
 	rn_sb_printf(out, "--- %s ", rn_signal_name(ev->sig.signo));
 	rn_decode_siginfo(ev, out);
 	rn_sb_puts(out, " ---\n");
@@ -353,6 +357,11 @@ static void json_signal(const struct rn_event *ev, struct rn_strbuf *out)
 {
 	struct rn_strbuf info;
 
+	if (ev->flags & RN_F_STOPPED) {
+		rn_sb_printf(out, ",\"signal\":\"%s\",\"stopped\":true",
+			     rn_signal_name(ev->sig.signo));
+		return;
+	}
 	rn_sb_printf(out, ",\"signal\":\"%s\",\"si_code\":\"%s\",\"si_pid\":%d,\"si_uid\":%d",
 		     rn_signal_name(ev->sig.signo), rn_sicode_name(ev->sig.signo, ev->sig.code),
 		     ev->sig.pid, ev->sig.uid);

@@ -117,10 +117,10 @@ int rn_mem_read_out(const struct rn_mem *m, __u64 addr, void *buf, size_t len)
 
 /* A string in a captured region: a STR region or a NUL inside a buffer. */
 static long str_from_region(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
-			    bool *truncated, bool *partial)
+			    bool *truncated, bool *partial, int want_exit)
 {
 	const struct rn_region *r;
-	const __u8 *p = rn_mem_find(m->ev, addr, 0, -1, &r);
+	const __u8 *p = rn_mem_find(m->ev, addr, 0, want_exit, &r);
 	size_t avail, n;
 	const __u8 *nul;
 
@@ -178,7 +178,7 @@ long rn_mem_read_str(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
 	*truncated = false;
 	if (!addr)
 		return -EFAULT;
-	n = str_from_region(m, addr, buf, max, truncated, &partial);
+	n = str_from_region(m, addr, buf, max, truncated, &partial, -1);
 	if (n >= 0 && !partial)
 		return n;
 	/* The capture stopped early: the live task may have the rest. */
@@ -187,8 +187,27 @@ long rn_mem_read_str(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
 	if (live >= 0)
 		return live;
 	if (n >= 0) {
-		n = str_from_region(m, addr, buf, max, truncated, &partial);
+		n = str_from_region(m, addr, buf, max, truncated, &partial, -1);
 		*truncated = true;
 	}
 	return n;
+}
+
+long rn_mem_read_str_out(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
+			 bool *truncated)
+{
+	bool partial = false;
+	long n;
+
+	*truncated = false;
+	if (!addr)
+		return -EFAULT;
+	n = str_from_region(m, addr, buf, max, truncated, &partial, 1);
+	if (n >= 0 && !partial)
+		return n;
+	*truncated = false;
+	n = str_live(m, addr, buf, max, truncated);
+	if (n >= 0)
+		return n;
+	return rn_mem_read_str(m, addr, buf, max, truncated);
 }

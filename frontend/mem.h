@@ -20,4 +20,8 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
  */
 int rn_mem_read_out(const struct rn_mem *m, __u64 addr, void *buf, size_t len);
 
+/* rn_mem_read_str() for a string the call wrote (PR_GET_NAME), same order. */
+long rn_mem_read_str_out(const struct rn_mem *m, __u64 addr, char *buf, size_t max,
+			 bool *truncated);
+
 #endif /* RN_MEM_H */

@@ -68,6 +68,7 @@ long rn_syscall_by_name(const char *name)
 #define SZ_STACK	24	/* stack_t */
 #define SZ_SYSINFO	112	/* struct sysinfo */
 #define SZ_TMS		32	/* struct tms */
+#define SZ_UC_SIGMASK_END 304	/* struct ucontext through uc_sigmask */
 
 #define STR		{ .kind = RN_CAP_STR }
 #define BUF_ARG(n)	{ .kind = RN_CAP_BUF_ARG, .len_arg = (n) }
@@ -203,6 +204,8 @@ static const struct rn_cap_desc cap_tbl[RN_NR_MAX] = {
 	[__NR_rseq] = CAP([0] = IN(SZ_RSEQ)),
 	[__NR_set_robust_list] = CAP(),
 	[__NR_arch_prctl] = CAP(),
+	/* PR_SET_NAME's name; for other options the capture simply faults */
+	[__NR_prctl] = CAP([1] = STR),
 
 	/* signals */
 	[__NR_rt_sigaction] = CAP([1] = IN(SZ_KSIGACTION), [2] = OUT(SZ_KSIGACTION)),
@@ -214,6 +217,8 @@ static const struct rn_cap_desc cap_tbl[RN_NR_MAX] = {
 	[__NR_rt_sigqueueinfo] = CAP([2] = IN(SZ_SIGINFO)),
 	[__NR_rt_tgsigqueueinfo] = CAP([3] = IN(SZ_SIGINFO)),
 	[__NR_sigaltstack] = CAP([0] = IN(SZ_STACK), [1] = OUT(SZ_STACK)),
+	/* with RN_F_SP_ARG0: the frame's ucontext up to and with uc_sigmask */
+	[__NR_rt_sigreturn] = CAP([0] = IN(SZ_UC_SIGMASK_END)),
 	[__NR_signalfd4] = CAP([1] = IN(SZ_SIGSET)),
 	[__NR_signalfd] = CAP([1] = IN(SZ_SIGSET)),
 

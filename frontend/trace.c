@@ -48,7 +48,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 	t->out = stderr;
 	t->out_name = "standard error";
 	if (o->outfile && o->follow < 2) {
-		t->out = fopen(o->outfile, "w");
+		t->out = fopen(o->outfile, "we");	/* never leak into the tracee */
 		if (!t->out) {
 			snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
 			return -errno;
@@ -80,7 +80,7 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 	if (*slot)
 		return *slot;
 	snprintf(name, sizeof(name), "%s.%u", t->opts->outfile, tid);
-	*slot = fopen(name, "w");
+	*slot = fopen(name, "we");
 	if (!*slot) {
 		if (!t->write_errno)
 			t->write_errno = errno;
@@ -176,7 +176,8 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 		return true;
 	case RN_EV_ATTACH:
 		if (!rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
-			fprintf(stderr, "renacer: Process %u attached\n", ev->tid);
+			fprintf(stderr, "renacer: Process %u %s\n", ev->tid,
+				ev->flags & RN_F_DETACHED ? "detached" : "attached");
 		return true;
 	}
 	return false;

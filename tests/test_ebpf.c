@@ -160,7 +160,8 @@ static int setup(void **state)
 	if (ops->probe(&cfg, skip_why, sizeof(skip_why)))
 		return 0;
 	if (access(storm, X_OK) < 0)
-		snprintf(skip_why, sizeof(skip_why), "the storm tracee is not built (make %s)", "build/tracees/storm");
+		snprintf(skip_why, sizeof(skip_why),
+			 "the storm tracee is not built (make build/tracees/storm)");
 	return 0;
 }
 
@@ -215,8 +216,8 @@ static void test_exec_failure(void **state)
 	b = ops->open(&cfg);
 	assert_non_null(b);
 	assert_int_equal(ops->start(b), -ENOENT);
-	assert_string_equal(ops->error(b),
-			    "cannot execute '/nonexistent/renacer-test': No such file or directory");
+	assert_string_equal(ops->error(b), "cannot execute '/nonexistent/renacer-test': "
+			    "No such file or directory");
 	ops->close(b);
 	cfg.argv = argv2;
 	b = ops->open(&cfg);

@@ -149,12 +149,13 @@ static const struct sys_case sys_cases[] = {
 	{ { "trace=/^pread" }, "pread64 preadv preadv2" },
 	{ { "trace=!/^(read|write)$" }, "read write", true },
 	{ { "trace=/^(read|write)$,close" }, "read write close" },
-	{ { "trace=/" }, "*" },
+	{ { "trace=/" }, "*" },				/* the empty regex matches all */
 	{ { "trace=/^(read|write)+v{1}$" }, "readv writev" },
-	{ { "trace=/^[+{]*(read|write)$" }, "read write" },	/* in brackets: no cost */				/* the empty regex matches all */
+	{ { "trace=/^[+{]*(read|write)$" }, "read write" },	/* in brackets: no cost */
 	/* renacer extension: strace refuses "/re/" (the final "/" is part of the
 	 * regex and matches nothing); we retry without it. */
-	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1", .ours = true },
+	{ { "trace=/^epoll_c/" }, "epoll_create epoll_ctl_old epoll_ctl epoll_create1",
+	  .ours = true },
 	/* Accumulation, as strace 6.1 here: each -e trace= replaces the last. */
 	{ { "trace=openat", "trace=close" }, "close" },
 	{ { "trace=!read", "trace=write" }, "write" },
@@ -740,6 +741,17 @@ static void test_seccomp_every_nr(void **state)
 				f.syscalls[w] &= 0xffffffffull << (rand() % 2 * 32);
 		}
 		check_prog(&f, "random");
+		{
+			struct sock_filter *p1 = NULL, *p2 = NULL;
+			size_t n1 = 0, n2 = 0;
+
+			assert_int_equal(rn_filter_seccomp_prog(&f, &p1, &n1), 0);
+			assert_int_equal(rn_seccomp_prog_bitmap(f.syscalls, &p2, &n2), 0);
+			assert_int_equal(n1, n2);
+			assert_memory_equal(p1, p2, n1 * sizeof(*p1));
+			free(p1);
+			free(p2);
+		}
 		rn_filter_release(&f);
 	}
 }
@@ -871,6 +883,10 @@ static void test_path_basic(void **state)
 	ev = sc_event("getpid", 100, 0, 0, 0, 0, 0);
 	assert_true(rn_filter_path_match(&f, ev, NULL));	/* no -P: all */
 	assert_int_equal(rn_filter_add_path(&f, ""), -EINVAL);
+	assert_int_equal(rn_filter_apply(&f, "-P ", NULL, 0), -EINVAL);
+	assert_int_equal(rn_filter_apply(&f, "trace=read", NULL, 0), 0);
+	assert_true(rn_filter_syscall(&f, nr_of("read")) && !rn_filter_syscall(&f, nr_of("write")));
+	parse_ok(&f, "trace=all");
 	assert_int_equal(rn_filter_apply(&f, "-P /nonexistent/a", NULL, 0), 0);
 	assert_int_equal(f.npaths, 1);
 	assert_null(f.paths[0].resolved);
@@ -898,6 +914,12 @@ static void test_path_basic(void **state)
 	assert_false(rn_filter_path_match(&f, ev, NULL));	/* closed */
 	ev = sc_event("read", 10, 7, 0x1234, 10, 0, 0);
 	assert_true(rn_filter_path_match(&f, ev, NULL));	/* the dup lives on */
+	ev = sc_event("dup2", 9, 7, 9, 0, 0, 0);
+	assert_true(rn_filter_path_match(&f, ev, NULL));
+	ev = sc_event("dup2", 9, 5, 9, 0, 0, 0);	/* fd 9 replaced by another file */
+	assert_true(rn_filter_path_match(&f, ev, NULL));	/* (it touched fd 9) */
+	ev = sc_event("read", 10, 9, 0x1234, 10, 0, 0);
+	assert_false(rn_filter_path_match(&f, ev, NULL));
 
 	/* A failed open gives no fd; a non-matching path no match. */
 	ev = sc_event("openat", -2, (__u64)AT_FDCWD, PATH_A, O_RDONLY, 0, 0);
@@ -950,6 +972,20 @@ static void test_path_live(void **state)
 	assert_true(rn_filter_path_match(&f, ev, &live));
 	ev = sc_event("poll", 1, 0x10000, 1, 0, 0, 0);	/* only fd 6 */
 	assert_false(rn_filter_path_match(&f, ev, &live));
+	/* select and pselect6: the fd_set bitmaps, nfds bounding them. */
+	{
+		__u64 bits = 1u << 5;
+
+		l.mem = &bits;
+		l.memlen = sizeof(bits);
+		ev = sc_event("pselect6", 1, 6, 0, 0x10000, 0, 0);
+		assert_true(rn_filter_path_match(&f, ev, &live));
+		ev = sc_event("select", 1, 5, 0x10000, 0, 0, 0);	/* fd 5 not below nfds */
+		assert_false(rn_filter_path_match(&f, ev, &live));
+		bits = 1u << 6;
+		ev = sc_event("select", 1, 7, 0x10000, 0x10000, 0x10000, 0);
+		assert_false(rn_filter_path_match(&f, ev, &live));
+	}
 	/* The path read live rather than from the payload. */
 	l.mem = "/etc/passwd";
 	l.memlen = sizeof("/etc/passwd");
@@ -1191,7 +1227,8 @@ static void test_errors_against_strace(void **state)
 		q = strrchr(errline, '\'');
 		if (strncmp(errline, "strace: ", 8) || !q ||
 		    strncmp(errline + 8, want, (size_t)(q + 1 - errline - 8)))
-			fail_msg("'%s': strace says \"%s\", renacer \"%s\"", c->expr, errline, want);
+			fail_msg("'%s': strace says \"%s\", renacer \"%s\"", c->expr, errline,
+				 want);
 	}
 }
 

@@ -44,6 +44,7 @@ struct seen {
 	int total;
 	char written[64];		/* captured buffer of the last write(1, ...) */
 	int fdpath_ok;			/* reads whose fd resolved to /dev/zero */
+	int window_ok;			/* cached live reads equal to direct ones */
 };
 
 static void seen_tgid(struct seen *s, int tgid)
@@ -96,6 +97,17 @@ static void on_read(struct seen *s, const struct rn_event *ev, const struct rn_m
 	    !strcmp(path, "/dev/zero") &&
 	    mem->read(mem->ctx, ev->tid, ev->sc.args[1], &byte, 1) == 1 && byte == 0)
 		s->fdpath_ok++;
+	/* Later reads of the same stop come from a window: same bytes as a
+	 * direct read, wherever they fall in it. */
+	for (int i = 0; i < 3; i++) {
+		__u64 addr = (ev->sc.args[1] & ~7ull) - 64 + (__u64)i * 40;
+		char a[48], d[48];
+
+		if (mem->read(mem->ctx, ev->tid, addr, a, sizeof(a)) == sizeof(a) &&
+		    pt_mem_read((pid_t)ev->tid, addr, d, sizeof(d)) == sizeof(d) &&
+		    !memcmp(a, d, sizeof(a)))
+			s->window_ok++;
+	}
 }
 
 static void on_syscall(struct seen *s, const struct rn_event *ev, const struct rn_memsrc *mem)
@@ -231,6 +243,7 @@ static void test_readloop(void **state)
 	assert_int_equal(s.last_exit_code, 0);
 	assert_int_equal(s.entry_missed, 0);
 	assert_int_equal(s.fdpath_ok, 100);
+	assert_int_equal(s.window_ok, 300);
 }
 
 /* The same through PTRACE_GETREGS, as on kernels without

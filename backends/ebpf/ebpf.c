@@ -158,8 +158,16 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
 	ro->rn_ring_half = ebpf_ring_size(cfg) / 2;
 	memcpy((void *)ro->rn_syscalls, cfg->syscalls, sizeof(cfg->syscalls));
-	for (nr = 0; nr < RN_NR_MAX; nr++)
-		memcpy((void *)&ro->rn_caps[nr], rn_syscall_capture(nr), sizeof(ro->rn_caps[nr]));
+	for (nr = 0; nr < RN_NR_MAX; nr++) {
+		const struct rn_cap_desc *d = rn_syscall_capture(nr);
+		int i;
+
+		memcpy((void *)&ro->rn_caps[nr], d, sizeof(ro->rn_caps[nr]));
+		for (i = 0; i < RN_MAX_ARGS; i++)
+			if (d->arg[i].kind == RN_CAP_FIXED && !d->arg[i].at_exit &&
+			    d->arg[i].size <= 8)
+				ro->rn_entry_in[nr / 64] |= 1ull << (nr % 64);
+	}
 }
 
 int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec)

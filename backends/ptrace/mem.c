@@ -18,6 +18,7 @@
 
 #include "../../frontend/syscalls.h"
 #include "pt.h"
+#include "../procfs.h"
 
 #define PT_PAGE 4096u
 #define PT_SOCKADDR_MAX 128u	/* sizeof(struct sockaddr_storage) */
@@ -60,30 +61,34 @@ long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len)
 
 static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
 {
-	(void)ctx;
-	return pt_mem_read((pid_t)tid, addr, buf, len);
-}
+	struct pt_mcache *mc = &((struct rn_backend *)ctx)->mc;
+	long got;
 
-static long mem_src_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
-{
-	char path[64];
-	ssize_t n;
-
-	(void)ctx;
-	if (!len)
-		return -EINVAL;
-	snprintf(path, sizeof(path), "/proc/%u/fd/%d", tgid, fd);
-	n = readlink(path, buf, len - 1);
-	if (n < 0)
-		return -errno;
-	buf[n] = '\0';
-	return n;
+	if (mc->len && mc->tid == (pid_t)tid && addr >= mc->base &&
+	    addr - mc->base <= mc->len && len <= mc->len - (addr - mc->base)) {
+		memcpy(buf, mc->buf + (addr - mc->base), len);
+		return (long)len;
+	}
+	if (mc->reads++ == 0 || len > PT_MCACHE / 2)
+		return pt_mem_read((pid_t)tid, addr, buf, len);
+	got = pt_mem_read((pid_t)tid, addr, mc->buf, PT_MCACHE);
+	if (got < 0) {
+		mc->len = 0;
+		return got;
+	}
+	mc->tid = (pid_t)tid;
+	mc->base = addr;
+	mc->len = (size_t)got;
+	if ((size_t)got < len)
+		len = (size_t)got;
+	memcpy(buf, mc->buf, len);
+	return (long)len;
 }
 
 void pt_mem_init(struct rn_backend *b)
 {
 	b->mem.read = mem_src_read;
-	b->mem.fdpath = mem_src_fdpath;
+	b->mem.fdpath = rn_proc_fdpath;
 	b->mem.ctx = b;
 }
 
@@ -297,7 +302,7 @@ void pt_capture_entry(struct rn_backend *b, struct pt_task *t)
 		case RN_CAP_ARGV:
 			/* The second array of execve is the environment: strace
 			 * shows only its size unless -v, so skip its strings. */
-			cap_argv(b, t, i, args[i], !seen_argv || b->cfg.verbose);
+			cap_argv(b, t, i, args[i], !seen_argv || b->cfg.capture_env);
 			seen_argv = true;
 			break;
 		case RN_CAP_FIXED_ARGN:

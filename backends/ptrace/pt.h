@@ -35,6 +35,23 @@ struct pt_task {
 struct sock_filter;
 struct pt_unwind;
 
+/*
+ * Reads of one stop's decoding. The first read of a stop goes to the task as
+ * asked (the common case: one buffer); from the second one on, a window of
+ * PT_MCACHE bytes is fetched so that walks over many small records (dirents,
+ * iovecs, strings of an array) cost one process_vm_readv, not one each.
+ * Dropped before the task can run again.
+ */
+#define PT_MCACHE 16384
+
+struct pt_mcache {
+	pid_t tid;
+	unsigned reads;			/* reads since the stop began */
+	__u64 base;
+	size_t len;			/* valid bytes at base; 0 = empty */
+	__u8 buf[PT_MCACHE];
+};
+
 struct rn_backend {
 	struct rn_trace_config cfg;
 	struct pt_task *hash[PT_HASH];
@@ -50,6 +67,7 @@ struct rn_backend {
 	unsigned short filter_len;
 	int cb_err;			/* first error returned by the event callback */
 	struct rn_memsrc mem;
+	struct pt_mcache mc;
 	struct rn_event *queue;		/* events waiting for the next poll() */
 	size_t nqueue, qcap;
 	struct rn_event scratch;	/* signal, exit and attach records */
@@ -68,6 +86,12 @@ pid_t pt_proc_tgid(pid_t tid);
 
 /* mem.c */
 void pt_mem_init(struct rn_backend *b);
+/* Forget cached memory: the tasks are about to run. */
+static inline void pt_mem_forget(struct rn_backend *b)
+{
+	b->mc.len = 0;
+	b->mc.reads = 0;
+}
 /* Read up to len bytes of tid's memory at addr; bytes read or -errno. */
 long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len);
 /* Copy the entry-time regions the capture table asks for into t->ev. */

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <linux/sched.h>
@@ -73,6 +74,7 @@ static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn 
 		return 0;
 	}
 	rc = fn(ctx, ev, 1, &b->mem);
+	pt_mem_forget(b);
 	if (rc < 0 && !b->cb_err)
 		b->cb_err = rc;
 	return rc;
@@ -115,7 +117,7 @@ static void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32
 }
 
 static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
-			     const void *args, __u64 now, __u32 flags,
+			     const void *args, __u64 sp, __u64 now, __u32 flags,
 			     rn_event_fn fn, void *ctx)
 {
 	struct rn_event *ev = &t->ev;
@@ -129,6 +131,12 @@ static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
 	ev->tid = (__u32)t->tid;
 	ev->tgid = (__u32)t->tgid;
 	memcpy(ev->sc.args, args, sizeof(ev->sc.args));
+	if (nr == __NR_rt_sigreturn) {
+		/* Its "argument" is the signal frame on the stack: the decoder
+		 * prints the mask restored from it. */
+		ev->sc.args[0] = sp;
+		ev->flags |= RN_F_SP_ARG0;
+	}
 	ev->sc.ret = 0;
 	ev->sc.nr = (__s32)nr;
 	ev->sc.payload_len = 0;
@@ -189,6 +197,7 @@ static int pt_regs_info(struct pt_task *t, struct __ptrace_syscall_info *info)
 		info->entry.args[3] = r.r10;
 		info->entry.args[4] = r.r8;
 		info->entry.args[5] = r.r9;
+		info->stack_pointer = r.rsp;
 	} else {
 		info->op = PTRACE_SYSCALL_INFO_EXIT;
 		info->exit.rval = (__s64)r.rax;
@@ -201,25 +210,28 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	struct __ptrace_syscall_info info;
 	__u64 now = pt_now();
 
-	if (!b->no_sysinfo &&
-	    ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info) <= 0) {
-		if (errno == ESRCH)
+	if (!b->no_sysinfo) {
+		long n = ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (long)sizeof(info), &info);
+
+		if (n < 0 && errno == ESRCH)
 			return;	/* killed while stopped: its exit follows */
-		b->no_sysinfo = true;
+		if (n <= 0)
+			b->no_sysinfo = true;
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
-		return;
+		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, now, 0, fn, ctx);
+		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, info.stack_pointer, now, 0,
+				 fn, ctx);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		/* Already entered through a syscall-entry stop: same call. */
 		if ((t->flags & PT_IN_SYSCALL) && !(t->ev.flags & RN_F_SECCOMP) &&
 		    t->ev.sc.nr == (__s32)info.seccomp.nr)
 			break;
-		pt_syscall_entry(b, t, info.seccomp.nr, info.seccomp.args, now, RN_F_SECCOMP,
-				 fn, ctx);
+		pt_syscall_entry(b, t, info.seccomp.nr, info.seccomp.args, info.stack_pointer,
+				 now, RN_F_SECCOMP, fn, ctx);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		pt_syscall_exit(b, t, info.exit.rval, now, fn, ctx);
@@ -504,8 +516,10 @@ static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < b->nqueue && rc >= 0; i++)
+	for (i = 0; i < b->nqueue && rc >= 0; i++) {
 		rc = fn(ctx, &b->queue[i], 1, b->detached ? NULL : &b->mem);
+		pt_mem_forget(b);
+	}
 	b->nqueue = 0;
 	return rc < 0 ? rc : 0;
 }

@@ -56,30 +56,89 @@ static void check_unchanged(const struct rn_filter *a, const struct rn_filter *b
 	      "a refused word leaves the filter unchanged");
 }
 
-static void run_events(struct rn_filter *f)
+/* Tracee memory and fd table for the predicates: the raw input bytes at
+ * 0x10000, fd 3 named by the first word, fd 4 the same but deleted. */
+struct fz_live {
+	const uint8_t *data;
+	size_t size;
+	const char *word;
+};
+
+static long fz_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
+{
+	const struct fz_live *l = ctx;
+
+	(void)tid;
+	if (addr < 0x10000 || addr - 0x10000 >= l->size)
+		return -14;
+	if (len > l->size - (addr - 0x10000))
+		len = l->size - (addr - 0x10000);
+	memcpy(buf, l->data + (addr - 0x10000), len);
+	return (long)len;
+}
+
+static long fz_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	const struct fz_live *l = ctx;
+
+	(void)tgid;
+	if (fd == 3)
+		return snprintf(buf, len, "%s", l->word);
+	if (fd == 4)
+		return snprintf(buf, len, "%s (deleted)", l->word);
+	return -9;
+}
+
+/* Put word in the event payload at addr, as a backend's string capture. */
+static void add_str(struct rn_event *ev, __u64 addr, const char *word)
+{
+	struct rn_region r = { .addr = addr, .flags = RN_REG_STR };
+	size_t len = strlen(word);
+
+	if (len > 1024)
+		len = 1024;
+	r.len = (__u32)len;
+	memcpy(ev->payload, &r, sizeof(r));
+	memcpy(ev->payload + sizeof(r), word, len);
+	ev->sc.payload_len = (__u32)(sizeof(r) + RN_REGION_ALIGN(len));
+}
+
+/* Every predicate over a few calls whose arguments come from the input. */
+static void run_events(struct rn_filter *f, const uint8_t *data, size_t size, const char *word)
 {
 	static struct rn_event ev;
-	static const int nrs[] = { 0, 1, 2, 3, 9, 32, 257, 7, 23, 511, -1 };
+	static const int nrs[] = { 257, 0, 3, 33, 292, 72, 7, 23, 270, 9, 264, 2, 86, 511, -1 };
+	struct fz_live l = { .data = data, .size = size, .word = word };
+	struct rn_memsrc live = { .read = fz_read, .fdpath = fz_fdpath, .ctx = &l };
 
-	for (size_t i = 0; i < sizeof(nrs) / sizeof(nrs[0]); i++) {
+	for (size_t i = 0; i < sizeof(nrs) / sizeof(nrs[0]) * 2; i++) {
+		uint8_t b = size ? data[i % size] : 0;
+
 		memset(&ev, 0, RN_EVENT_HDR_SIZE);
 		ev.type = RN_EV_SYSCALL;
-		ev.tgid = ev.tid = 1;
-		ev.sc.nr = nrs[i];
-		ev.sc.ret = (__s64)i - 3;
-		ev.sc.args[0] = i;
-		ev.sc.args[1] = 0x1000;	/* unreadable: no payload, no live */
-		ev.sc.args[4] = 3;
-		rn_filter_match(f, &ev, NULL);
+		ev.tgid = ev.tid = 1 + (b & 1);
+		ev.sc.nr = nrs[i % (sizeof(nrs) / sizeof(nrs[0]))];
+		ev.sc.ret = (__s64)(b % 8) - 3;
+		for (int a = 0; a < RN_MAX_ARGS; a++)
+			ev.sc.args[a] = (b >> a & 1) ? 0x10000 + a : (__u64)(a + 2 + (b & 4));
+		if (b & 2)
+			add_str(&ev, ev.sc.args[1] = 0x20000, word);
+		ev.flags = (b & 0xc0) == 0xc0 ? RN_F_ENTRY_MISSED : 0;
+		rn_filter_match(f, &ev, (i & 1) ? &live : NULL);
+		rn_filter_abbrev(f, ev.sc.nr);
+		rn_filter_verbose(f, ev.sc.nr);
+		rn_filter_raw(f, ev.sc.nr);
 	}
 	ev.type = RN_EV_SIGNAL;
-	ev.sig.signo = 17;
+	ev.sig.signo = size ? data[0] : 17;
+	rn_filter_match(f, &ev, NULL);
+	ev.type = RN_EV_EXIT;
 	rn_filter_match(f, &ev, NULL);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *buf = malloc(size + 1), *save = NULL, *word;
+	char *buf = malloc(size + 1), *save = NULL, *word, first[256] = "";
 	struct rn_filter f;
 	int nwords = 0;
 
@@ -94,6 +153,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char err[160];
 		int rc;
 
+		if (!nwords)
+			snprintf(first, sizeof(first), "%s",
+				 !strncmp(word, "-P ", 3) ? word + 3 : word);
 		memcpy(&before, &f, sizeof(f));
 		memset(err, 'X', sizeof(err));
 		rc = rn_filter_apply(&f, word, err, sizeof(err));
@@ -105,7 +167,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	check_seccomp(&f);
-	run_events(&f);
+	run_events(&f, data, size, first);
 	rn_filter_release(&f);
 	free(buf);
 	return 0;

@@ -13,7 +13,7 @@ need_ebpf() {
 json_count() {
 	python3 - "$1" "$2" <<'PY'
 import json, sys
-pred = eval("lambda rec: " + sys.argv[2])
+pred = eval("lambda rec: (" + sys.argv[2] + ")")
 n = 0
 for line in open(sys.argv[1]):
     rec = json.loads(line)

@@ -27,7 +27,8 @@ wait_attached() {
 }
 
 getppid_of() {	# count getppid records of tgid $2 in $1
-	json_count "$1" "rec.get('type') == 'syscall' and rec.get('syscall') == 'getppid' and rec['tgid'] == $2"
+	json_count "$1" "rec.get('type') == 'syscall' and rec.get('syscall') == 'getppid' and
+		rec['tgid'] == $2"
 }
 
 # --- -p
@@ -50,7 +51,8 @@ echo "-p: 500 of 500 calls"
 # --- --cgroup
 cg_root=/sys/fs/cgroup/unified
 [ -w "$cg_root/cgroup.procs" ] || cg_root=/sys/fs/cgroup
-if [ "$(stat -f -c %T "$cg_root" 2>/dev/null)" != cgroup2fs ] || [ ! -w "$cg_root/cgroup.procs" ]; then
+if [ "$(stat -f -c %T "$cg_root" 2>/dev/null)" != cgroup2fs ] ||
+	[ ! -w "$cg_root/cgroup.procs" ]; then
 	echo "note: no writable cgroup v2 hierarchy: --cgroup not tested"
 else
 	cg="$cg_root/renacer-test-$$"

@@ -17,7 +17,8 @@ rpid=$!
 exec {fd}>"$WORK/fifo"
 for i in $(seq 100); do
 	ids=$(prog_ids $rpid)
-	[ "$(echo "$ids" | grep -c .)" -ge 6 ] && ls -l /proc/$rpid/fd | grep -q 'bpf[-_]link' && break
+	[ "$(echo "$ids" | grep -c .)" -ge 6 ] && ls -l /proc/$rpid/fd | grep -q 'bpf[-_]link' &&
+		break
 	sleep 0.05
 done
 [ -n "$ids" ] || fail "renacer never loaded its programs"

@@ -21,7 +21,8 @@ run() {	# $1 name, rest: renacer options
 records() { json_count "$1" "rec['type'] in ('syscall', 'exit')"; }
 lost() { python3 -c '
 import json, sys
-print(sum(r.get("count", 0) for r in map(json.loads, open(sys.argv[1])) if r["type"] == "lost"))' "$1"; }
+recs = map(json.loads, open(sys.argv[1]))
+print(sum(r.get("count", 0) for r in recs if r["type"] == "lost"))' "$1"; }
 
 run full
 full_lost=$(lost "$WORK/full.json")
@@ -34,7 +35,8 @@ run tiny --buffer-size 4096
 delivered=$(records "$WORK/tiny.json")
 nlost=$(lost "$WORK/tiny.json")
 echo "storm: $total records; 4 KiB buffer: $delivered delivered + $nlost lost"
-[ "$nlost" -gt 0 ] || skip "the 4 KiB buffer lost nothing here: the machine drains faster than one storm"
+[ "$nlost" -gt 0 ] ||
+	skip "the 4 KiB buffer lost nothing here: the machine drains faster than one storm"
 [ $((delivered + nlost)) -eq "$total" ] ||
 	fail "delivered $delivered + lost $nlost != $total records produced"
 grep -q "renacer: $nlost events lost" "$WORK/tiny.err" ||

@@ -6,7 +6,10 @@
 need_ebpf
 need_cmd setpriv
 
-drop() { setpriv --inh-caps=-all --bounding-set=-all --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+drop() {
+	setpriv --inh-caps=-all --bounding-set=-all --reuid=65534 --regid=65534 --clear-groups \
+		-- "$@"
+}
 cp "$RENACER" "$WORK/renacer" && chmod 755 "$WORK" "$WORK/renacer"
 mkdir -m 777 "$WORK/out.d"
 
@@ -20,14 +23,17 @@ grep -qx 'renacer: --backend=ebpf needs CAP_BPF and CAP_PERFMON (or root): try -
 	fail "unclear error: $(cat "$WORK/err")"
 echo "ebpf refused (exit $rc): $(cat "$WORK/err")"
 
-drop "$WORK/renacer" --debug --format=json -o "$WORK/out.d/auto.json" -- /bin/true 2>"$WORK/auto.err" ||
+drop "$WORK/renacer" --debug --format=json -o "$WORK/out.d/auto.json" -- /bin/true \
+	2>"$WORK/auto.err" ||
 	fail "--backend=auto failed without privileges: $(cat "$WORK/auto.err")"
-grep -qi 'backend ptrace' "$WORK/auto.err" || fail "auto did not say it chose ptrace: $(cat "$WORK/auto.err")"
+grep -qi 'backend ptrace' "$WORK/auto.err" ||
+	fail "auto did not say it chose ptrace: $(cat "$WORK/auto.err")"
 [ "$(json_count "$WORK/out.d/auto.json" "rec.get('syscall') == 'execve'")" -ge 1 ] ||
 	fail "auto (ptrace) traced nothing"
 echo "auto: $(grep -i 'backend' "$WORK/auto.err" | head -1)"
 
 # with the privileges back, auto picks eBPF
 "$RENACER" --debug -o /dev/null -- /bin/true 2>"$WORK/root.err" || fail "auto failed as root"
-grep -qi 'backend ebpf' "$WORK/root.err" || fail "auto as root did not pick ebpf: $(cat "$WORK/root.err")"
+grep -qi 'backend ebpf' "$WORK/root.err" ||
+	fail "auto as root did not pick ebpf: $(cat "$WORK/root.err")"
 echo ok
