@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "backends/stack.h"
 #include "frontend/format.h"
 #include "frontend/ftime.h"
+#include "frontend/options.h"
 
 /* ---- a real unwind ---- */
 
@@ -255,6 +257,40 @@ static void test_ftime_table(void **state)
 	rn_ftime_free(f);
 }
 
+/* ---- options ---- */
+
+static int parse(struct rn_opts *o, const char *a, const char *b, char *err)
+{
+	char *argv[] = { "renacer", (char *)a, (char *)b, "--", "true", NULL };
+
+	return rn_opts_parse(o, 5, argv, err, 256);
+}
+
+static void test_options(void **state)
+{
+	struct rn_opts o;
+	char err[256];
+
+	(void)state;
+#ifdef RN_HAVE_DWARF
+	assert_int_equal(parse(&o, "--source", "-k", err), 0);
+	assert_int_equal(o.source, 1);
+	assert_true(o.stack && o.ptrace_only);
+	rn_opts_release(&o);
+	assert_int_equal(parse(&o, "--source=innermost", "--function-time", err), 0);
+	assert_int_equal(o.source, 2);
+	assert_true(o.function_time && !o.stack && o.ptrace_only);
+	rn_opts_release(&o);
+#else
+	assert_int_equal(parse(&o, "-k", "-f", err), -EINVAL);
+	assert_non_null(strstr(err, "built without libdwarf/libunwind"));
+	rn_opts_release(&o);
+#endif
+	assert_int_equal(parse(&o, "--source=outermost", "-f", err), -EINVAL);
+	assert_non_null(strstr(err, "outermost"));
+	rn_opts_release(&o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_text_source_and_stack),
 		cmocka_unit_test(test_json_source_and_stack),
 		cmocka_unit_test(test_ftime_table),
+		cmocka_unit_test(test_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
