@@ -23,7 +23,7 @@
 
 #include "unwind.h"
 
-static int sym_push_func(struct pt_obj *s, __u64 lo, __u64 hi, const char *name)
+static int sym_push_func(struct pt_obj *s, __u64 lo, __u64 hi, const char *name, __u32 rank)
 {
 	if (s->nfuncs == s->fcap) {
 		size_t cap = s->fcap ? s->fcap * 2 : 64;
@@ -34,7 +34,7 @@ static int sym_push_func(struct pt_obj *s, __u64 lo, __u64 hi, const char *name)
 		s->funcs = f;
 		s->fcap = cap;
 	}
-	s->funcs[s->nfuncs++] = (struct pt_func){ .lo = lo, .hi = hi, .name = name };
+	s->funcs[s->nfuncs++] = (struct pt_func){ .lo = lo, .hi = hi, .name = name, .rank = rank };
 	return 0;
 }
 
@@ -128,6 +128,7 @@ static int sym_elf_funcs(struct pt_obj *o, Elf *elf, struct pt_obj *s)
 	for (size_t i = 0; d && i < n; i++) {
 		GElf_Sym sym;
 		const char *name;
+		__u32 rank;
 
 		if (!gelf_getsym(d, (int)i, &sym) || !sym.st_size || sym.st_shndx == SHN_UNDEF)
 			continue;
@@ -135,8 +136,10 @@ static int sym_elf_funcs(struct pt_obj *o, Elf *elf, struct pt_obj *s)
 		    GELF_ST_TYPE(sym.st_info) != STT_GNU_IFUNC)
 			continue;
 		name = elf_strptr(elf, bsh.sh_link, sym.st_name);
+		rank = GELF_ST_BIND(sym.st_info) == STB_GLOBAL ? 2 :
+		       GELF_ST_BIND(sym.st_info) == STB_WEAK ? 1 : 0;
 		if (name && *name && sym_push_func(s, sym.st_value, sym.st_value + sym.st_size,
-						   name) < 0)
+						   name, rank) < 0)
 			return -ENOMEM;
 	}
 	(void)o;
@@ -190,7 +193,7 @@ static void sym_dwarf_subprograms(struct pt_obj *o, Dwarf_Debug dbg, Dwarf_Die c
 				hi += lo;	/* DWARF 4+: an offset from low_pc */
 			kept = sym_keep(o, name);
 			if (kept && hi > lo)
-				sym_push_func(o, lo, hi, kept);
+				sym_push_func(o, lo, hi, kept, 3);
 		}
 		next = NULL;
 		if (dwarf_siblingof_b(dbg, die, 1, &next, &err) != DW_DLV_OK)
@@ -357,11 +360,15 @@ static void sym_dwarf(struct pt_obj *o)
 
 /* ---- the object ---- */
 
+/* By address, and at one address the preferred name last: the lookup
+ * scans back from the last entry starting at or before the address. */
 static int cmp_func(const void *a, const void *b)
 {
 	const struct pt_func *x = a, *y = b;
 
-	return x->lo < y->lo ? -1 : x->lo > y->lo;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
 /* Stable order by address: the end of one sequence (line 0) sorts before a
@@ -384,6 +391,37 @@ static bool sym_is_system_path(const char *p)
 		if (!strncmp(p, dirs[i], strlen(dirs[i])))
 			return true;
 	return false;
+}
+
+/* A system object's names from the .symtab of its build-id debug file
+ * (dpath, when it is not the object itself): static functions included. */
+static void sym_debug_symbols(struct pt_obj *o, const char *dpath)
+{
+	struct stat st;
+	Elf *elf;
+	int fd;
+
+	if (!strcmp(dpath, o->path))
+		return;
+	fd = open(dpath, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || st.st_size < 64) {
+		close(fd);
+		return;
+	}
+	o->dimage = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (o->dimage == MAP_FAILED) {
+		o->dimage = NULL;
+		return;
+	}
+	o->dsize = (size_t)st.st_size;
+	elf = elf_memory((char *)o->dimage, o->dsize);
+	if (elf && elf_kind(elf) == ELF_K_ELF)
+		sym_elf_funcs(o, elf, o);
+	if (elf)
+		elf_end(elf);
 }
 
 static void sym_sort(struct pt_obj *o)
@@ -423,17 +461,18 @@ static int sym_load(struct pt_obj *o)
 	char dpath[PATH_MAX];
 
 	sym_elf_loads(o, elf);
-	/* DWARF waits for the first lookup: objects that only pass by on the
-	 * way to the program's own frame (libc under --source) never need it. */
+	/* The program's own files count as its code even without debug info:
+	 * a stripped program then shows "??", not a frame inside libc. */
+	o->system = sym_is_system_path(o->path);
 	sym_debug_path(elf, o->path, dpath, sizeof(dpath));
-	o->debug_path = strdup(dpath);
+	if (o->system)
+		sym_debug_symbols(o, dpath);
+	else	/* DWARF waits for the first lookup */
+		o->debug_path = strdup(dpath);
 	if (sym_elf_funcs(o, elf, o) < 0)
 		o->nfuncs = 0;
 	elf_end(elf);
 	sym_sort(o);
-	/* The program's own files count as its code even without debug info:
-	 * a stripped program then shows "??", not a frame inside libc. */
-	o->system = sym_is_system_path(o->path);
 	return 0;
 }
 
@@ -490,6 +529,8 @@ static void sym_obj_free(struct pt_obj *o)
 	free(o->lines);
 	if (o->image)
 		munmap((void *)o->image, o->size);
+	if (o->dimage)
+		munmap((void *)o->dimage, o->dsize);
 	free(o->path);
 	free(o);
 }

@@ -7,7 +7,11 @@
  * segments and .eh_frame_hdr, its functions (DWARF subprograms via libdwarf,
  * else the ELF symbol table) and its DWARF line table (DWARF 2-5, separate
  * debug files through build-id or .gnu_debuglink), with a small cache of
- * address results. With .debug_aranges, a compile unit's lines and functions
+ * address results. System objects (libc, ld.so, ...: see RN_FRAME_SYSTEM) get
+ * their names from their symbol tables, and from the .symtab of their
+ * build-id debug file when installed, but their DWARF is never read: it is
+ * large and compressed, and -k names are what strace -k shows too.
+ * With .debug_aranges, a compile unit's lines and functions
  * are read only when an address inside it is first looked up (a libc with
  * its debug info installed costs milliseconds, not a full parse).
  *
@@ -37,6 +41,8 @@ struct pt_load {
 struct pt_func {
 	__u64 lo, hi;		/* [lo, hi) link-time addresses */
 	const char *name;
+	__u32 rank;		/* among entries at one address the highest wins:
+				 * DWARF 3, global 2, weak 1, local symbol 0 */
 };
 
 struct pt_line {
@@ -69,6 +75,8 @@ struct pt_obj {
 	__s64 mtime;
 	const unsigned char *image;	/* the whole file, read-only */
 	size_t size;
+	const unsigned char *dimage;	/* its build-id debug file (symbols), or NULL */
+	size_t dsize;
 	struct pt_load loads[16];
 	int nloads;
 	__u64 ehdr_vaddr;		/* .eh_frame_hdr, 0 if none */
