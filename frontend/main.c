@@ -65,8 +65,8 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
  * when nothing needs the individual calls. */
 static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 {
-	return o->summary && !o->summary_interval && !o->analyze && !f->npaths &&
-	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
+	return o->summary && !o->summary_interval && !o->analyze && !o->function_time &&
+	       !f->npaths && !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
 }
 
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
