@@ -122,7 +122,7 @@ $(B)/tracees/%: tests/tracees/%.c
 SRC_VARIANTS := $(foreach p,pie nopie,$(foreach o,O0 O2,$(foreach d,dw4 dw5,\
 		$(foreach f,fp nofp,src_call-$(p)-$(o)-$(d)-$(f)))))
 SRC_TRACEES  := $(addprefix $(B)/tracees/src/,$(SRC_VARIANTS) src_call-lib \
-		src_call-stripped src_call-debuglink)
+		src_call-stripped src_call-debuglink src_call-buildid)
 TRACEE_BINS  += $(SRC_TRACEES)
 src_flags = $(if $(findstring nopie,$(1)),-fno-pie -no-pie,-fpie -pie) \
 	    $(if $(findstring -O2,$(1)),-O2,-O0) $(if $(findstring dw4,$(1)),-gdwarf-4,-gdwarf-5) \
@@ -151,6 +151,14 @@ $(B)/tracees/src/src_call-stripped: $(B)/tracees/src/src_call-pie-O2-dw5-nofp
 $(B)/tracees/src/src_call-debuglink: $(B)/tracees/src/src_call-pie-O0-dw5-fp
 	cd $(@D) && objcopy --only-keep-debug $(<F) src_call-debuglink.debug && \
 		objcopy --strip-debug --add-gnu-debuglink=src_call-debuglink.debug $(<F) $(@F)
+
+# DWARF moved to debug/.build-id/xx/yyyy.debug under the tracee directory
+# (the test points RENACER_DEBUG_DIR there); the binary keeps its symbols.
+$(B)/tracees/src/src_call-buildid: $(B)/tracees/src/src_call-nopie-O2-dw4-fp
+	cd $(@D) && id=$$(readelf -n $(<F) | sed -n 's/.*Build ID: //p') && \
+		test -n "$$id" && mkdir -p debug/.build-id/$${id%$${id#??}} && \
+		objcopy --only-keep-debug $(<F) debug/.build-id/$${id%$${id#??}}/$${id#??}.debug && \
+		objcopy --strip-debug $(<F) $(@F)
 
 $(B)/bench/%: bench/%.c
 	@mkdir -p $(@D)

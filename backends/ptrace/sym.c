@@ -241,12 +241,17 @@ static void sym_dwarf_lines(Dwarf_Debug dbg, Dwarf_Die cu, struct pt_obj *s)
 }
 
 /* The debug file for o: /usr/lib/debug/.build-id/xx/yyyy.debug when it
- * exists, else the object itself (libdwarf follows .gnu_debuglink). */
+ * exists, else the object itself (libdwarf follows .gnu_debuglink). The
+ * environment variable RENACER_DEBUG_DIR replaces /usr/lib/debug (as gdb's
+ * debug-file-directory does; the tests use it). */
 static void sym_debug_path(Elf *elf, const char *path, char *out, size_t outlen)
 {
+	const char *root = getenv("RENACER_DEBUG_DIR");
 	Elf_Scn *scn = NULL;
 	GElf_Shdr sh;
 
+	if (!root || !*root)
+		root = "/usr/lib/debug";
 	snprintf(out, outlen, "%s", path);
 	while ((scn = elf_nextscn(elf, scn))) {
 		Elf_Data *d;
@@ -263,7 +268,9 @@ static void sym_debug_path(Elf *elf, const char *path, char *out, size_t outlen)
 
 			if (nh.n_type != NT_GNU_BUILD_ID || nh.n_descsz < 2 || nh.n_descsz > 64)
 				continue;
-			len = snprintf(cand, sizeof(cand), "/usr/lib/debug/.build-id/%02x/", id[0]);
+			len = snprintf(cand, sizeof(cand), "%s/.build-id/%02x/", root, id[0]);
+			if (len < 0 || (size_t)len >= sizeof(cand) - 2 * nh.n_descsz - 8)
+				return;
 			for (size_t i = 1; i < nh.n_descsz; i++)
 				len += snprintf(cand + len, sizeof(cand) - (size_t)len, "%02x", id[i]);
 			snprintf(cand + len, sizeof(cand) - (size_t)len, ".debug");

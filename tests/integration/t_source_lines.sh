@@ -12,7 +12,7 @@ pid=$(site "SYSCALL-SITE: getpid")
 uid=$(site "SYSCALL-SITE: getuid")
 n=0
 for t in "$SRCDIR"/src_call-*; do
-	case $t in *.debug | *-stripped) continue ;; esac
+	case $t in *.debug | *-stripped | *-buildid) continue ;; esac
 	v=$(basename "$t")
 	"$RENACER" --backend=ptrace -e trace=getppid,getpid,getuid --source -o "$WORK/trace" \
 		-- "$t" 2 || fail "$v: exit $?"
