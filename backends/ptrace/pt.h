@@ -27,6 +27,8 @@ struct pt_task {
 	pid_t tid;
 	pid_t tgid;
 	unsigned flags;			/* PT_* */
+	__u64 pc, sp;			/* at the last syscall stop (0: unknown), for
+					 * the unwinder: often all it needs */
 	struct rn_event ev;		/* the pending system call */
 };
 

@@ -220,6 +220,8 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
 		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
+	t->pc = b->no_sysinfo ? 0 : info.instruction_pointer;
+	t->sp = b->no_sysinfo ? 0 : info.stack_pointer;
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, info.stack_pointer, now, 0,
