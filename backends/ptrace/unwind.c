@@ -66,6 +66,8 @@ struct uw_ctx {
 	struct pt_unwind *uw;
 	struct uw_proc *p;
 	pid_t tid;
+	bool have_regs;		/* regs read; else only pc and sp are known */
+	__u64 pc, sp;
 	struct user_regs_struct regs;
 	void *upt;		/* _UPT_create(tid) on first fallback, or NULL */
 	bool reread;		/* maps re-read once already in this unwind */
@@ -258,12 +260,25 @@ static int uw_access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val, 
 static int uw_access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val, int write,
 			 void *arg)
 {
-	const struct user_regs_struct *r = &((struct uw_ctx *)arg)->regs;
+	struct uw_ctx *c = arg;
+	const struct user_regs_struct *r = &c->regs;
 	const unsigned long long *v;
 
 	(void)as;
 	if (write)
 		return -UNW_EREADONLYREG;
+	if (!c->have_regs) {
+		/* The syscall stop told us pc and sp; the rest costs a
+		 * PTRACE_GETREGS, paid only by frames whose CFA or saved
+		 * registers need another register (frame-pointer code). */
+		if (reg == UNW_X86_64_RIP || reg == UNW_X86_64_RSP) {
+			*val = reg == UNW_X86_64_RIP ? c->pc : c->sp;
+			return 0;
+		}
+		if (ptrace(PTRACE_GETREGS, c->tid, 0L, &c->regs) < 0)
+			return -UNW_EBADREG;
+		c->have_regs = true;
+	}
 	switch (reg) {
 	case UNW_X86_64_RAX: v = &r->rax; break;
 	case UNW_X86_64_RDX: v = &r->rdx; break;
@@ -475,6 +490,7 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	struct rn_backend *b = ctx;
 	struct pt_unwind *uw = b->unwind;
 	struct uw_ctx *c;
+	struct pt_task *t;
 	unw_cursor_t cur;
 	long n = 0;
 
@@ -492,8 +508,15 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	c->npages = 0;
 	c->upt = NULL;
 	c->reread = false;
-	if (ptrace(PTRACE_GETREGS, c->tid, 0L, &c->regs) < 0)
-		return -errno;
+	t = pt_task_find(b, (pid_t)tid);
+	c->have_regs = !t || !t->pc;
+	if (c->have_regs) {
+		if (ptrace(PTRACE_GETREGS, c->tid, 0L, &c->regs) < 0)
+			return -errno;
+	} else {
+		c->pc = t->pc;
+		c->sp = t->sp;
+	}
 	if (c->p->stale) {
 		c->reread = true;
 		uw_read_maps(uw, c->p);
