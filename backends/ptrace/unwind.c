@@ -484,6 +484,41 @@ static void uw_symbolize(struct uw_map *m, int i, bool dwarf, struct rn_frame *f
 	}
 }
 
+/*
+ * --source's fast path: from the pc and sp of the system-call stop, step
+ * through system frames whose CFA is rsp-based (pt_cfi_rsp_offset) until the
+ * first frame of the program's own code. No registers beyond pc and sp, no
+ * libunwind, one read per frame (served from the page cache). Returns the
+ * frame count, or 0 when libunwind must do it (other CFI, no own frame
+ * within a few frames, unknown code).
+ */
+static long uw_fast_own(struct uw_ctx *c, struct rn_frame *frames, size_t max)
+{
+	__u64 ip = c->pc, sp = c->sp;
+
+	for (size_t n = 0; n < max && n < 8; n++) {
+		struct rn_frame *f = &frames[n];
+		struct uw_map *m;
+		unw_word_t ra;
+		int k;
+
+		*f = (struct rn_frame){ .ip = ip };
+		m = uw_place(c, f);
+		if (!m)
+			return 0;
+		if (!(f->flags & RN_FRAME_SYSTEM)) {
+			uw_symbolize(m, (int)n, true, f);
+			return (long)n + 1;
+		}
+		k = pt_cfi_rsp_offset(m->obj, ip - (__u64)m->bias - (n ? 1 : 0));
+		if (!k || uw_access_mem(NULL, sp + (__u64)k - 8, &ra, 0, c) < 0 || !ra)
+			return 0;
+		sp += (__u64)k;
+		ip = ra;
+	}
+	return 0;
+}
+
 static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		     int how)
 {
@@ -523,6 +558,8 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	}
 	if (how == RN_STACK_INNERMOST)
 		max = 1;
+	if (how == RN_STACK_OWN && !c->have_regs && (n = uw_fast_own(c, frames, max)) > 0)
+		max = 0;	/* done */
 	if (max && unw_init_remote(&cur, c->p->as, c) == 0) {
 		do {
 			struct rn_frame *f = &frames[n];

@@ -67,6 +67,11 @@ struct pt_cu {
 	bool loaded;
 };
 
+struct pt_cfa_hit {
+	__u64 vaddr;		/* key + 1 (0 = empty) */
+	int off;		/* CFA = rsp + off, RA at CFA - 8; 0 = not that simple */
+};
+
 struct pt_obj {
 	struct pt_obj *next;
 	char *path;
@@ -97,6 +102,7 @@ struct pt_obj {
 	struct pt_cu *cus;		/* by lo */
 	size_t ncus;
 	struct pt_addr_hit cache[PT_OBJ_CACHE];
+	struct pt_cfa_hit cfa_cache[PT_OBJ_CACHE];
 };
 
 /* sym.c */
@@ -109,6 +115,11 @@ void pt_obj_free_all(struct pt_obj **list);
  * opened for this). */
 void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, bool dwarf, const struct pt_func **fn,
 		   const struct pt_line **ln);
+
+/* cfi.c */
+/* k when the CFI of o at link-time address vaddr says CFA = rsp + k with the
+ * return address at CFA - 8 (the frame steps with one read); 0 otherwise. */
+int pt_cfi_rsp_offset(struct pt_obj *o, __u64 vaddr);
 
 /* unwind.c: the backend hooks. */
 void pt_unwind_init(struct rn_backend *b);
