@@ -168,7 +168,8 @@ static void test_text_source_and_stack(void **state)
 
 	(void)state;
 	syscall_line(&c, frames, 4, &out);
-	assert_string_equal(out.buf, "getpid()                                = 7 [main.c:42 f3]\n");
+	assert_string_equal(out.buf,
+			    "getpid()                                = 7 [main.c:42 f3]\n");
 	rn_sb_release(&out);
 	syscall_line(&c, NULL, 0, &out);
 	assert_string_equal(out.buf, "getpid()                                = 7 [??]\n");
@@ -193,7 +194,8 @@ static void test_json_source_and_stack(void **state)
 	syscall_line(&c, frames + 1, 2, &out);
 	assert_non_null(strstr(out.buf, ",\"source\":{\"file\":\"/src/main.c\",\"line\":42,"
 				   "\"function\":\"f3\"},\"stack\":[{\"ip\":93823560585603,"
-				   "\"object\":\"/src/a.out\",\"offset\":26,\"file\":\"/src/main.c\","
+				   "\"object\":\"/src/a.out\",\"offset\":26,"
+				   "\"file\":\"/src/main.c\","
 				   "\"line\":42,\"function\":\"f3\"},{\"ip\":93823560585632,"
 				   "\"object\":\"/src/a\\n.out\",\"offset\":64,\"file\":null,"
 				   "\"line\":null,\"function\":null}]}\n"));
@@ -247,7 +249,8 @@ static void test_ftime_table(void **state)
 	s = print_ftime(f, true);
 	assert_non_null(strstr(s, "{\"type\":\"function_time\",\"rows\":[{\"function\":\"hot\","
 				  "\"syscall\":\"read\",\"calls\":3,\"errors\":1,"
-				  "\"time_us\":3000.000},{\"function\":\"??\",\"syscall\":\"write\","
+				  "\"time_us\":3000.000},{\"function\":\"??\","
+				  "\"syscall\":\"write\","
 				  "\"calls\":1,\"errors\":0,\"time_us\":500.000},"));
 	assert_non_null(strstr(s, "{\"function\":\"fn199\",\"syscall\":\"getpid\",\"calls\":1"));
 	s = print_ftime(f, false);

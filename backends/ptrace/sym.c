@@ -88,7 +88,8 @@ static void sym_elf_loads(struct pt_obj *o, Elf *elf)
 
 		if (!gelf_getphdr(elf, (int)i, &ph))
 			continue;
-		if (ph.p_type == PT_LOAD && o->nloads < (int)(sizeof(o->loads) / sizeof(o->loads[0])))
+		if (ph.p_type == PT_LOAD &&
+		    o->nloads < (int)(sizeof(o->loads) / sizeof(o->loads[0])))
 			o->loads[o->nloads++] = (struct pt_load){
 				.vaddr = ph.p_vaddr, .off = ph.p_offset, .filesz = ph.p_filesz,
 			};
@@ -272,7 +273,8 @@ static void sym_debug_path(Elf *elf, const char *path, char *out, size_t outlen)
 			if (len < 0 || (size_t)len >= sizeof(cand) - 2 * nh.n_descsz - 8)
 				return;
 			for (size_t i = 1; i < nh.n_descsz; i++)
-				len += snprintf(cand + len, sizeof(cand) - (size_t)len, "%02x", id[i]);
+				len += snprintf(cand + len, sizeof(cand) - (size_t)len, "%02x",
+						id[i]);
 			snprintf(cand + len, sizeof(cand) - (size_t)len, ".debug");
 			if (access(cand, R_OK) == 0)
 				snprintf(out, outlen, "%s", cand);
@@ -353,8 +355,9 @@ static void sym_dwarf(struct pt_obj *o)
 	o->dwarf_tried = true;
 	if (!o->debug_path)
 		return;
-	if (dwarf_init_path_dl(o->debug_path, truepath, sizeof(truepath), DW_DLC_READ, DW_GROUPNUMBER_ANY,
-			       NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL, &err) != DW_DLV_OK)
+	if (dwarf_init_path_dl(o->debug_path, truepath, sizeof(truepath), DW_DLC_READ,
+			       DW_GROUPNUMBER_ANY, NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL,
+			       &err) != DW_DLV_OK)
 		return;
 	if (sym_aranges(o, dbg)) {
 		o->dbg = dbg;
