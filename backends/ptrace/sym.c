@@ -558,6 +558,10 @@ struct pt_obj *pt_obj_get(struct pt_obj **list, const char *path, dev_t dev, ino
 		if (stat(path, &st) == 0 && st.st_ino == ino &&
 		    (__s64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != o->mtime)
 			continue;
+		if (o->bad) {
+			errno = ENOEXEC;
+			return NULL;
+		}
 		return o;
 	}
 	if (elf_version(EV_CURRENT) == EV_NONE) {
@@ -573,13 +577,18 @@ struct pt_obj *pt_obj_get(struct pt_obj **list, const char *path, dev_t dev, ino
 	o->dev = dev;
 	o->ino = ino;
 	rc = sym_load(o);
+	o->next = *list;
+	*list = o;
 	if (rc < 0) {
-		sym_obj_free(o);
+		/* Remembered as unusable (locale-archive and other data files
+		 * are mapped too) so that re-reading the maps does not retry. */
+		if (o->image)
+			munmap((void *)o->image, o->size);
+		o->image = NULL;
+		o->bad = true;
 		errno = -rc;
 		return NULL;
 	}
-	o->next = *list;
-	*list = o;
 	return o;
 }
 

@@ -56,6 +56,7 @@ struct uw_proc {
 	struct uw_map *maps;	/* sorted by start */
 	size_t nmaps;
 	bool stale;
+	__u64 reread_ns;	/* last re-read after a miss */
 	unw_addr_space_t as;
 };
 
@@ -173,13 +174,16 @@ static struct uw_map *uw_find_map(struct uw_proc *p, __u64 addr)
 	return NULL;
 }
 
-/* The mapping of addr; a miss re-reads the maps once per unwind (a library
- * dlopen'ed or a region mmapped since we last looked). */
+/* The mapping of addr; a miss re-reads the maps (a library dlopen'ed since
+ * we last looked), at most once per unwind and once per ms per process:
+ * frames in anonymous memory (JIT code) miss every time. */
 static struct uw_map *uw_map_of(struct uw_ctx *c, __u64 addr)
 {
 	struct uw_map *m = uw_find_map(c->p, addr);
+	__u64 now;
 
-	if (!m && !c->reread) {
+	if (!m && !c->reread && (now = pt_now()) - c->p->reread_ns > 1000000ull) {
+		c->p->reread_ns = now;
 		c->reread = true;
 		if (uw_read_maps(c->uw, c->p) == 0)
 			m = uw_find_map(c->p, addr);

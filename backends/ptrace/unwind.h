@@ -87,6 +87,7 @@ struct pt_obj {
 	__u64 ehdr_vaddr;		/* .eh_frame_hdr, 0 if none */
 	__u32 fde_count;
 	bool system;			/* RN_FRAME_SYSTEM for its frames */
+	bool bad;			/* not a loadable ELF file: never used */
 	struct pt_func *funcs;		/* DWARF subprograms then ELF symbols, by lo */
 	size_t nfuncs;
 	struct pt_line *lines;		/* by addr */
