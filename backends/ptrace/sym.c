@@ -436,8 +436,10 @@ static void sym_debug_symbols(struct pt_obj *o, const char *dpath)
 
 static void sym_sort(struct pt_obj *o)
 {
-	qsort(o->funcs, o->nfuncs, sizeof(*o->funcs), cmp_func);
-	qsort(o->lines, o->nlines, sizeof(*o->lines), cmp_line);
+	if (o->nfuncs)
+		qsort(o->funcs, o->nfuncs, sizeof(*o->funcs), cmp_func);
+	if (o->nlines)
+		qsort(o->lines, o->nlines, sizeof(*o->lines), cmp_line);
 	/* Results point into the arrays just rearranged. */
 	memset(o->cache, 0, sizeof(o->cache));
 }
