@@ -170,9 +170,9 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	}
 }
 
-int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec)
+int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid)
 {
-	struct rn_target t = { .only_tid = only_tid, .wait_exec = wait_exec };
+	struct rn_target t = { .only_tid = only_tid };
 
 	if (bpf_map__update_elem(b->skel->maps.traced, &tgid, sizeof(tgid), &t, sizeof(t),
 				 BPF_ANY) < 0)
@@ -198,6 +198,11 @@ int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
 	}
 	b->pidfds[b->npidfds++] = fd;
 	return 0;
+}
+
+void ebpf_gate(struct rn_backend *b, bool on)
+{
+	b->skel->bss->rn_gate_active = on;
 }
 
 /* The thread group of a -p target (which may name any of its threads). */
@@ -243,7 +248,7 @@ static int ebpf_fill_maps(struct rn_backend *b)
 			return tgid;
 		}
 		/* strace without -f follows only the named thread */
-		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i], false);
+		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i]);
 		if (!err)
 			ebpf_watch_pid(b, tgid);
 		if (err < 0) {
