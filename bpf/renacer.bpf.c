@@ -45,6 +45,8 @@ const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 /* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
 const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
+/* syscalls with any capture descriptor: the others skip the capture walk */
+const volatile __u64 rn_has_cap[RN_BITMAP_WORDS];
 const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
 
 /* A record under construction. The slack lets the verifier see that any
@@ -466,7 +468,7 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at
 {
 	__u32 i;
 
-	if (nr >= RN_NR_MAX)
+	if (nr >= RN_NR_MAX || !((rn_has_cap[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
 		return;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		if (rn_capture_arg(s, nr, i, at_entry) < 0)

@@ -163,10 +163,13 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 		int i;
 
 		memcpy((void *)&ro->rn_caps[nr], d, sizeof(ro->rn_caps[nr]));
-		for (i = 0; i < RN_MAX_ARGS; i++)
+		for (i = 0; i < RN_MAX_ARGS; i++) {
+			if (d->arg[i].kind != RN_CAP_NONE)
+				ro->rn_has_cap[nr / 64] |= 1ull << (nr % 64);
 			if (d->arg[i].kind == RN_CAP_FIXED && !d->arg[i].at_exit &&
 			    d->arg[i].size <= 8)
 				ro->rn_entry_in[nr / 64] |= 1ull << (nr % 64);
+		}
 	}
 }
 
