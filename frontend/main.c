@@ -339,7 +339,10 @@ static int run(const struct rn_opts *o)
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
-		fprintf(stderr, "renacer: %s\n", *ops->error(b) ? ops->error(b) : strerror(-ret));
+		/* A write error is reported once, with the file name, below. */
+		if (!t.write_errno)
+			fprintf(stderr, "renacer: %s\n",
+				*ops->error(b) ? ops->error(b) : strerror(-ret));
 		ops->detach(b);
 	}
 	finish_summary(o, &cfg, ops, b, &t);
