@@ -348,9 +348,11 @@ static int run(const struct rn_opts *o)
 	finish_summary(o, &cfg, ops, b, &t);
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
-	if (rn_trace_flush(&t))
+	if (rn_trace_flush(&t)) {
 		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
 			strerror(t.write_errno));
+		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
+	}
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
 	rn_trace_release(&t);
