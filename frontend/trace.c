@@ -166,7 +166,8 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 		return true;
 	case RN_EV_ATTACH:
 		if (!rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
-			fprintf(stderr, "renacer: Process %u attached\n", ev->tid);
+			fprintf(stderr, "renacer: Process %u %s\n", ev->tid,
+				ev->flags & RN_F_DETACHED ? "detached" : "attached");
 		return true;
 	}
 	return false;
