@@ -89,7 +89,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
-	memcpy(cfg->syscalls, f->syscalls, sizeof(cfg->syscalls));
+	rn_filter_backend_syscalls(f, cfg->syscalls);
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
