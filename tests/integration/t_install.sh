@@ -6,6 +6,5 @@ make --no-print-directory -s install B="$B" PREFIX=/usr DESTDIR="$WORK/root" >/d
 [ -x "$WORK/root/usr/bin/renacer" ] || fail "no binary installed"
 [ -f "$WORK/root/usr/share/man/man1/renacer.1" ] || fail "no man page installed"
 "$WORK/root/usr/bin/renacer" --version | grep -q '^renacer ' || fail "installed binary broken"
-man -l "$WORK/root/usr/share/man/man1/renacer.1" 2>/dev/null | grep -q 'ptrace' ||
-	command -v man >/dev/null || true
+grep -q '^\.TH RENACER 1' "$WORK/root/usr/share/man/man1/renacer.1" || fail "man page header"
 echo ok
