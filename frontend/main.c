@@ -47,6 +47,18 @@ static void die(const char *msg, int code)
 	exit(code);
 }
 
+/* Both -z and -Z given (as strace, say that the last one wins). */
+static bool z_and_Z(const struct rn_opts *o)
+{
+	bool z = false, Z = false;
+
+	for (size_t i = 0; i < o->nfilters; i++) {
+		z |= !strcmp(o->filters[i], "status=successful");
+		Z |= !strcmp(o->filters[i], "status=failed");
+	}
+	return z && Z;
+}
+
 static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 {
 	char err[512];
@@ -59,6 +71,13 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 		die("-q and -e quiet= cannot be used together", 1);
 	if (o->quiet)
 		rn_filter_quiet_level(f, o->quiet);
+	if (z_and_Z(o))
+		fprintf(stderr, "renacer: only the last of -z and -Z takes effect; "
+			"-e status=SET combines them\n");
+	for (size_t i = 0; i < f->npaths; i++)
+		if (f->paths[i].resolved && !rn_filter_quiet(f, RN_QUIET_PATH_RESOLUTION))
+			fprintf(stderr, "renacer: Requested path \"%s\" resolved into \"%s\"\n",
+				f->paths[i].path, f->paths[i].resolved);
 }
 
 /* Can the backend aggregate -c by itself, without per-call records? Only
@@ -90,7 +109,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
-	memcpy(cfg->syscalls, f->syscalls, sizeof(cfg->syscalls));
+	rn_filter_backend_syscalls(f, cfg->syscalls);
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
@@ -354,7 +373,10 @@ static int run(const struct rn_opts *o)
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
-		fprintf(stderr, "renacer: %s\n", *ops->error(b) ? ops->error(b) : strerror(-ret));
+		/* A write error is reported once, with the file name, below. */
+		if (!t.write_errno)
+			fprintf(stderr, "renacer: %s\n",
+				*ops->error(b) ? ops->error(b) : strerror(-ret));
 		ops->detach(b);
 	}
 	finish_summary(o, &cfg, ops, b, &t);
@@ -362,9 +384,11 @@ static int run(const struct rn_opts *o)
 		rn_ftime_print(t.ftime, o->format == RN_FMT_JSON, summary_file(&t));
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
-	if (rn_trace_flush(&t))
+	if (rn_trace_flush(&t)) {
 		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
 			strerror(t.write_errno));
+		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
+	}
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
 	rn_trace_release(&t);

@@ -168,7 +168,7 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 			rn_analyze_add_batch(t->analyze, ev, 1);
 		return true;
 	case RN_EV_SIGNAL:
-		return rn_filter_signal(t->filter, ev->sig.signo);
+		return true;	/* -e signal= was applied by rn_filter_match() */
 	case RN_EV_EXIT:
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
@@ -213,7 +213,9 @@ static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct
 	bool show;
 
 	track_task(t, ev);
-	if (ev->type == RN_EV_SYSCALL && !rn_filter_match(t->filter, ev, mem))
+	/* Every record goes through the filter: syscalls and signals may be
+	 * dropped, and exits keep its -P descriptor tracking current. */
+	if (!rn_filter_match(t->filter, ev, mem))
 		return;
 	show = account(t, ev) && t->print_trace;
 	if (show && ev->type == RN_EV_SYSCALL)
@@ -243,8 +245,9 @@ int rn_trace_on_events(void *ctx, const struct rn_event *evs, size_t n,
 
 int rn_trace_flush(struct rn_trace *t)
 {
-	if (t->out && fflush(t->out) && !t->write_errno)
-		t->write_errno = errno;
+	/* ferror too: the -c summary is flushed (and may have failed) before. */
+	if (t->out && (fflush(t->out) || ferror(t->out)) && !t->write_errno)
+		t->write_errno = errno ? errno : EIO;
 	for (size_t i = 0; i < t->files.cap; i++)
 		if (t->files.keys[i] && fflush(t->files.vals[i]) && !t->write_errno)
 			t->write_errno = errno;
