@@ -410,12 +410,13 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i, __u32 at_
 {
 	const volatile struct rn_cap_arg *c;
 	__u64 addr, lenv = 0, want;
-	__s64 ret = s->ev.sc.ret;
 	__u32 kind, la, size, out;
+	__s64 ret;
 	int l;
 
 	if (!s || i >= RN_MAX_ARGS || nr >= RN_NR_MAX)
 		return 0;
+	ret = s->ev.sc.ret;
 	barrier_var(nr);
 	nr &= RN_NR_MAX - 1;
 	c = &rn_caps[nr].arg[i];
