@@ -18,8 +18,8 @@ CAPTURED = {"openat", "open", "access", "faccessat2", "newfstatat", "stat", "lst
             "connect", "bind", "uname", "getcwd", "statfs", "fstat", "getsockname",
             "accept4", "sendto", "recvfrom", "wait4", "rt_sigprocmask", "rt_sigaction",
             "clone", "clone3"}
-# addresses and ephemeral ports differ from run to run
-ADDR = re.compile(r"0x[0-9a-f]{5,}|(?<=htons\()\d+")
+# addresses, ephemeral ports and new thread ids differ from run to run
+ADDR = re.compile(r"0x[0-9a-f]{5,}|(?<=htons\()\d+|(?<=parent_tid=\[)\d+")
 def tasks(path):
     seqs = collections.OrderedDict()
     for line in open(path):
