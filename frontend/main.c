@@ -359,6 +359,15 @@ static int run(const struct rn_opts *o)
 	t.filter = &filter;
 	setup_sinks(o, &t);
 	b = ops->open(&cfg);
+	if (!b && o->backend == RN_BACKEND_AUTO && ops == &rn_ebpf_backend) {
+		/* The probe said yes but loading failed (verifier, memlock, ...):
+		 * auto still owes the user a trace. */
+		if (o->verbose)
+			fprintf(stderr, "renacer: eBPF failed to load (%s): using ptrace\n",
+				strerror(errno));
+		ops = &rn_ptrace_backend;
+		b = ops->open(&cfg);
+	}
 	if (!b) {
 		snprintf(err, sizeof(err), "cannot start the %s backend: %s", ops->name,
 			 strerror(errno));

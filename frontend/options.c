@@ -354,7 +354,10 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->dec.verbose = true;
 		return 0;
 	case 'y':
+		/* The eBPF backend decodes after the task has moved on: its fd
+		 * table is no longer the one the call saw. */
 		o->dec.show_paths = true;
+		set_ptrace_only(o, "-y");
 		return 0;
 	case 'T':
 		o->show_time = true;
