@@ -33,7 +33,9 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 		.stack = o->stack,
 		.source = o->source,
 	};
-	t->want_stack = o->stack || o->source || o->function_time;
+	/* CSV rows carry no stack: unwind only for --function-time there. */
+	t->want_stack = o->function_time ||
+			((o->stack || o->source) && o->format != RN_FMT_CSV);
 	t->stack_how = o->stack ? RN_STACK_FULL :
 		       o->source == 2 ? RN_STACK_INNERMOST : RN_STACK_OWN;
 	if (o->function_time && !(t->ftime = rn_ftime_new())) {
