@@ -52,12 +52,14 @@ cmd_for() {	# tool workload
 	esac
 }
 
-run_once() {	# tool workload -> ms
-	local t0 t1
+run_once() {	# tool workload -> "wall_us cpu_us" (cpu: user + system of the
+		# tracer and the traced programs, less sensitive to a busy machine)
+	local t0 t1 u s
 	t0=$(date +%s%N)
-	eval "$(cmd_for "$1") ${WL[$2]}" >/dev/null 2>&1
+	/usr/bin/time -f "%U %S" -o "$TMP/time" sh -c "$(cmd_for "$1") ${WL[$2]}" >/dev/null 2>&1
 	t1=$(date +%s%N)
-	echo $(((t1 - t0) / 1000))
+	read -r u s <"$TMP/time"
+	echo "$(((t1 - t0) / 1000)) $(echo "($u + $s) * 1000000 / 1" | bc)"
 }
 
 # Syscalls per workload (from a plain trace), for the per-call figures.
@@ -77,24 +79,42 @@ for w in $ORDER; do
 	done
 done
 
-median() { sort -n "$1" | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+median() {	# file column
+	awk -v c="$2" '{print $c}' "$1" | sort -n |
+		awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
 
-printf "renacer source/stack benchmark: %s runs each, median wall ms (%s)\n" "$RUNS" "$(date -u +%FT%TZ)"
-printf "%-7s %9s" workload calls
-for t in $TOOLS; do printf " %9s" "$t"; done
-printf " %8s %8s %14s %14s\n" "src/pl" "k/pl" "k us/call" "strace-k us/c"
-for w in $ORDER; do
-	n=$(calls $w)
-	printf "%-7s %9s" "$w" "$n"
-	declare -A M=()
-	for t in $TOOLS; do M[$t]=$(median "$TMP/$w.$t"); printf " %9.1f" "$(echo "${M[$t]} / 1000" | bc -l)"; done
-	kpc=$(echo "(${M[k]} - ${M[plain]}) / $n" | bc -l)
-	spc="-"
-	[ $HAVE_STRACE = 1 ] && spc=$(printf "%.2f" "$(echo "(${M[strace_k]} - ${M[strace]}) / $n" | bc -l)")
-	printf " %8.3f %8.3f %14.2f %14s\n" "$(echo "${M[source]} / ${M[plain]}" | bc -l)" \
-		"$(echo "${M[k]} / ${M[plain]}" | bc -l)" "$kpc" "$spc"
-	unset M
-done
+ratio() { if [ "$2" = 0 ]; then echo -; else printf "%.3f" "$(echo "$1 / $2" | bc -l)"; fi; }
+
+table() {	# column (1 wall, 2 cpu) title
+	printf "\n%s: median ms of %s runs\n" "$2" "$RUNS"
+	printf "%-7s %9s" workload calls
+	for t in $TOOLS; do printf " %9s" "$t"; done
+	printf " %8s %8s %14s %14s\n" "src/pl" "k/pl" "k us/call" "strace-k us/c"
+	for w in $ORDER; do
+		n=${CALLS[$w]}
+		printf "%-7s %9s" "$w" "$n"
+		declare -A M=()
+		for t in $TOOLS; do
+			M[$t]=$(median "$TMP/$w.$t" "$1")
+			printf " %9.1f" "$(echo "${M[$t]} / 1000" | bc -l)"
+		done
+		kpc=$(echo "(${M[k]} - ${M[plain]}) / $n" | bc -l)
+		spc="-"
+		[ $HAVE_STRACE = 1 ] &&
+			spc=$(printf "%.2f" "$(echo "(${M[strace_k]} - ${M[strace]}) / $n" | bc -l)")
+		printf " %8s %8s %14.2f %14s\n" "$(ratio "${M[source]}" "${M[plain]}")" \
+			"$(ratio "${M[k]}" "${M[plain]}")" "$kpc" "$spc"
+		unset M
+	done
+}
+
+declare -A CALLS=()
+for w in $ORDER; do CALLS[$w]=$(calls $w); done
+printf "renacer source/stack benchmark (%s), load average %s\n" "$(date -u +%FT%TZ)" \
+	"$(cut -d' ' -f1-3 /proc/loadavg)"
+table 1 "wall-clock time"
+table 2 "CPU time (user + system, tracer and traced)"
 echo "k us/call and strace-k us/c: extra microseconds per traced call that -k adds"
 echo "over the same tool's plain tracing. 'once' and 'twice': one vs two runs of the"
 echo "same program in one session (the second reuses the parsed objects)."
