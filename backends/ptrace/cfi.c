@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
  * The --source fast path's one question to .eh_frame: at this address, is
- * the frame's CFA "rsp + k" with the return address at CFA - 8, and what is
- * k? That covers libc's system-call wrappers and most code compiled without
- * frame pointers, and lets --source step from the system-call instruction to
- * the program's own frame with one 8-byte read and no register fetch. Any
- * CFI this small interpreter does not follow answers "no" and libunwind
- * does the unwinding instead. Answers are cached per object.
+ * the frame's CFA "rsp + k" or "rbp + k", with the return address at CFA - 8
+ * and rbp either untouched or saved at CFA + j? That covers libc's
+ * system-call wrappers, the dynamic loader, and code with or without frame
+ * pointers, and lets --source step from the system-call instruction to the
+ * program's own frame with a read or two per frame. Any CFI this small
+ * interpreter does not follow answers "no" and libunwind does the unwinding
+ * instead. Answers are cached per object.
  */
 #ifdef RN_HAVE_DWARF
 
@@ -106,7 +107,10 @@ static __u64 cfi_ptr_enc(struct cfi_cur *c, unsigned enc)
 struct cfi_state {
 	int cfa_reg;
 	__s64 cfa_off;
-	__s64 ra_off;		/* RA saved at CFA + ra_off; 1 = other rule */
+	__s64 ra_off;		/* RA saved at CFA + ra_off; 1 = other rule,
+				 * 2 = undefined (the outermost frame) */
+	__s64 bp_off;		/* rbp saved at CFA + bp_off; 0 = unchanged,
+				 * 1 = other rule */
 };
 
 struct cfi_cie {
@@ -159,6 +163,32 @@ static bool cfi_parse_cie(const struct pt_obj *o, __u64 at, struct cfi_cie *cie)
 	return c.ok && cie->ra_reg == 16;
 }
 
+/* Register reg saved at CFA + off. */
+static void cfi_saved(struct cfi_state *s, __u64 reg, __s64 off)
+{
+	if (reg == 16)
+		s->ra_off = off;
+	else if (reg == 6)
+		s->bp_off = off ? off : 1;
+}
+
+static void cfi_restore(struct cfi_state *s, const struct cfi_state *initial, __u64 reg)
+{
+	if (reg == 16)
+		s->ra_off = initial->ra_off;
+	else if (reg == 6)
+		s->bp_off = initial->bp_off;
+}
+
+/* A rule we do not follow for reg. */
+static void cfi_other(struct cfi_state *s, __u64 reg)
+{
+	if (reg == 16)
+		s->ra_off = 1;
+	else if (reg == 6)
+		s->bp_off = 1;
+}
+
 /* Run CFA instructions [c.at, c.end) while loc <= pc (pc < 0: all of them). */
 static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_state *s,
 		    const struct cfi_state *initial, __u64 loc, __u64 pc, bool all)
@@ -177,14 +207,10 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 				return true;
 			continue;
 		case 0x80:		/* offset */
-			if (low == 16)
-				s->ra_off = (__s64)cfi_uleb(c) * cie->data_align;
-			else
-				cfi_uleb(c);
+			cfi_saved(s, low, (__s64)cfi_uleb(c) * cie->data_align);
 			continue;
 		case 0xc0:		/* restore */
-			if (low == 16)
-				s->ra_off = initial->ra_off;
+			cfi_restore(s, initial, low);
 			continue;
 		}
 		switch (op) {
@@ -197,18 +223,20 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			break;
 		case 0x05:		/* offset_extended */
 			reg = cfi_uleb(c);
-			if (reg == 16)
-				s->ra_off = (__s64)cfi_uleb(c) * cie->data_align;
-			else
-				cfi_uleb(c);
+			cfi_saved(s, reg, (__s64)cfi_uleb(c) * cie->data_align);
 			break;
-		case 0x06: case 0x07: case 0x08: /* restore_extended, undefined, same_value */
-			if (cfi_uleb(c) == 16)
-				s->ra_off = op == 0x06 ? initial->ra_off : 1;
+		case 0x06:		/* restore_extended */
+			cfi_restore(s, initial, cfi_uleb(c));
+			break;
+		case 0x07: case 0x08:	/* undefined, same_value */
+			reg = cfi_uleb(c);
+			if (reg == 16)
+				s->ra_off = op == 0x07 ? 2 : 1;
+			else if (reg == 6)
+				s->bp_off = op == 0x08 ? 0 : 1;
 			break;
 		case 0x09:		/* register */
-			if (cfi_uleb(c) == 16)
-				s->ra_off = 1;
+			cfi_other(s, cfi_uleb(c));
 			cfi_uleb(c);
 			break;
 		case 0x0a:		/* remember_state */
@@ -233,10 +261,7 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			break;
 		case 0x11:		/* offset_extended_sf */
 			reg = cfi_uleb(c);
-			if (reg == 16)
-				s->ra_off = cfi_sleb(c) * cie->data_align;
-			else
-				cfi_sleb(c);
+			cfi_saved(s, reg, cfi_sleb(c) * cie->data_align);
 			break;
 		case 0x12:		/* def_cfa_sf */
 			s->cfa_reg = (int)cfi_uleb(c);
@@ -246,8 +271,7 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			s->cfa_off = cfi_sleb(c) * cie->data_align;
 			break;
 		case 0x10: case 0x16:	/* expression, val_expression */
-			if (cfi_uleb(c) == 16)
-				s->ra_off = 1;
+			cfi_other(s, cfi_uleb(c));
 			c->at += cfi_uleb(c);
 			break;
 		case 0x2e:		/* GNU_args_size */
@@ -286,15 +310,17 @@ static __u64 cfi_find_fde(const struct pt_obj *o, __u64 vaddr)
 	return hdr + (__u64)(__s64)v[1];
 }
 
-static int cfi_compute(const struct pt_obj *o, __u64 vaddr)
+static int cfi_compute(const struct pt_obj *o, __u64 vaddr, struct pt_cfa_hit *r)
 {
 	struct cfi_cur c = { .o = o, .ok = true };
 	struct cfi_state s = { .cfa_reg = -1, .ra_off = 1 }, initial;
 	struct cfi_cie cie;
 	__u64 fde = cfi_find_fde(o, vaddr), len, cie_at, pc_begin, pc_range;
 
+	/* No FDE for the address (the dynamic loader's _start, hand-written
+	 * entry code): taken as the outermost frame. */
 	if (!fde)
-		return 0;
+		return -1;
 	c.at = fde;
 	c.end = ~0ull;
 	len = cfi_u(&c, 4);
@@ -307,8 +333,10 @@ static int cfi_compute(const struct pt_obj *o, __u64 vaddr)
 		return 0;
 	pc_begin = cfi_ptr_enc(&c, cie.fde_enc);
 	pc_range = cfi_ptr_enc(&c, cie.fde_enc & 0x0f);
-	if (!c.ok || vaddr < pc_begin || vaddr >= pc_begin + pc_range)
+	if (!c.ok)
 		return 0;
+	if (vaddr < pc_begin || vaddr >= pc_begin + pc_range)
+		return -1;
 	if (cie.aug_z)
 		c.at += cfi_uleb(&c);
 	{
@@ -320,22 +348,29 @@ static int cfi_compute(const struct pt_obj *o, __u64 vaddr)
 	initial = s;
 	if (!cfi_run(&c, &cie, &s, &initial, pc_begin, vaddr, false))
 		return 0;
-	if (s.cfa_reg != 7 || s.ra_off != -8 || s.cfa_off < 8 || s.cfa_off > (1 << 20))
+	if (s.ra_off == 2)
+		return -1;
+	if ((s.cfa_reg != 7 && s.cfa_reg != 6) || s.ra_off != -8 || s.cfa_off < 8 ||
+	    s.cfa_off > (1 << 20) || s.bp_off > 0 || s.bp_off < -4096)
 		return 0;
-	return (int)s.cfa_off;
+	r->cfa_reg = (__u8)s.cfa_reg;
+	r->cfa_off = (__s32)s.cfa_off;
+	r->bp_off = (__s32)s.bp_off;
+	return 1;
 }
 
-int pt_cfi_rsp_offset(struct pt_obj *o, __u64 vaddr)
+int pt_cfi_rule(struct pt_obj *o, __u64 vaddr, struct pt_cfa_hit *rule)
 {
 	struct pt_cfa_hit *h = &o->cfa_cache[(vaddr ^ (vaddr >> 7)) % PT_OBJ_CACHE];
 
 	if (!o->ehdr_vaddr)
 		return 0;
 	if (h->vaddr != vaddr + 1) {
-		h->vaddr = vaddr + 1;
-		h->off = cfi_compute(o, vaddr);
+		*h = (struct pt_cfa_hit){ .vaddr = vaddr + 1 };
+		h->rc = (__s8)cfi_compute(o, vaddr, h);
 	}
-	return h->off;
+	*rule = *h;
+	return h->rc;
 }
 
 #endif /* RN_HAVE_DWARF */

@@ -490,21 +490,26 @@ static void uw_symbolize(struct uw_map *m, int i, bool dwarf, struct rn_frame *f
 
 /*
  * --source's fast path: from the pc and sp of the system-call stop, step
- * through system frames whose CFA is rsp-based (pt_cfi_rsp_offset) until the
- * first frame of the program's own code. No registers beyond pc and sp, no
- * libunwind, one read per frame (served from the page cache). Returns the
- * frame count, or 0 when libunwind must do it (other CFI, no own frame
- * within a few frames, unknown code).
+ * through system frames whose CFA is rsp or rbp plus a constant
+ * (pt_cfi_rule) until the first frame of the program's own code: no
+ * libunwind, a read or two per frame (served from the page cache), and the
+ * registers only when a frame's CFA is rbp-based before any frame restored
+ * rbp. Returns the frame count (all system frames when the CFI marks the
+ * outermost frame first: the dynamic loader before the program's _start),
+ * or 0 when libunwind must do it (other CFI, unknown code, too deep).
  */
 static long uw_fast_own(struct uw_ctx *c, struct rn_frame *frames, size_t max)
 {
-	__u64 ip = c->pc, sp = c->sp;
+	__u64 ip = c->pc, sp = c->sp, bp = 0;
+	bool have_bp = false;
 
-	for (size_t n = 0; n < max && n < 8; n++) {
+	for (size_t n = 0; n < max; n++) {
 		struct rn_frame *f = &frames[n];
+		struct pt_cfa_hit r;
 		struct uw_map *m;
-		unw_word_t ra;
-		int k;
+		unw_word_t ra, word;
+		__u64 cfa;
+		int rc;
 
 		*f = (struct rn_frame){ .ip = ip };
 		m = uw_place(c, f);
@@ -514,10 +519,29 @@ static long uw_fast_own(struct uw_ctx *c, struct rn_frame *frames, size_t max)
 			uw_symbolize(m, (int)n, true, f);
 			return (long)n + 1;
 		}
-		k = pt_cfi_rsp_offset(m->obj, ip - (__u64)m->bias - (n ? 1 : 0));
-		if (!k || uw_access_mem(NULL, sp + (__u64)k - 8, &ra, 0, c) < 0 || !ra)
+		rc = pt_cfi_rule(m->obj, ip - (__u64)m->bias - (n ? 1 : 0), &r);
+		if (rc < 0)
+			return (long)n + 1;
+		if (!rc)
 			return 0;
-		sp += (__u64)k;
+		if (r.cfa_reg == 6 && !have_bp) {
+			/* No frame so far saved rbp: the live register. */
+			if (!c->have_regs && ptrace(PTRACE_GETREGS, c->tid, 0L, &c->regs) < 0)
+				return 0;
+			c->have_regs = true;
+			bp = c->regs.rbp;
+			have_bp = true;
+		}
+		cfa = (r.cfa_reg == 6 ? bp : sp) + (__u64)(__s64)r.cfa_off;
+		if (uw_access_mem(NULL, cfa - 8, &ra, 0, c) < 0 || !ra)
+			return 0;
+		if (r.bp_off) {
+			if (uw_access_mem(NULL, cfa + (__u64)(__s64)r.bp_off, &word, 0, c) < 0)
+				return 0;
+			bp = word;
+			have_bp = true;
+		}
+		sp = cfa;
 		ip = ra;
 	}
 	return 0;
@@ -552,6 +576,8 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	if (c->have_regs) {
 		if (ptrace(PTRACE_GETREGS, c->tid, 0L, &c->regs) < 0)
 			return -errno;
+		c->pc = c->regs.rip;
+		c->sp = c->regs.rsp;
 	} else {
 		c->pc = t->pc;
 		c->sp = t->sp;
@@ -562,7 +588,7 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	}
 	if (how == RN_STACK_INNERMOST)
 		max = 1;
-	if (how == RN_STACK_OWN && !c->have_regs && (n = uw_fast_own(c, frames, max)) > 0)
+	if (how == RN_STACK_OWN && (n = uw_fast_own(c, frames, max)) > 0)
 		max = 0;	/* done */
 	if (max && unw_init_remote(&cur, c->p->as, c) == 0) {
 		do {

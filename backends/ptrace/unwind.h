@@ -67,9 +67,13 @@ struct pt_cu {
 	bool loaded;
 };
 
+/* A frame's CFI at one address, as the fast path follows it. */
 struct pt_cfa_hit {
-	__u64 vaddr;		/* key + 1 (0 = empty) */
-	int off;		/* CFA = rsp + off, RA at CFA - 8; 0 = not that simple */
+	__u64 vaddr;		/* cache key + 1 (0 = empty) */
+	__s32 cfa_off;		/* CFA = cfa_reg + cfa_off; RA at CFA - 8 */
+	__s32 bp_off;		/* caller's rbp at CFA + bp_off; 0: rbp unchanged */
+	__u8 cfa_reg;		/* 7 rsp or 6 rbp (DWARF numbers) */
+	__s8 rc;		/* pt_cfi_rule()'s answer */
 };
 
 struct pt_obj {
@@ -118,9 +122,12 @@ void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, bool dwarf, const struct pt_fu
 		   const struct pt_line **ln);
 
 /* cfi.c */
-/* k when the CFI of o at link-time address vaddr says CFA = rsp + k with the
- * return address at CFA - 8 (the frame steps with one read); 0 otherwise. */
-int pt_cfi_rsp_offset(struct pt_obj *o, __u64 vaddr);
+/* The CFI of o at link-time address vaddr: 1 and *rule when the frame's
+ * CFA is rsp or rbp plus a constant, the return address at CFA - 8 and rbp
+ * unchanged or saved in the frame; -1 when the return address is undefined
+ * or no FDE covers vaddr (taken as the outermost frame); 0 for anything
+ * else (libunwind's job). */
+int pt_cfi_rule(struct pt_obj *o, __u64 vaddr, struct pt_cfa_hit *rule);
 
 /* unwind.c: the backend hooks. */
 void pt_unwind_init(struct rn_backend *b);
