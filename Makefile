@@ -174,8 +174,11 @@ check-regression: $(RENACER) $(BENCH_BINS)
 FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_LIB_SRCS := frontend/filter.c frontend/syscalls.c frontend/mem.c
-FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS))
+# Every frontend and stats source, in an archive: a target links only what it uses.
+FUZZ_LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
+FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_ENV      := ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64}
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
@@ -185,11 +188,12 @@ HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n)
 fuzz-lib:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(CLANG) HAVE_EBPF=0 HAVE_DWARF=0 \
 		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB_OBJS)
+	@rm -f $(FUZZ_LIB) && $(AR) rcs $(FUZZ_LIB) $(FUZZ_LIB_OBJS)
 
 $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p $(@D)
 	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra -Werror \
-		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB_OBJS) -lm
+		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB) -lm
 
 fuzz:
 ifeq ($(HAVE_LIBFUZZER),1)
