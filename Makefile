@@ -8,7 +8,9 @@
 #   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
 #   make check-regression  overhead ratios against bench/reference.json
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
-#   make fuzz-quick   the filter target for 30 s (part of make test)
+#   make fuzz-quick   each target for 12 s (part of make test: t_rel_fuzz_quick.sh)
+#   make stress       the long forms of the reliability tests (docs/reliability.md)
+#   make soak         10 minutes of --summary-interval per backend, RSS sampled
 
 B        ?= build
 PREFIX   ?= /usr/local
@@ -215,8 +217,25 @@ else
 	@echo "fuzz: SKIPPED: $(CLANG) cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
 endif
 
+# Every target for FUZZ_QUICK_SECONDS (tests/integration/t_rel_fuzz_quick.sh runs it).
+FUZZ_QUICK_SECONDS ?= 12
 fuzz-quick:
-	@$(MAKE) --no-print-directory fuzz FUZZ_TARGETS=filter FUZZ_SECONDS=30
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_QUICK_SECONDS)
+
+# --- reliability: the long forms of the tests/integration/t_rel_*.sh checks.
+# stress: 64 threads x 20,000 calls and 500 processes on both backends (exact
+# counts), 100,000 signals, the hostile tracee. soak: SOAK_SECONDS (600) of
+# --summary-interval over a busy program per backend, renacer's RSS sampled.
+.PHONY: stress soak
+stress: $(RENACER) $(TRACEE_BINS)
+	@set -e; export B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees); \
+	for t in load signals hostile faults; do \
+		echo "stress: t_rel_$$t"; \
+		REL_SCALE=full REL_SIGNALS=100000 bash tests/integration/t_rel_$$t.sh; \
+	done
+
+soak: $(RENACER) $(TRACEE_BINS)
+	@B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees) bash tests/rel_soak.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -5,6 +5,7 @@
 # and zero definitely lost bytes. Skips when valgrind is not installed.
 . "$(dirname "$0")/lib.sh"
 command -v valgrind >/dev/null || skip "valgrind is not installed: memcheck runs not done"
+grep -q __asan_init "$RENACER" && skip "renacer is built with ASan (make asan): valgrind cannot run it"
 
 # memcheck's findings ("==PID== ..."); its own notes ("--PID-- WARNING:
 # unhandled syscall 317": seccomp, which renacer then does without) are not.
