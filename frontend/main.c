@@ -22,6 +22,7 @@
 #define RENACER_VERSION "0.1.0"
 
 static volatile sig_atomic_t interrupted;
+static int fatal_signal;	/* the last SIGINT/SIGTERM/... renacer received */
 
 static void on_signal(int sig)
 {
@@ -45,6 +46,18 @@ static void die(const char *msg, int code)
 	exit(code);
 }
 
+/* Both -z and -Z given (as strace, say that the last one wins). */
+static bool z_and_Z(const struct rn_opts *o)
+{
+	bool z = false, Z = false;
+
+	for (size_t i = 0; i < o->nfilters; i++) {
+		z |= !strcmp(o->filters[i], "status=successful");
+		Z |= !strcmp(o->filters[i], "status=failed");
+	}
+	return z && Z;
+}
+
 static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 {
 	char err[512];
@@ -57,6 +70,13 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 		die("-q and -e quiet= cannot be used together", 1);
 	if (o->quiet)
 		rn_filter_quiet_level(f, o->quiet);
+	if (z_and_Z(o))
+		fprintf(stderr, "renacer: only the last of -z and -Z takes effect; "
+			"-e status=SET combines them\n");
+	for (size_t i = 0; i < f->npaths; i++)
+		if (f->paths[i].resolved && !rn_filter_quiet(f, RN_QUIET_PATH_RESOLUTION))
+			fprintf(stderr, "renacer: Requested path \"%s\" resolved into \"%s\"\n",
+				f->paths[i].path, f->paths[i].resolved);
 }
 
 /* Can the backend aggregate -c by itself, without per-call records? Only
@@ -83,7 +103,12 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
 	cfg->verbose = o->verbose;
-	memcpy(cfg->syscalls, f->syscalls, sizeof(cfg->syscalls));
+	cfg->capture_env = o->dec.verbose;
+	cfg->no_seccomp = o->seccomp == 0;
+	if (o->seccomp == 1 && !(o->argv && o->follow))
+		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
+			"with -f; tracing without it\n");
+	rn_filter_backend_syscalls(f, cfg->syscalls);
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
@@ -170,6 +195,7 @@ static int trace_loop(const struct rn_opts *o, const struct rn_backend_ops *ops,
 
 	for (;;) {
 		if (interrupted) {
+			fatal_signal = interrupted;
 			ops->detach(b);
 			interrupted = 0;
 		}
@@ -278,28 +304,35 @@ static void release_sinks(struct rn_trace *t)
 		rn_analyze_free(t->analyze);
 }
 
-/* strace's convention: exit with the command's code, or die of its signal. */
-static int finish(const struct rn_backend_ops *ops, struct rn_backend *b)
+/* Die of sig as the command did (no core file of our own), as strace does. */
+static int die_of_signal(int sig)
+{
+	struct rlimit no_core = { 0, 0 };
+	sigset_t set;
+
+	fflush(NULL);
+	setrlimit(RLIMIT_CORE, &no_core);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	return 128 + sig;
+}
+
+/* strace's convention: exit with the command's code, or die of its signal;
+ * a spawned command cut short by our own SIGINT/SIGTERM/SIGHUP: die of that. */
+static int finish(const struct rn_opts *o, const struct rn_backend_ops *ops,
+		  struct rn_backend *b)
 {
 	int status = ops->exit_status(b);
-	struct rlimit no_core = { 0, 0 };
 
 	if (status == -1)
-		return 0;
+		return o->argv && fatal_signal ? die_of_signal(fatal_signal) : 0;
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status)) {
-		int sig = WTERMSIG(status);
-		sigset_t set;
-
-		setrlimit(RLIMIT_CORE, &no_core);
-		signal(sig, SIG_DFL);
-		sigemptyset(&set);
-		sigaddset(&set, sig);
-		sigprocmask(SIG_UNBLOCK, &set, NULL);
-		raise(sig);
-		return 128 + sig;
-	}
+	if (WIFSIGNALED(status))
+		return die_of_signal(WTERMSIG(status));
 	return 1;
 }
 
@@ -358,7 +391,7 @@ static int run(const struct rn_opts *o)
 	rn_trace_release(&t);
 	release_sinks(&t);
 	rn_filter_release(&filter);
-	code = finish(ops, b);
+	code = finish(o, ops, b);
 	ops->close(b);
 	return ret < 0 ? 1 : code;
 }

@@ -38,7 +38,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 	t->out = stderr;
 	t->out_name = "standard error";
 	if (o->outfile && o->follow < 2) {
-		t->out = fopen(o->outfile, "w");
+		t->out = fopen(o->outfile, "we");	/* never leak into the tracee */
 		if (!t->out) {
 			snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
 			return -errno;
@@ -70,7 +70,7 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 	if (*slot)
 		return *slot;
 	snprintf(name, sizeof(name), "%s.%u", t->opts->outfile, tid);
-	*slot = fopen(name, "w");
+	*slot = fopen(name, "we");
 	if (!*slot) {
 		if (!t->write_errno)
 			t->write_errno = errno;
@@ -158,7 +158,7 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 			rn_analyze_add_batch(t->analyze, ev, 1);
 		return true;
 	case RN_EV_SIGNAL:
-		return rn_filter_signal(t->filter, ev->sig.signo);
+		return true;	/* -e signal= was applied by rn_filter_match() */
 	case RN_EV_EXIT:
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
@@ -179,7 +179,9 @@ static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct
 	bool show;
 
 	track_task(t, ev);
-	if (ev->type == RN_EV_SYSCALL && !rn_filter_match(t->filter, ev, mem))
+	/* Every record goes through the filter: syscalls and signals may be
+	 * dropped, and exits keep its -P descriptor tracking current. */
+	if (!rn_filter_match(t->filter, ev, mem))
 		return;
 	show = account(t, ev) && t->print_trace;
 	if (show && ev->type == RN_EV_SYSCALL)

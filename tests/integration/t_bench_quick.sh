@@ -80,4 +80,21 @@ assert s["lost_max"] == 123 and s["check_lost"] == 123, s
 assert s["seen"] == 0 and s["complete"] is False, s
 PY
 grep -q 'INCOMPLETE' "$WORK/fake/quick.md" || fail "quick.md does not flag the lossy run"
+# The regression check: a reference written now passes, one whose ratios are
+# ten times better than now fails.
+RC="timeout 60 python3 $ROOT/bench/run --check-regression --runs 1 --regress-reads 2000"
+BENCHBIN=$BENCHBIN $RC --write-reference --reference "$WORK/ref.json" >/dev/null 2>&1 ||
+	fail "--write-reference failed"
+BENCHBIN=$BENCHBIN $RC --reference "$WORK/ref.json" --tolerance 50 >"$WORK/rc.out" 2>&1 ||
+	{ cat "$WORK/rc.out"; fail "check-regression fails against its own reference"; }
+python3 - "$WORK/ref.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert any("renacer-ptrace/strace" in k for k in r["ratios"]), r
+r["ratios"] = {k: v / 10 for k, v in r["ratios"].items()}
+json.dump(r, open(sys.argv[1], "w"))
+PY
+BENCHBIN=$BENCHBIN $RC --reference "$WORK/ref.json" --tolerance 0.5 >"$WORK/rc.out" 2>&1 &&
+	{ cat "$WORK/rc.out"; fail "check-regression passes a 10x regression"; }
+grep -q 'REGRESSED' "$WORK/rc.out" || fail "no REGRESSED row"
 echo "bench quick: ok"
