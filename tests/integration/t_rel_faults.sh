@@ -127,5 +127,11 @@ for be in ptrace ebpf; do
 	[ $rc -eq 1 ] || fail "$be: summary to a full disk: exit $rc, want 1"
 	grep -q "cannot write to $WORK/full/sum: No space left on device" "$WORK/err" ||
 		fail "$be: summary to a full disk: stderr is: $(cat "$WORK/err")"
+	# -ff: one file per process, each one empty on the full disk.
+	"$RENACER" --backend=$be -ff -o "$WORK/full/ff" -- sh -c 'true | true' 2>"$WORK/err"
+	rc=$?
+	[ $rc -eq 1 ] || fail "$be: -ff to a full disk: exit $rc, want 1"
+	[ "$(cat "$WORK/err")" = "renacer: cannot write to $WORK/full/ff: No space left on device" ] ||
+		fail "$be: -ff to a full disk: stderr is: $(cat "$WORK/err")"
 done
 echo ok
