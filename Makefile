@@ -168,7 +168,8 @@ check-regression: $(RENACER) $(BENCH_BINS)
 	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run --check-regression $(BENCH_ARGS)
 
 # --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
-# optional dictionary tests/fuzz/NAME.dict. The sources they need (FUZZ_LIB_SRCS) are
+# optional dictionary tests/fuzz/NAME.dict, extra libFuzzer flags tests/fuzz/NAME.options.
+# The sources they need (FUZZ_LIB_SRCS) are
 # rebuilt with clang, coverage, ASan and UBSan in $(FUZZ_B); new inputs go to
 # $(FUZZ_B)/corpus/NAME, crashes to $(FUZZ_B)/artifacts/, the log to $(FUZZ_B)/fuzz-NAME.log.
 # A smaller ASan quarantine keeps RSS near 100 MB on this shared machine.
@@ -203,9 +204,10 @@ ifeq ($(HAVE_LIBFUZZER),1)
 		$(MAKE) --no-print-directory $(FUZZ_B)/fuzz/fuzz_$$t; \
 		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/artifacts; \
 		dict=; test -f tests/fuzz/$$t.dict && dict=-dict=tests/fuzz/$$t.dict; \
+		opts=; test -f tests/fuzz/$$t.options && opts=$$(cat tests/fuzz/$$t.options); \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_ENV) $(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-			-rss_limit_mb=2048 -print_final_stats=1 $$dict \
+			-rss_limit_mb=2048 -print_final_stats=1 $$dict $$opts \
 			-artifact_prefix=$(FUZZ_B)/artifacts/$$t- \
 			$(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ_B)/fuzz-$$t.log || \
 			{ tail -40 $(FUZZ_B)/fuzz-$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
