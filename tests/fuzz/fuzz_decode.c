@@ -12,8 +12,8 @@
  * rest of the input at a fixed base address, with short reads at its end and
  * -EFAULT elsewhere; fd paths come from the input too.
  *
- * Checks beyond the sanitizers: the text line is one line with no raw control
- * byte; the JSON line is valid UTF-8 with no raw control byte.
+ * Checks beyond the sanitizers: the text, JSON and CSV lines are one line
+ * each with no raw control byte; the JSON line is an object in valid UTF-8.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -224,13 +224,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rn_decode_syscall(&ev, mode & 0x10 ? NULL : &live, &o, &d);
 	check(d.name != NULL, "every syscall has a name");
 	check(d.nargs >= 0 && d.nargs <= RN_MAX_ARGS, "nargs in range");
-	for (int json = 0; json < 2; json++) {
-		struct rn_fmt_ctx c = { .format = json ? RN_FMT_JSON : RN_FMT_TEXT,
-					.tsmode = mode & 3, .show_time = mode & 4 };
+	for (int fmt = 0; fmt < 3; fmt++) {
+		static const enum rn_format fmts[] = { RN_FMT_TEXT, RN_FMT_JSON, RN_FMT_CSV };
+		struct rn_fmt_ctx c = { .format = fmts[fmt], .tsmode = mode & 3,
+					.show_time = mode & 4 };
 
 		rn_sb_reset(&line);
 		rn_format_event(&c, (enum rn_pid_prefix)(mode >> 3 & 1), &ev, &d, &line);
-		check_line(&line, json);
+		check_line(&line, fmts[fmt] == RN_FMT_JSON);
 	}
 	/* The same register bytes read as a signal record. */
 	ev.type = RN_EV_SIGNAL;
