@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make soak: renacer -f --summary-interval over a busy program (rel_busy) for
+# make soak: renacer -f -c --summary-interval=10 over a busy program (rel_busy) for
 # SOAK_SECONDS (default 600) on each backend in SOAK_BACKENDS, sampling
 # renacer's resident memory (VmRSS) every SOAK_SAMPLE seconds. Passes when
 # the RSS after the first minute never exceeds the RSS at one minute by more
@@ -18,7 +18,7 @@ for be in $SOAK_BACKENDS; do
 		continue
 	fi
 	log=$(mktemp)
-	"$RENACER" --backend=$be -f --summary-interval=10 -o "$log" -- \
+	"$RENACER" --backend=$be -f -c --summary-interval=10 -o "$log" -- \
 		"$TRACEES/rel_busy" "$SOAK_SECONDS" >"$log.out" &
 	rpid=$!
 	start=$(date +%s)
