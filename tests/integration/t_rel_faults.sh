@@ -2,7 +2,8 @@
 # Faults in renacer itself.
 #  1. kill -9 of renacer attached with -p (ptrace), early (during the attach)
 #     and late: every thread of the target runs on, neither stopped nor
-#     traced, and keeps making progress.
+#     traced, and keeps making progress. A command renacer spawned dies with
+#     it (PTRACE_O_EXITKILL).
 #  2. kill -9 of renacer --backend=ebpf at seven moments (loading,
 #     attaching, tracing a storm): no program of renacer's BPF object is left
 #     loaded (bpftool prog: none held by the dead renacer, none held by
@@ -43,6 +44,23 @@ for delay in 0.01 0.1 0.5; do
 	kill "$tpid"
 	wait "$tpid" 2>/dev/null
 done
+
+# A command renacer spawned is killed with it (PTRACE_O_EXITKILL): it is
+# never left running half-traced (under the seccomp pre-filter it would see
+# ENOSYS), nor stopped.
+"$RENACER" --backend=ptrace -f -o /dev/null -- "$TRACEES/ticker" "$WORK/ticks2" 30 1 &
+rpid=$!
+sleep 0.3
+tpid=$(pgrep -P $rpid) || fail "no ticker under renacer"
+kill -9 $rpid
+wait $rpid 2>/dev/null
+for _ in $(seq 100); do
+	st=$(awk '{print $3}' /proc/$tpid/stat 2>/dev/null)
+	[ -z "$st" ] || [ "$st" = Z ] && break
+	sleep 0.02
+done
+[ -z "$st" ] || [ "$st" = Z ] || fail "spawned command still alive (state $st) after kill -9 of renacer"
+echo "ptrace, spawned command: killed with renacer"
 
 # --- 2. eBPF
 BPFTOOL=$(command -v bpftool || echo /usr/sbin/bpftool)
