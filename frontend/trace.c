@@ -64,6 +64,8 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 
 	if (t->out)
 		return t->out;
+	if (!tid)	/* -ff: records of no task (lost events) go to stderr */
+		return stderr;
 	slot = rn_tidmap_get(&t->files, tid, &is_new);
 	if (!slot)
 		return NULL;
@@ -97,7 +99,7 @@ static enum rn_pid_prefix pid_prefix(const struct rn_trace *t)
 
 	if (o->follow == 2)
 		return RN_PFX_NONE;
-	if (o->outfile && (o->follow || o->npids > 1))
+	if (o->outfile && (o->follow || o->npids > 1 || t->live.len > 1))
 		return RN_PFX_COLUMN;
 	if (!o->outfile && t->live.len > 1)
 		return RN_PFX_BRACKET;
@@ -108,7 +110,9 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 {
 	int is_new;
 
-	if (ev->type == RN_EV_EXIT || ev->type == RN_EV_LOST)
+	/* An exit counts too: a task whose calls were all filtered out still
+	 * gets its "[pid N]" on its exit line (it is forgotten right after). */
+	if (ev->type == RN_EV_LOST)
 		return;
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }

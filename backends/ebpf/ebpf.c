@@ -9,6 +9,7 @@
 #include <linux/capability.h>
 #include <linux/magic.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,11 +417,20 @@ static int ebpf_start(struct rn_backend *b)
 	return ebpf_spawn(b);
 }
 
+/*
+ * Stop tracing. As with ptrace (and strace), a command renacer started gets
+ * SIGCONT and SIGTERM when the user interrupts renacer; -p targets just keep
+ * running.
+ */
 static void ebpf_detach(struct rn_backend *b)
 {
 	if (b->attached)
 		renacer_bpf__detach(b->skel);
 	b->attached = false;
+	if (b->child && !b->reaped) {
+		kill(b->child, SIGCONT);
+		kill(b->child, SIGTERM);
+	}
 }
 
 static int ebpf_exit_status(const struct rn_backend *b)

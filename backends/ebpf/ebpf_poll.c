@@ -19,7 +19,6 @@
 #include "ebpf.h"
 #include "../capture.h"
 #include "bpf/renacer.skel.h"
-#include "../procfs.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
  * never sleep longer than this before looking. */
@@ -34,7 +33,10 @@ static long ebpf_mem_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t le
 
 static const struct rn_memsrc ebpf_memsrc = {
 	.read = ebpf_mem_read,
-	.fdpath = rn_proc_fdpath,
+	/* No fdpath: by the time a record is decoded the task's fd table has
+	 * moved on, and a wrong path is worse than none (-y picks ptrace; -P
+	 * resolves descriptors from the opens it saw). */
+	.fdpath = NULL,
 };
 
 static int poll_flush(struct rn_backend *b)

@@ -343,9 +343,9 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * The spawned command is handled as strace handles it when interrupted: it
  * gets SIGCONT and a fatal signal (strace sends the signal it received; the
  * ops table does not carry it, so SIGTERM here), then is detached like the
- * rest. Attached processes (-p) just keep running. (Under the seccomp
- * pre-filter a command that survives its SIGTERM would see ENOSYS from every
- * selected call, as under strace --seccomp-bpf.)
+ * rest. Attached processes (-p) just keep running. Under the seccomp
+ * pre-filter every traced task is killed: untraced, each selected call would
+ * fail with ENOSYS (strace --seccomp-bpf leaves them broken that way).
  */
 void pt_detach_all(struct rn_backend *b)
 {
@@ -357,6 +357,12 @@ void pt_detach_all(struct rn_backend *b)
 		kill(b->child, SIGCONT);
 		kill(b->child, SIGTERM);
 	}
+	/* Under the seccomp pre-filter a descendant left running untraced
+	 * would get ENOSYS from every selected call: end them all instead. */
+	if (b->seccomp)
+		for (h = 0; h < PT_HASH; h++)
+			for (t = b->hash[h]; t; t = t->next)
+				kill(t->tid, SIGKILL);
 	for (h = 0; h < PT_HASH; h++)
 		for (t = b->hash[h]; t; t = t->next)
 			ptrace(PTRACE_INTERRUPT, t->tid, 0L, 0L);
