@@ -97,8 +97,10 @@ struct rn_backend_ops {
 	 * again). */
 	int (*poll)(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 	/* Stop tracing at once: detach attached tasks (they keep running,
-	 * un-stopped); spawned commands are handled as strace does. */
-	void (*detach)(struct rn_backend *b);
+	 * un-stopped). A spawned command gets SIGCONT and sig, as strace sends
+	 * the signal it received; sig 0 leaves it running (an output error
+	 * must not kill a production command). */
+	void (*detach)(struct rn_backend *b, int sig);
 	/* Wait status (as from waitpid) of the spawned command, or -1. */
 	int (*exit_status)(const struct rn_backend *b);
 	/* Events the backend lost and already reported. */

@@ -227,7 +227,7 @@ static int trace_loop(const struct rn_opts *o, const struct rn_backend_ops *ops,
 	for (;;) {
 		if (interrupted) {
 			fatal_signal = interrupted;
-			ops->detach(b);
+			ops->detach(b, fatal_signal);
 			interrupted = 0;
 		}
 		if (o->summary_interval && t->stats && now_ms() >= next)
@@ -439,7 +439,7 @@ static int run(const struct rn_opts *o)
 		if (!t.write_errno)
 			fprintf(stderr, "renacer: %s\n",
 				*ops->error(b) ? ops->error(b) : strerror(-ret));
-		ops->detach(b);
+		ops->detach(b, 0);	/* an output error: leave the command running */
 	}
 	finish_summary(o, &cfg, ops, b, &t);
 	if (t.analyze)

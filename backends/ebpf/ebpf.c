@@ -419,17 +419,17 @@ static int ebpf_start(struct rn_backend *b)
 
 /*
  * Stop tracing. As with ptrace (and strace), a command renacer started gets
- * SIGCONT and SIGTERM when the user interrupts renacer; -p targets just keep
- * running.
+ * SIGCONT and the signal that interrupted renacer (sig; 0 leaves it
+ * running); -p targets just keep running.
  */
-static void ebpf_detach(struct rn_backend *b)
+static void ebpf_detach(struct rn_backend *b, int sig)
 {
 	if (b->attached)
 		renacer_bpf__detach(b->skel);
 	b->attached = false;
-	if (b->child && !b->reaped) {
+	if (sig && b->child && !b->reaped) {
 		kill(b->child, SIGCONT);
-		kill(b->child, SIGTERM);
+		kill(b->child, sig);
 	}
 }
 

@@ -272,7 +272,7 @@ int pt_attach(struct rn_backend *b)
 		if (rc < 0) {
 			snprintf(b->err, sizeof(b->err), "cannot attach to pid %d: %s",
 				 b->cfg.pids[i], strerror(-rc));
-			pt_detach_all(b);
+			pt_detach_all(b, SIGTERM);
 			b->nqueue = 0;
 			return rc;
 		}
@@ -341,21 +341,20 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * kernel) are left to the kernel, which detaches them when we exit.
  *
  * The spawned command is handled as strace handles it when interrupted: it
- * gets SIGCONT and a fatal signal (strace sends the signal it received; the
- * ops table does not carry it, so SIGTERM here), then is detached like the
- * rest. Attached processes (-p) just keep running. Under the seccomp
+ * gets SIGCONT and sig (the signal renacer received; 0 leaves it running),
+ * then is detached like the rest. Attached processes (-p) just keep running. Under the seccomp
  * pre-filter every traced task is killed: untraced, each selected call would
  * fail with ENOSYS (strace --seccomp-bpf leaves them broken that way).
  */
-void pt_detach_all(struct rn_backend *b)
+void pt_detach_all(struct rn_backend *b, int sig)
 {
 	__u64 deadline = pt_now() + 3000000000ull;
 	unsigned h;
 	struct pt_task *t;
 
-	if (b->child && pt_task_find(b, b->child)) {
+	if (sig && b->child && pt_task_find(b, b->child)) {
 		kill(b->child, SIGCONT);
-		kill(b->child, SIGTERM);
+		kill(b->child, sig);
 	}
 	/* Under the seccomp pre-filter a descendant left running untraced
 	 * would get ENOSYS from every selected call: end them all instead. */
