@@ -5,8 +5,6 @@
 # [pid N] prefix.
 . "$(dirname "$0")/lib.sh"
 
-have_ebpf() { "$RENACER" --backend=ebpf -o /dev/null -- true 2>/dev/null; }
-
 # 1. SIGINT: the command renacer started ends too, on both backends.
 for be in ptrace ebpf; do
 	[ $be = ebpf ] && ! have_ebpf && { echo "ebpf unavailable: part 1 on ptrace only"; continue; }
