@@ -109,7 +109,8 @@ struct rn_backend_ops {
 	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
 	 * frontend then summarises the events it was given). */
 	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);
-	/* The last error as one line, or "" */
+	/* The last error as one line, or "". With b == NULL: why the last
+	 * open() failed (open has only errno to say it), or "". */
 	const char *(*error)(const struct rn_backend *b);
 	void (*close)(struct rn_backend *b);
 };

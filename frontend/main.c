@@ -412,13 +412,16 @@ static int run(const struct rn_opts *o)
 		 * auto still owes the user a trace. */
 		if (o->verbose)
 			fprintf(stderr, "renacer: eBPF failed to load (%s): using ptrace\n",
-				strerror(errno));
+				*ops->error(NULL) ? ops->error(NULL) : strerror(errno));
 		ops = &rn_ptrace_backend;
 		b = ops->open(&cfg);
 	}
 	if (!b) {
+		int saved = errno;
+		const char *reason = ops->error ? ops->error(NULL) : "";
+
 		snprintf(err, sizeof(err), "cannot start the %s backend: %s", ops->name,
-			 strerror(errno));
+			 *reason ? reason : strerror(saved));
 		die(err, 1);
 	}
 	install_signal_handlers();

@@ -36,6 +36,9 @@
 
 static int libbpf_verbose;
 
+/* Why the last ebpf_open() failed: open returns NULL + errno only. */
+static char ebpf_open_err[256];
+
 void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
 {
 	va_list ap;
@@ -392,9 +395,8 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 	}
 	return b;
 fail:
-	/* open has no error channel but errno: keep the reason for -v */
-	if (b->err[0] && cfg->verbose)
-		fprintf(stderr, "renacer: %s\n", b->err);
+	/* open has no error channel but errno: keep the reason for error(NULL) */
+	snprintf(ebpf_open_err, sizeof(ebpf_open_err), "%s", b->err);
 	ebpf_close(b);
 	errno = -err;
 	return NULL;
@@ -445,7 +447,7 @@ static __u64 ebpf_lost(const struct rn_backend *b)
 
 static const char *ebpf_error(const struct rn_backend *b)
 {
-	return b->err;
+	return b ? b->err : ebpf_open_err;
 }
 
 const struct rn_backend_ops rn_ebpf_backend = {

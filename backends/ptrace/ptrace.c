@@ -598,7 +598,7 @@ static __u64 pt_lost(const struct rn_backend *b)
 
 static const char *pt_error(const struct rn_backend *b)
 {
-	return b->err;
+	return b ? b->err : "";
 }
 
 static void pt_close(struct rn_backend *b)
