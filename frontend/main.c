@@ -454,6 +454,9 @@ static int run(const struct rn_opts *o)
 	}
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
+	if (t.stats && rn_stats_dropped(t.stats))
+		fprintf(stderr, "renacer: %llu calls left out of the summary (out of memory)\n",
+			(unsigned long long)rn_stats_dropped(t.stats));
 	rn_trace_release(&t);
 	release_sinks(&t);
 	rn_filter_release(&filter);

@@ -71,16 +71,6 @@ void **rn_tidmap_get(struct rn_tidmap *m, __u32 tid, int *is_new)
 	return &m->vals[s];
 }
 
-void *rn_tidmap_find(const struct rn_tidmap *m, __u32 tid)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t s = slot_of(m, tid); m->keys[s]; s = (s + 1) & (m->cap - 1))
-		if (m->keys[s] == tid)
-			return m->vals[s];
-	return NULL;
-}
-
 void *rn_tidmap_remove(struct rn_tidmap *m, __u32 tid)
 {
 	size_t s, next;

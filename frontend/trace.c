@@ -32,6 +32,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 	};
 	t->print_trace = !o->summary;
 	rn_tidmap_init(&t->files);
+	rn_tidmap_init(&t->opened);
 	rn_tidmap_init(&t->live);
 	rn_decoded_init(&t->dec);
 	rn_sb_init(&t->line);
@@ -59,7 +60,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 {
 	char name[4096];
-	void **slot;
+	void **slot, **was;
 	int is_new;
 
 	if (t->out)
@@ -72,7 +73,12 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 	if (*slot)
 		return *slot;
 	snprintf(name, sizeof(name), "%s.%u", t->opts->outfile, tid);
-	*slot = fopen(name, "we");
+	/* The kernel reuses thread ids: a second task with the same id appends
+	 * to the file of the first instead of wiping it. */
+	was = rn_tidmap_get(&t->opened, tid, &is_new);
+	*slot = fopen(name, was && !is_new ? "ae" : "we");
+	if (was)
+		*was = t;
 	if (!*slot) {
 		if (!t->write_errno)
 			t->write_errno = errno;
@@ -80,7 +86,7 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 		return NULL;
 	}
 	setvbuf(*slot, NULL, _IOFBF, 1 << 14);
-	if (t->fmt.format == RN_FMT_CSV) {
+	if (t->fmt.format == RN_FMT_CSV && is_new) {
 		struct rn_strbuf hdr;
 
 		rn_sb_init(&hdr);
@@ -155,7 +161,6 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
-		t->syscalls++;
 		if (t->stats)
 			rn_stats_add_batch(t->stats, ev, 1);
 		if (t->analyze)
@@ -230,6 +235,7 @@ void rn_trace_release(struct rn_trace *t)
 		if (t->files.keys[i])
 			fclose(t->files.vals[i]);
 	rn_tidmap_release(&t->files);
+	rn_tidmap_release(&t->opened);
 	rn_tidmap_release(&t->live);
 	rn_decoded_release(&t->dec);
 	rn_sb_release(&t->line);
