@@ -56,7 +56,12 @@ struct rn_trace_config {
 	long gid;
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
-	int verbose;		/* -v / --debug level */
+	int verbose;		/* --debug level */
+	bool capture_env;	/* -v: copy execve environments, not just count them */
+	/* ptrace: never use the seccomp pre-filter (--no-seccomp-bpf); by
+	 * default it is used for a spawned command under -f tracing a partial
+	 * syscall set. */
+	bool no_seccomp;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

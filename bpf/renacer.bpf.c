@@ -45,6 +45,8 @@ const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 /* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
 const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
+/* syscalls with any capture descriptor: the others skip the capture walk */
+const volatile __u64 rn_has_cap[RN_BITMAP_WORDS];
 const volatile struct rn_cap_desc rn_caps[RN_NR_MAX];
 
 /* A record under construction. The slack lets the verifier see that any
@@ -180,10 +182,18 @@ static __always_inline void count_lost(void)
 }
 
 /*
- * Is the current task traced? At a syscall entry nr is the call; a task
- * spawned by renacer is ignored until its execve (its wait for the go
- * signal is renacer's business, not the command's).
+ * Set (through the skeleton's bss) while renacer spawns the command: until
+ * its execve, what renacer's child does (wait for the go signal, drop
+ * privileges) is renacer's business, not the command's, in every mode.
  */
+__u32 rn_gate_active;
+
+static __always_inline bool spawn_gated(struct task_struct *task)
+{
+	return rn_gate_active && task->real_parent->tgid == rn_self_tgid;
+}
+
+/* Is the current task traced? At a syscall entry nr is the call. */
 static __always_inline bool current_traced(__u64 pid_tgid, long nr, bool entry)
 {
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
@@ -191,6 +201,11 @@ static __always_inline bool current_traced(__u64 pid_tgid, long nr, bool entry)
 
 	if (tgid == rn_self_tgid)
 		return false;
+	if (spawn_gated(bpf_get_current_task_btf())) {
+		if (!entry || !is_exec(nr))
+			return false;
+		rn_gate_active = 0;
+	}
 	switch (rn_mode) {
 	case RN_MODE_ALL:
 		return true;
@@ -202,14 +217,7 @@ static __always_inline bool current_traced(__u64 pid_tgid, long nr, bool entry)
 	t = bpf_map_lookup_elem(&traced, &tgid);
 	if (!t)
 		return false;
-	if (t->only_tid && t->only_tid != tid)
-		return false;
-	if (t->wait_exec) {
-		if (!entry || !is_exec(nr))
-			return false;
-		t->wait_exec = 0;
-	}
-	return true;
+	return !t->only_tid || t->only_tid == tid;
 }
 
 /* The same question for a task that is not current (signal generation). */
@@ -218,7 +226,7 @@ static __always_inline bool task_traced(struct task_struct *task)
 	__u32 tgid = BPF_CORE_READ(task, tgid), tid = BPF_CORE_READ(task, pid);
 	struct rn_target *t;
 
-	if (tgid == rn_self_tgid)
+	if (tgid == rn_self_tgid || spawn_gated(task))
 		return false;
 	switch (rn_mode) {
 	case RN_MODE_ALL:
@@ -231,7 +239,7 @@ static __always_inline bool task_traced(struct task_struct *task)
 		return false;
 	}
 	t = bpf_map_lookup_elem(&traced, &tgid);
-	return t && !t->wait_exec && (!t->only_tid || t->only_tid == tid);
+	return t && (!t->only_tid || t->only_tid == tid);
 }
 
 static __always_inline struct rn_scratch *scratch_get(void)
@@ -460,7 +468,7 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at
 {
 	__u32 i;
 
-	if (nr >= RN_NR_MAX)
+	if (nr >= RN_NR_MAX || !((rn_has_cap[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
 		return;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		if (rn_capture_arg(s, nr, i, at_entry) < 0)

@@ -21,7 +21,6 @@ enum rn_bpf_mode {
 /* Value of the "traced" map, keyed by tgid. */
 struct rn_target {
 	__u32 only_tid;		/* nonzero: trace only this thread (no -f) */
-	__u32 wait_exec;	/* nonzero: ignore the task until it calls execve */
 };
 
 /* Largest argv pointer array captured for execve (entries, NULL included). */

@@ -93,7 +93,7 @@ static void format_ret(struct dctx *c)
 		return;
 	case RV_HEX:
 		d->ret_hex = true;
-		rn_sb_printf(&d->ret, "%#llx", (unsigned long long)ret);
+		rn_sb_put_hex(&d->ret, (unsigned long long)ret);
 		break;
 	case RV_OCT:
 		rn_sb_printf(&d->ret, "%#03llo", (unsigned long long)ret);
@@ -102,7 +102,7 @@ static void format_ret(struct dctx *c)
 		pr_fd(c, &d->ret, (int)ret);
 		break;
 	default:
-		rn_sb_printf(&d->ret, "%lld", (long long)ret);
+		rn_sb_put_dec(&d->ret, (long long)ret);
 	}
 	if (c->ret_extra)
 		c->ret_extra(c);

@@ -9,6 +9,7 @@
 #include "decode_fns.h"
 
 #define MAX_FDS 1024	/* fd_set bits shown */
+#define MAX_POLLFDS (1u << 20)	/* more than any RLIMIT_NOFILE: not walked */
 
 /* [{fd=6, events=POLLIN}, ...] at most -s elements unless -v */
 static void pr_pollfds(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n, bool out)
@@ -46,6 +47,8 @@ static void poll_ret(struct dctx *c)
 		rn_sb_puts(sb, " (Timeout)");
 		return;
 	}
+	if (RAW(c, 1) > MAX_POLLFDS)
+		return;
 	rn_sb_puts(sb, " (");
 	pr_pollfds(c, sb, RAW(c, 0), RAW(c, 1), true);
 	if (ppoll && RAW(c, 2)) {
@@ -60,7 +63,10 @@ static void poll_ret(struct dctx *c)
 
 static void pollfd_arg(struct dctx *c)
 {
-	if (!RAW(c, 0) || dc_read(c, RAW(c, 0), (char[8]){ 0 }, RAW(c, 1) ? 8 : 0, false) < 0)
+	__u64 first;
+
+	if (!RAW(c, 0) || RAW(c, 1) > MAX_POLLFDS ||
+	    dc_read(c, RAW(c, 0), &first, RAW(c, 1) ? sizeof(first) : 0, false) < 0)
 		dc_ptr(c, 0);
 	else
 		pr_pollfds(c, ARG(c, 0), RAW(c, 0), RAW(c, 1), false);

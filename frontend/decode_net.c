@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -321,6 +322,8 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool 
 	rn_sb_printf(sb, ", msg_namelen=%u, msg_iov=", m.namelen);
 	if (!m.iov) {
 		rn_sb_puts(sb, "NULL");
+	} else if (m.iovlen > IOV_MAX) {
+		pr_ptr(sb, m.iov);	/* the kernel refuses it too: no walk */
 	} else {
 		rn_sb_putc(sb, '[');
 		for (i = 0; i < m.iovlen && !dc_array_cut(c, i); i++) {

@@ -21,34 +21,34 @@ int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out)
 void pr_ptr(struct rn_strbuf *sb, __u64 addr)
 {
 	if (addr)
-		rn_sb_printf(sb, "%#llx", (unsigned long long)addr);
+		rn_sb_put_hex(sb, addr);
 	else
 		rn_sb_puts(sb, "NULL");
 }
 
 void dc_int(struct dctx *c, int i)
 {
-	rn_sb_printf(ARG(c, i), "%d", (int)RAW(c, i));
+	rn_sb_put_dec(ARG(c, i), (int)RAW(c, i));
 }
 
 void dc_uint(struct dctx *c, int i)
 {
-	rn_sb_printf(ARG(c, i), "%u", (unsigned)RAW(c, i));
+	rn_sb_put_udec(ARG(c, i), (unsigned)RAW(c, i));
 }
 
 void dc_long(struct dctx *c, int i)
 {
-	rn_sb_printf(ARG(c, i), "%lld", (long long)RAW(c, i));
+	rn_sb_put_dec(ARG(c, i), (long long)RAW(c, i));
 }
 
 void dc_ulong(struct dctx *c, int i)
 {
-	rn_sb_printf(ARG(c, i), "%llu", (unsigned long long)RAW(c, i));
+	rn_sb_put_udec(ARG(c, i), (unsigned long long)RAW(c, i));
 }
 
 void dc_hex(struct dctx *c, int i)
 {
-	rn_sb_printf(ARG(c, i), "%#llx", (unsigned long long)RAW(c, i));
+	rn_sb_put_hex(ARG(c, i), (unsigned long long)RAW(c, i));
 }
 
 void dc_ptr(struct dctx *c, int i)
@@ -105,7 +105,7 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 /* "3" or, under -y, "3</etc/passwd>" */
 void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
-	rn_sb_printf(sb, "%d", fd);
+	rn_sb_put_dec(sb, fd);
 	pr_fd_path(c, sb, fd);
 }
 

@@ -617,7 +617,7 @@ void dec_groups(struct dctx *c)
 	dc_int(c, 0);
 	if (out && dc_stop_unfinished(c, 1))
 		return;
-	if (!RAW(c, 1) || (out && !c->ok)) {
+	if (!RAW(c, 1) || (out && !c->ok) || n > 65536) {	/* NGROUPS_MAX */
 		dc_ptr(c, 1);
 		return;
 	}

@@ -1147,6 +1147,21 @@ static const struct sys_roles *sys_roles(long nr)
 	return &tab[nr];
 }
 
+void rn_filter_backend_syscalls(const struct rn_filter *f, __u64 *words)
+{
+	memcpy(words, f->syscalls, sizeof(f->syscalls));
+	if (!f->npaths)
+		return;
+	/* -P resolves fds through the calls that made them: a close at exit
+	 * has no fd left to look up, so the opens must be seen too. */
+	for (long nr = 0; nr < RN_NR_MAX; nr++) {
+		const struct sys_roles *r = sys_roles(nr);
+
+		if (r && r->returns_fd)
+			words[nr / 64] |= 1ull << (nr % 64);
+	}
+}
+
 /* Does the call's return value name a new fd for the file of its args? */
 static bool returns_same_file(const struct rn_event *ev, const struct sys_roles *r)
 {

@@ -146,6 +146,13 @@ int rn_filter_add_path(struct rn_filter *f, const char *path);
 /* Predicates. Membership for numbers outside the tables follows the
  * inversion of the set (so "!read" covers x32 and unknown numbers). */
 bool rn_filter_syscall(const struct rn_filter *f, long nr);
+/*
+ * The bitmap to hand the backend (rn_trace_config.syscalls): f->syscalls plus,
+ * with -P, the calls that create fds (open*, creat, dup*, fcntl), which
+ * rn_filter_match() needs to see to resolve later calls on those fds but
+ * which it does not pass on unless they are in f->syscalls themselves.
+ */
+void rn_filter_backend_syscalls(const struct rn_filter *f, __u64 *words);
 /* Every syscall traced (then no seccomp filter or BPF bitmap check needed). */
 bool rn_filter_all_syscalls(const struct rn_filter *f);
 bool rn_filter_abbrev(const struct rn_filter *f, long nr);

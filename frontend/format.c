@@ -49,13 +49,17 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 	}
 	rn_sb_puts(out, ") ");
 	col = out->len - line_start;
-	while (col++ < RN_RET_COLUMN)
-		rn_sb_putc(out, ' ');
+	if (col < RN_RET_COLUMN)
+		rn_sb_pad(out, RN_RET_COLUMN - col);
 	rn_sb_puts(out, "= ");
 	rn_sb_put(out, d->ret.buf, d->ret.len);
-	if (c->show_time && !d->unfinished)
-		rn_sb_printf(out, " <%llu.%06llu>", (unsigned long long)(ev->dur_ns / 1000000000),
-			     (unsigned long long)(ev->dur_ns % 1000000000 / 1000));
+	if (c->show_time && !d->unfinished) {
+		rn_sb_puts(out, " <");
+		rn_sb_put_udec(out, ev->dur_ns / 1000000000);
+		rn_sb_putc(out, '.');
+		rn_sb_put_udec_pad(out, ev->dur_ns % 1000000000 / 1000, 6);
+		rn_sb_putc(out, '>');
+	}
 	rn_sb_putc(out, '\n');
 }
 
@@ -199,9 +203,16 @@ static void json_head(const struct rn_fmt_ctx *c, const char *type, const struct
 {
 	__s64 ns = (__s64)ev->ts_ns + c->realtime_offset_ns;
 
-	rn_sb_printf(out, "{\"type\":\"%s\",\"ts\":%lld.%06lld,\"pid\":%u,\"tgid\":%u", type,
-		     (long long)(ns / 1000000000), (long long)(ns % 1000000000 / 1000),
-		     ev->tid, ev->tgid);
+	rn_sb_puts(out, "{\"type\":\"");
+	rn_sb_puts(out, type);
+	rn_sb_puts(out, "\",\"ts\":");
+	rn_sb_put_dec(out, ns / 1000000000);
+	rn_sb_putc(out, '.');
+	rn_sb_put_udec_pad(out, (unsigned long long)(ns % 1000000000 / 1000), 6);
+	rn_sb_puts(out, ",\"pid\":");
+	rn_sb_put_udec(out, ev->tid);
+	rn_sb_puts(out, ",\"tgid\":");
+	rn_sb_put_udec(out, ev->tgid);
 }
 
 static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
@@ -209,7 +220,9 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 {
 	rn_sb_puts(out, ",\"syscall\":");
 	json_str(out, d->name, strlen(d->name));
-	rn_sb_printf(out, ",\"nr\":%d,\"args\":[", ev->sc.nr);
+	rn_sb_puts(out, ",\"nr\":");
+	rn_sb_put_dec(out, ev->sc.nr);
+	rn_sb_puts(out, ",\"args\":[");
 	for (int i = 0; i < d->nargs; i++) {
 		if (i)
 			rn_sb_putc(out, ',');
@@ -222,14 +235,18 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 	if (d->unfinished) {
 		rn_sb_puts(out, ",\"ret\":null,\"errno\":null,\"unfinished\":true");
 	} else {
-		rn_sb_printf(out, ",\"ret\":%lld,\"errno\":", d->retval);
+		rn_sb_puts(out, ",\"ret\":");
+		rn_sb_put_dec(out, d->retval);
+		rn_sb_puts(out, ",\"errno\":");
 		if (d->err)
 			json_str(out, d->err, strlen(d->err));
 		else
 			rn_sb_puts(out, "null");
 	}
-	rn_sb_printf(out, ",\"dur_us\":%llu.%03llu", (unsigned long long)(ev->dur_ns / 1000),
-		     (unsigned long long)(ev->dur_ns % 1000));
+	rn_sb_puts(out, ",\"dur_us\":");
+	rn_sb_put_udec(out, ev->dur_ns / 1000);
+	rn_sb_putc(out, '.');
+	rn_sb_put_udec_pad(out, ev->dur_ns % 1000, 3);
 	if (ev->flags & RN_F_ENTRY_MISSED)
 		rn_sb_puts(out, ",\"entry_missed\":true");
 }

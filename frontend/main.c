@@ -84,7 +84,12 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
 	cfg->verbose = o->verbose;
-	memcpy(cfg->syscalls, f->syscalls, sizeof(cfg->syscalls));
+	cfg->capture_env = o->dec.verbose;
+	cfg->no_seccomp = o->seccomp == 0;
+	if (o->seccomp == 1 && !(o->argv && o->follow))
+		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
+			"with -f; tracing without it\n");
+	rn_filter_backend_syscalls(f, cfg->syscalls);
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
@@ -348,15 +353,20 @@ static int run(const struct rn_opts *o)
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
-		fprintf(stderr, "renacer: %s\n", *ops->error(b) ? ops->error(b) : strerror(-ret));
+		/* A write error is reported once, with the file name, below. */
+		if (!t.write_errno)
+			fprintf(stderr, "renacer: %s\n",
+				*ops->error(b) ? ops->error(b) : strerror(-ret));
 		ops->detach(b);
 	}
 	finish_summary(o, &cfg, ops, b, &t);
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
-	if (rn_trace_flush(&t))
+	if (rn_trace_flush(&t)) {
 		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
 			strerror(t.write_errno));
+		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
+	}
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
 	rn_trace_release(&t);

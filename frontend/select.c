@@ -2,6 +2,7 @@
 #include "select.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Features only the eBPF backend provides, or NULL. */
 static const char *ebpf_only_feature(const struct rn_opts *o)
@@ -36,7 +37,11 @@ static const struct rn_backend_ops *pick_ebpf(const struct rn_opts *o,
 		return NULL;
 	}
 	if (rn_ebpf_backend.probe(cfg, why, whylen)) {
-		snprintf(err, errlen, "%s", why);
+		/* "needs ..." reasons read as one sentence after the option. */
+		if (!strncmp(why, "needs ", 6))
+			snprintf(err, errlen, "--backend=ebpf %s: try --backend=ptrace", why);
+		else
+			snprintf(err, errlen, "%s", why);
 		return NULL;
 	}
 	snprintf(why, whylen, "eBPF requested");

@@ -59,10 +59,71 @@ void rn_sb_put(struct rn_strbuf *sb, const void *p, size_t n)
 	sb->buf[sb->len] = '\0';
 }
 
-void rn_sb_putc(struct rn_strbuf *sb, char c)
+void rn_sb_reserve(struct rn_strbuf *sb, size_t n)
 {
-	sb_grow(sb, 1);
-	sb->buf[sb->len++] = c;
+	sb_grow(sb, n);
+}
+
+void rn_sb_put_udec_pad(struct rn_strbuf *sb, unsigned long long v, int width)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width && n < (int)sizeof(tmp))
+		tmp[n++] = '0';
+	sb_grow(sb, (size_t)n);
+	while (n)
+		sb->buf[sb->len++] = tmp[--n];
+	sb->buf[sb->len] = '\0';
+}
+
+void rn_sb_put_udec(struct rn_strbuf *sb, unsigned long long v)
+{
+	rn_sb_put_udec_pad(sb, v, 1);
+}
+
+void rn_sb_put_dec(struct rn_strbuf *sb, long long v)
+{
+	if (v < 0) {
+		rn_sb_putc(sb, '-');
+		/* -(v + 1) + 1 avoids overflowing on LLONG_MIN */
+		rn_sb_put_udec(sb, (unsigned long long)-(v + 1) + 1);
+		return;
+	}
+	rn_sb_put_udec(sb, (unsigned long long)v);
+}
+
+void rn_sb_put_hex(struct rn_strbuf *sb, unsigned long long v)
+{
+	static const char dig[] = "0123456789abcdef";
+	char tmp[16];
+	int n = 0;
+
+	if (!v) {
+		rn_sb_putc(sb, '0');
+		return;
+	}
+	while (v) {
+		tmp[n++] = dig[v & 15];
+		v >>= 4;
+	}
+	sb_grow(sb, (size_t)n + 2);
+	sb->buf[sb->len++] = '0';
+	sb->buf[sb->len++] = 'x';
+	while (n)
+		sb->buf[sb->len++] = tmp[--n];
+	sb->buf[sb->len] = '\0';
+}
+
+void rn_sb_pad(struct rn_strbuf *sb, size_t n)
+{
+	sb_grow(sb, n);
+	memset(sb->buf + sb->len, ' ', n);
+	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
 

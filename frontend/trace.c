@@ -206,8 +206,9 @@ int rn_trace_on_events(void *ctx, const struct rn_event *evs, size_t n,
 
 int rn_trace_flush(struct rn_trace *t)
 {
-	if (t->out && fflush(t->out) && !t->write_errno)
-		t->write_errno = errno;
+	/* ferror too: the -c summary is flushed (and may have failed) before. */
+	if (t->out && (fflush(t->out) || ferror(t->out)) && !t->write_errno)
+		t->write_errno = errno ? errno : EIO;
 	for (size_t i = 0; i < t->files.cap; i++)
 		if (t->files.keys[i] && fflush(t->files.vals[i]) && !t->write_errno)
 			t->write_errno = errno;

@@ -6,8 +6,9 @@ set -eu
 pkgs=(
 	build-essential pkg-config make
 	libelf-dev zlib1g-dev libdw-dev libdwarf-dev libunwind-dev libcmocka-dev
-	clang llvm libbpf-dev bpftool
-	strace python3 libcap2-bin util-linux procps tmux
+	clang llvm libclang-rt-14-dev libbpf-dev bpftool
+	strace python3 python3-numpy python3-sklearn valgrind
+	libcap2-bin util-linux procps tmux
 )
 
 missing=()

@@ -130,19 +130,20 @@ static const struct rn_memsrc live = { .read = fake_read, .fdpath = fake_fdpath 
 
 static struct rn_decode_opts opts;
 static struct rn_decoded dec;
-static char line[8192];
+static struct rn_strbuf line;
 
 /* "name(a, b) = ret" from the current event. */
 static const char *decode_with(const struct rn_memsrc *src)
 {
-	int i, n;
+	int i;
 
 	rn_decode_syscall(&ev, src, &opts, &dec);
-	n = snprintf(line, sizeof(line), "%s(", dec.name);
+	rn_sb_reset(&line);
+	rn_sb_printf(&line, "%s(", dec.name);
 	for (i = 0; i < dec.nargs; i++)
-		n += snprintf(line + n, sizeof(line) - n, "%s%s", i ? ", " : "", dec.arg[i].buf);
-	snprintf(line + n, sizeof(line) - n, ") = %s", dec.ret.buf);
-	return line;
+		rn_sb_printf(&line, "%s%s", i ? ", " : "", dec.arg[i].buf);
+	rn_sb_printf(&line, ") = %s", dec.ret.buf);
+	return line.buf;
 }
 
 static const char *decode(void)
@@ -156,6 +157,7 @@ static int setup(void **state)
 	opts = (struct rn_decode_opts){ .strsize = 32 };
 	live_reset();
 	rn_decoded_init(&dec);
+	rn_sb_init(&line);
 	return 0;
 }
 
@@ -163,6 +165,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	rn_decoded_release(&dec);
+	rn_sb_release(&line);
 	return 0;
 }
 
@@ -924,6 +927,86 @@ static void test_more_decoders(void **state)
 	assert_string_equal(decode(), "alarm(5) = 0");
 }
 
+/* ---- robustness: every syscall number, hostile memory ---- */
+
+static __u64 rng_state = 0x9e3779b97f4a7c15ULL;
+
+static __u64 rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+/* A task whose memory is random bytes (half of them NUL, so that strings
+ * and pointer arrays end) everywhere above 64 KiB. */
+static long random_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
+{
+	size_t i;
+
+	(void)ctx;
+	(void)tid;
+	if (addr < 0x10000)
+		return -EFAULT;
+	for (i = 0; i < len; i++)
+		((__u8 *)buf)[i] = (rng() & 1) ? (__u8)rng() : 0;
+	return len;
+}
+
+static long random_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	(void)ctx;
+	(void)tgid;
+	(void)fd;
+	snprintf(buf, len, "/tmp/\033[31mred\n");
+	return strlen(buf);
+}
+
+static void assert_printable(const char *s)
+{
+	for (; *s; s++)
+		if (*s < ' ' || *s > '~')
+			fail_msg("raw byte %#x in decoded text", (unsigned char)*s);
+}
+
+static __u64 random_arg(void)
+{
+	switch (rng() % 4) {
+	case 0: return 0;
+	case 1: return rng() % 64;
+	case 2: return P1 + rng() % 4096;
+	}
+	return rng();
+}
+
+static void test_every_syscall_hostile(void **state)
+{
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_fdpath };
+	__u8 junk[512];
+	int nr, round, i;
+
+	(void)state;
+	opts.show_paths = true;
+	for (round = 0; round < 64; round++) {
+		opts.verbose = round & 1;
+		opts.strsize = round & 2 ? 4 : 64;
+		for (nr = -1; nr < RN_NR_MAX + 2; nr++) {
+			ev_syscall(nr, rng() % 3 ? (__s64)(rng() % 100) : -(__s64)(rng() % 600),
+				   random_arg(), random_arg(), random_arg(), random_arg(),
+				   random_arg(), random_arg());
+			for (i = 0; i < (int)sizeof(junk); i++)
+				junk[i] = (__u8)rng();
+			ev_region(P1, junk, sizeof(junk), rng() % 2 ? RN_REG_EXIT : 0);
+			ev.flags = rng() % 8 ? 0 : RN_F_UNFINISHED;
+			decode_with(round & 4 ? NULL : &hostile);
+			assert_true(dec.nargs >= 0 && dec.nargs <= RN_MAX_ARGS);
+			assert_non_null(dec.name);
+			assert_printable(line.buf);
+		}
+	}
+}
+
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
 static void test_mem(void **state)
 {
@@ -1005,6 +1088,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_getdents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_tty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_decoders, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_syscall_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 	};
 

@@ -1001,6 +1001,42 @@ static void test_path_live(void **state)
 	rn_filter_release(&f);
 }
 
+/* With -P the backend must also report the calls that create fds, so that
+ * a close (whose fd is gone at exit) still resolves; they are not shown. */
+static void test_backend_syscalls(void **state)
+{
+	__u64 words[RN_BITMAP_WORDS];
+	struct rn_filter f;
+	struct rn_event *ev;
+	long nr;
+
+	(void)state;
+	rn_filter_init(&f);
+	parse_ok(&f, "trace=read,close");
+	rn_filter_backend_syscalls(&f, words);
+	assert_memory_equal(words, f.syscalls, sizeof(words));
+	assert_int_equal(rn_filter_add_path(&f, "/x"), 0);
+	rn_filter_backend_syscalls(&f, words);
+	for (nr = 0; nr < RN_NR_MAX; nr++) {
+		const char *name = rn_syscall(nr) ? rn_syscall(nr)->name : "";
+		bool want = !strcmp(name, "read") || !strcmp(name, "close") ||
+			    !strcmp(name, "open") || !strcmp(name, "openat") ||
+			    !strcmp(name, "openat2") || !strcmp(name, "creat") ||
+			    !strcmp(name, "open_tree") || !strcmp(name, "dup") ||
+			    !strcmp(name, "dup2") || !strcmp(name, "dup3") || !strcmp(name, "fcntl");
+
+		if (!!(words[nr / 64] >> (nr % 64) & 1) != want)
+			fail_msg("backend bitmap: %s", name);
+	}
+	/* The open is seen (for tracking) but not shown; the close is shown. */
+	ev = sc_event("openat", 3, (__u64)AT_FDCWD, PATH_A, O_RDONLY, 0, 0);
+	add_str(ev, 1, PATH_A, "/x");
+	assert_false(rn_filter_match(&f, ev, NULL));
+	ev = sc_event("close", 0, 3, 0, 0, 0, 0);
+	assert_true(rn_filter_match(&f, ev, NULL));
+	rn_filter_release(&f);
+}
+
 static void test_path_resolved(void **state)
 {
 	char dir[] = "/tmp/rn-filter-XXXXXX", link[64], target[64], *real;
@@ -1251,6 +1287,7 @@ int main(void)
 		cmocka_unit_test(test_path_basic),
 		cmocka_unit_test(test_path_live),
 		cmocka_unit_test(test_path_resolved),
+		cmocka_unit_test(test_backend_syscalls),
 		cmocka_unit_test(test_trace_fds_and_match),
 		cmocka_unit_test(test_sets_against_strace),
 		cmocka_unit_test(test_errors_against_strace),

@@ -196,6 +196,38 @@ static void test_exit_lines(void **state)
 	rn_sb_release(&out);
 }
 
+/* The printf-free integer writers agree with printf over edge values. */
+static void test_integer_writers(void **state)
+{
+	static const long long vals[] = { 0, 1, -1, 9, 10, 4095, -4095, 2147483647,
+					  -2147483648LL, 9223372036854775807LL,
+					  -9223372036854775807LL - 1 };
+	struct rn_strbuf sb;
+	char want[64];
+
+	(void)state;
+	rn_sb_init(&sb);
+	for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		rn_sb_reset(&sb);
+		rn_sb_put_dec(&sb, vals[i]);
+		snprintf(want, sizeof(want), "%lld", vals[i]);
+		assert_string_equal(sb.buf, want);
+		rn_sb_reset(&sb);
+		rn_sb_put_hex(&sb, (unsigned long long)vals[i]);
+		snprintf(want, sizeof(want), "%#llx", (unsigned long long)vals[i]);
+		assert_string_equal(sb.buf, want);
+		rn_sb_reset(&sb);
+		rn_sb_put_udec_pad(&sb, (unsigned long long)vals[i] % 1000000, 6);
+		snprintf(want, sizeof(want), "%06llu", (unsigned long long)vals[i] % 1000000);
+		assert_string_equal(sb.buf, want);
+	}
+	rn_sb_reset(&sb);
+	rn_sb_pad(&sb, 3);
+	rn_sb_putc(&sb, 'x');
+	assert_string_equal(sb.buf, "   x");
+	rn_sb_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_json_escape_utf8),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_exit_lines),
+		cmocka_unit_test(test_integer_writers),
 	};
 
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);

@@ -163,16 +163,19 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 		int i;
 
 		memcpy((void *)&ro->rn_caps[nr], d, sizeof(ro->rn_caps[nr]));
-		for (i = 0; i < RN_MAX_ARGS; i++)
+		for (i = 0; i < RN_MAX_ARGS; i++) {
+			if (d->arg[i].kind != RN_CAP_NONE)
+				ro->rn_has_cap[nr / 64] |= 1ull << (nr % 64);
 			if (d->arg[i].kind == RN_CAP_FIXED && !d->arg[i].at_exit &&
 			    d->arg[i].size <= 8)
 				ro->rn_entry_in[nr / 64] |= 1ull << (nr % 64);
+		}
 	}
 }
 
-int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec)
+int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid)
 {
-	struct rn_target t = { .only_tid = only_tid, .wait_exec = wait_exec };
+	struct rn_target t = { .only_tid = only_tid };
 
 	if (bpf_map__update_elem(b->skel->maps.traced, &tgid, sizeof(tgid), &t, sizeof(t),
 				 BPF_ANY) < 0)
@@ -198,6 +201,11 @@ int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
 	}
 	b->pidfds[b->npidfds++] = fd;
 	return 0;
+}
+
+void ebpf_gate(struct rn_backend *b, bool on)
+{
+	b->skel->bss->rn_gate_active = on;
 }
 
 /* The thread group of a -p target (which may name any of its threads). */
@@ -243,7 +251,7 @@ static int ebpf_fill_maps(struct rn_backend *b)
 			return tgid;
 		}
 		/* strace without -f follows only the named thread */
-		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i], false);
+		err = ebpf_trace_tgid(b, tgid, b->follow_forks ? 0 : b->pids[i]);
 		if (!err)
 			ebpf_watch_pid(b, tgid);
 		if (err < 0) {

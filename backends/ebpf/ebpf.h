@@ -63,7 +63,11 @@ int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 int ebpf_watch_pid(struct rn_backend *b, pid_t pid);
 
 /* Add tgid to the traced map (only_tid 0 = all threads). 0 or -errno. */
-int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid, bool wait_exec);
+int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid);
+
+/* While on, renacer's children are ignored until one calls execve (which
+ * turns it off). */
+void ebpf_gate(struct rn_backend *b, bool on);
 
 __attribute__((format(printf, 2, 3)))
 void ebpf_set_error(struct rn_backend *b, const char *fmt, ...);

@@ -19,6 +19,7 @@
 #include "ebpf.h"
 #include "../capture.h"
 #include "bpf/renacer.skel.h"
+#include "../procfs.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
  * never sleep longer than this before looking. */
@@ -31,26 +32,9 @@ static long ebpf_mem_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t le
 	return -EFAULT;
 }
 
-/* The file table can still be looked at while the task lives. */
-static long ebpf_mem_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
-{
-	char link[64];
-	ssize_t n;
-
-	(void)ctx;
-	if (!len)
-		return -EINVAL;
-	snprintf(link, sizeof(link), "/proc/%u/fd/%d", tgid, fd);
-	n = readlink(link, buf, len - 1);
-	if (n < 0)
-		return -errno;
-	buf[n] = '\0';
-	return n;
-}
-
 static const struct rn_memsrc ebpf_memsrc = {
 	.read = ebpf_mem_read,
-	.fdpath = ebpf_mem_fdpath,
+	.fdpath = rn_proc_fdpath,
 };
 
 static int poll_flush(struct rn_backend *b)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Spawning the command under the eBPF backend. The child waits on a pipe
- * until the programs are attached and its pid is in the traced map (with the
- * exec gate set, so its own wait is not reported), then execs: everything
- * from execve on is traced. A second, close-on-exec pipe tells the parent
- * whether the exec worked.
+ * until the programs are attached and its pid is in the traced map, then
+ * execs: everything from execve on is traced, nothing before (the kernel side
+ * ignores renacer's children while the spawn gate is on). A second,
+ * close-on-exec pipe tells the parent whether the exec worked.
  */
 #include <errno.h>
 #include <grp.h>
@@ -119,10 +119,12 @@ int ebpf_spawn(struct rn_backend *b)
 		err = -errno;
 		goto close_go;
 	}
+	ebpf_gate(b, true);
 	b->child = fork();
 	if (b->child < 0) {
 		err = -errno;
 		b->child = 0;
+		ebpf_gate(b, false);
 		goto close_report;
 	}
 	if (b->child == 0) {
@@ -136,9 +138,10 @@ int ebpf_spawn(struct rn_backend *b)
 	ebpf_watch_pid(b, b->child);
 	/* single-threaded until it execs: tracing its tgid is tracing it; with
 	 * no -f its later threads stay untraced, as under ptrace */
-	err = ebpf_trace_tgid(b, b->child, b->follow_forks ? 0 : b->child, true);
+	err = ebpf_trace_tgid(b, b->child, b->follow_forks ? 0 : b->child);
 	if (err) {
 		ebpf_set_error(b, "cannot trace pid %d: %s", (int)b->child, strerror(-err));
+		ebpf_gate(b, false);
 		close(go[1]);	/* the child sees EOF and exits */
 		waitpid(b->child, &b->status, 0);
 		b->reaped = true;
@@ -151,6 +154,7 @@ int ebpf_spawn(struct rn_backend *b)
 	if (!err)
 		err = spawn_verdict(b, report[0], path);
 	close(report[0]);
+	ebpf_gate(b, false);	/* an exec that failed never opened it */
 	return err;
 close_report:
 	close(report[0]);

@@ -18,6 +18,7 @@
 
 #include "../../frontend/syscalls.h"
 #include "pt.h"
+#include "../procfs.h"
 
 #define PT_PAGE 4096u
 #define PT_SOCKADDR_MAX 128u	/* sizeof(struct sockaddr_storage) */
@@ -84,26 +85,10 @@ static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len
 	return (long)len;
 }
 
-static long mem_src_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
-{
-	char path[64];
-	ssize_t n;
-
-	(void)ctx;
-	if (!len)
-		return -EINVAL;
-	snprintf(path, sizeof(path), "/proc/%u/fd/%d", tgid, fd);
-	n = readlink(path, buf, len - 1);
-	if (n < 0)
-		return -errno;
-	buf[n] = '\0';
-	return n;
-}
-
 void pt_mem_init(struct rn_backend *b)
 {
 	b->mem.read = mem_src_read;
-	b->mem.fdpath = mem_src_fdpath;
+	b->mem.fdpath = rn_proc_fdpath;
 	b->mem.ctx = b;
 }
 
@@ -317,7 +302,7 @@ void pt_capture_entry(struct rn_backend *b, struct pt_task *t)
 		case RN_CAP_ARGV:
 			/* The second array of execve is the environment: strace
 			 * shows only its size unless -v, so skip its strings. */
-			cap_argv(b, t, i, args[i], !seen_argv || b->cfg.verbose);
+			cap_argv(b, t, i, args[i], !seen_argv || b->cfg.capture_env);
 			seen_argv = true;
 			break;
 		case RN_CAP_FIXED_ARGN:

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <linux/sched.h>
@@ -115,7 +116,7 @@ static void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32
 }
 
 static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
-			     const void *args, __u64 now, __u32 flags,
+			     const void *args, __u64 sp, __u64 now, __u32 flags,
 			     rn_event_fn fn, void *ctx)
 {
 	struct rn_event *ev = &t->ev;
@@ -129,6 +130,12 @@ static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
 	ev->tid = (__u32)t->tid;
 	ev->tgid = (__u32)t->tgid;
 	memcpy(ev->sc.args, args, sizeof(ev->sc.args));
+	if (nr == __NR_rt_sigreturn) {
+		/* Its "argument" is the signal frame on the stack: the decoder
+		 * prints the mask restored from it. */
+		ev->sc.args[0] = sp;
+		ev->flags |= RN_F_SP_ARG0;
+	}
 	ev->sc.ret = 0;
 	ev->sc.nr = (__s32)nr;
 	ev->sc.payload_len = 0;
@@ -189,6 +196,7 @@ static int pt_regs_info(struct pt_task *t, struct __ptrace_syscall_info *info)
 		info->entry.args[3] = r.r10;
 		info->entry.args[4] = r.r8;
 		info->entry.args[5] = r.r9;
+		info->stack_pointer = r.rsp;
 	} else {
 		info->op = PTRACE_SYSCALL_INFO_EXIT;
 		info->exit.rval = (__s64)r.rax;
@@ -213,15 +221,16 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, now, 0, fn, ctx);
+		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, info.stack_pointer, now, 0,
+				 fn, ctx);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		/* Already entered through a syscall-entry stop: same call. */
 		if ((t->flags & PT_IN_SYSCALL) && !(t->ev.flags & RN_F_SECCOMP) &&
 		    t->ev.sc.nr == (__s32)info.seccomp.nr)
 			break;
-		pt_syscall_entry(b, t, info.seccomp.nr, info.seccomp.args, now, RN_F_SECCOMP,
-				 fn, ctx);
+		pt_syscall_entry(b, t, info.seccomp.nr, info.seccomp.args, info.stack_pointer,
+				 now, RN_F_SECCOMP, fn, ctx);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		pt_syscall_exit(b, t, info.exit.rval, now, fn, ctx);

@@ -22,6 +22,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
+#include "../../frontend/filter.h"
 #include "pt.h"
 
 static bool seccomp_all_selected(const struct rn_backend *b)
@@ -36,53 +37,27 @@ bool pt_seccomp_wanted(const struct rn_backend *b)
 {
 	const char *off = getenv("RENACER_NO_SECCOMP");
 
-	return b->cfg.argv && b->cfg.follow_forks && !seccomp_all_selected(b) &&
-	       !(off && *off && *off != '0');
-}
-
-static bool seccomp_selected(const struct rn_backend *b, unsigned nr)
-{
-	return (b->cfg.syscalls[nr / 64] >> (nr % 64)) & 1;
+	if (b->cfg.no_seccomp || (off && *off && *off != '0'))
+		return false;
+	return b->cfg.argv && b->cfg.follow_forks && !seccomp_all_selected(b);
 }
 
 /*
- * Build the program into b->filter: other architectures and numbers beyond
- * the table are traced (the backend decides what to show), then one
- * two-instruction test per number of the smaller of the two sets.
+ * Build the program into b->filter. The generator is shared with the filter
+ * module (frontend/filter.c, tested instruction by instruction against the
+ * bitmap): a word-indexed bitmap test, so every call costs the same few
+ * instructions however many syscalls are selected.
  */
 int pt_seccomp_build(struct rn_backend *b)
 {
-	size_t n = 0, nsel = 0;
-	struct sock_filter *f;
-	__u32 hit, miss;
-	bool want_sel;
-	unsigned nr;
+	struct sock_filter *prog;
+	size_t len;
+	int ret = rn_seccomp_prog_bitmap(b->cfg.syscalls, &prog, &len);
 
-	for (nr = 0; nr < RN_NR_MAX; nr++)
-		nsel += seccomp_selected(b, nr);
-	want_sel = nsel <= RN_NR_MAX / 2;
-	hit = want_sel ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
-	miss = want_sel ? SECCOMP_RET_ALLOW : SECCOMP_RET_TRACE;
-	f = calloc(8 + 2 * RN_NR_MAX, sizeof(*f));
-	if (!f)
-		return -ENOMEM;
-	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					      offsetof(struct seccomp_data, arch));
-	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);
-	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
-	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-					      offsetof(struct seccomp_data, nr));
-	f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, RN_NR_MAX, 0, 1);
-	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
-	for (nr = 0; nr < RN_NR_MAX; nr++) {
-		if (seccomp_selected(b, nr) != want_sel)
-			continue;
-		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1);
-		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, hit);
-	}
-	f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, miss);
-	b->filter = f;
-	b->filter_len = (unsigned short)n;
+	if (ret)
+		return ret;
+	b->filter = prog;
+	b->filter_len = (unsigned short)len;
 	return 0;
 }
 

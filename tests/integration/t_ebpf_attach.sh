@@ -26,6 +26,13 @@ wait_attached() {
 	fail "renacer never attached its programs"
 }
 
+# SIGINT: renacer detaches and ends (bounded, so a hang is a failure)
+stop() {
+	kill -INT $1
+	timeout 20 tail --pid=$1 -f /dev/null || fail "$2: renacer did not end on SIGINT"
+	wait $1
+}
+
 getppid_of() {	# count getppid records of tgid $2 in $1
 	json_count "$1" "rec.get('type') == 'syscall' and rec.get('syscall') == 'getppid' and
 		rec['tgid'] == $2"
@@ -63,15 +70,15 @@ else
 	start_storm "$WORK/out.fifo" 300 out
 	outside=$SPID
 	echo $inside >"$cg/cgroup.procs" || fail "cannot move $inside into $cg"
-	"$RENACER" --backend=ebpf --cgroup "$cg" --format=json -o "$WORK/cg.json" 2>"$WORK/cg.err" &
+	"$RENACER" --backend=ebpf --cgroup "$cg" -e trace=getppid --format=json -o "$WORK/cg.json" \
+		2>"$WORK/cg.err" &
 	rpid=$!
 	wait_attached $rpid
 	echo go >&"$FD_in"
 	echo go >&"$FD_out"
 	exec {FD_in}>&- {FD_out}>&-
 	wait $inside $outside
-	kill -INT $rpid
-	wait $rpid
+	stop $rpid cgroup
 	n=$(getppid_of "$WORK/cg.json" $inside)
 	[ "$n" -eq 300 ] || fail "--cgroup: $n getppid calls of the process inside, expected 300"
 	n=$(getppid_of "$WORK/cg.json" $outside)
@@ -79,15 +86,16 @@ else
 	echo "--cgroup: 300 of 300 calls inside, 0 outside"
 fi
 
-# --- --all: a process that starts after tracing began
-"$RENACER" --backend=ebpf --all --format=json -o "$WORK/all.json" 2>"$WORK/all.err" &
+# --- --all: a process that starts after tracing began (only getppid: the
+# whole machine's calls would be a lot of JSON on a busy host)
+"$RENACER" --backend=ebpf --all -e trace=getppid --format=json -o "$WORK/all.json" \
+	2>"$WORK/all.err" &
 rpid=$!
 wait_attached $rpid
 "$TRACEES/storm" 250 >/dev/null &
 late=$!
 wait $late
-kill -INT $rpid
-wait $rpid
+stop $rpid --all
 n=$(getppid_of "$WORK/all.json" $late)
 [ "$n" -eq 250 ] || fail "--all: $n getppid calls of a process started later, expected 250"
 [ "$(json_count "$WORK/all.json" "rec['tgid'] == $rpid")" -eq 0 ] ||
