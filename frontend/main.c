@@ -46,6 +46,18 @@ static void die(const char *msg, int code)
 	exit(code);
 }
 
+/* Both -z and -Z given (as strace, say that the last one wins). */
+static bool z_and_Z(const struct rn_opts *o)
+{
+	bool z = false, Z = false;
+
+	for (size_t i = 0; i < o->nfilters; i++) {
+		z |= !strcmp(o->filters[i], "status=successful");
+		Z |= !strcmp(o->filters[i], "status=failed");
+	}
+	return z && Z;
+}
+
 static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 {
 	char err[512];
@@ -58,6 +70,13 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 		die("-q and -e quiet= cannot be used together", 1);
 	if (o->quiet)
 		rn_filter_quiet_level(f, o->quiet);
+	if (z_and_Z(o))
+		fprintf(stderr, "renacer: only the last of -z and -Z takes effect; "
+			"-e status=SET combines them\n");
+	for (size_t i = 0; i < f->npaths; i++)
+		if (f->paths[i].resolved && !rn_filter_quiet(f, RN_QUIET_PATH_RESOLUTION))
+			fprintf(stderr, "renacer: Requested path \"%s\" resolved into \"%s\"\n",
+				f->paths[i].path, f->paths[i].resolved);
 }
 
 /* Can the backend aggregate -c by itself, without per-call records? Only

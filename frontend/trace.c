@@ -158,7 +158,7 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 			rn_analyze_add_batch(t->analyze, ev, 1);
 		return true;
 	case RN_EV_SIGNAL:
-		return rn_filter_signal(t->filter, ev->sig.signo);
+		return true;	/* -e signal= was applied by rn_filter_match() */
 	case RN_EV_EXIT:
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
@@ -179,7 +179,9 @@ static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct
 	bool show;
 
 	track_task(t, ev);
-	if (ev->type == RN_EV_SYSCALL && !rn_filter_match(t->filter, ev, mem))
+	/* Every record goes through the filter: syscalls and signals may be
+	 * dropped, and exits keep its -P descriptor tracking current. */
+	if (!rn_filter_match(t->filter, ev, mem))
 		return;
 	show = account(t, ev) && t->print_trace;
 	if (show && ev->type == RN_EV_SYSCALL)

@@ -17,6 +17,7 @@
 #include <sys/statfs.h>
 #include <sys/epoll.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -91,6 +92,18 @@ static int ebpf_has_syscall_tp(void)
 	return ret;
 }
 
+/* bpf_loop (5.17) is the newest kernel feature the programs cannot do
+ * without; sched_prepare_exec (6.10) is optional. */
+static bool ebpf_kernel_new_enough(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return true;	/* unknown: let the load decide */
+	return major > 5 || (major == 5 && minor >= 17);
+}
+
 static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whylen)
 {
 	struct statfs sfs;
@@ -101,6 +114,10 @@ static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whyle
 	}
 	if (access(VMLINUX_BTF, R_OK) < 0) {
 		snprintf(why, whylen, "needs a kernel with BTF (" VMLINUX_BTF " is missing)");
+		return -ENOTSUP;
+	}
+	if (!ebpf_kernel_new_enough()) {
+		snprintf(why, whylen, "needs Linux 5.17 or later");
 		return -ENOTSUP;
 	}
 	if (ebpf_has_syscall_tp() < 0) {
