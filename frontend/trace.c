@@ -48,6 +48,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 		setvbuf(t->out, NULL, _IOFBF, 1 << 16);
 	} else if (o->follow == 2) {
 		t->out = NULL;
+		t->out_name = o->outfile;	/* the FILE of FILE.PID */
 	}
 	if (t->out && t->print_trace) {
 		rn_format_header(&t->fmt, &t->line);

@@ -206,7 +206,7 @@ static int pt_regs_info(struct pt_task *t, struct __ptrace_syscall_info *info)
 
 static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
 {
-	struct __ptrace_syscall_info info;
+	struct __ptrace_syscall_info info = { 0 };	/* the kernel fills only what op needs */
 	__u64 now = pt_now();
 
 	if (!b->no_sysinfo) {
