@@ -29,6 +29,7 @@
 #include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
 #include "../../frontend/syscalls.h"
+#include "../procfs.h"
 
 #define VMLINUX_BTF "/sys/kernel/btf/vmlinux"
 #define DEFAULT_RING (8u << 20)
@@ -230,23 +231,6 @@ void ebpf_gate(struct rn_backend *b, bool on)
 }
 
 /* The thread group of a -p target (which may name any of its threads). */
-static int ebpf_tgid_of(pid_t tid)
-{
-	char path[64], line[128];
-	int tgid = -ESRCH;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return -ESRCH;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(f);
-	return tgid;
-}
-
 static int ebpf_fill_maps(struct rn_backend *b)
 {
 	__u32 zero = 0;
@@ -265,7 +249,7 @@ static int ebpf_fill_maps(struct rn_backend *b)
 		}
 	}
 	for (i = 0; i < b->npids; i++) {
-		tgid = ebpf_tgid_of(b->pids[i]);
+		tgid = rn_proc_tgid(b->pids[i]);
 		if (tgid < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-tgid));
