@@ -62,6 +62,10 @@ struct rn_trace_config {
 	 * default it is used for a spawned command under -f tracing a partial
 	 * syscall set. */
 	bool no_seccomp;
+	/* -z / -Z pushed down: drop successful (RN_DROP_OK) or failed
+	 * (RN_DROP_FAILED) calls as early as the backend can (eBPF: in
+	 * sys_exit, before any copy). The frontend filters again anyway. */
+	unsigned status_drop;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

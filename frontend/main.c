@@ -110,6 +110,14 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	/* -P and --trace-fds follow descriptors through calls of any outcome:
+	 * only without them may the backend drop calls by status. */
+	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {
+		if (!(f->status & RN_STATUS_SUCCESSFUL))
+			cfg->status_drop |= RN_DROP_OK;
+		if (!(f->status & RN_STATUS_FAILED))
+			cfg->status_drop |= RN_DROP_FAILED;
+	}
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
