@@ -42,6 +42,7 @@ const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
 const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
+const volatile __u32 rn_status_drop;	/* RN_DROP_OK | RN_DROP_FAILED */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 /* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
 const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
@@ -410,12 +411,13 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i, __u32 at_
 {
 	const volatile struct rn_cap_arg *c;
 	__u64 addr, lenv = 0, want;
-	__s64 ret = s->ev.sc.ret;
 	__u32 kind, la, size, out;
+	__s64 ret;
 	int l;
 
 	if (!s || i >= RN_MAX_ARGS || nr >= RN_NR_MAX)
 		return 0;
+	ret = s->ev.sc.ret;
 	barrier_var(nr);
 	nr &= RN_NR_MAX - 1;
 	c = &rn_caps[nr].arg[i];
@@ -461,6 +463,30 @@ __noinline int rn_capture_arg(struct rn_scratch *s, __u32 nr, __u32 i, __u32 at_
 		return put_mem(s, addr, want, i, out);
 	}
 	return 0;
+}
+
+#define CLONE_PARENT_SETTID 0x00100000
+
+/*
+ * clone and clone3 write the new thread's id through a pointer (parent_tid)
+ * that no descriptor names: copy it after the call, as the ptrace backend's
+ * decoders would read it live ("=> {parent_tid=[42]}").
+ */
+static __always_inline void capture_parent_tid(struct rn_scratch *s, __u32 nr)
+{
+	__u64 ca[4];	/* struct clone_args: flags, pidfd, child_tid, parent_tid */
+
+	if (s->ev.sc.ret <= 0)
+		return;
+	if (nr == NR_CLONE) {
+		if ((s->ev.sc.args[0] & CLONE_PARENT_SETTID) && s->ev.sc.args[2])
+			put_mem(s, s->ev.sc.args[2], 4, 2, RN_REG_EXIT);
+		return;
+	}
+	if (nr == NR_CLONE3 && s->ev.sc.args[1] >= sizeof(ca) &&
+	    !bpf_probe_read_user(ca, sizeof(ca), (void *)s->ev.sc.args[0]) &&
+	    (ca[0] & CLONE_PARENT_SETTID) && ca[3])
+		put_mem(s, ca[3], 4, 0, RN_REG_EXIT);
 }
 
 /* Capture every described argument; entry is true only for execve. */
@@ -758,6 +784,10 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			aggregate(nr, ret, now - p->ts);
 		return 0;
 	}
+	/* -z / -Z: a call the status filter drops costs no copy at all */
+	if (rn_status_drop &&
+	    (rn_status_drop & (ret < 0 && ret >= -4095 ? RN_DROP_FAILED : RN_DROP_OK)))
+		return 0;
 	s = is_exec(nr) && p->captured ?
 		bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0, 0) : NULL;
 	if (s) {
@@ -784,6 +814,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);
 		capture_all(s, nr, 0);
+		if (nr == NR_CLONE || nr == NR_CLONE3)
+			capture_parent_tid(s, nr);
 	}
 	emit(s, false);
 	flush_ignored(p, pid_tgid);

@@ -338,7 +338,10 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->dec.verbose = true;
 		return 0;
 	case 'y':
+		/* The eBPF backend decodes after the task has moved on: its fd
+		 * table is no longer the one the call saw. */
 		o->dec.show_paths = true;
+		set_ptrace_only(o, "-y");
 		return 0;
 	case 'T':
 		o->show_time = true;
@@ -435,6 +438,8 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 				    "Try 'renacer -h' for more information.", argv[optind - 1]);
 		}
 		ret = parse_short_opt(o, c, err, errlen);
+		if (ret == -ENOMEM)
+			return fail(err, errlen, "out of memory"), -ENOMEM;
 		if (ret)
 			return ret;
 	}

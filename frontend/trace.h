@@ -25,6 +25,7 @@ struct rn_trace {
 	FILE *out;		/* the trace (stderr or -o), NULL with -ff */
 	const char *out_name;	/* for error messages */
 	struct rn_tidmap files;	/* -ff: tid -> FILE * */
+	struct rn_tidmap opened; /* -ff: tids whose file exists (a reused tid appends) */
 	struct rn_tidmap live;	/* tids seen and not exited, for "[pid N]" */
 	struct rn_decoded dec;
 	struct rn_strbuf line;
@@ -32,7 +33,6 @@ struct rn_trace {
 	struct rn_stats *stats;	/* -c / -C, or NULL */
 	struct rn_analyze *analyze; /* --analyze, or NULL */
 	__u64 lost;		/* events the backend reported lost */
-	__u64 syscalls;		/* syscall records seen */
 	int write_errno;	/* first output error, 0 if none */
 };
 

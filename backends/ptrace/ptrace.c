@@ -578,10 +578,10 @@ static int pt_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *c
 	return b->ntasks || b->nqueue ? 1 : 0;
 }
 
-static void pt_detach(struct rn_backend *b)
+static void pt_detach(struct rn_backend *b, int sig)
 {
 	if (!b->detached)
-		pt_detach_all(b);
+		pt_detach_all(b, sig);
 	b->detached = true;
 }
 
@@ -598,7 +598,7 @@ static __u64 pt_lost(const struct rn_backend *b)
 
 static const char *pt_error(const struct rn_backend *b)
 {
-	return b->err;
+	return b ? b->err : "";
 }
 
 static void pt_close(struct rn_backend *b)
@@ -607,7 +607,7 @@ static void pt_close(struct rn_backend *b)
 		return;
 	/* Never leave a task stopped behind us. */
 	if (b->ntasks && !b->detached)
-		pt_detach_all(b);
+		pt_detach_all(b, SIGTERM);
 	pt_drop_all(b, NULL, NULL);
 	free(b->filter);
 	free(b->queue);

@@ -16,9 +16,10 @@ import tracecmp
 CAPTURED = {"openat", "open", "access", "faccessat2", "newfstatat", "stat", "lstat",
             "readlink", "execve", "unlink", "mkdir", "chdir", "read", "write",
             "connect", "bind", "uname", "getcwd", "statfs", "fstat", "getsockname",
-            "accept4", "sendto", "recvfrom", "wait4", "rt_sigprocmask", "rt_sigaction"}
-# addresses and ephemeral ports differ from run to run
-ADDR = re.compile(r"0x[0-9a-f]{5,}|(?<=htons\()\d+")
+            "accept4", "sendto", "recvfrom", "wait4", "rt_sigprocmask", "rt_sigaction",
+            "clone", "clone3"}
+# addresses, ephemeral ports and new thread ids differ from run to run
+ADDR = re.compile(r"0x[0-9a-f]{5,}|(?<=htons\()\d+|(?<=parent_tid=\[)\d+")
 def tasks(path):
     seqs = collections.OrderedDict()
     for line in open(path):

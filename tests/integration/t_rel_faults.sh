@@ -153,11 +153,13 @@ for be in ptrace ebpf; do
 		sleep 0.05
 	done
 	pgrep -f "$TRACEES/storm 200000" >/dev/null && fail "$be: storm still running after 10 s"
+	# An output error stops the trace, never the traced command: both
+	# backends detach and leave it to finish its work.
 	case $be in
-	ptrace) [ ! -s "$WORK/out" ] || fail "ptrace: the command was not stopped: $(cat "$WORK/out")" ;;
-	ebpf) [ "$(cat "$WORK/out")" = 200000 ] || fail "ebpf: the command did not run on: $(cat "$WORK/out")" ;;
+	ptrace | ebpf) [ "$(cat "$WORK/out")" = 200000 ] ||
+		fail "$be: the command did not run on: $(cat "$WORK/out")" ;;
 	esac
-	echo "$be: full disk: one error line, exit 1, command $([ $be = ptrace ] && echo terminated || echo ran on)"
+	echo "$be: full disk: one error line, exit 1, command ran on"
 	# The -c summary alone, on a disk that is already full.
 	dd if=/dev/zero of="$WORK/full/fill" bs=4k 2>/dev/null
 	"$RENACER" --backend=$be -c -o "$WORK/full/sum" -- true 2>"$WORK/err"
