@@ -441,8 +441,8 @@ static int run(const struct rn_opts *o)
 			snprintf(err, sizeof(err), "%s", reason);
 		else
 			snprintf(err, sizeof(err), "cannot start tracing: %s", strerror(-ret));
-		ops->close(b);
-		die(err, exec_failure_code(o, ret, reason));
+		ops->close(b);	/* frees reason: err holds the copy */
+		die(err, exec_failure_code(o, ret, err));
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
