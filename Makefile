@@ -8,7 +8,9 @@
 #   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
 #   make check-regression  overhead ratios against bench/reference.json
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
-#   make fuzz-quick   the filter target for 30 s (part of make test)
+#   make fuzz-quick   each target for 12 s (part of make test: t_rel_fuzz_quick.sh)
+#   make stress       the long forms of the reliability tests (docs/reliability.md)
+#   make soak         10 minutes of --summary-interval per backend, RSS sampled
 
 B        ?= build
 PREFIX   ?= /usr/local
@@ -210,7 +212,8 @@ check-regression: $(RENACER) $(BENCH_BINS)
 	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run --check-regression $(BENCH_ARGS)
 
 # --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
-# optional dictionary tests/fuzz/NAME.dict. The sources they need (FUZZ_LIB_SRCS) are
+# optional dictionary tests/fuzz/NAME.dict, extra libFuzzer flags tests/fuzz/NAME.options.
+# The sources they need (FUZZ_LIB_SRCS) are
 # rebuilt with clang, coverage, ASan and UBSan in $(FUZZ_B); new inputs go to
 # $(FUZZ_B)/corpus/NAME, crashes to $(FUZZ_B)/artifacts/, the log to $(FUZZ_B)/fuzz-NAME.log.
 # A smaller ASan quarantine keeps RSS near 100 MB on this shared machine.
@@ -218,8 +221,11 @@ check-regression: $(RENACER) $(BENCH_BINS)
 FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_LIB_SRCS := frontend/filter.c frontend/syscalls.c frontend/mem.c
-FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS))
+# Every frontend and stats source, in an archive: a target links only what it uses.
+FUZZ_LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
+FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_ENV      := ASAN_OPTIONS=$${ASAN_OPTIONS:-quarantine_size_mb=64}
 HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
@@ -229,11 +235,12 @@ HAVE_LIBFUZZER = $(shell echo 'int LLVMFuzzerTestOneInput(const char *d, long n)
 fuzz-lib:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(CLANG) HAVE_EBPF=0 HAVE_DWARF=0 \
 		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB_OBJS)
+	@rm -f $(FUZZ_LIB) && $(AR) rcs $(FUZZ_LIB) $(FUZZ_LIB_OBJS)
 
 $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p $(@D)
 	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra -Werror \
-		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB_OBJS) -lm
+		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB) -lm
 
 fuzz:
 ifeq ($(HAVE_LIBFUZZER),1)
@@ -241,9 +248,10 @@ ifeq ($(HAVE_LIBFUZZER),1)
 		$(MAKE) --no-print-directory $(FUZZ_B)/fuzz/fuzz_$$t; \
 		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/artifacts; \
 		dict=; test -f tests/fuzz/$$t.dict && dict=-dict=tests/fuzz/$$t.dict; \
+		opts=; test -f tests/fuzz/$$t.options && opts=$$(cat tests/fuzz/$$t.options); \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_ENV) $(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-			-rss_limit_mb=2048 -print_final_stats=1 $$dict \
+			-rss_limit_mb=2048 -print_final_stats=1 $$dict $$opts \
 			-artifact_prefix=$(FUZZ_B)/artifacts/$$t- \
 			$(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ_B)/fuzz-$$t.log || \
 			{ tail -40 $(FUZZ_B)/fuzz-$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
@@ -255,8 +263,25 @@ else
 	@echo "fuzz: SKIPPED: $(CLANG) cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
 endif
 
+# Every target for FUZZ_QUICK_SECONDS (tests/integration/t_rel_fuzz_quick.sh runs it).
+FUZZ_QUICK_SECONDS ?= 12
 fuzz-quick:
-	@$(MAKE) --no-print-directory fuzz FUZZ_TARGETS=filter FUZZ_SECONDS=30
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_QUICK_SECONDS)
+
+# --- reliability: the long forms of the tests/integration/t_rel_*.sh checks.
+# stress: 64 threads x 20,000 calls and 500 processes on both backends (exact
+# counts), 100,000 signals, the hostile tracee. soak: SOAK_SECONDS (600) of
+# --summary-interval over a busy program per backend, renacer's RSS sampled.
+.PHONY: stress soak
+stress: $(RENACER) $(TRACEE_BINS)
+	@set -e; export B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees); \
+	for t in load signals hostile faults; do \
+		echo "stress: t_rel_$$t"; \
+		REL_SCALE=full REL_SIGNALS=100000 bash tests/integration/t_rel_$$t.sh; \
+	done
+
+soak: $(RENACER) $(TRACEE_BINS)
+	@B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees) bash tests/rel_soak.sh
 
 clean:
 	rm -rf build build-asan build-fuzz

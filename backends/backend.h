@@ -71,6 +71,10 @@ struct rn_trace_config {
 	 * default it is used for a spawned command under -f tracing a partial
 	 * syscall set. */
 	bool no_seccomp;
+	/* -z / -Z pushed down: drop successful (RN_DROP_OK) or failed
+	 * (RN_DROP_FAILED) calls as early as the backend can (eBPF: in
+	 * sys_exit, before any copy). The frontend filters again anyway. */
+	unsigned status_drop;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };
@@ -106,8 +110,10 @@ struct rn_backend_ops {
 	 * again). */
 	int (*poll)(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 	/* Stop tracing at once: detach attached tasks (they keep running,
-	 * un-stopped); spawned commands are handled as strace does. */
-	void (*detach)(struct rn_backend *b);
+	 * un-stopped). A spawned command gets SIGCONT and sig, as strace sends
+	 * the signal it received; sig 0 leaves it running (an output error
+	 * must not kill a production command). */
+	void (*detach)(struct rn_backend *b, int sig);
 	/* Wait status (as from waitpid) of the spawned command, or -1. */
 	int (*exit_status)(const struct rn_backend *b);
 	/* Events the backend lost and already reported. */
@@ -116,7 +122,8 @@ struct rn_backend_ops {
 	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
 	 * frontend then summarises the events it was given). */
 	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);
-	/* The last error as one line, or "" */
+	/* The last error as one line, or "". With b == NULL: why the last
+	 * open() failed (open has only errno to say it), or "". */
 	const char *(*error)(const struct rn_backend *b);
 	void (*close)(struct rn_backend *b);
 };

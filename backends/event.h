@@ -45,6 +45,10 @@ enum rn_event_type {
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 
+/* rn_trace_config.status_drop (-z / -Z pushed into a backend; BPF reads it). */
+#define RN_DROP_OK	(1u << 0)	/* drop calls that succeeded */
+#define RN_DROP_FAILED	(1u << 1)	/* drop calls that failed (-4095..-1) */
+
 struct rn_syscall_rec {
 	__u64 args[RN_MAX_ARGS];	/* raw register values at entry */
 	__s64 ret;			/* raw return value (-errno on failure) */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 long rn_proc_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
@@ -23,4 +24,21 @@ long rn_proc_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
 		return -errno;
 	buf[n] = '\0';
 	return n;
+}
+
+int rn_proc_tgid(int tid)
+{
+	char path[64], line[128];
+	int tgid = -ESRCH;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -ESRCH;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid > 0 ? tgid : -ESRCH;
 }

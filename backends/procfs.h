@@ -14,4 +14,7 @@
  */
 long rn_proc_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len);
 
+/* The thread group (process) id of thread tid, from /proc; -ESRCH. */
+int rn_proc_tgid(int tid);
+
 #endif /* RN_PROCFS_H */

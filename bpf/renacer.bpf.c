@@ -42,6 +42,7 @@ const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
 const volatile __u64 rn_ring_half = 4 << 20;	/* half the ring buffer */
+const volatile __u32 rn_status_drop;	/* RN_DROP_OK | RN_DROP_FAILED */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 /* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
 const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];
@@ -783,6 +784,10 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			aggregate(nr, ret, now - p->ts);
 		return 0;
 	}
+	/* -z / -Z: a call the status filter drops costs no copy at all */
+	if (rn_status_drop &&
+	    (rn_status_drop & (ret < 0 && ret >= -4095 ? RN_DROP_FAILED : RN_DROP_OK)))
+		return 0;
 	s = is_exec(nr) && p->captured ?
 		bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0, 0) : NULL;
 	if (s) {

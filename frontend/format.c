@@ -447,7 +447,7 @@ static void format_csv(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 	struct rn_strbuf args;
 
 	if (ev->type != RN_EV_SYSCALL)
-		return;		/* CSV rows are calls; the rest goes to stderr */
+		return;		/* CSV rows are calls only; losses are totalled on stderr */
 	rn_sb_init(&args);
 	for (int i = 0; i < d->nargs; i++) {
 		if (i)

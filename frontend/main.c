@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 
 #include <time.h>
@@ -110,6 +111,14 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	/* -P and --trace-fds follow descriptors through calls of any outcome:
+	 * only without them may the backend drop calls by status. */
+	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {
+		if (!(f->status & RN_STATUS_SUCCESSFUL))
+			cfg->status_drop |= RN_DROP_OK;
+		if (!(f->status & RN_STATUS_FAILED))
+			cfg->status_drop |= RN_DROP_FAILED;
+	}
 	if (o->user) {
 		struct passwd *pw = getpwnam(o->user);
 
@@ -124,9 +133,12 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	}
 }
 
-/* Exit codes of a shell that could not run a command. */
-static int exec_failure_code(int err)
+/* A shell's codes when the command itself could not run (127 not found,
+ * 126 not executable); 1 for any other failure to start tracing. */
+static int exec_failure_code(const struct rn_opts *o, int err, const char *why)
 {
+	if (!o->argv || !why || strncmp(why, "cannot execute", 14))
+		return 1;
 	return err == -ENOENT ? 127 : 126;
 }
 
@@ -156,8 +168,8 @@ static void print_summary(const struct rn_opts *o, const struct rn_trace *t, con
 	struct rn_filter hf;
 	char err[256];
 
-	if (o->sort_by && rn_stats_sort_parse(o->sort_by, &po.sort))
-		die("invalid -S: use time, calls, errors, name, avg, min, max, p99 or none", 1);
+	if (o->sort_by)
+		rn_stats_sort_parse(o->sort_by, &po.sort);	/* checked by check_summary_opts() */
 	if (o->histogram_set) {
 		rn_filter_init(&hf);
 		if (rn_filter_parse_qual(&hf, "trace", o->histogram_set, err, sizeof(err)))
@@ -188,26 +200,48 @@ static void interval_tick(const struct rn_opts *o, struct rn_trace *t, const cha
 	*next += (__u64)(o->summary_interval * 1000);
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;	/* only there to interrupt the backend's wait */
+}
+
+/*
+ * --summary-interval: a periodic SIGALRM (without SA_RESTART) interrupts the
+ * backend's blocking wait, so the tracee never waits for a polling loop.
+ */
+static void start_interval_timer(double seconds)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct itimerval it;
+	long usec = (long)(seconds * 1e6);
+
+	if (usec < 1000)
+		usec = 1000;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	it.it_interval.tv_sec = usec / 1000000;
+	it.it_interval.tv_usec = usec % 1000000;
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static int trace_loop(const struct rn_opts *o, const struct rn_backend_ops *ops,
 		      struct rn_backend *b, struct rn_trace *t)
 {
 	__u64 next = now_ms() + (__u64)(o->summary_interval * 1000);
-	int ret, timeout = -1;
+	int ret;
 
+	if (o->summary_interval && t->stats)
+		start_interval_timer(o->summary_interval);
 	for (;;) {
 		if (interrupted) {
 			fatal_signal = interrupted;
-			ops->detach(b);
+			ops->detach(b, fatal_signal);
 			interrupted = 0;
 		}
-		if (o->summary_interval && t->stats) {
-			__u64 now = now_ms();
-
-			if (now >= next)
-				interval_tick(o, t, ops->name, &next);
-			timeout = (int)(next > now ? next - now : 0);
-		}
-		ret = ops->poll(b, timeout, rn_trace_on_events, t);
+		if (o->summary_interval && t->stats && now_ms() >= next)
+			interval_tick(o, t, ops->name, &next);
+		ret = ops->poll(b, -1, rn_trace_on_events, t);
 		if (ret == -EINTR)
 			continue;
 		if (ret <= 0)
@@ -275,6 +309,27 @@ static int analyze_file(const struct rn_opts *o)
 		die(msg, 1);
 	}
 	return 0;
+}
+
+/* Summary options are checked before anything runs, not after the trace. */
+static void check_summary_opts(const struct rn_opts *o)
+{
+	enum rn_stats_sort sort;
+	struct rn_filter hf;
+	char err[512];
+
+	if (o->sort_by && rn_stats_sort_parse(o->sort_by, &sort))
+		die("invalid -S: use time, calls, errors, name, avg, min, max, p99 or none", 1);
+	if ((o->sort_by || o->stats_extended || o->summary_by || o->histogram ||
+	     o->summary_interval) && !o->summary && !o->summary_and_trace)
+		die("-S, --stats-extended, --summary-by, --summary-interval and --histogram "
+		    "need -c or -C", 1);
+	if (o->histogram_set) {
+		rn_filter_init(&hf);
+		if (rn_filter_parse_qual(&hf, "trace", o->histogram_set, err, sizeof(err)))
+			die(err, 1);
+		rn_filter_release(&hf);
+	}
 }
 
 static void setup_sinks(const struct rn_opts *o, struct rn_trace *t)
@@ -347,6 +402,7 @@ static int run(const struct rn_opts *o)
 	char why[512], err[512];
 	int ret, code;
 
+	check_summary_opts(o);
 	build_filter(o, &filter);
 	build_config(o, &filter, &cfg);
 	ops = rn_select_backend(o, &cfg, why, sizeof(why), err, sizeof(err));
@@ -359,26 +415,35 @@ static int run(const struct rn_opts *o)
 	t.filter = &filter;
 	setup_sinks(o, &t);
 	b = ops->open(&cfg);
-	if (!b && o->backend == RN_BACKEND_AUTO && ops == &rn_ebpf_backend) {
+	if (!b && o->backend == RN_BACKEND_AUTO && ops == &rn_ebpf_backend && !o->all &&
+	    !o->cgroup) {
 		/* The probe said yes but loading failed (verifier, memlock, ...):
 		 * auto still owes the user a trace. */
 		if (o->verbose)
 			fprintf(stderr, "renacer: eBPF failed to load (%s): using ptrace\n",
-				strerror(errno));
+				*ops->error(NULL) ? ops->error(NULL) : strerror(errno));
 		ops = &rn_ptrace_backend;
 		b = ops->open(&cfg);
 	}
 	if (!b) {
+		int saved = errno;
+		const char *reason = ops->error ? ops->error(NULL) : "";
+
 		snprintf(err, sizeof(err), "cannot start the %s backend: %s", ops->name,
-			 strerror(errno));
+			 *reason ? reason : strerror(saved));
 		die(err, 1);
 	}
 	install_signal_handlers();
 	ret = ops->start(b);
 	if (ret) {
-		snprintf(err, sizeof(err), "%s", ops->error(b));
-		ops->close(b);
-		die(err, o->argv ? exec_failure_code(ret) : 1);
+		const char *reason = ops->error(b);
+
+		if (reason && *reason)
+			snprintf(err, sizeof(err), "%s", reason);
+		else
+			snprintf(err, sizeof(err), "cannot start tracing: %s", strerror(-ret));
+		ops->close(b);	/* frees reason: err holds the copy */
+		die(err, exec_failure_code(o, ret, err));
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
@@ -386,7 +451,7 @@ static int run(const struct rn_opts *o)
 		if (!t.write_errno)
 			fprintf(stderr, "renacer: %s\n",
 				*ops->error(b) ? ops->error(b) : strerror(-ret));
-		ops->detach(b);
+		ops->detach(b, 0);	/* an output error: leave the command running */
 	}
 	finish_summary(o, &cfg, ops, b, &t);
 	if (t.ftime)
@@ -400,6 +465,9 @@ static int run(const struct rn_opts *o)
 	}
 	if (t.lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
+	if (t.stats && rn_stats_dropped(t.stats))
+		fprintf(stderr, "renacer: %llu calls left out of the summary (out of memory)\n",
+			(unsigned long long)rn_stats_dropped(t.stats));
 	rn_trace_release(&t);
 	release_sinks(&t);
 	rn_filter_release(&filter);

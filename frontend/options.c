@@ -455,6 +455,8 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 				    "Try 'renacer -h' for more information.", argv[optind - 1]);
 		}
 		ret = parse_short_opt(o, c, err, errlen);
+		if (ret == -ENOMEM)
+			return fail(err, errlen, "out of memory"), -ENOMEM;
 		if (ret)
 			return ret;
 	}

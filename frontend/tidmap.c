@@ -57,6 +57,8 @@ void **rn_tidmap_get(struct rn_tidmap *m, __u32 tid, int *is_new)
 	size_t s;
 
 	*is_new = 0;
+	if (!tid)	/* 0 marks an empty slot; no task has it */
+		return NULL;
 	if ((m->len + 1) * 2 > m->cap && tidmap_grow(m))
 		return NULL;
 	for (s = slot_of(m, tid); m->keys[s]; s = (s + 1) & (m->cap - 1))
@@ -67,16 +69,6 @@ void **rn_tidmap_get(struct rn_tidmap *m, __u32 tid, int *is_new)
 	m->len++;
 	*is_new = 1;
 	return &m->vals[s];
-}
-
-void *rn_tidmap_find(const struct rn_tidmap *m, __u32 tid)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t s = slot_of(m, tid); m->keys[s]; s = (s + 1) & (m->cap - 1))
-		if (m->keys[s] == tid)
-			return m->vals[s];
-	return NULL;
 }
 
 void *rn_tidmap_remove(struct rn_tidmap *m, __u32 tid)

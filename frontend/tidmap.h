@@ -16,10 +16,8 @@ struct rn_tidmap {
 void rn_tidmap_init(struct rn_tidmap *m);
 void rn_tidmap_release(struct rn_tidmap *m);
 /* Pointer to the value slot for tid (inserted as NULL if new), or NULL on
- * allocation failure. *is_new says whether it was inserted. */
+ * allocation failure or tid 0. *is_new says whether it was inserted. */
 void **rn_tidmap_get(struct rn_tidmap *m, __u32 tid, int *is_new);
-/* The value for tid, or NULL. */
-void *rn_tidmap_find(const struct rn_tidmap *m, __u32 tid);
 /* Remove tid; returns its value (or NULL). */
 void *rn_tidmap_remove(struct rn_tidmap *m, __u32 tid);
 

@@ -44,6 +44,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 	}
 	t->print_trace = !o->summary;
 	rn_tidmap_init(&t->files);
+	rn_tidmap_init(&t->opened);
 	rn_tidmap_init(&t->live);
 	rn_decoded_init(&t->dec);
 	rn_sb_init(&t->line);
@@ -59,6 +60,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 		setvbuf(t->out, NULL, _IOFBF, 1 << 16);
 	} else if (o->follow == 2) {
 		t->out = NULL;
+		t->out_name = o->outfile;	/* the FILE of FILE.PID */
 	}
 	if (t->out && t->print_trace) {
 		rn_format_header(&t->fmt, &t->line);
@@ -71,18 +73,25 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 {
 	char name[4096];
-	void **slot;
+	void **slot, **was;
 	int is_new;
 
 	if (t->out)
 		return t->out;
+	if (!tid)	/* -ff: records of no task (lost events) go to stderr */
+		return stderr;
 	slot = rn_tidmap_get(&t->files, tid, &is_new);
 	if (!slot)
 		return NULL;
 	if (*slot)
 		return *slot;
 	snprintf(name, sizeof(name), "%s.%u", t->opts->outfile, tid);
-	*slot = fopen(name, "we");
+	/* The kernel reuses thread ids: a second task with the same id appends
+	 * to the file of the first instead of wiping it. */
+	was = rn_tidmap_get(&t->opened, tid, &is_new);
+	*slot = fopen(name, was && !is_new ? "ae" : "we");
+	if (was)
+		*was = t;
 	if (!*slot) {
 		if (!t->write_errno)
 			t->write_errno = errno;
@@ -90,7 +99,7 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 		return NULL;
 	}
 	setvbuf(*slot, NULL, _IOFBF, 1 << 14);
-	if (t->fmt.format == RN_FMT_CSV) {
+	if (t->fmt.format == RN_FMT_CSV && is_new) {
 		struct rn_strbuf hdr;
 
 		rn_sb_init(&hdr);
@@ -109,7 +118,7 @@ static enum rn_pid_prefix pid_prefix(const struct rn_trace *t)
 
 	if (o->follow == 2)
 		return RN_PFX_NONE;
-	if (o->outfile && (o->follow || o->npids > 1))
+	if (o->outfile && (o->follow || o->npids > 1 || t->live.len > 1))
 		return RN_PFX_COLUMN;
 	if (!o->outfile && t->live.len > 1)
 		return RN_PFX_BRACKET;
@@ -120,7 +129,9 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 {
 	int is_new;
 
-	if (ev->type == RN_EV_EXIT || ev->type == RN_EV_LOST)
+	/* An exit counts too: a task whose calls were all filtered out still
+	 * gets its "[pid N]" on its exit line (it is forgotten right after). */
+	if (ev->type == RN_EV_LOST)
 		return;
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
@@ -163,7 +174,6 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
-		t->syscalls++;
 		if (t->stats)
 			rn_stats_add_batch(t->stats, ev, 1);
 		if (t->analyze)
@@ -265,6 +275,7 @@ void rn_trace_release(struct rn_trace *t)
 		if (t->files.keys[i])
 			fclose(t->files.vals[i]);
 	rn_tidmap_release(&t->files);
+	rn_tidmap_release(&t->opened);
 	rn_tidmap_release(&t->live);
 	rn_decoded_release(&t->dec);
 	rn_sb_release(&t->line);

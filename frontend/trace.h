@@ -28,6 +28,7 @@ struct rn_trace {
 	FILE *out;		/* the trace (stderr or -o), NULL with -ff */
 	const char *out_name;	/* for error messages */
 	struct rn_tidmap files;	/* -ff: tid -> FILE * */
+	struct rn_tidmap opened; /* -ff: tids whose file exists (a reused tid appends) */
 	struct rn_tidmap live;	/* tids seen and not exited, for "[pid N]" */
 	struct rn_decoded dec;
 	struct rn_strbuf line;
@@ -40,7 +41,6 @@ struct rn_trace {
 	int nframes;		/* frames of the current call */
 	struct rn_frame frames[RN_STACK_MAX];
 	__u64 lost;		/* events the backend reported lost */
-	__u64 syscalls;		/* syscall records seen */
 	int write_errno;	/* first output error, 0 if none */
 };
 

@@ -176,6 +176,7 @@ int an_win_close(struct rn_analyze *a)
 static int an_win_time(struct rn_analyze *a, double ts)
 {
 	long long idx, gap;
+	double q;
 	int err;
 
 	if (!a->have_t0) {
@@ -183,7 +184,14 @@ static int an_win_time(struct rn_analyze *a, double ts)
 		a->t0 = floor(ts / a->o.window_sec) * a->o.window_sec;
 		a->have_t0 = true;
 	}
-	idx = (long long)floor((ts - a->t0) / a->o.window_sec);
+	q = floor((ts - a->t0) / a->o.window_sec);
+	/* A wild timestamp: keep the index, and the gap arithmetic below, in range
+	 * (the cast of a larger double, or of NaN, is undefined). */
+	if (!(q > -0x1p53))
+		q = -0x1p53;
+	else if (q > 0x1p53)
+		q = 0x1p53;
+	idx = (long long)q;
 	if (idx <= a->cur_win)
 		return 0;	/* same window, or slightly out of order */
 	err = an_win_close(a);

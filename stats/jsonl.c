@@ -5,6 +5,7 @@
  * (the caller counts such lines and moves on).
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -146,7 +147,14 @@ static int jp_number(struct jp *j, double *v, long long *iv, bool *is_int)
 	*v = strtod(buf, NULL);
 	if (!isfinite(*v))
 		return -EINVAL;	/* 1e400: no JSON number we can use */
-	*iv = *is_int ? strtoll(buf, NULL, 10) : (long long)*v;
+	if (*is_int)
+		*iv = strtoll(buf, NULL, 10);	/* saturates at LLONG_MIN/MAX */
+	else if (*v >= 0x1p63)
+		*iv = LLONG_MAX;	/* the cast would be undefined */
+	else if (*v < -0x1p63)
+		*iv = LLONG_MIN;
+	else
+		*iv = (long long)*v;
 	return 0;
 }
 

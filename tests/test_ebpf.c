@@ -338,7 +338,7 @@ static void poll_until_reaped(struct rn_backend *b, struct seen *s, pid_t pid)
 		if (waitpid(pid, &st, WNOHANG) == pid)
 			break;
 	}
-	ops->detach(b);
+	ops->detach(b, SIGTERM);
 	while (ops->poll(b, 0, seen_event, s) > 0)
 		;
 }

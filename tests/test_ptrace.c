@@ -336,7 +336,7 @@ static void test_eintr(void **state)
 	assert_int_equal(rc, -EINTR);
 	assert_int_equal(alarms, 1);
 	/* The command was sleeping: detach ends its call as detached. */
-	rn_ptrace_backend.detach(b);
+	rn_ptrace_backend.detach(b, SIGTERM);
 	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
 	assert_int_equal(s.unfinished[SYS_clock_nanosleep], 1);
 	assert_int_equal(s.detach, 1);
@@ -744,7 +744,7 @@ static void test_attach_detach(void **state)
 	assert_int_equal(s.attach, 3);	/* the ticker and its two threads */
 	assert_true(s.sys[SYS_clock_nanosleep] + s.sys[SYS_nanosleep] >= 5);
 	assert_true(s.sys[SYS_pwrite64] >= 5);
-	rn_ptrace_backend.detach(b);
+	rn_ptrace_backend.detach(b, SIGTERM);
 	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
 	assert_int_equal(s.detach, 3);
 	assert_int_equal(rn_ptrace_backend.exit_status(b), -1);
@@ -796,7 +796,7 @@ static void test_detach_signal(void **state)
 		assert_true(rn_ptrace_backend.poll(b, 10, on_events, &s) >= 0);
 	assert_int_equal(s.sys[SYS_pause], 1);
 	usleep(20000);
-	rn_ptrace_backend.detach(b);
+	rn_ptrace_backend.detach(b, SIGTERM);
 	assert_int_equal(s.sig[SIGUSR1], 0);
 	assert_int_equal(rn_ptrace_backend.poll(b, -1, on_events, &s), 0);
 	rn_ptrace_backend.close(b);

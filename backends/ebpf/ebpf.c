@@ -9,6 +9,7 @@
 #include <linux/capability.h>
 #include <linux/magic.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +29,16 @@
 #include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
 #include "../../frontend/syscalls.h"
+#include "../procfs.h"
 
 #define VMLINUX_BTF "/sys/kernel/btf/vmlinux"
 #define DEFAULT_RING (8u << 20)
 #define SUMMARY_RING (256u << 10)	/* -c: only exit records travel */
 
 static int libbpf_verbose;
+
+/* Why the last ebpf_open() failed: open returns NULL + errno only. */
+static char ebpf_open_err[256];
 
 void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
 {
@@ -170,6 +175,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_self_tgid = getpid();
 	ro->rn_follow_forks = cfg->follow_forks;
 	ro->rn_summary = cfg->summary_only;
+	ro->rn_status_drop = cfg->status_drop;
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
@@ -226,23 +232,6 @@ void ebpf_gate(struct rn_backend *b, bool on)
 }
 
 /* The thread group of a -p target (which may name any of its threads). */
-static int ebpf_tgid_of(pid_t tid)
-{
-	char path[64], line[128];
-	int tgid = -ESRCH;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return -ESRCH;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(f);
-	return tgid;
-}
-
 static int ebpf_fill_maps(struct rn_backend *b)
 {
 	__u32 zero = 0;
@@ -261,7 +250,7 @@ static int ebpf_fill_maps(struct rn_backend *b)
 		}
 	}
 	for (i = 0; i < b->npids; i++) {
-		tgid = ebpf_tgid_of(b->pids[i]);
+		tgid = rn_proc_tgid(b->pids[i]);
 		if (tgid < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-tgid));
@@ -391,9 +380,8 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 	}
 	return b;
 fail:
-	/* open has no error channel but errno: keep the reason for -v */
-	if (b->err[0] && cfg->verbose)
-		fprintf(stderr, "renacer: %s\n", b->err);
+	/* open has no error channel but errno: keep the reason for error(NULL) */
+	snprintf(ebpf_open_err, sizeof(ebpf_open_err), "%s", b->err);
 	ebpf_close(b);
 	errno = -err;
 	return NULL;
@@ -416,11 +404,20 @@ static int ebpf_start(struct rn_backend *b)
 	return ebpf_spawn(b);
 }
 
-static void ebpf_detach(struct rn_backend *b)
+/*
+ * Stop tracing. As with ptrace (and strace), a command renacer started gets
+ * SIGCONT and the signal that interrupted renacer (sig; 0 leaves it
+ * running); -p targets just keep running.
+ */
+static void ebpf_detach(struct rn_backend *b, int sig)
 {
 	if (b->attached)
 		renacer_bpf__detach(b->skel);
 	b->attached = false;
+	if (sig && b->child && !b->reaped) {
+		kill(b->child, SIGCONT);
+		kill(b->child, sig);
+	}
 }
 
 static int ebpf_exit_status(const struct rn_backend *b)
@@ -435,7 +432,7 @@ static __u64 ebpf_lost(const struct rn_backend *b)
 
 static const char *ebpf_error(const struct rn_backend *b)
 {
-	return b->err;
+	return b ? b->err : ebpf_open_err;
 }
 
 const struct rn_backend_ops rn_ebpf_backend = {

@@ -45,6 +45,10 @@ struct rn_backend {
 	rn_event_fn fn;
 	void *fn_ctx;
 	int fn_err;
+	/* Records taken in this poll: consumption stops at EBPF_POLL_BUDGET so
+	 * that a busy ring cannot keep renacer from seeing Ctrl-C. */
+	unsigned consumed;
+	bool budget_hit;
 
 	char err[256];
 };

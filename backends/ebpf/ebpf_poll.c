@@ -19,7 +19,6 @@
 #include "ebpf.h"
 #include "../capture.h"
 #include "bpf/renacer.skel.h"
-#include "../procfs.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
  * never sleep longer than this before looking. */
@@ -34,8 +33,14 @@ static long ebpf_mem_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t le
 
 static const struct rn_memsrc ebpf_memsrc = {
 	.read = ebpf_mem_read,
-	.fdpath = rn_proc_fdpath,
+	/* No fdpath: by the time a record is decoded the task's fd table has
+	 * moved on, and a wrong path is worse than none (-y picks ptrace; -P
+	 * resolves descriptors from the opens it saw). */
+	.fdpath = NULL,
 };
+
+/* Records one poll hands on before it returns to the frontend's loop. */
+#define EBPF_POLL_BUDGET 65536
 
 static int poll_flush(struct rn_backend *b)
 {
@@ -54,10 +59,17 @@ int ebpf_sample(void *ctx, void *data, size_t size)
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
 	memcpy(&b->batch[b->nbatch++], data, size);
-	if (b->nbatch < EBPF_BATCH)
-		return 0;
-	b->fn_err = poll_flush(b);
-	return b->fn_err < 0 ? b->fn_err : 0;
+	if (b->nbatch >= EBPF_BATCH) {
+		b->fn_err = poll_flush(b);
+		if (b->fn_err < 0)
+			return b->fn_err;
+	}
+	/* libbpf has already moved past this record when we stop here. */
+	if (++b->consumed >= EBPF_POLL_BUDGET) {
+		b->budget_hit = true;
+		return -EAGAIN;
+	}
+	return 0;
 }
 
 /* Sum of the per-CPU counters of records the kernel could not reserve. */
@@ -138,8 +150,13 @@ static int poll_wait(struct rn_backend *b, int timeout_ms)
 
 static int poll_consume(struct rn_backend *b)
 {
-	int n = ring_buffer__consume(b->rb);
+	int n;
 
+	b->consumed = 0;
+	b->budget_hit = false;
+	n = ring_buffer__consume(b->rb);
+	if (n < 0 && b->budget_hit && !b->fn_err)
+		n = 0;	/* stopped on purpose: the rest waits for the next poll */
 	if (n < 0 && b->fn_err < 0)
 		return b->fn_err;
 	if (n < 0)
@@ -172,8 +189,8 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 		err = poll_report_lost(b);
 	if (err < 0)
 		return err;
-	if (!finished)
-		return 1;
+	if (!finished || b->budget_hit)
+		return 1;	/* more to drain before the end can be declared */
 	b->done = true;
 	return 0;
 }

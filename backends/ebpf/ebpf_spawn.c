@@ -19,53 +19,7 @@
 #include <unistd.h>
 
 #include "ebpf.h"
-
-/* argv[0] as execvp would find it, into path. 0 or -errno. */
-static int spawn_resolve(const char *cmd, char *path, size_t len)
-{
-	const char *p, *end, *dirs = getenv("PATH");
-	int err = -ENOENT;
-	struct stat st;
-
-	if (strchr(cmd, '/')) {
-		if (snprintf(path, len, "%s", cmd) >= (int)len)
-			return -ENAMETOOLONG;
-		return stat(path, &st) < 0 ? -errno : 0;
-	}
-	if (!dirs)
-		dirs = "/usr/local/bin:/usr/bin:/bin";
-	for (p = dirs; ; p = end + 1) {
-		end = strchrnul(p, ':');
-		if (snprintf(path, len, "%.*s%s%s", (int)(end - p), p, end > p ? "/" : "",
-			     cmd) < (int)len &&
-		    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if (access(path, X_OK) == 0)
-				return 0;
-			err = -EACCES;
-		}
-		if (!*end)
-			break;
-	}
-	return err;
-}
-
-static void spawn_drop_privileges(long uid, long gid)
-{
-	struct passwd *pw = uid >= 0 ? getpwuid(uid) : NULL;
-
-	if (gid >= 0) {
-		if (!pw || initgroups(pw->pw_name, gid) < 0) {
-			gid_t g = gid;
-
-			if (setgroups(1, &g) < 0)
-				_exit(127);
-		}
-		if (setgid(gid) < 0)
-			_exit(127);
-	}
-	if (uid >= 0 && setuid(uid) < 0)
-		_exit(127);
-}
+#include "../spawn.h"
 
 static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const char *path,
 						  int go, int report)
@@ -77,9 +31,12 @@ static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const ch
 		;
 	if (c != 'g')
 		_exit(127);	/* the parent gave up */
-	spawn_drop_privileges(b->uid, b->gid);
-	execv(path, b->argv);
-	err = errno;
+	err = rn_spawn_become(b->uid, b->gid);
+	if (!err) {
+		execv(path, b->argv);
+		err = -errno;
+	}
+	err = -err;
 	if (write(report, &err, sizeof(err)) < 0)
 		_exit(127);
 	_exit(127);
@@ -108,7 +65,7 @@ int ebpf_spawn(struct rn_backend *b)
 	int go[2], report[2], err;
 	char path[PATH_MAX];
 
-	err = spawn_resolve(b->argv[0], path, sizeof(path));
+	err = rn_spawn_resolve(b->argv[0], path, sizeof(path));
 	if (err) {
 		ebpf_set_error(b, "cannot execute '%s': %s", b->argv[0], strerror(-err));
 		return err;

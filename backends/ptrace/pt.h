@@ -107,7 +107,7 @@ int pt_seccomp_install(const struct rn_backend *b);
 /* spawn.c */
 int pt_spawn(struct rn_backend *b);
 int pt_attach(struct rn_backend *b);
-void pt_detach_all(struct rn_backend *b);
+void pt_detach_all(struct rn_backend *b, int sig);
 
 /* ptrace.c */
 /* Handle one waitpid() result; 0 or the callback's -errno. */

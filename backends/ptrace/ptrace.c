@@ -207,7 +207,7 @@ static int pt_regs_info(struct pt_task *t, struct __ptrace_syscall_info *info)
 
 static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
 {
-	struct __ptrace_syscall_info info;
+	struct __ptrace_syscall_info info = { 0 };	/* the kernel fills only what op needs */
 	__u64 now = pt_now();
 
 	if (!b->no_sysinfo) {
@@ -585,10 +585,10 @@ static int pt_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *c
 	return b->ntasks || b->nqueue ? 1 : 0;
 }
 
-static void pt_detach(struct rn_backend *b)
+static void pt_detach(struct rn_backend *b, int sig)
 {
 	if (!b->detached)
-		pt_detach_all(b);
+		pt_detach_all(b, sig);
 	b->detached = true;
 }
 
@@ -605,7 +605,7 @@ static __u64 pt_lost(const struct rn_backend *b)
 
 static const char *pt_error(const struct rn_backend *b)
 {
-	return b->err;
+	return b ? b->err : "";
 }
 
 static void pt_close(struct rn_backend *b)
@@ -614,7 +614,7 @@ static void pt_close(struct rn_backend *b)
 		return;
 	/* Never leave a task stopped behind us. */
 	if (b->ntasks && !b->detached)
-		pt_detach_all(b);
+		pt_detach_all(b, SIGTERM);
 	pt_drop_all(b, NULL, NULL);
 	pt_unwind_free(b);
 	free(b->filter);

@@ -39,6 +39,10 @@ bool pt_seccomp_wanted(const struct rn_backend *b)
 
 	if (b->cfg.no_seccomp || (off && *off && *off != '0'))
 		return false;
+	/* The filter needs PR_SET_NO_NEW_PRIVS, which would stop setuid
+	 * programs run under -u from gaining their privileges. */
+	if (b->cfg.uid >= 0)
+		return false;
 	return b->cfg.argv && b->cfg.follow_forks && !seccomp_all_selected(b);
 }
 

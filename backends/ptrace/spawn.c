@@ -20,56 +20,21 @@
 #include <sys/wait.h>
 
 #include "pt.h"
-
-/* Find cmd the way execvp() would, so the traced execve shows the full path
- * (as strace's does) and a missing command is reported before forking. */
-static int spawn_resolve(const char *cmd, char *path, size_t len)
-{
-	const char *p, *dirs = getenv("PATH");
-	int err = ENOENT;
-
-	if (strchr(cmd, '/')) {
-		if (snprintf(path, len, "%s", cmd) >= (int)len)
-			return -ENAMETOOLONG;
-		return 0;
-	}
-	if (!dirs || !*dirs)
-		dirs = "/usr/local/bin:/usr/bin:/bin";
-	for (p = dirs; ; p = strchr(p, ':') + 1) {
-		size_t n = strcspn(p, ":");
-		struct stat st;
-
-		if (n == 0)
-			snprintf(path, len, "%s", cmd);
-		else
-			snprintf(path, len, "%.*s/%s", (int)n, p, cmd);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if (access(path, X_OK) == 0)
-				return 0;
-			err = EACCES;
-		}
-		if (!p[n])
-			break;
-	}
-	return -err;
-}
+#include "../spawn.h"
 
 /* In the child: become the -u user, stop until the parent has seized us,
  * then exec. A failure travels to the parent through the CLOEXEC pipe. */
 static void __attribute__((noreturn))
-spawn_child(const struct rn_backend *b, const char *path, const char *user, int fd)
+spawn_child(const struct rn_backend *b, const char *path, int fd)
 {
 	const struct rn_trace_config *cfg = &b->cfg;
 	int err;
 
-	if (cfg->gid >= 0) {
-		gid_t g = (gid_t)cfg->gid;
-
-		if ((user ? initgroups(user, g) : setgroups(1, &g)) < 0 || setgid(g) < 0)
-			goto fail;
-	}
-	if (cfg->uid >= 0 && setuid((uid_t)cfg->uid) < 0)
+	err = rn_spawn_become(cfg->uid, cfg->gid);
+	if (err) {
+		errno = -err;
 		goto fail;
+	}
 	kill(getpid(), SIGSTOP);
 	/* Seized now: a stop at a filtered call can reach the tracer. A second
 	 * SIGSTOP tells it the filter is not there. */
@@ -141,14 +106,8 @@ static bool spawn_drive(struct rn_backend *b, pid_t pid)
 /* Fork the child that will exec path; -errno when even that fails. */
 static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
 {
-	const char *user = NULL;
 	pid_t pid;
 
-	if (b->cfg.uid >= 0) {
-		struct passwd *pw = getpwuid((uid_t)b->cfg.uid);
-
-		user = pw ? pw->pw_name : NULL;
-	}
 	if (pt_seccomp_wanted(b) && pt_seccomp_build(b) == 0) {
 		b->seccomp = true;
 		b->opts |= PTRACE_O_TRACESECCOMP;
@@ -165,7 +124,7 @@ static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
 	}
 	if (pid == 0) {
 		close(pfd[0]);
-		spawn_child(b, path, user, pfd[1]);
+		spawn_child(b, path, pfd[1]);
 	}
 	close(pfd[1]);
 	return pid;
@@ -185,7 +144,7 @@ int pt_spawn(struct rn_backend *b)
 	int rc, pfd[2], err = 0;
 	pid_t pid;
 
-	rc = spawn_resolve(cmd, path, sizeof(path));
+	rc = rn_spawn_resolve(cmd, path, sizeof(path));
 	if (rc < 0)
 		return spawn_fail(b, cmd, -rc);
 	pid = spawn_fork(b, path, pfd);
@@ -272,7 +231,7 @@ int pt_attach(struct rn_backend *b)
 		if (rc < 0) {
 			snprintf(b->err, sizeof(b->err), "cannot attach to pid %d: %s",
 				 b->cfg.pids[i], strerror(-rc));
-			pt_detach_all(b);
+			pt_detach_all(b, SIGTERM);
 			b->nqueue = 0;
 			return rc;
 		}
@@ -341,22 +300,27 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * kernel) are left to the kernel, which detaches them when we exit.
  *
  * The spawned command is handled as strace handles it when interrupted: it
- * gets SIGCONT and a fatal signal (strace sends the signal it received; the
- * ops table does not carry it, so SIGTERM here), then is detached like the
- * rest. Attached processes (-p) just keep running. (Under the seccomp
- * pre-filter a command that survives its SIGTERM would see ENOSYS from every
- * selected call, as under strace --seccomp-bpf.)
+ * gets SIGCONT and sig (the signal renacer received; 0 leaves it running),
+ * then is detached like the rest. Attached processes (-p) just keep running. Under the seccomp
+ * pre-filter every traced task is killed: untraced, each selected call would
+ * fail with ENOSYS (strace --seccomp-bpf leaves them broken that way).
  */
-void pt_detach_all(struct rn_backend *b)
+void pt_detach_all(struct rn_backend *b, int sig)
 {
 	__u64 deadline = pt_now() + 3000000000ull;
 	unsigned h;
 	struct pt_task *t;
 
-	if (b->child && pt_task_find(b, b->child)) {
+	if (sig && b->child && pt_task_find(b, b->child)) {
 		kill(b->child, SIGCONT);
-		kill(b->child, SIGTERM);
+		kill(b->child, sig);
 	}
+	/* Under the seccomp pre-filter a descendant left running untraced
+	 * would get ENOSYS from every selected call: end them all instead. */
+	if (b->seccomp)
+		for (h = 0; h < PT_HASH; h++)
+			for (t = b->hash[h]; t; t = t->next)
+				kill(t->tid, SIGKILL);
 	for (h = 0; h < PT_HASH; h++)
 		for (t = b->hash[h]; t; t = t->next)
 			ptrace(PTRACE_INTERRUPT, t->tid, 0L, 0L);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pt.h"
+#include "../procfs.h"
 
 static unsigned task_bucket(pid_t tid)
 {
@@ -81,20 +82,7 @@ void pt_task_rename(struct rn_backend *b, struct pt_task *t, pid_t tid)
 
 pid_t pt_proc_tgid(pid_t tid)
 {
-	char path[64], line[128];
-	pid_t tgid = tid;
-	FILE *f;
+	int tgid = rn_proc_tgid(tid);
 
-	snprintf(path, sizeof(path), "/proc/%d/status", tid);
-	f = fopen(path, "re");
-	if (!f)
-		return tid;
-	while (fgets(line, sizeof(line), f)) {
-		if (!strncmp(line, "Tgid:", 5)) {
-			tgid = (pid_t)atoi(line + 5);
-			break;
-		}
-	}
-	fclose(f);
 	return tgid > 0 ? tgid : tid;
 }

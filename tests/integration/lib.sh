@@ -41,3 +41,21 @@ not_stopped() {
 	T | t) fail "pid $1 is left in state $st" ;;
 	esac
 }
+
+# Can this test exercise the eBPF backend here? Not as non-root, without BTF
+# or in a build without eBPF (say so and return 1); where all of those hold,
+# a failure to run is a bug and fails the test.
+have_ebpf() {
+	local err
+	if [ "$(id -u)" -ne 0 ] || [ ! -r /sys/kernel/btf/vmlinux ]; then
+		echo "eBPF part skipped: needs root and /sys/kernel/btf/vmlinux" >&2
+		return 1
+	fi
+	err=$("$RENACER" --backend=ebpf -o /dev/null -- true 2>&1) && return 0
+	case $err in
+	*"built without eBPF"*)
+		echo "eBPF part skipped: $err" >&2
+		return 1 ;;
+	esac
+	fail "renacer --backend=ebpf cannot run although root and BTF are present: $err"
+}

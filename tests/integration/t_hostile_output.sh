@@ -4,10 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 for be in ptrace ebpf; do
-	if [ $be = ebpf ] && ! "$RENACER" --backend=ebpf -o /dev/null -- true 2>/dev/null; then
-		echo "ebpf unavailable here: text/JSON checked on ptrace only"
-		continue
-	fi
+	[ $be = ebpf ] && ! have_ebpf && continue
 	"$RENACER" --backend=$be -s 64 -o "$WORK/$be.txt" -- "$TRACEES/hostile" ||
 		fail "$be: hostile tracee failed under renacer"
 	no_control_bytes "$WORK/$be.txt" || fail "$be: raw control bytes in text output"

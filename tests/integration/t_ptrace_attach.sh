@@ -19,7 +19,7 @@ for sig in INT TERM; do
 	[ "$rc" -eq 0 ] || fail "renacer -p exited $rc after SIG$sig ($(cat "$WORK/err"))"
 	[ "$(grep -c 'Process [0-9]* attached' "$WORK/err")" -eq 3 ] ||
 		fail "want 3 attach notices (3 threads): $(cat "$WORK/err")"
-	grep -q '^pwrite64(' "$WORK/trace" || fail "no pwrite64 traced: $(head -5 "$WORK/trace")"
+	grep -qE '^([0-9]+ +)?pwrite64\(' "$WORK/trace" || fail "no pwrite64 traced: $(head -5 "$WORK/trace")"
 	grep -q 'nanosleep(' "$WORK/trace" || fail "no nanosleep traced"
 	t1=$(ticks)
 	sleep 0.2

@@ -22,8 +22,9 @@ wait "$rpid" || fail "renacer exited $?"
 grep -q -- '^--- SIGTERM ' "$WORK/trace2" || fail "no SIGTERM line"
 grep -q '^+++ exited with 0 +++$' "$WORK/trace2" || fail "no exit line"
 
-# SIGINT to renacer tracing a spawned command: as strace, the command gets a
-# fatal signal and is let go; nothing is left stopped or traced.
+# SIGINT to renacer tracing a spawned command: as strace, the command gets
+# the signal renacer received (here fatal: sigrecv handles only USR1 and TERM)
+# and is let go; nothing is left stopped or traced.
 "$RENACER" --backend=ptrace -o "$WORK/trace3" -- "$TRACEES/sigrecv" >"$WORK/out3" &
 rpid=$!
 for _ in $(seq 50); do [ -s "$WORK/out3" ] && break; sleep 0.05; done
@@ -32,5 +33,5 @@ kill -INT "$rpid"
 wait "$rpid"
 for _ in $(seq 50); do kill -0 "$tpid" 2>/dev/null || break; sleep 0.05; done
 kill -0 "$tpid" 2>/dev/null && { not_stopped "$tpid"; kill -KILL "$tpid"; fail "command still running"; }
-[ "$(tail -1 "$WORK/out3")" = "sigrecv: usr1=0" ] || fail "command did not end cleanly: $(cat "$WORK/out3")"
+[ "$(wc -l <"$WORK/out3")" -eq 1 ] || fail "the command did not die of SIGINT: $(cat "$WORK/out3")"
 echo ok

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "spawn.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int rn_spawn_resolve(const char *cmd, char *path, size_t len)
+{
+	const char *p, *dirs = getenv("PATH");
+	int err = -ENOENT;
+	struct stat st;
+
+	if (strchr(cmd, '/')) {
+		if (snprintf(path, len, "%s", cmd) >= (int)len)
+			return -ENAMETOOLONG;
+		return stat(path, &st) < 0 ? -errno : 0;
+	}
+	if (!dirs || !*dirs)
+		dirs = "/usr/local/bin:/usr/bin:/bin";
+	for (p = dirs;; p += strcspn(p, ":") + 1) {
+		size_t n = strcspn(p, ":");
+
+		/* An empty PATH element means the current directory. */
+		if (snprintf(path, len, "%.*s%s%s", (int)n, p, n ? "/" : "", cmd) < (int)len &&
+		    stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(path, X_OK) == 0)
+				return 0;
+			err = -EACCES;
+		}
+		if (!p[n])
+			break;
+	}
+	return err;
+}
+
+int rn_spawn_become(long uid, long gid)
+{
+	struct passwd *pw = uid >= 0 ? getpwuid((uid_t)uid) : NULL;
+
+	if (gid >= 0) {
+		gid_t g = (gid_t)gid;
+
+		if ((!pw || initgroups(pw->pw_name, g) < 0) && setgroups(1, &g) < 0)
+			return -errno;
+		if (setgid(g) < 0)
+			return -errno;
+	}
+	if (uid >= 0 && setuid((uid_t)uid) < 0)
+		return -errno;
+	return 0;
+}
