@@ -714,19 +714,24 @@ static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
 
 	if (!a)
 		return;
-	a->count++;
-	if (ret < 0 && ret >= -4095)
-		a->errors++;
-	a->total_ns += dur;
-	if (a->count == 1 || dur < a->min_ns)
+	/* Per-CPU, but a program can be preempted by another task on the same
+	 * CPU (PREEMPT_RCU): plain increments could lose counts. min/max are
+	 * best effort. */
+	if (__sync_fetch_and_add(&a->count, 1) == 0 || dur < a->min_ns)
 		a->min_ns = dur;
+	if (ret < 0 && ret >= -4095)
+		__sync_fetch_and_add(&a->errors, 1);
+	__sync_fetch_and_add(&a->total_ns, dur);
 	if (dur > a->max_ns)
 		a->max_ns = dur;
 	cnt = bpf_map_lookup_elem(&hist, &key);
+	if (!cnt && bpf_map_update_elem(&hist, &key, &one, BPF_NOEXIST) == 0)
+		return;
+	/* the bucket existed, or another task created it just now */
+	if (!cnt)
+		cnt = bpf_map_lookup_elem(&hist, &key);
 	if (cnt)
-		(*cnt)++;
-	else
-		bpf_map_update_elem(&hist, &key, &one, BPF_NOEXIST);
+		__sync_fetch_and_add(cnt, 1);
 }
 
 /* An exit without its entry: tracing began mid-call (-p), or a fork child
