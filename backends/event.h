@@ -42,6 +42,8 @@ enum rn_event_type {
 #define RN_F_THREAD_EXIT (1u << 5) /* RN_EV_EXIT of a non-leader thread */
 #define RN_F_STOPPED	 (1u << 6) /* RN_EV_SIGNAL: the task entered group-stop
 				    * ("--- stopped by SIGSTOP ---"), not a delivery */
+#define RN_F_SILENT	 (1u << 8) /* RN_EV_ATTACH of the command renacer started:
+				    * a task to count, not to announce */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 

@@ -187,7 +187,7 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 		t->lost += ev->lost.count;
 		return true;
 	case RN_EV_ATTACH:
-		if (!rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
+		if (!(ev->flags & RN_F_SILENT) && !rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
 			fprintf(stderr, "renacer: Process %u %s\n", ev->tid,
 				ev->flags & RN_F_DETACHED ? "detached" : "attached");
 		return true;

@@ -100,6 +100,19 @@ static bool spawn_drive(struct rn_backend *b, pid_t pid)
 		}
 		pt_handle(b, w, status, NULL, NULL);
 	}
+	if (t) {
+		/* The frontend counts tasks (strace's "[pid N]" rule) from the
+		 * start, even when the command's own calls are all filtered. */
+		struct rn_event *ev = &b->scratch;
+
+		memset(ev, 0, RN_EVENT_HDR_SIZE);
+		ev->ts_ns = pt_now();
+		ev->type = RN_EV_ATTACH;
+		ev->flags = RN_F_SILENT;
+		ev->tid = (__u32)t->tid;
+		ev->tgid = (__u32)t->tgid;
+		pt_queue(b, ev);
+	}
 	return t != NULL;
 }
 
