@@ -13,7 +13,10 @@
 #include "analyze.h"
 #include "analyze_int.h"
 
-#define AN_MAX_GAP 1000000	/* empty time windows inserted for one gap at most */
+/* Empty time windows inserted for one idle gap, at most: an idle stretch is
+ * one cluster however long it lasts, and a trace with hour-long pauses must
+ * not turn into millions of rows (a fuzzing finding). */
+#define AN_MAX_GAP 256
 #define AN_SD_FLOOR 0.05	/* smallest sd used for z, relative to the mean */
 
 static const struct rn_analyze_opts an_defaults = {
@@ -195,7 +198,10 @@ static int an_win_time(struct rn_analyze *a, double ts)
 	if (idx <= a->cur_win)
 		return 0;	/* same window, or slightly out of order */
 	err = an_win_close(a);
-	for (gap = idx - a->cur_win - 1; !err && gap > 0 && gap <= AN_MAX_GAP; gap--)
+	gap = idx - a->cur_win - 1;
+	if (gap > AN_MAX_GAP)
+		gap = AN_MAX_GAP;
+	for (; !err && gap > 0; gap--)
 		err = an_win_close(a);
 	a->cur_win = idx;
 	return err;
