@@ -118,6 +118,50 @@ $(B)/tracees/%: tests/tracees/%.c
 	@mkdir -p $(@D)
 	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O1 -g -pthread -o $@ $< -lpthread
 
+# --source / -k tracees: one source, many builds. src_call-{pie,nopie}-{O0,O2}-
+# {dw4,dw5}-{fp,nofp}; -lib with f1..f3 in libsrccall.so; -stripped; -debuglink
+# with its DWARF in a separate file found through .gnu_debuglink.
+SRC_VARIANTS := $(foreach p,pie nopie,$(foreach o,O0 O2,$(foreach d,dw4 dw5,\
+		$(foreach f,fp nofp,src_call-$(p)-$(o)-$(d)-$(f)))))
+SRC_TRACEES  := $(addprefix $(B)/tracees/src/,$(SRC_VARIANTS) src_call-lib \
+		src_call-stripped src_call-debuglink src_call-buildid)
+TRACEE_BINS  += $(SRC_TRACEES)
+src_flags = $(if $(findstring nopie,$(1)),-fno-pie -no-pie,-fpie -pie) \
+	    $(if $(findstring -O2,$(1)),-O2,-O0) $(if $(findstring dw4,$(1)),-gdwarf-4,-gdwarf-5) \
+	    $(if $(findstring nofp,$(1)),-fomit-frame-pointer,-fno-omit-frame-pointer)
+SRC_CC = $(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror
+
+# (Two rules: a pattern rule with two targets would mean one recipe makes both.)
+$(B)/tracees/src/src_call-%-fp: tests/tracees/src_call.c
+	@mkdir -p $(@D)
+	$(SRC_CC) $(call src_flags,$(notdir $@)) -o $@ $<
+
+$(B)/tracees/src/src_call-%-nofp: tests/tracees/src_call.c
+	@mkdir -p $(@D)
+	$(SRC_CC) $(call src_flags,$(notdir $@)) -o $@ $<
+
+$(B)/tracees/src/libsrccall.so: tests/tracees/src_call.c
+	@mkdir -p $(@D)
+	$(SRC_CC) -DSRC_CALL_BUILD_LIB -O2 -g -fPIC -shared -o $@ $<
+
+$(B)/tracees/src/src_call-lib: tests/tracees/src_call.c $(B)/tracees/src/libsrccall.so
+	$(SRC_CC) -DSRC_CALL_LIB -O0 -g -o $@ $< -L$(@D) -lsrccall -Wl,-rpath,'$$ORIGIN'
+
+$(B)/tracees/src/src_call-stripped: $(B)/tracees/src/src_call-pie-O2-dw5-nofp
+	strip -o $@ $<
+
+$(B)/tracees/src/src_call-debuglink: $(B)/tracees/src/src_call-pie-O0-dw5-fp
+	cd $(@D) && objcopy --only-keep-debug $(<F) src_call-debuglink.debug && \
+		objcopy --strip-debug --add-gnu-debuglink=src_call-debuglink.debug $(<F) $(@F)
+
+# DWARF moved to debug/.build-id/xx/yyyy.debug under the tracee directory
+# (the test points RENACER_DEBUG_DIR there); the binary keeps its symbols.
+$(B)/tracees/src/src_call-buildid: $(B)/tracees/src/src_call-nopie-O2-dw4-fp
+	cd $(@D) && id=$$(readelf -n $(<F) | sed -n 's/.*Build ID: //p') && \
+		test -n "$$id" && mkdir -p debug/.build-id/$${id%$${id#??}} && \
+		objcopy --only-keep-debug $(<F) debug/.build-id/$${id%$${id#??}}/$${id#??}.debug && \
+		objcopy --strip-debug $(<F) $(@F)
+
 $(B)/bench/%: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O2 -o $@ $<

@@ -16,6 +16,8 @@
 
 #include "event.h"
 
+struct rn_frame;		/* backends/stack.h */
+
 #define RN_NR_MAX 512		/* syscall numbers are below this */
 #define RN_BITMAP_WORDS (RN_NR_MAX / 64)
 
@@ -32,6 +34,13 @@ struct rn_memsrc {
 	 * into buf. Returns its length or -errno. */
 	long (*fdpath)(void *ctx, __u32 tgid, int fd, char *buf, size_t len);
 	void *ctx;
+	/* Unwind and symbolize the call stack of the stopped task tid of
+	 * process tgid into frames[0..max), innermost first, as much of it as
+	 * how (enum rn_stack_how, backends/stack.h) asks. Returns the frame
+	 * count or -errno. NULL when the backend cannot unwind (eBPF; ptrace
+	 * built without libdwarf/libunwind). */
+	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
+		      int how);
 };
 
 /*

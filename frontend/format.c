@@ -2,6 +2,8 @@
 /* Records to lines: strace-style text, JSON Lines, CSV. */
 #include "format.h"
 
+#include "../backends/stack.h"
+
 #include <string.h>
 #include <time.h>
 
@@ -35,8 +37,72 @@ static void put_timestamp(const struct rn_fmt_ctx *c, __u64 mono_ns, struct rn_s
 	rn_sb_putc(out, ' ');
 }
 
+/* Bytes from the traced program's files (paths, symbol and file names):
+ * printable ASCII as is, anything else as \xHH. */
+static void put_plain(struct rn_strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
+			rn_sb_putc(out, (char)ch);
+		} else {
+			rn_sb_puts(out, "\\x");
+			rn_sb_putc(out, hexdig[ch >> 4]);
+			rn_sb_putc(out, hexdig[ch & 15]);
+		}
+	}
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* " [file.c:42 function]", " [?? function]" or " [??]". */
+static void text_source(const struct rn_frame *f, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, " [");
+	if (f && f->file && f->line) {
+		put_plain(out, base_name(f->file));
+		rn_sb_printf(out, ":%u", f->line);
+	} else {
+		rn_sb_puts(out, "??");
+	}
+	if (f && f->function) {
+		rn_sb_putc(out, ' ');
+		put_plain(out, f->function);
+	}
+	rn_sb_putc(out, ']');
+}
+
+/* One -k line: " > /path/obj(function+0x1a) [0x7f...] file.c:42". */
+static void text_frame(const struct rn_frame *f, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, " > ");
+	if (!f->object) {
+		rn_sb_printf(out, "?? [0x%llx]\n", (unsigned long long)f->ip);
+		return;
+	}
+	put_plain(out, f->object);
+	rn_sb_putc(out, '(');
+	if (f->function)
+		put_plain(out, f->function);
+	rn_sb_printf(out, "+0x%llx) [0x%llx]", (unsigned long long)f->offset,
+		     (unsigned long long)f->ip);
+	if (f->file && f->line) {
+		rn_sb_putc(out, ' ');
+		put_plain(out, base_name(f->file));
+		rn_sb_printf(out, ":%u", f->line);
+	}
+	rn_sb_putc(out, '\n');
+}
+
 static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-			 const struct rn_decoded *d, size_t line_start, struct rn_strbuf *out)
+			 const struct rn_decoded *d, size_t line_start,
+			 const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
 {
 	size_t col;
 
@@ -60,7 +126,14 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 		rn_sb_put_udec_pad(out, ev->dur_ns % 1000000000 / 1000, 6);
 		rn_sb_putc(out, '>');
 	}
+	if (c->source) {
+		int i = rn_stack_source_frame(frames, nframes, c->source == 2);
+
+		text_source(i >= 0 ? &frames[i] : NULL, out);
+	}
 	rn_sb_putc(out, '\n');
+	for (int i = 0; c->stack && i < nframes; i++)
+		text_frame(&frames[i], out);
 }
 
 static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
@@ -85,7 +158,7 @@ static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
 
 static void format_text(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 			const struct rn_event *ev, const struct rn_decoded *d,
-			struct rn_strbuf *out)
+			const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
 {
 	size_t start = out->len;
 
@@ -96,7 +169,7 @@ static void format_text(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		put_timestamp(c, ev->ts_ns, out);
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
-		text_syscall(c, ev, d, start, out);
+		text_syscall(c, ev, d, start, frames, nframes, out);
 		break;
 	case RN_EV_SIGNAL:
 		text_signal(ev, out);
@@ -251,6 +324,52 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 		rn_sb_puts(out, ",\"entry_missed\":true");
 }
 
+static void json_cstr(struct rn_strbuf *out, const char *s)
+{
+	if (s)
+		json_str(out, s, strlen(s));
+	else
+		rn_sb_puts(out, "null");
+}
+
+static void json_frame_loc(const struct rn_frame *f, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, "\"file\":");
+	json_cstr(out, f && f->line ? f->file : NULL);
+	if (f && f->file && f->line)
+		rn_sb_printf(out, ",\"line\":%u", f->line);
+	else
+		rn_sb_puts(out, ",\"line\":null");
+	rn_sb_puts(out, ",\"function\":");
+	json_cstr(out, f ? f->function : NULL);
+}
+
+static void json_stack(const struct rn_fmt_ctx *c, const struct rn_frame *frames, int n,
+		       struct rn_strbuf *out)
+{
+	if (c->source) {
+		int i = rn_stack_source_frame(frames, n, c->source == 2);
+
+		rn_sb_puts(out, ",\"source\":{");
+		json_frame_loc(i >= 0 ? &frames[i] : NULL, out);
+		rn_sb_putc(out, '}');
+	}
+	if (!c->stack)
+		return;
+	rn_sb_puts(out, ",\"stack\":[");
+	for (int i = 0; i < n; i++) {
+		const struct rn_frame *f = &frames[i];
+
+		rn_sb_printf(out, "%s{\"ip\":%llu,\"object\":", i ? "," : "",
+			     (unsigned long long)f->ip);
+		json_cstr(out, f->object);
+		rn_sb_printf(out, ",\"offset\":%llu,", (unsigned long long)f->offset);
+		json_frame_loc(f, out);
+		rn_sb_putc(out, '}');
+	}
+	rn_sb_putc(out, ']');
+}
+
 static void json_signal(const struct rn_event *ev, struct rn_strbuf *out)
 {
 	struct rn_strbuf info;
@@ -271,12 +390,14 @@ static void json_signal(const struct rn_event *ev, struct rn_strbuf *out)
 }
 
 static void format_json(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-			const struct rn_decoded *d, struct rn_strbuf *out)
+			const struct rn_decoded *d, const struct rn_frame *frames, int nframes,
+			struct rn_strbuf *out)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 		json_head(c, "syscall", ev, out);
 		json_syscall(ev, d, out);
+		json_stack(c, frames, nframes, out);
 		break;
 	case RN_EV_SIGNAL:
 		json_head(c, "signal", ev, out);
@@ -345,16 +466,25 @@ static void format_csv(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 	rn_sb_release(&args);
 }
 
+void rn_format_event_stack(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+			   const struct rn_event *ev, const struct rn_decoded *d,
+			   const struct rn_frame *frames, int n, struct rn_strbuf *out)
+{
+	if (!frames)
+		n = 0;
+	if (c->format == RN_FMT_JSON)
+		format_json(c, ev, d, frames, n, out);
+	else if (c->format == RN_FMT_CSV)
+		format_csv(c, ev, d, out);
+	else
+		format_text(c, pfx, ev, d, frames, n, out);
+}
+
 void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		     const struct rn_event *ev, const struct rn_decoded *d,
 		     struct rn_strbuf *out)
 {
-	if (c->format == RN_FMT_JSON)
-		format_json(c, ev, d, out);
-	else if (c->format == RN_FMT_CSV)
-		format_csv(c, ev, d, out);
-	else
-		format_text(c, pfx, ev, d, out);
+	rn_format_event_stack(c, pfx, ev, d, NULL, 0, out);
 }
 
 void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out)

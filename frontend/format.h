@@ -18,7 +18,11 @@ struct rn_fmt_ctx {
 	bool show_time;		/* -T */
 	/* Offset added to CLOCK_MONOTONIC ns to get CLOCK_REALTIME ns. */
 	__s64 realtime_offset_ns;
+	bool stack;		/* -k: every frame */
+	int source;		/* --source: 1 own code, 2 innermost, 0 off */
 };
+
+struct rn_frame;
 
 /* Line prefix styles for text output, as strace chooses them. */
 enum rn_pid_prefix {
@@ -32,6 +36,17 @@ enum rn_pid_prefix {
 void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		     const struct rn_event *ev, const struct rn_decoded *d,
 		     struct rn_strbuf *out);
+
+/*
+ * rn_format_event with the call stack of a syscall record, innermost first
+ * (frames may be NULL, n 0 when unknown). Text: --source appends
+ * " [file.c:42 function]" (or " [??]") to the call's line, -k adds one line
+ * per frame, " > /path/obj(function+0x1a) [0x7f...] file.c:42". JSON:
+ * "source":{...} and "stack":[{...}]. CSV carries neither.
+ */
+void rn_format_event_stack(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+			   const struct rn_event *ev, const struct rn_decoded *d,
+			   const struct rn_frame *frames, int n, struct rn_strbuf *out);
 
 /* The CSV header line (with '\n'), or nothing for other formats. */
 void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out);

@@ -16,6 +16,7 @@
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
+#include "ftime.h"
 #include "options.h"
 #include "select.h"
 #include "trace.h"
@@ -84,8 +85,8 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
  * when nothing needs the individual calls. */
 static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 {
-	return o->summary && !o->summary_interval && !o->analyze && !f->npaths &&
-	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
+	return o->summary && !o->summary_interval && !o->analyze && !o->function_time &&
+	       !f->npaths && !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
 }
 
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
@@ -441,8 +442,8 @@ static int run(const struct rn_opts *o)
 			snprintf(err, sizeof(err), "%s", reason);
 		else
 			snprintf(err, sizeof(err), "cannot start tracing: %s", strerror(-ret));
-		ops->close(b);
-		die(err, exec_failure_code(o, ret, reason));
+		ops->close(b);	/* frees reason: err holds the copy */
+		die(err, exec_failure_code(o, ret, err));
 	}
 	ret = trace_loop(o, ops, b, &t);
 	if (ret < 0 && ret != -EINTR) {
@@ -453,6 +454,8 @@ static int run(const struct rn_opts *o)
 		ops->detach(b, 0);	/* an output error: leave the command running */
 	}
 	finish_summary(o, &cfg, ops, b, &t);
+	if (t.ftime)
+		rn_ftime_print(t.ftime, o->format == RN_FMT_JSON, summary_file(&t));
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
 	if (rn_trace_flush(&t)) {

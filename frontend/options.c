@@ -175,6 +175,17 @@ static void set_ptrace_only(struct rn_opts *o, const char *why)
 		o->ptrace_only_why = why;
 }
 
+/* -k, --source and --function-time need the unwinder (backends/ptrace/unwind.c). */
+static int need_unwinder(char *err, size_t errlen, const char *opt)
+{
+#ifdef RN_HAVE_DWARF
+	(void)err, (void)errlen, (void)opt;
+	return 0;
+#else
+	return fail(err, errlen, "%s: renacer was built without libdwarf/libunwind", opt);
+#endif
+}
+
 static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
 	double d;
@@ -295,10 +306,15 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		return 0;
 	case OPT_SOURCE:
 		set_ptrace_only(o, "--source");
-		return fail(err, errlen, "--source is not available in this build yet");
+		if (optarg && strcmp(optarg, "innermost"))
+			return fail(err, errlen, "--source: unknown mode '%s' (try --source or "
+				    "--source=innermost)", optarg);
+		o->source = optarg ? 2 : 1;
+		return need_unwinder(err, errlen, "--source");
 	case OPT_FTIME:
 		set_ptrace_only(o, "--function-time");
-		return fail(err, errlen, "--function-time is not available in this build yet");
+		o->function_time = true;
+		return need_unwinder(err, errlen, "--function-time");
 	case OPT_SUMMARY_ONLY:
 		o->summary = true;
 		return 0;
@@ -375,7 +391,8 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		return add_filter(o, "-P ", optarg);
 	case 'k':
 		set_ptrace_only(o, "-k");
-		return fail(err, errlen, "-k is not available in this build yet");
+		o->stack = true;
+		return need_unwinder(err, errlen, "-k");
 	case 'h':
 		o->help = true;
 		return 0;
@@ -491,6 +508,9 @@ void rn_opts_usage(FILE *out)
 	      "  -y                      print paths next to file descriptors\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
 	      "  -T                      time spent in each call\n"
+	      "  -k                      (ptrace) the call stack of each call\n"
+	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
+	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
 	      "  -q, -qq                 fewer messages about attaching and exits\n"
 	      "Statistics:\n"
 	      "  -c                      count calls, errors and time; print a summary\n"

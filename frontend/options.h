@@ -20,6 +20,9 @@ struct rn_opts {
 	enum rn_tsmode tsmode;
 	int follow;		/* -f: 1, -ff: 2 */
 	bool show_time;		/* -T */
+	bool stack;		/* -k */
+	int source;		/* --source: 1 own code, 2 =innermost, 0 off */
+	bool function_time;	/* --function-time */
 	bool summary;		/* -c */
 	bool summary_and_trace;	/* -C */
 	const char *sort_by;	/* -S */

@@ -5,6 +5,7 @@
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
+#include "ftime.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -29,7 +30,18 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 		.tsmode = o->tsmode,
 		.show_time = o->show_time,
 		.realtime_offset_ns = realtime_offset(),
+		.stack = o->stack,
+		.source = o->source,
 	};
+	/* CSV rows carry no stack: unwind only for --function-time there. */
+	t->want_stack = o->function_time ||
+			((o->stack || o->source) && o->format != RN_FMT_CSV);
+	t->stack_how = o->stack ? RN_STACK_FULL :
+		       o->source == 2 ? RN_STACK_INNERMOST : RN_STACK_OWN;
+	if (o->function_time && !(t->ftime = rn_ftime_new())) {
+		snprintf(err, errlen, "out of memory");
+		return -ENOMEM;
+	}
 	t->print_trace = !o->summary;
 	rn_tidmap_init(&t->files);
 	rn_tidmap_init(&t->opened);
@@ -183,6 +195,30 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 	return false;
 }
 
+/* -k, --source, --function-time: unwind the (still stopped) caller of a
+ * call that passed the filter, and count it per function. */
+static void take_stack(struct rn_trace *t, const struct rn_event *ev,
+		       const struct rn_memsrc *mem)
+{
+	long n = 0;
+
+	t->nframes = 0;
+	if (!t->want_stack)
+		return;
+	if (mem && mem->stack)
+		n = mem->stack(mem->ctx, ev->tid, ev->tgid, t->frames, RN_STACK_MAX, t->stack_how);
+	t->nframes = n > 0 ? (int)n : 0;
+	if (t->ftime) {
+		int i = rn_stack_source_frame(t->frames, t->nframes, t->opts->source == 2);
+		bool failed = !(ev->flags & RN_F_UNFINISHED) && ev->sc.ret < 0 &&
+			      ev->sc.ret >= -4095;
+
+		if (rn_ftime_add(t->ftime, i >= 0 ? t->frames[i].function : NULL, ev->sc.nr,
+				 ev->dur_ns, failed) < 0 && !t->write_errno)
+			t->write_errno = ENOMEM;
+	}
+}
+
 static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct rn_memsrc *mem)
 {
 	const struct rn_decoded *d = NULL;
@@ -196,9 +232,12 @@ static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct
 	show = account(t, ev) && t->print_trace;
 	if (show && ev->type == RN_EV_SYSCALL)
 		d = decode(t, ev, mem);
+	if (ev->type == RN_EV_SYSCALL && (show || t->ftime))
+		take_stack(t, ev, mem);
 	if (show) {
 		rn_sb_reset(&t->line);
-		rn_format_event(&t->fmt, pid_prefix(t), ev, d, &t->line);
+		rn_format_event_stack(&t->fmt, pid_prefix(t), ev, d, t->frames, t->nframes,
+				      &t->line);
 		if (t->line.len)
 			write_line(t, ev->tid);
 	}
@@ -240,4 +279,6 @@ void rn_trace_release(struct rn_trace *t)
 	rn_tidmap_release(&t->live);
 	rn_decoded_release(&t->dec);
 	rn_sb_release(&t->line);
+	rn_ftime_free(t->ftime);
+	t->ftime = NULL;
 }

@@ -14,7 +14,10 @@
 #include "strbuf.h"
 #include "tidmap.h"
 
+#include "../backends/stack.h"
+
 struct rn_stats;
+struct rn_ftime;
 struct rn_analyze;
 struct rn_filter;
 
@@ -32,6 +35,11 @@ struct rn_trace {
 	struct rn_filter *filter; /* -e, -P, -z ...: never NULL once running */
 	struct rn_stats *stats;	/* -c / -C, or NULL */
 	struct rn_analyze *analyze; /* --analyze, or NULL */
+	struct rn_ftime *ftime;	/* --function-time, or NULL */
+	bool want_stack;	/* -k, --source or --function-time */
+	int stack_how;		/* enum rn_stack_how */
+	int nframes;		/* frames of the current call */
+	struct rn_frame frames[RN_STACK_MAX];
 	__u64 lost;		/* events the backend reported lost */
 	int write_errno;	/* first output error, 0 if none */
 };

@@ -27,12 +27,15 @@ struct pt_task {
 	pid_t tid;
 	pid_t tgid;
 	unsigned flags;			/* PT_* */
+	__u64 pc, sp;			/* at the last syscall stop (0: unknown), for
+					 * the unwinder: often all it needs */
 	struct rn_event ev;		/* the pending system call */
 };
 
 #define PT_HASH 256			/* buckets, a power of two */
 
 struct sock_filter;
+struct pt_unwind;
 
 /*
  * Reads of one stop's decoding. The first read of a stop goes to the task as
@@ -70,6 +73,7 @@ struct rn_backend {
 	struct rn_event *queue;		/* events waiting for the next poll() */
 	size_t nqueue, qcap;
 	struct rn_event scratch;	/* signal, exit and attach records */
+	struct pt_unwind *unwind;	/* -k / --source state (unwind.c), or NULL */
 	char err[512];
 };
 

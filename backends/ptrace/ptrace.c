@@ -28,6 +28,7 @@
 #include <asm/unistd_64.h>
 
 #include "pt.h"
+#include "unwind.h"
 
 __u64 pt_now(void)
 {
@@ -219,6 +220,8 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 	}
 	if (b->no_sysinfo && pt_regs_info(t, &info) < 0)
 		info.op = PTRACE_SYSCALL_INFO_NONE;	/* still resumed below */
+	t->pc = b->no_sysinfo ? 0 : info.instruction_pointer;
+	t->sp = b->no_sysinfo ? 0 : info.stack_pointer;
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
 		pt_syscall_entry(b, t, info.entry.nr, info.entry.args, info.stack_pointer, now, 0,
@@ -298,6 +301,7 @@ static struct pt_task *pt_exec(struct rn_backend *b, struct pt_task *t, rn_event
 		t = old;
 	}
 	t->flags &= ~PT_HIDDEN;
+	pt_unwind_forget(b, t->tgid);	/* a new address space */
 	return t;
 }
 
@@ -383,6 +387,8 @@ static void pt_task_exited(struct rn_backend *b, struct pt_task *t, int status,
 		}
 		pt_emit(b, &b->scratch, fn, ctx);
 	}
+	if (t->tid == t->tgid)
+		pt_unwind_forget(b, t->tgid);
 	pt_task_del(b, t);
 }
 
@@ -486,6 +492,7 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 	if (cfg->follow_forks)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	pt_mem_init(b);
+	pt_unwind_init(b);
 	return b;
 }
 
@@ -609,6 +616,7 @@ static void pt_close(struct rn_backend *b)
 	if (b->ntasks && !b->detached)
 		pt_detach_all(b, SIGTERM);
 	pt_drop_all(b, NULL, NULL);
+	pt_unwind_free(b);
 	free(b->filter);
 	free(b->queue);
 	free(b);

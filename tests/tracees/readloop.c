@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* N one-byte reads of /dev/zero (N = argv[1], default 100), then exit 0. */
+/* N one-byte reads of /dev/zero (N = argv[1], default 100), then exit 0.
+ * Also the syscall-heavy workload of bench/run. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
