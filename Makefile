@@ -203,12 +203,12 @@ install: $(RENACER)
 	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
 
 # BENCH_ARGS passes options to bench/run (e.g. BENCH_ARGS="--runs 9 --groups main").
-bench: $(RENACER) $(BENCH_BINS)
+bench: $(RENACER) $(BENCH_BINS) $(B)/tracees/readloop
 	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run $(BENCH_ARGS)
 
 # Fails when a ratio measured now (renacer-ptrace/strace, renacer-ebpf/baseline) is
 # more than the tolerance worse than bench/reference.json.
-check-regression: $(RENACER) $(BENCH_BINS)
+check-regression: $(RENACER) $(BENCH_BINS) $(B)/tracees/readloop
 	B=$(B) RENACER=$(abspath $(RENACER)) python3 bench/run --check-regression $(BENCH_ARGS)
 
 # --- fuzzing: libFuzzer targets tests/fuzz/fuzz_NAME.c, seeds in tests/fuzz/corpus/NAME/,
