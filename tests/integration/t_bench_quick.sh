@@ -9,7 +9,7 @@ need_cmd strace
 need_cmd python3
 need_cmd make
 : "${BENCHBIN:=$(dirname "$TRACEES")/bench}"
-for p in "$TRACEES/readloop" "$BENCHBIN/forkn"; do [ -x "$p" ] || skip "$p is not built"; done
+for p in "$TRACEES/readloop" "$BENCHBIN/forkn"; do [ -x "$p" ] || fail "$p is not built (make test builds it)"; done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 BENCHBIN=$BENCHBIN timeout 120 python3 "$ROOT/bench/run" --quick --out "$WORK/res" \
