@@ -765,7 +765,7 @@ static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, lo
 SEC("tp_btf/sys_exit")
 int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
+	__u64 pid_tgid = bpf_get_current_pid_tgid(), now;
 	__u32 tid = (__u32)pid_tgid, i, nr;
 	struct rn_scratch *s;
 	struct rn_pend *p;
@@ -777,6 +777,9 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 			flush_ignored(p, pid_tgid);
 		return 0;
 	}
+	/* Read the clock only for a traced call: every exit of every process
+	 * on the machine runs this program. */
+	now = bpf_ktime_get_ns();
 	if ((ret == -EINTR || (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN)) && dying()) {
 		/* killed in the call: sched_process_exit reports it unfinished,
 		 * as ptrace does ("= ?"), instead of with a restart code */
