@@ -237,6 +237,13 @@ fuzz-lib:
 		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB_OBJS)
 	@rm -f $(FUZZ_LIB) && $(AR) rcs $(FUZZ_LIB) $(FUZZ_LIB_OBJS)
 
+# The ELF/DWARF reader lives in the ptrace backend and needs libdwarf/libelf.
+FUZZ_ELF_SRCS := backends/ptrace/sym.c backends/ptrace/cfi.c
+$(FUZZ_B)/fuzz/fuzz_elf: tests/fuzz/fuzz_elf.c $(FUZZ_ELF_SRCS) backends/ptrace/unwind.h
+	@mkdir -p $(@D)
+	$(CLANG) -D_GNU_SOURCE -DRN_HAVE_DWARF=1 -I. -I/usr/include/libdwarf -std=gnu11 -g -O1 -Wall -Wextra \
+		-Werror -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_ELF_SRCS) -ldwarf -lelf -lz
+
 $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p $(@D)
 	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra -Werror \

@@ -121,6 +121,13 @@ struct cfi_cie {
 	bool aug_z;
 };
 
+/* factor * data_align with two's-complement wrap-around: hostile CFI must not
+ * make signed overflow (undefined behaviour; a fuzz_elf finding). */
+static __s64 cfi_scale(__u64 factor, __s64 align)
+{
+	return (__s64)(factor * (__u64)align);
+}
+
 static bool cfi_parse_cie(const struct pt_obj *o, __u64 at, struct cfi_cie *cie)
 {
 	struct cfi_cur c = { .o = o, .at = at, .end = ~0ull, .ok = true };
@@ -207,7 +214,7 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 				return true;
 			continue;
 		case 0x80:		/* offset */
-			cfi_saved(s, low, (__s64)cfi_uleb(c) * cie->data_align);
+			cfi_saved(s, low, cfi_scale((__u64)cfi_uleb(c), cie->data_align));
 			continue;
 		case 0xc0:		/* restore */
 			cfi_restore(s, initial, low);
@@ -223,7 +230,7 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			break;
 		case 0x05:		/* offset_extended */
 			reg = cfi_uleb(c);
-			cfi_saved(s, reg, (__s64)cfi_uleb(c) * cie->data_align);
+			cfi_saved(s, reg, cfi_scale((__u64)cfi_uleb(c), cie->data_align));
 			break;
 		case 0x06:		/* restore_extended */
 			cfi_restore(s, initial, cfi_uleb(c));
@@ -261,14 +268,14 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			break;
 		case 0x11:		/* offset_extended_sf */
 			reg = cfi_uleb(c);
-			cfi_saved(s, reg, cfi_sleb(c) * cie->data_align);
+			cfi_saved(s, reg, cfi_scale((__u64)cfi_sleb(c), cie->data_align));
 			break;
 		case 0x12:		/* def_cfa_sf */
 			s->cfa_reg = (int)cfi_uleb(c);
-			s->cfa_off = cfi_sleb(c) * cie->data_align;
+			s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
 			break;
 		case 0x13:		/* def_cfa_offset_sf */
-			s->cfa_off = cfi_sleb(c) * cie->data_align;
+			s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
 			break;
 		case 0x10: case 0x16:	/* expression, val_expression */
 			cfi_other(s, cfi_uleb(c));

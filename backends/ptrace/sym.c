@@ -93,7 +93,8 @@ static void sym_elf_loads(struct pt_obj *o, Elf *elf)
 			o->loads[o->nloads++] = (struct pt_load){
 				.vaddr = ph.p_vaddr, .off = ph.p_offset, .filesz = ph.p_filesz,
 			};
-		else if (ph.p_type == PT_GNU_EH_FRAME && ph.p_offset + 12 <= o->size) {
+		else if (ph.p_type == PT_GNU_EH_FRAME && ph.p_offset <= o->size &&
+			 o->size - ph.p_offset >= 12) {	/* no wrap on a hostile offset */
 			const unsigned char *h = o->image + ph.p_offset;
 
 			/* The layout gcc and ld always produce: version 1,
@@ -357,8 +358,13 @@ static void sym_dwarf(struct pt_obj *o)
 		return;
 	if (dwarf_init_path_dl(o->debug_path, truepath, sizeof(truepath), DW_DLC_READ,
 			       DW_GROUPNUMBER_ANY, NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL,
-			       &err) != DW_DLV_OK)
+			       &err) != DW_DLV_OK) {
+		/* An error made without a Dwarf_Debug is still ours to free
+		 * (a leak per object without usable DWARF; fuzz_elf finding). */
+		if (err)
+			dwarf_dealloc(dbg, err, DW_DLA_ERROR);
 		return;
+	}
 	if (sym_aranges(o, dbg)) {
 		o->dbg = dbg;
 		return;
