@@ -167,10 +167,7 @@ void dec_read(struct dctx *c)
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok)
-		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
-	else
-		dc_ptr(c, 1);
+	dc_outbuf(c, 1, false);
 	dc_ulong(c, 2);
 	if (c->d->nargs > 3)
 		dc_long(c, 3);
@@ -699,10 +696,7 @@ static void readlink_common(struct dctx *c, int i)
 	dc_path(c, i);
 	if (dc_stop_unfinished(c, i + 1))
 		return;
-	if (c->ok)
-		pr_buf_at(c, ARG(c, i + 1), RAW(c, i + 1), c->sc->ret, true);
-	else
-		dc_ptr(c, i + 1);
+	dc_outbuf(c, i + 1, false);
 	dc_ulong(c, i + 2);
 }
 
@@ -873,10 +867,7 @@ void dec_getxattr(struct dctx *c)
 	dc_str(c, 1);
 	if (dc_stop_unfinished(c, 2))
 		return;
-	if (c->ok && RAW(c, 2))
-		pr_buf_at(c, ARG(c, 2), RAW(c, 2), c->sc->ret, true);
-	else
-		dc_ptr(c, 2);
+	dc_outbuf(c, 2, true);
 	dc_ulong(c, 3);
 }
 
@@ -886,10 +877,7 @@ void dec_listxattr(struct dctx *c)
 	xattr_target(c);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok && RAW(c, 1))
-		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
-	else
-		dc_ptr(c, 1);
+	dc_outbuf(c, 1, true);
 	dc_ulong(c, 2);
 }
 

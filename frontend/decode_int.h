@@ -60,6 +60,9 @@ void dc_long(struct dctx *c, int i);
 void dc_ulong(struct dctx *c, int i);
 void dc_hex(struct dctx *c, int i);
 void dc_ptr(struct dctx *c, int i);
+/* A buffer the call filled: its first ret bytes as a string once the call
+ * succeeded, else the pointer (also for NULL when null_ptr). */
+void dc_outbuf(struct dctx *c, int i, bool null_ptr);
 void dc_mode(struct dctx *c, int i);
 void dc_fd(struct dctx *c, int i);
 void dc_dirfd(struct dctx *c, int i);

@@ -225,10 +225,7 @@ void dec_recvfrom(struct dctx *c)
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok)
-		pr_buf_at(c, ARG(c, 1), RAW(c, 1), c->sc->ret, true);
-	else
-		dc_ptr(c, 1);
+	dc_outbuf(c, 1, false);
 	dc_ulong(c, 2);
 	dc_flags(c, 3, rn_xl_msg_flags);
 	if (!RAW(c, 4)) {

@@ -56,6 +56,14 @@ void dc_ptr(struct dctx *c, int i)
 	pr_ptr(ARG(c, i), RAW(c, i));
 }
 
+void dc_outbuf(struct dctx *c, int i, bool null_ptr)
+{
+	if (c->ok && (RAW(c, i) || !null_ptr))
+		pr_buf_at(c, ARG(c, i), RAW(c, i), c->sc->ret, true);
+	else
+		dc_ptr(c, i);
+}
+
 void pr_mode(struct rn_strbuf *sb, unsigned mode)
 {
 	rn_sb_printf(sb, "%#03o", mode);
