@@ -172,6 +172,11 @@ $(B)/bench/stats_%: bench/stats_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# The seccomp floor measures renacer's own filter program, so it links it too.
+$(B)/bench/seccomp_floor: bench/seccomp_floor.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 unit: $(TEST_BINS)
 	@B=$(B) sh tests/run-unit.sh $(TEST_BINS)
 

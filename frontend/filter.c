@@ -1408,22 +1408,30 @@ bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
 /* --- seccomp */
 
 /*
- * The program, for a bitmap with mixed 32-bit words w1, w2 and an all-ones
- * word w3 (numbers are compared unsigned, so x32's 0x40000000 bit and
- * anything >= RN_NR_MAX land on TRACE at once):
+ * The program is shaped for the kernel's seccomp action cache (since 5.11):
+ * when a filter is installed the kernel emulates it for every syscall number
+ * of each arch, and a number for which it can prove a constant
+ * SECCOMP_RET_ALLOW never runs the filter again; that call then costs only
+ * the seccomp entry path (measured by bench/seccomp_floor: about 9 ns here,
+ * against 23 ns when the filter runs). The emulator follows only loads of
+ * nr and arch, constant returns, ja, jeq/jge/jgt/jset with a constant and
+ * "and" with a constant; any other instruction (tax, a shift, scratch
+ * memory, a load of an argument or of the instruction pointer) makes every
+ * number uncacheable, so the program uses nothing else:
  *
- *	ld [arch]; jeq X86_64 ? +1 : TRACE
- *	ld [nr]; jge RN_NR_MAX ? TRACE
- *	tax; and #31; st M[0]; txa; rsh #5      M[0] = bit, A = word
- *	jeq w1 ? : +2; ld #mask1; ja TEST       one step per mixed word
- *	jeq w3 ? TRACE                          one per all-ones word
- *	ret ALLOW                               all-zero words
- *	TEST: ldx M[0]; rsh x; and #1; jeq 1 ? TRACE : ALLOW
+ *	ld [arch]; jeq AUDIT_ARCH_X86_64 ? +1 : 0; ret TRACE
+ *	ld [nr]
+ *	a balanced tree of "jge START" over the runs of equal numbers,
+ *	with [RN_NR_MAX, 2^32) as one more traced run (x32, garbage),
+ *	leaves "ret TRACE" or "ret ALLOW"
  *
- * At most 10 + 3 * 16 + 1 + 4 + 2 = 65 instructions.
+ * A jump offset is 8 bits: a node whose smaller side is longer than 255
+ * instructions jumps over it with "ja" (32 bits). Excluded calls never run
+ * the program; a traced call walks at most log2(runs) + 1 nodes.
  */
-#define RN_SECCOMP_WORDS (RN_NR_MAX / 32)
-#define RN_SECCOMP_MAX (10 + 3 * RN_SECCOMP_WORDS + 1 + 4 + 2)
+#define RN_SECCOMP_RUNS (RN_NR_MAX + 1)
+/* prologue 4, at most 2 instructions per node and 1 per leaf */
+#define RN_SECCOMP_MAX (4 + 3 * RN_SECCOMP_RUNS)
 
 static struct sock_filter bpf_insn(__u16 code, __u8 jt, __u8 jf, __u32 k)
 {
@@ -1435,58 +1443,71 @@ int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog,
 	return rn_seccomp_prog_bitmap(f->syscalls, prog, len);
 }
 
+/* Runs: run i covers [start[i], start[i + 1]) and returns act[i]. */
+struct seccomp_runs {
+	__u32 start[RN_SECCOMP_RUNS];
+	__u32 act[RN_SECCOMP_RUNS];
+};
+
+static size_t seccomp_tree_len(const struct seccomp_runs *r, size_t lo, size_t hi)
+{
+	size_t mid = (lo + hi + 1) / 2, left;
+
+	if (lo == hi)
+		return 1;
+	left = seccomp_tree_len(r, lo, mid - 1);
+	return (left > 255 ? 2 : 1) + left + seccomp_tree_len(r, mid, hi);
+}
+
+/* The tree for runs lo..hi (inclusive) at p; returns its length. */
+static size_t seccomp_tree(const struct seccomp_runs *r, size_t lo, size_t hi,
+			   struct sock_filter *p)
+{
+	size_t mid = (lo + hi + 1) / 2, left, n = 0;
+
+	if (lo == hi) {
+		p[0] = bpf_insn(BPF_RET | BPF_K, 0, 0, r->act[lo]);
+		return 1;
+	}
+	left = seccomp_tree_len(r, lo, mid - 1);
+	if (left <= 255) {
+		p[n++] = bpf_insn(BPF_JMP | BPF_JGE | BPF_K, (__u8)left, 0, r->start[mid]);
+	} else {
+		p[n++] = bpf_insn(BPF_JMP | BPF_JGE | BPF_K, 0, 1, r->start[mid]);
+		p[n++] = bpf_insn(BPF_JMP | BPF_JA, 0, 0, (__u32)left);
+	}
+	n += seccomp_tree(r, lo, mid - 1, p + n);
+	n += seccomp_tree(r, mid, hi, p + n);
+	return n;
+}
+
 int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len)
 {
-	struct sock_filter p[RN_SECCOMP_MAX];
-	size_t n = 0, to_test[RN_SECCOMP_WORDS], to_trace[RN_SECCOMP_WORDS + 2];
-	size_t ntest = 0, ntrace = 0, test, trace;
+	struct seccomp_runs *r = malloc(sizeof(*r));
+	struct sock_filter *p = malloc(RN_SECCOMP_MAX * sizeof(*p));
+	size_t n = 0, nruns = 0;
 
+	if (!r || !p) {
+		free(r);
+		free(p);
+		return -ENOMEM;
+	}
+	for (__u32 nr = 0; nr <= RN_NR_MAX; nr++) {
+		bool traced = nr == RN_NR_MAX || (syscalls[nr / 64] >> (nr % 64) & 1);
+		__u32 act = traced ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
+
+		if (nruns && r->act[nruns - 1] == act)
+			continue;
+		r->start[nruns] = nr;
+		r->act[nruns++] = act;
+	}
 	p[n++] = bpf_insn(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, arch));
 	p[n++] = bpf_insn(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, AUDIT_ARCH_X86_64);
 	p[n++] = bpf_insn(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_TRACE);
 	p[n++] = bpf_insn(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, nr));
-	to_trace[ntrace++] = n;
-	p[n++] = bpf_insn(BPF_JMP | BPF_JGE | BPF_K, 0, 0, RN_NR_MAX);
-	p[n++] = bpf_insn(BPF_MISC | BPF_TAX, 0, 0, 0);
-	p[n++] = bpf_insn(BPF_ALU | BPF_AND | BPF_K, 0, 0, 31);
-	p[n++] = bpf_insn(BPF_ST, 0, 0, 0);
-	p[n++] = bpf_insn(BPF_MISC | BPF_TXA, 0, 0, 0);
-	p[n++] = bpf_insn(BPF_ALU | BPF_RSH | BPF_K, 0, 0, 5);
-	for (unsigned w = 0; w < RN_SECCOMP_WORDS; w++) {
-		__u32 mask = (__u32)(syscalls[w / 2] >> (w % 2 * 32));
-
-		if (mask == 0)
-			continue;
-		if (mask == ~0u) {
-			to_trace[ntrace++] = n;
-			p[n++] = bpf_insn(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, w);
-			continue;
-		}
-		p[n++] = bpf_insn(BPF_JMP | BPF_JEQ | BPF_K, 0, 2, w);
-		p[n++] = bpf_insn(BPF_LD | BPF_IMM, 0, 0, mask);
-		to_test[ntest++] = n;
-		p[n++] = bpf_insn(BPF_JMP | BPF_JA, 0, 0, 0);
-	}
-	p[n++] = bpf_insn(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ALLOW);
-	test = n;
-	p[n++] = bpf_insn(BPF_LDX | BPF_MEM, 0, 0, 0);
-	p[n++] = bpf_insn(BPF_ALU | BPF_RSH | BPF_X, 0, 0, 0);
-	p[n++] = bpf_insn(BPF_ALU | BPF_AND | BPF_K, 0, 0, 1);
-	p[n++] = bpf_insn(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 1);
-	p[n++] = bpf_insn(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_ALLOW);
-	trace = n;
-	p[n++] = bpf_insn(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_TRACE);
-
-	/* Offsets are relative to the next instruction; all fit in 8 bits. */
-	for (size_t i = 0; i < ntest; i++)
-		p[to_test[i]].k = (__u32)(test - to_test[i] - 1);
-	for (size_t i = 0; i < ntrace; i++)
-		p[to_trace[i]].jt = (__u8)(trace - to_trace[i] - 1);
-
-	*prog = malloc(n * sizeof(**prog));
-	if (!*prog)
-		return -ENOMEM;
-	memcpy(*prog, p, n * sizeof(**prog));
+	n += seccomp_tree(r, 0, nruns - 1, p + n);
+	free(r);
+	*prog = p;
 	*len = n;
 	return 0;
 }

@@ -697,13 +697,21 @@ static void check_prog(const struct rn_filter *f, const char *what)
 				     0x80000000, 0xffffffff, RN_NR_MAX, RN_NR_MAX + 1, 1000 };
 
 	assert_int_equal(rn_filter_seccomp_prog(f, &p, &n), 0);
-	assert_true(n > 0 && n <= 65);
+	assert_true(n > 0 && n <= 4 + 3 * (RN_NR_MAX + 1));
 	for (__u32 nr = 0; nr < RN_NR_MAX; nr++) {
 		uint32_t want = rn_filter_syscall(f, nr) ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
 		uint32_t got = run_prog(p, n, AUDIT_ARCH_X86_64, nr);
 
 		if (got != want)
 			fail_msg("%s: nr %u gives %#x, expected %#x", what, nr, got, want);
+		/* Every excluded number is answered by the kernel's action
+		 * cache, never by running the program. */
+		if (cbpf_cacheable_allow(p, n, AUDIT_ARCH_X86_64, nr) != (want == SECCOMP_RET_ALLOW))
+			fail_msg("%s: nr %u: the seccomp action cache %s it", what, nr,
+				 want == SECCOMP_RET_ALLOW ? "cannot prove" : "wrongly allows");
+		/* The arch check comes first: i386 numbers are never allowed. */
+		if (cbpf_cacheable_allow(p, n, AUDIT_ARCH_I386, nr))
+			fail_msg("%s: i386 nr %u is allowed", what, nr);
 	}
 	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
 		assert_int_equal(run_prog(p, n, AUDIT_ARCH_X86_64, odd[i]), SECCOMP_RET_TRACE);

@@ -438,7 +438,9 @@ int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void 
 		 * PTRACE_EVENT_FORK/CLONE arrived. */
 		t = pt_task_add(b, tid, pt_proc_tgid(tid));
 		if (!t) {
-			ptrace(PTRACE_SYSCALL, tid, 0L, 0L);
+			/* Under the seccomp filter PTRACE_SYSCALL would leave
+			 * the task stopping at every call. */
+			ptrace(b->seccomp ? PTRACE_CONT : PTRACE_SYSCALL, tid, 0L, 0L);
 			return -ENOMEM;
 		}
 	}

@@ -100,4 +100,61 @@ static inline uint32_t cbpf_run(const struct sock_filter *p, size_t n,
 	return CBPF_BAD;
 }
 
+/*
+ * Whether the kernel's seccomp action cache (kernel 5.11+) can answer
+ * (arch, nr) without running the program: it emulates the program knowing
+ * only nr and arch, and caches the number when that emulation reaches a
+ * constant SECCOMP_RET_ALLOW. The emulation gives up (not cacheable) on a
+ * load of anything else (arguments, instruction_pointer) and on any
+ * instruction other than ld nr/arch, ret k, ja, jeq/jge/jgt/jset k and
+ * "and k" - no X register, no scratch memory, no shifts. The same rules,
+ * written from the kernel's documentation of the feature.
+ */
+static inline int cbpf_cacheable_allow(const struct sock_filter *p, size_t n,
+				       uint32_t arch, uint32_t nr)
+{
+	uint32_t a = 0;
+
+	for (size_t pc = 0; pc < n; pc++) {
+		const struct sock_filter *i = &p[pc];
+
+		switch (i->code) {
+		case BPF_LD | BPF_W | BPF_ABS:
+			if (i->k == offsetof(struct seccomp_data, nr))
+				a = nr;
+			else if (i->k == offsetof(struct seccomp_data, arch))
+				a = arch;
+			else
+				return 0;
+			break;
+		case BPF_RET | BPF_K:
+			return i->k == SECCOMP_RET_ALLOW;
+		case BPF_JMP | BPF_JA:
+			pc += i->k;
+			break;
+		case BPF_JMP | BPF_JEQ | BPF_K:
+		case BPF_JMP | BPF_JGE | BPF_K:
+		case BPF_JMP | BPF_JGT | BPF_K:
+		case BPF_JMP | BPF_JSET | BPF_K: {
+			int cond;
+
+			switch (BPF_OP(i->code)) {
+			case BPF_JEQ: cond = a == i->k; break;
+			case BPF_JGE: cond = a >= i->k; break;
+			case BPF_JGT: cond = a > i->k; break;
+			default: cond = (a & i->k) != 0; break;
+			}
+			pc += cond ? i->jt : i->jf;
+			break;
+		}
+		case BPF_ALU | BPF_AND | BPF_K:
+			a &= i->k;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 0;
+}
+
 #endif /* RN_TEST_CBPF_H */

@@ -40,6 +40,8 @@ static void check_seccomp(const struct rn_filter *f)
 									 : SECCOMP_RET_ALLOW;
 
 		check(cbpf_run(p, n, &d) == want, "seccomp program matches bitmap");
+		check(cbpf_cacheable_allow(p, n, d.arch, nr) == (want == SECCOMP_RET_ALLOW),
+		      "seccomp program cacheable for every excluded number");
 	}
 	free(p);
 }
