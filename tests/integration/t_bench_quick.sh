@@ -24,7 +24,7 @@ d = sys.argv[1]
 r = json.load(open(os.path.join(d, "quick.json")))
 res = r["results"]
 want = {"readloop", "ls", "find", "echo", "build", "scal-10", "scal-100", "scal-1000",
-        "procs-1", "procs-5", "features"}
+        "procs-1", "procs-5", "filter", "features"}
 missing = want - set(res)
 assert not missing, "workloads missing: %s" % missing
 for k in ("cpu", "cores", "kernel", "versions"):
@@ -32,12 +32,12 @@ for k in ("cpu", "cores", "kernel", "versions"):
 for tool in ("strace", "renacer", "cc"):
     assert r["machine"]["versions"].get(tool, "not found") != "not found", tool
 for w, tools in res.items():
-    names = r["tools"]["features" if w == "features" else "main"]
+    names = r["tools"][w if w in ("features", "filter") else "main"]
     for t in names:
         assert t in tools, "%s: tool %s missing" % (w, t)
         s = tools[t]
         if not s["available"]:
-            assert "--source" in t or "-k" in t, "%s: %s not run" % (w, t)
+            assert "--source" in t or "-k" in t or "ebpf" in t, "%s: %s not run" % (w, t)
             continue
         for k in ("median_s", "vs_baseline", "added_ms"):
             assert isinstance(s[k], float) and math.isfinite(s[k]), (w, t, k, s[k])
@@ -45,6 +45,12 @@ for w, tools in res.items():
         if w != "features":
             assert math.isfinite(s["vs_strace"]), (w, t)
     main = set(r["tools"]["main"])
+# issue #4's filter table: exactly its six rows
+assert r["tools"]["filter"] == ["untraced", "strace -f -e trace=openat",
+                                "strace -f --seccomp-bpf -e trace=openat",
+                                "renacer ptrace -f -e trace=openat (seccomp)",
+                                "renacer ptrace -f --no-seccomp-bpf -e trace=openat",
+                                "renacer ebpf -f -e trace=openat"], r["tools"]["filter"]
     assert {"baseline", "strace", "renacer-ptrace"} <= main, main
 # the warm-up check counted syscalls: strace and renacer-ptrace agree on readloop
 rl = res["readloop"]
