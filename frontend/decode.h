@@ -22,6 +22,12 @@ struct rn_decode_opts {
 	bool verbose;		/* -v: unabbreviated structures, envp shown */
 	bool show_paths;	/* -y: fd<path> */
 	bool raw;		/* -e raw=all: every argument in hex */
+	/*
+	 * The call is outside -e verbose=SET (strace's "non-verbose"): what an
+	 * argument points at (structures, arrays, integers) is not read and
+	 * prints as the address; strings and data buffers still print.
+	 */
+	bool terse;
 };
 
 /* Memory of one event's task: captured payload first, then live. */
