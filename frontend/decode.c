@@ -165,6 +165,9 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		d->name = si->name;
 		d->nargs = si->nargs;
 		fn = o->raw || (ev->flags & RN_F_ENTRY_MISSED) ? NULL : rn_decoder(ev->sc.nr);
+		/* -e raw=: the return value in hex too, as strace prints it */
+		if (o->raw)
+			c.rv = RV_HEX;
 		if (fn)
 			fn(&c);
 		else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc))
