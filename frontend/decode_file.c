@@ -552,7 +552,7 @@ void dec_getdents(struct dctx *c)
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	n = c->ok ? count_dirents(c, RAW(c, 1), c->sc->ret) : -1;
+	n = c->ok && !c->o->terse ? count_dirents(c, RAW(c, 1), c->sc->ret) : -1;
 	if (n >= 0 && c->o->verbose)
 		pr_dirents(c, ARG(c, 1), RAW(c, 1), c->sc->ret);
 	else if (n >= 0)

@@ -94,8 +94,14 @@ void pr_timeval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out);
 void pr_time_comment(struct rn_strbuf *sb, long long sec, unsigned long nsec);
 void pr_int_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out);
 
-/* Read a fixed-size input (entry value) or output (exit value) at addr. */
+/*
+ * Read a fixed-size input (entry value) or output (exit value) at addr: a
+ * structure, an array, an integer. Fails (-EPERM) for a call outside
+ * -e verbose=SET, as strace then prints such an argument as its address.
+ */
 int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out);
+/* The same for string and buffer contents, which print whatever verbose= says. */
+int dc_read_data(struct dctx *c, __u64 addr, void *buf, size_t len, bool out);
 
 /* A scratch buffer of at least n bytes, per thread, grown as needed. */
 char *dc_scratch(size_t n);

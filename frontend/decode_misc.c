@@ -47,7 +47,8 @@ static void poll_ret(struct dctx *c)
 		rn_sb_puts(sb, " (Timeout)");
 		return;
 	}
-	if (RAW(c, 1) > MAX_POLLFDS)
+	/* Outside -e verbose= strace shows no revents: "= 1" alone. */
+	if (RAW(c, 1) > MAX_POLLFDS || c->o->terse)
 		return;
 	rn_sb_puts(sb, " (");
 	pr_pollfds(c, sb, RAW(c, 0), RAW(c, 1), true);
@@ -89,7 +90,8 @@ void dec_ppoll(struct dctx *c)
 	dc_ulong(c, 4);
 }
 
-/* "[3 4]" for the fds below nfds set in the fd_set at addr. */
+/* "[3 4]" for the fds below nfds set in the fd_set at addr. The sets select
+ * returns (out) are shown even outside -e verbose=, as strace does. */
 static bool pr_fdset_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, int nfds, bool out)
 {
 	__u64 set[MAX_FDS / 64];
@@ -103,7 +105,7 @@ static bool pr_fdset_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, int nf
 		rn_sb_puts(sb, "NULL");
 		return false;
 	}
-	if (nfds < 0 || dc_read(c, addr, set, bytes, out) < 0) {
+	if (nfds < 0 || (out ? dc_read_data : dc_read)(c, addr, set, bytes, out) < 0) {
 		pr_ptr(sb, addr);
 		return false;
 	}
@@ -142,7 +144,9 @@ static void select_ret(struct dctx *c)
 		else
 			sb->len = mark, sb->buf[mark] = '\0';
 	}
-	if (RAW(c, 4)) {
+	if (RAW(c, 4) && c->o->terse) {
+		rn_sb_printf(sb, "%sleft %#llx", shown ? ", " : "", (unsigned long long)RAW(c, 4));
+	} else if (RAW(c, 4)) {
 		__s64 t[2];
 
 		if (rn_mem_read_out(&c->mem, RAW(c, 4), t, sizeof(t)) == 0)

@@ -269,6 +269,8 @@ static void sockopt_val(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 
 
 	if (len == sizeof(int) && dc_read(c, addr, &v, sizeof(v), out) == 0)
 		rn_sb_printf(sb, "[%d]", v);
+	else if (len == sizeof(int) && c->o->terse)
+		pr_ptr(sb, addr);	/* outside -e verbose=: no int read */
 	else
 		pr_buf_at(c, sb, addr, len, out);
 }

@@ -6,12 +6,20 @@
  */
 #include "decode_int.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
 int dc_read(struct dctx *c, __u64 addr, void *buf, size_t len, bool out)
+{
+	if (c->o->terse)
+		return -EPERM;	/* -e verbose= excludes the call: the address only */
+	return dc_read_data(c, addr, buf, len, out);
+}
+
+int dc_read_data(struct dctx *c, __u64 addr, void *buf, size_t len, bool out)
 {
 	if (out)
 		return rn_mem_read_out(&c->mem, addr, buf, len);
@@ -197,7 +205,7 @@ static void buf_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, 
 		rn_sb_puts(sb, "NULL");
 		return;
 	}
-	if (dc_read(c, addr, buf, n, out) < 0) {
+	if (dc_read_data(c, addr, buf, n, out) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}

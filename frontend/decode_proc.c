@@ -733,8 +733,16 @@ void dec_rt_sigreturn(struct dctx *c)
 	__u64 mask;
 
 	c->d->nargs = 0;
-	if (!(c->mem.ev->flags & RN_F_SP_ARG0) ||
-	    dc_read(c, RAW(c, 0) + UC_SIGMASK_OFF, &mask, sizeof(mask), false) < 0)
+	if (!(c->mem.ev->flags & RN_F_SP_ARG0))
+		return;
+	if (c->o->terse) {
+		/* outside -e verbose=: where the mask is, as strace shows it */
+		c->d->nargs = 1;
+		rn_sb_printf(ARG(c, 0), "{mask=%#llx}",
+			     (unsigned long long)(RAW(c, 0) + UC_SIGMASK_OFF));
+		return;
+	}
+	if (dc_read(c, RAW(c, 0) + UC_SIGMASK_OFF, &mask, sizeof(mask), false) < 0)
 		return;
 	c->d->nargs = 1;
 	rn_sb_puts(ARG(c, 0), "{mask=");

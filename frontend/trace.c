@@ -164,6 +164,8 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
 	/* -e abbrev=SET: calls outside SET print structures in full, as -v. */
 	o.verbose = o.verbose || !rn_filter_abbrev(f, ev->sc.nr);
 	o.raw = o.raw || rn_filter_raw(f, ev->sc.nr);
+	/* -e verbose=SET: calls outside SET show addresses, not structures. */
+	o.terse = !rn_filter_verbose(f, ev->sc.nr);
 	rn_decode_syscall(ev, mem, &o, &t->dec);
 	return &t->dec;
 }
