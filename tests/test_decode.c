@@ -359,7 +359,14 @@ static void test_generic(void **state)
 	/* raw=all: even decoded calls in hex */
 	opts.raw = true;
 	ev_syscall(__NR_openat, 3, AT_CWD, P1, O_RDONLY, 0, 0, 0);
-	assert_string_equal(decode(), "openat(0xffffffffffffff9c, 0x7ffd0000, 0, 0) = 3");
+	assert_string_equal(decode(), "openat(0xffffffffffffff9c, 0x7ffd0000, 0, 0) = 0x3");
+	/* the return value in hex as strace prints it; 0 and errors as usual */
+	ev_syscall(__NR_lseek, 4096, 3, 4096, SEEK_SET, 0, 0, 0);
+	assert_string_equal(decode(), "lseek(0x3, 0x1000, 0) = 0x1000");
+	ev_syscall(__NR_close, 0, 3, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "close(0x3) = 0");
+	ev_syscall(__NR_close, -EBADF, 99, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "close(0x63) = -1 EBADF (Bad file descriptor)");
 }
 
 static void test_show_paths(void **state)
@@ -398,6 +405,36 @@ static void fill_stat(struct stat *st)
 	st->st_atim.tv_nsec = 815356988;
 	st->st_mtim.tv_sec = 1777320873;
 	st->st_ctim.tv_sec = 1777320873;
+}
+
+/*
+ * -e verbose=SET without the call (terse): what a pointer points at is not
+ * read (a structure, an array, an int: the address), strings and buffers
+ * still print, as strace prints its non-verbose calls.
+ */
+static void test_terse(void **state)
+{
+	struct stat st;
+	int fds[2] = { 4, 5 };
+
+	(void)state;
+	opts.terse = true;
+	fill_stat(&st);
+	ev_syscall(__NR_newfstatat, 0, 3, P1, P2, AT_EMPTY_PATH, 0, 0);
+	ev_str(P1, "/etc");
+	ev_region(P2, &st, sizeof(st), RN_REG_EXIT);
+	assert_string_equal(decode(), "newfstatat(3, \"/etc\", 0x7ffd1000, AT_EMPTY_PATH) = 0");
+	ev_syscall(__NR_pipe2, 0, P1, O_CLOEXEC, 0, 0, 0, 0);
+	ev_region(P1, fds, sizeof(fds), RN_REG_EXIT);
+	assert_string_equal(decode(), "pipe2(0x7ffd0000, O_CLOEXEC) = 0");
+	ev_syscall(__NR_read, 3, 3, P1, 5, 0, 0, 0);
+	ev_region(P1, "vm\n", 3, RN_REG_EXIT);
+	assert_string_equal(decode(), "read(3, \"vm\\n\", 5) = 3");
+	/* verbose again: the array */
+	opts.terse = false;
+	ev_syscall(__NR_pipe2, 0, P1, O_CLOEXEC, 0, 0, 0, 0);
+	ev_region(P1, fds, sizeof(fds), RN_REG_EXIT);
+	assert_string_equal(decode(), "pipe2([4, 5], O_CLOEXEC) = 0");
 }
 
 static void test_stat(void **state)
@@ -1074,6 +1111,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unfinished, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_terse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_show_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stat, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_statx, setup, teardown),
