@@ -8,7 +8,7 @@
 #   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
 #   make check-regression  overhead ratios against bench/reference.json
 #   make fuzz         each libFuzzer target for FUZZ_SECONDS (default 60), in build-fuzz/
-#   make fuzz-quick   each target for 12 s (part of make test: t_rel_fuzz_quick.sh)
+#   make fuzz-quick   each target for 12 s, the filter parser 30 s (make test: t_rel_fuzz_quick.sh)
 #   make stress       the long forms of the reliability tests (docs/reliability.md)
 #   make soak         10 minutes of --summary-interval per backend, RSS sampled
 
@@ -225,6 +225,7 @@ check-regression: $(RENACER) $(BENCH_BINS) $(B)/tracees/readloop
 # Skips loudly when clang has no libFuzzer.
 FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
+# FUZZ_SECONDS_NAME, when set, is target NAME's own time (fuzz-quick sets filter's).
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 # Every frontend and stats source, in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
@@ -256,29 +257,35 @@ $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 
 fuzz:
 ifeq ($(HAVE_LIBFUZZER),1)
-	@set -e; for t in $(FUZZ_TARGETS); do \
+	@set -e; for ts in $(foreach t,$(FUZZ_TARGETS),$(t):$(or $(FUZZ_SECONDS_$(t)),$(FUZZ_SECONDS))); do \
+		t=$${ts%:*}; secs=$${ts#*:}; \
 		$(MAKE) --no-print-directory $(FUZZ_B)/fuzz/fuzz_$$t; \
 		mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/artifacts; \
 		dict=; test -f tests/fuzz/$$t.dict && dict=-dict=tests/fuzz/$$t.dict; \
 		opts=; test -f tests/fuzz/$$t.options && opts=$$(cat tests/fuzz/$$t.options); \
-		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		$(FUZZ_ENV) $(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		echo "fuzz: $$t for $$secs s"; \
+		$(FUZZ_ENV) $(FUZZ_B)/fuzz/fuzz_$$t -max_total_time=$$secs -timeout=10 \
 			-rss_limit_mb=2048 -print_final_stats=1 $$dict $$opts \
 			-artifact_prefix=$(FUZZ_B)/artifacts/$$t- \
 			$(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t 2>$(FUZZ_B)/fuzz-$$t.log || \
 			{ tail -40 $(FUZZ_B)/fuzz-$$t.log; echo "fuzz: $$t FAILED"; exit 1; }; \
 		grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
 			$(FUZZ_B)/fuzz-$$t.log; \
+		grep -E '^Done [0-9]+ runs in [0-9]+ second' $(FUZZ_B)/fuzz-$$t.log | tail -1; \
 		echo "fuzz: $$t ok"; \
 	done
 else
 	@echo "fuzz: SKIPPED: $(CLANG) cannot link -fsanitize=fuzzer (install libclang-rt-dev)"
 endif
 
-# Every target for FUZZ_QUICK_SECONDS (tests/integration/t_rel_fuzz_quick.sh runs it).
+# Every target for FUZZ_QUICK_SECONDS, the filter expression parser for
+# FUZZ_QUICK_SECONDS_filter (issue #4: make test fuzzes it for at least 30 s)
+# (tests/integration/t_rel_fuzz_quick.sh runs it).
 FUZZ_QUICK_SECONDS ?= 12
+FUZZ_QUICK_SECONDS_filter ?= 30
 fuzz-quick:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_QUICK_SECONDS)
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_QUICK_SECONDS) \
+		FUZZ_SECONDS_filter=$(FUZZ_QUICK_SECONDS_filter)
 
 # --- reliability: the long forms of the tests/integration/t_rel_*.sh checks.
 # stress: 64 threads x 20,000 calls and 500 processes on both backends (exact
