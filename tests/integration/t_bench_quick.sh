@@ -45,13 +45,16 @@ for w, tools in res.items():
         if w != "features":
             assert math.isfinite(s["vs_strace"]), (w, t)
     main = set(r["tools"]["main"])
+    assert {"baseline", "strace", "renacer-ptrace"} <= main, main
 # issue #4's filter table: exactly its six rows
 assert r["tools"]["filter"] == ["untraced", "strace -f -e trace=openat",
                                 "strace -f --seccomp-bpf -e trace=openat",
                                 "renacer ptrace -f -e trace=openat (seccomp)",
                                 "renacer ptrace -f --no-seccomp-bpf -e trace=openat",
                                 "renacer ebpf -f -e trace=openat"], r["tools"]["filter"]
-    assert {"baseline", "strace", "renacer-ptrace"} <= main, main
+f = res["filter"]
+assert f["untraced"]["vs_baseline_paired"] == 1.0, f["untraced"]
+assert math.isfinite(f["renacer ptrace -f -e trace=openat (seccomp)"]["vs_baseline_paired"])
 # the warm-up check counted syscalls: strace and renacer-ptrace agree on readloop
 rl = res["readloop"]
 n = rl["strace"]["seen"]
