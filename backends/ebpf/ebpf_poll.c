@@ -207,35 +207,69 @@ static int agg_hist_cmp(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/*
+ * Read every element of a per-CPU map keyed by __u32 in as few bpf() calls
+ * as the kernel allows (one per batch; element by element where batches are
+ * not supported). keys gets up to max keys, vals max * ncpus values of vsz
+ * bytes each. Returns the number read or -errno.
+ */
+static long map_read_all(struct rn_backend *b, struct bpf_map *map, __u32 *keys, void *vals,
+			 __u32 max, size_t vsz)
+{
+	LIBBPF_OPTS(bpf_map_batch_opts, opts);
+	int fd = bpf_map__fd(map);
+	size_t row = vsz * b->ncpus;
+	__u32 n = 0, count, token;
+	void *in = NULL, *prev = NULL;
+	int err;
+
+	while (n < max) {
+		count = max - n;
+		err = bpf_map_lookup_batch(fd, in, &token, keys + n, (char *)vals + n * row,
+					   &count, &opts);
+		n += count;
+		if (err < 0 && errno == ENOENT)
+			return n;	/* the last batch */
+		if (err < 0 && n == 0 && (errno == EINVAL || errno == ENOTSUP ||
+					  errno == EOPNOTSUPP))
+			break;
+		if (err < 0)
+			return -errno;
+		in = &token;
+	}
+	if (n)
+		return n;
+	/* no batch operations (Linux < 5.6): walk the keys */
+	while (n < max && bpf_map_get_next_key(fd, prev, &keys[n]) == 0) {
+		prev = &keys[n];
+		if (bpf_map_lookup_elem(fd, &keys[n], (char *)vals + n * row) == 0)
+			n++;
+	}
+	return n;
+}
+
 /* Read the per-CPU latency histogram, summed, sorted by (nr, bucket). */
 static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 {
 	struct bpf_map *map = b->skel->maps.hist;
-	struct agg_hist *h = NULL, *tmp;
-	size_t n = 0, cap = 0;
-	__u64 vals[b->ncpus];
-	__u32 key, next;
-	void *prev = NULL;
-	int i;
+	__u32 max = bpf_map__max_entries(map), *keys = calloc(max, sizeof(*keys));
+	__u64 *vals = calloc((size_t)max * b->ncpus, sizeof(*vals));
+	struct agg_hist *h = calloc(max, sizeof(*h));
+	long n, i;
+	int c;
 
-	while (bpf_map__get_next_key(map, prev, &next, sizeof(next)) == 0) {
-		key = next;
-		prev = &key;
-		if (bpf_map__lookup_elem(map, &key, sizeof(key), vals, sizeof(vals), 0) < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			tmp = realloc(h, cap * sizeof(*h));
-			if (!tmp) {
-				free(h);
-				return NULL;
-			}
-			h = tmp;
-		}
-		h[n] = (struct agg_hist){ .key = key };
-		for (i = 0; i < b->ncpus; i++)
-			h[n].count += vals[i];
-		n++;
+	n = keys && vals && h ? map_read_all(b, map, keys, vals, max, sizeof(*vals)) : -ENOMEM;
+	for (i = 0; i < n; i++) {
+		h[i] = (struct agg_hist){ .key = keys[i] };
+		for (c = 0; c < b->ncpus; c++)
+			h[i].count += vals[i * b->ncpus + c];
+	}
+	free(keys);
+	free(vals);
+	if (n < 0) {
+		free(h);
+		*np = 1;	/* tells the caller it failed */
+		return NULL;
 	}
 	if (n)
 		qsort(h, n, sizeof(*h), agg_hist_cmp);
@@ -264,10 +298,11 @@ static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall
 
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
 {
-	struct rn_syscall_agg vals[b->ncpus], sum;
+	struct rn_syscall_agg *vals, sum;
 	struct agg_hist *h;
+	__u32 keys[RN_NR_MAX];
 	size_t nh = 0, j = 0;
-	__u32 nr;
+	long n, i;
 	int err = 0;
 
 	if (!b->summary_only)
@@ -275,19 +310,23 @@ int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
 	h = agg_read_hist(b, &nh);
 	if (!h && nh)
 		return -ENOMEM;
-	for (nr = 0; nr < RN_NR_MAX && !err; nr++) {
-		if (bpf_map__lookup_elem(b->skel->maps.agg, &nr, sizeof(nr), vals,
-					 sizeof(vals), 0) < 0)
-			continue;
-		agg_sum(vals, b->ncpus, &sum);
-		while (j < nh && h[j].key >> 16 < nr)
+	vals = calloc((size_t)RN_NR_MAX * b->ncpus, sizeof(*vals));
+	n = vals ? map_read_all(b, b->skel->maps.agg, keys, vals, RN_NR_MAX, sizeof(*vals))
+		 : -ENOMEM;
+	if (n < 0)
+		err = n;
+	/* an array map's batches come in key order */
+	for (i = 0; i < n && !err; i++) {
+		agg_sum(&vals[i * b->ncpus], b->ncpus, &sum);
+		while (j < nh && h[j].key >> 16 < keys[i])
 			j++;
 		if (!sum.count)
 			continue;
-		err = fn(ctx, nr, &sum, 0, 0);
-		for (; j < nh && h[j].key >> 16 == nr && !err; j++)
-			err = fn(ctx, nr, NULL, h[j].key & 0xffff, h[j].count);
+		err = fn(ctx, keys[i], &sum, 0, 0);
+		for (; j < nh && h[j].key >> 16 == keys[i] && !err; j++)
+			err = fn(ctx, keys[i], NULL, h[j].key & 0xffff, h[j].count);
 	}
+	free(vals);
 	free(h);
 	return err;
 }
