@@ -489,8 +489,10 @@ static int ebpf_start(struct rn_backend *b)
 static void ebpf_detach(struct rn_backend *b, int sig)
 {
 	ebpf_phase(b, "run");
-	if (b->attached)
+	if (b->attached) {
 		renacer_bpf__detach(b->skel);
+		b->detached = true;
+	}
 	b->attached = false;
 	ebpf_phase(b, "detach");
 	if (sig && b->child && !b->reaped) {

@@ -35,6 +35,8 @@ struct rn_backend {
 	int status;		/* its wait status, once reaped */
 	bool reaped;
 	bool attached;
+	bool detached;		/* renacer let go (ebpf_detach), not the targets */
+	bool announced;		/* -p attach lines sent */
 	bool done;
 
 	__u64 lost_seen;	/* per-CPU lost counters' sum last read */

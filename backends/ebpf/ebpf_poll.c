@@ -5,6 +5,7 @@
  * in-kernel -c aggregates.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 
 #include "ebpf.h"
 #include "../capture.h"
+#include "../procfs.h"
 #include "bpf/renacer.skel.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
@@ -105,6 +107,33 @@ static int poll_report_lost(struct rn_backend *b)
 	return b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
 }
 
+/*
+ * -p: "Process N attached" once tracing runs, and "Process N detached" for
+ * each target still alive when renacer lets go (as strace and the ptrace
+ * backend print them; a target that exited reports its exit instead).
+ */
+static int poll_announce(struct rn_backend *b, bool detached)
+{
+	struct rn_event *ev = &b->batch[0];
+	struct timespec ts;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < b->npids && !err; i++) {
+		if (detached && kill(b->pids[i], 0) < 0 && errno == ESRCH)
+			continue;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		memset(ev, 0, RN_EVENT_HDR_SIZE);
+		ev->type = RN_EV_ATTACH;
+		ev->flags = detached ? RN_F_DETACHED : 0;
+		ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+		ev->tid = b->pids[i];
+		ev->tgid = rn_proc_tgid(b->pids[i]) > 0 ? (__u32)rn_proc_tgid(b->pids[i]) : ev->tid;
+		err = b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+	}
+	return err;
+}
+
 /* Anything left in the traced map (children under -f, -p targets)? */
 static bool poll_targets_left(struct rn_backend *b)
 {
@@ -174,6 +203,12 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 	b->fn = fn;
 	b->fn_ctx = ctx;
 	b->fn_err = 0;
+	if (!b->announced) {
+		b->announced = true;
+		err = poll_announce(b, false);
+		if (err < 0)
+			return err;
+	}
 	/* decide before draining: records of a finished command are all in
 	 * the ring already (sched_process_exit runs before it can be reaped) */
 	finished = poll_finished(b);
@@ -191,6 +226,8 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 		return err;
 	if (!finished || b->budget_hit)
 		return 1;	/* more to drain before the end can be declared */
+	if (b->detached && (err = poll_announce(b, true)) < 0)
+		return err;
 	b->done = true;
 	return 0;
 }
