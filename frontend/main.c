@@ -492,6 +492,7 @@ int main(int argc, char **argv)
 		printf("renacer %s\n", RENACER_VERSION);
 		return 0;
 	}
+	rn_escape_set_hex(o.xflag);
 	code = o.analyze_file ? analyze_file(&o) : run(&o);
 	rn_opts_release(&o);
 	return code;
