@@ -104,6 +104,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->gid = -1;
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
+	cfg->fd_paths = o->dec.show_paths;
 	cfg->verbose = o->verbose;
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
