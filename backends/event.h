@@ -115,6 +115,9 @@ struct rn_region {
 #define RN_REG_TRUNC	(1u << 1) /* the object continues past len */
 #define RN_REG_FAULT	(1u << 2) /* the address could not be read */
 #define RN_REG_EXIT	(1u << 3) /* captured at syscall exit (output) */
+#define RN_REG_FDPATH	(1u << 4) /* not memory: addr is a file descriptor, the
+				   * bytes its path, read at entry (-y on a call
+				   * that closes it) */
 
 #define RN_REGION_ALIGN(n) (((n) + 7u) & ~7u)
 
