@@ -60,7 +60,8 @@ static int install(enum variant v)
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	static struct sock_filter nocache[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, instruction_pointer)),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, instruction_pointer)),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog = { .len = 1, .filter = allow };
@@ -174,6 +175,7 @@ int main(int argc, char **argv)
 	for (int v = 0; v < V_N; v++)
 		printf("%-14s %10.1f %10.1f %+12.1f %8.3f\n", names[v], t[v][rounds / 2], t[v][0],
 		       t[v][rounds / 2] - base, t[v][rounds / 2] / base);
-	printf("(%ld reads of /dev/zero per run, median of %d interleaved rounds)\n", reads, rounds);
+	printf("(%ld reads of /dev/zero per run, median of %d interleaved rounds)\n", reads,
+	       rounds);
 	return 0;
 }

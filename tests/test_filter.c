@@ -706,7 +706,8 @@ static void check_prog(const struct rn_filter *f, const char *what)
 			fail_msg("%s: nr %u gives %#x, expected %#x", what, nr, got, want);
 		/* Every excluded number is answered by the kernel's action
 		 * cache, never by running the program. */
-		if (cbpf_cacheable_allow(p, n, AUDIT_ARCH_X86_64, nr) != (want == SECCOMP_RET_ALLOW))
+		if (cbpf_cacheable_allow(p, n, AUDIT_ARCH_X86_64, nr) !=
+		    (want == SECCOMP_RET_ALLOW))
 			fail_msg("%s: nr %u: the seccomp action cache %s it", what, nr,
 				 want == SECCOMP_RET_ALLOW ? "cannot prove" : "wrongly allows");
 		/* The arch check comes first: i386 numbers are never allowed. */
