@@ -70,7 +70,9 @@ struct rn_pend {
 	__u64 in_val[2];
 	__u8 in_len[2];
 	__u8 in_arg[2];
-	__u32 _pad;
+	/* current_traced() said yes and its answer cannot change for this
+	 * task (the pid modes): sys_enter skips the traced-map lookup */
+	__u32 traced;
 };
 
 struct {
@@ -496,9 +498,14 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at
 
 	if (nr >= RN_NR_MAX || !((rn_has_cap[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
 		return;
-	for (i = 0; i < RN_MAX_ARGS; i++)
+	for (i = 0; i < RN_MAX_ARGS; i++) {
+		/* most calls describe one or two arguments: skip the call for
+		 * the others */
+		if (rn_caps[nr & (RN_NR_MAX - 1)].arg[i].kind == RN_CAP_NONE)
+			continue;
 		if (rn_capture_arg(s, nr, i, at_entry) < 0)
 			break;
+	}
 }
 
 static __always_inline void emit(struct rn_scratch *s, bool force)
@@ -661,17 +668,30 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct task_struct *task;
 	struct rn_pend *p;
 
 	/* execve is looked at even when filtered out: it opens the gate of
 	 * a spawned command (current_traced()). */
 	if (!syscall_wanted(id) && !is_exec(id))
 		return 0;
-	if (!current_traced(pid_tgid, id, true) || !syscall_wanted(id))
-		return 0;
-	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-				 BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!p)
+	/*
+	 * A task already found traced in a pid mode stays traced until it
+	 * exits (its tgid leaves the map only when the whole group is gone),
+	 * so its own storage answers without the hash lookup. In the cgroup
+	 * and uid modes the answer can change (a move, a setuid): ask again.
+	 */
+	task = bpf_get_current_task_btf();
+	p = bpf_task_storage_get(&pending, task, 0, 0);
+	if (!p || !p->traced) {
+		if (!current_traced(pid_tgid, id, true))
+			return 0;
+		p = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!p)
+			return 0;
+		p->traced = rn_mode == RN_MODE_PIDS || rn_mode == RN_MODE_ALL;
+	}
+	if (!syscall_wanted(id))
 		return 0;
 	p->ts = bpf_ktime_get_ns();
 	p->nr = id;
