@@ -175,6 +175,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_self_tgid = getpid();
 	ro->rn_follow_forks = cfg->follow_forks;
 	ro->rn_summary = cfg->summary_only;
+	ro->rn_no_time = cfg->no_timing && !cfg->summary_only;
 	ro->rn_status_drop = cfg->status_drop;
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
