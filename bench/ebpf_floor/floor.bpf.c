@@ -125,6 +125,7 @@ struct {
 } rb SEC(".maps");
 
 const volatile __u64 wake_bytes = 512 << 10;
+const volatile bool rec_no_clock;	/* rec_noclock: no times in the records */
 
 struct rec_pend {
 	__u64 ts;
@@ -161,7 +162,7 @@ int BPF_PROG(rec_enter, struct pt_regs *regs, long id)
 				 BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!p)
 		return 0;
-	p->ts = bpf_ktime_get_ns();
+	p->ts = rec_no_clock ? 0 : bpf_ktime_get_ns();
 	p->args[0] = regs->di;
 	p->args[1] = regs->si;
 	p->args[2] = regs->dx;
@@ -185,7 +186,7 @@ int BPF_PROG(rec_exit, struct pt_regs *regs, long ret)
 	if (!p)
 		return 0;
 	r.ts = p->ts;
-	r.dur = bpf_ktime_get_ns() - p->ts;
+	r.dur = rec_no_clock ? 0 : bpf_ktime_get_ns() - p->ts;
 	r.type = 1;
 	r.flags = 0;
 	r.tid = id;

@@ -4,7 +4,9 @@
  * them, run CMD, detach. MODE: none, tp (sys_enter + sys_exit tracepoints),
  * tp_enter, tp_exit (one of them), fentry, fexit, fentryfexit (on
  * x64_sys_call), min (the least -c work, on the tracepoints), min:PARTS (min
- * without the pieces the MIN_* bits in PARTS name). The load is done before CMD starts, so CMD's own
+ * without the pieces the MIN_* bits in PARTS name), rec (the least per-call
+ * record, libbpf's consumer), rec_batch (rec, our own batching consumer),
+ * rec_late (rec, consumed at the end only), rec_noclock (rec, no times). The load is done before CMD starts, so CMD's own
  * timing sees only the per-call cost.
  */
 #include <stdio.h>
@@ -93,6 +95,7 @@ int main(int argc, char **argv)
 	 * until the end, in a ring that holds every record */
 	bpf_program__set_autoload(skel->progs.rec_enter, !strncmp(mode, "rec", 3));
 	bpf_program__set_autoload(skel->progs.rec_exit, !strncmp(mode, "rec", 3));
+	skel->rodata->rec_no_clock = !strcmp(mode, "rec_noclock");
 	if (!strcmp(mode, "rec_late"))
 		bpf_map__set_max_entries(skel->maps.rb, 256u << 20);
 	bpf_program__set_autoload(skel->progs.tp_enter,
@@ -127,7 +130,7 @@ int main(int argc, char **argv)
 	}
 	if (write(go[1], "g", 1) != 1)
 		return 1;
-	if (!strcmp(mode, "rec") || !strcmp(mode, "rec_late")) {
+	if (!strcmp(mode, "rec") || !strcmp(mode, "rec_late") || !strcmp(mode, "rec_noclock")) {
 		struct ring_buffer *rb = ring_buffer__new(bpf_map__fd(skel->maps.rb), rec_count,
 							  NULL, NULL);
 
