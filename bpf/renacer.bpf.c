@@ -166,6 +166,19 @@ struct {
 	__type(value, __u64);
 } hist SEC(".maps");
 
+/*
+ * In front of hist: a direct-mapped per-CPU table of (key, count) slots. A
+ * hash update is the largest part of a -c call after the clock reads; a
+ * slot is an array index. A key whose slot another key holds goes to hist,
+ * so every count lands somewhere exactly; user space adds both up.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct rn_hcache);
+} hcache SEC(".maps");
+
 static __always_inline bool is_exec(long nr)
 {
 	return nr == NR_EXECVE || nr == NR_EXECVEAT;
@@ -729,32 +742,56 @@ static __always_inline bool dying(void)
 	return task->pending.signal.sig[0] & (1ul << (SIGKILL - 1));
 }
 
-static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
+static __always_inline void hist_add(__u32 key)
 {
-	struct rn_agg *a = bpf_map_lookup_elem(&agg, &nr);
-	__u32 key = nr << 16 | rn_hist_bucket(dur);
+	__u32 zero = 0;
+	struct rn_hcache *c = bpf_map_lookup_elem(&hcache, &zero);
+	struct rn_hslot *sl;
 	__u64 one = 1, *cnt;
 
-	if (!a)
-		return;
-	/* Per-CPU, but a program can be preempted by another task on the same
-	 * CPU (PREEMPT_RCU): plain increments could lose counts. min/max are
-	 * best effort. */
-	if (__sync_fetch_and_add(&a->count, 1) == 0 || dur < a->min_ns)
-		a->min_ns = dur;
-	if (ret < 0 && ret >= -4095)
-		__sync_fetch_and_add(&a->errors, 1);
-	__sync_fetch_and_add(&a->total_ns, dur);
-	if (dur > a->max_ns)
-		a->max_ns = dur;
+	if (c) {
+		sl = &c->slot[rn_hcache_slot(key)];
+		if (sl->key1 == key + 1) {
+			sl->count++;
+			return;
+		}
+		if (!sl->key1) {
+			sl->key1 = key + 1;
+			sl->count = 1;
+			return;
+		}
+	}
 	cnt = bpf_map_lookup_elem(&hist, &key);
 	if (!cnt && bpf_map_update_elem(&hist, &key, &one, BPF_NOEXIST) == 0)
 		return;
-	/* the bucket existed, or another task created it just now */
+	/* the bucket existed, or another CPU created it just now */
 	if (!cnt)
 		cnt = bpf_map_lookup_elem(&hist, &key);
 	if (cnt)
-		__sync_fetch_and_add(cnt, 1);
+		(*cnt)++;
+}
+
+/*
+ * Plain read-modify-writes on per-CPU data: a raw tracepoint program runs
+ * with preemption off, and never nests in itself on one CPU (the kernel
+ * skips a program already active there), so nothing else writes these
+ * slots meanwhile.
+ */
+static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
+{
+	struct rn_agg *a = bpf_map_lookup_elem(&agg, &nr);
+
+	if (!a)
+		return;
+	if (!a->count || dur < a->min_ns)
+		a->min_ns = dur;
+	if (dur > a->max_ns)
+		a->max_ns = dur;
+	a->count++;
+	a->total_ns += dur;
+	if (ret < 0 && ret >= -4095)
+		a->errors++;
+	hist_add(nr << 16 | rn_hist_bucket(dur));
 }
 
 /* An exit without its entry: tracing began mid-call (-p), or a fork child

@@ -18,6 +18,7 @@
 
 #include "ebpf.h"
 #include "../capture.h"
+#include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
@@ -207,39 +208,69 @@ static int agg_hist_cmp(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Read the per-CPU latency histogram, summed, sorted by (nr, bucket). */
+static int agg_hist_push(struct agg_hist **h, size_t *n, size_t *cap, __u32 key, __u64 count)
+{
+	struct agg_hist *tmp;
+
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 256;
+		tmp = realloc(*h, *cap * sizeof(**h));
+		if (!tmp)
+			return -ENOMEM;
+		*h = tmp;
+	}
+	(*h)[(*n)++] = (struct agg_hist){ .key = key, .count = count };
+	return 0;
+}
+
+/* Read the per-CPU latency histogram (the per-CPU slot cache and the hash
+ * behind it), summed, sorted by (nr, bucket), one entry per key. */
 static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 {
 	struct bpf_map *map = b->skel->maps.hist;
-	struct agg_hist *h = NULL, *tmp;
-	size_t n = 0, cap = 0;
-	__u64 vals[b->ncpus];
-	__u32 key, next;
+	struct agg_hist *h = NULL;
+	size_t n = 0, cap = 0, i, j;
+	struct rn_hcache *cache;
+	__u64 vals[b->ncpus], sum;
+	__u32 key, next, zero = 0;
 	void *prev = NULL;
-	int i;
+	int c, err = 0;
 
-	while (bpf_map__get_next_key(map, prev, &next, sizeof(next)) == 0) {
+	cache = calloc(b->ncpus, sizeof(*cache));
+	if (!cache)
+		return NULL;
+	if (bpf_map__lookup_elem(b->skel->maps.hcache, &zero, sizeof(zero), cache,
+				 b->ncpus * sizeof(*cache), 0) == 0)
+		for (c = 0; c < b->ncpus && !err; c++)
+			for (i = 0; i < RN_HCACHE_SLOTS && !err; i++)
+				if (cache[c].slot[i].key1)
+					err = agg_hist_push(&h, &n, &cap, cache[c].slot[i].key1 - 1,
+							    cache[c].slot[i].count);
+	free(cache);
+	while (!err && bpf_map__get_next_key(map, prev, &next, sizeof(next)) == 0) {
 		key = next;
 		prev = &key;
 		if (bpf_map__lookup_elem(map, &key, sizeof(key), vals, sizeof(vals), 0) < 0)
 			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			tmp = realloc(h, cap * sizeof(*h));
-			if (!tmp) {
-				free(h);
-				return NULL;
-			}
-			h = tmp;
-		}
-		h[n] = (struct agg_hist){ .key = key };
-		for (i = 0; i < b->ncpus; i++)
-			h[n].count += vals[i];
-		n++;
+		for (sum = 0, c = 0; c < b->ncpus; c++)
+			sum += vals[c];
+		err = agg_hist_push(&h, &n, &cap, key, sum);
+	}
+	if (err) {
+		free(h);
+		*np = 1;	/* NULL with a count: out of memory */
+		return NULL;
 	}
 	if (n)
 		qsort(h, n, sizeof(*h), agg_hist_cmp);
-	*np = n;
+	/* a key may be in several CPUs' caches and in the hash: add up */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j && h[j - 1].key == h[i].key)
+			h[j - 1].count += h[i].count;
+		else
+			h[j++] = h[i];
+	}
+	*np = j;
 	return h;
 }
 
