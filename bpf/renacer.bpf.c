@@ -209,7 +209,10 @@ __u32 rn_gate_active;
 
 static __always_inline bool spawn_gated(struct task_struct *task)
 {
-	return rn_gate_active && task->real_parent->tgid == rn_self_tgid;
+	/* a probe read, not a BTF pointer walk: the verifier's check of a
+	 * walked pointer's trust scans the kernel's BTF by name (~0.1 ms per
+	 * program path, ~40% of all verification time) */
+	return rn_gate_active && BPF_CORE_READ(task, real_parent, tgid) == rn_self_tgid;
 }
 
 /* Is the current task traced? At a syscall entry nr is the call. */

@@ -417,7 +417,7 @@ static void format_json(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 		rn_sb_printf(out, ",\"count\":%llu", (unsigned long long)ev->lost.count);
 		break;
 	case RN_EV_ATTACH:
-		json_head(c, "attach", ev, out);
+		json_head(c, ev->flags & RN_F_DETACHED ? "detach" : "attach", ev, out);
 		break;
 	default:
 		return;
