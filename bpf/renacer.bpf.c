@@ -28,6 +28,7 @@
 #define NR_FORK		57
 #define NR_VFORK	58
 #define NR_CLONE3	435
+#define NR_RT_SIGRETURN	15
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -682,6 +683,10 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	p->captured = 0;
 	if (!rn_summary) {
 		fill_args(p, regs);
+		/* its "argument" is the signal frame at the stack pointer,
+		 * where the restored mask is read (RN_F_SP_ARG0) */
+		if (id == NR_RT_SIGRETURN)
+			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
@@ -816,6 +821,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	sc_header(s, pid_tgid, p->ts);
+	if (nr == NR_RT_SIGRETURN)
+		s->ev.flags |= RN_F_SP_ARG0;
 	s->ev.dur_ns = now - p->ts;
 	s->ev.sc.nr = nr;
 	s->ev.sc.ret = ret;
