@@ -66,7 +66,9 @@ struct rn_signal_rec {
 	__s32 pid;		/* si_pid */
 	__s32 uid;		/* si_uid */
 	__s32 status;		/* si_status (SIGCHLD) */
-	__u32 _pad[8];
+	__s64 utime;		/* si_utime, si_stime (SIGCHLD), clock ticks */
+	__s64 stime;
+	__u32 _pad[4];
 };
 
 struct rn_exit_rec {

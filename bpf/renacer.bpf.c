@@ -633,6 +633,8 @@ static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
 	r->pid = BPF_CORE_READ(info, _sifields._kill._pid);
 	r->uid = BPF_CORE_READ(info, _sifields._kill._uid);
 	r->status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	r->utime = BPF_CORE_READ(info, _sifields._sigchld._utime);
+	r->stime = BPF_CORE_READ(info, _sifields._sigchld._stime);
 	r->addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
 }
 

@@ -355,8 +355,11 @@ static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_
 			s->err = si.si_errno;
 			s->pid = si.si_pid;
 			s->uid = (__s32)si.si_uid;
-			if (sig == SIGCHLD)
+			if (sig == SIGCHLD) {
 				s->status = si.si_status;
+				s->utime = si.si_utime;
+				s->stime = si.si_stime;
+			}
 			if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
 			    sig == SIGTRAP)
 				s->addr = (__u64)(unsigned long)si.si_addr;
