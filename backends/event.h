@@ -44,6 +44,9 @@ enum rn_event_type {
 				    * ("--- stopped by SIGSTOP ---"), not a delivery */
 #define RN_F_SILENT	 (1u << 8) /* RN_EV_ATTACH of the command renacer started:
 				    * a task to count, not to announce */
+#define RN_F_SUPERSEDED	 (1u << 9) /* RN_EV_EXIT of a thread group leader that
+				    * another thread's execve replaced (exit.code:
+				    * that thread's former tid); the tid lives on */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 

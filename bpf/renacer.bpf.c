@@ -921,7 +921,7 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
-	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0, execer;
 	struct rn_scratch *s;
 	struct rn_pend *p;
 
@@ -930,8 +930,20 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p)
 			flush_ignored(p, pid_tgid);
-		s = replaced_by_exec(task) ? NULL : scratch_get();
-		if (s) {
+		execer = replaced_by_exec(task);
+		/* a thread killed by another's execve has no exit of its own
+		 * (as with ptrace); the leader is "superseded" by the execer */
+		s = !execer || tid == tgid ? scratch_get() : NULL;
+		if (s && execer) {
+			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+			s->ev.ts_ns = now;
+			s->ev.type = RN_EV_EXIT;
+			s->ev.flags = RN_F_SUPERSEDED;
+			s->ev.tid = tid;
+			s->ev.tgid = tgid;
+			s->ev.exit.code = BPF_CORE_READ(task, signal, group_exec_task, pid);
+			emit(s, true);
+		} else if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
 			s->ev.ts_ns = now;
