@@ -66,6 +66,9 @@ struct rn_trace_config {
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
 	int verbose;		/* --debug level */
+	/* -y: record, at entry, the path of a descriptor the call closes
+	 * (close): by its exit the path can no longer be looked up */
+	bool fd_paths;
 	bool capture_env;	/* -v: copy execve environments, not just count them */
 	/* ptrace: never use the seccomp pre-filter (--no-seccomp-bpf); by
 	 * default it is used for a spawned command under -f tracing a partial

@@ -28,6 +28,7 @@
 #define NR_FORK		57
 #define NR_VFORK	58
 #define NR_CLONE3	435
+#define NR_RT_SIGRETURN	15
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -655,6 +656,8 @@ static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
 	r->pid = BPF_CORE_READ(info, _sifields._kill._pid);
 	r->uid = BPF_CORE_READ(info, _sifields._kill._uid);
 	r->status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	r->utime = BPF_CORE_READ(info, _sifields._sigchld._utime);
+	r->stime = BPF_CORE_READ(info, _sifields._sigchld._stime);
 	r->addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
 }
 
@@ -718,6 +721,10 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 	p->captured = 0;
 	if (!rn_summary) {
 		fill_args(p, regs);
+		/* its "argument" is the signal frame at the stack pointer,
+		 * where the restored mask is read (RN_F_SP_ARG0) */
+		if (id == NR_RT_SIGRETURN)
+			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
@@ -876,6 +883,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	sc_header(s, pid_tgid, p->ts);
+	if (nr == NR_RT_SIGRETURN)
+		s->ev.flags |= RN_F_SP_ARG0;
 	s->ev.dur_ns = now - p->ts;
 	s->ev.sc.nr = nr;
 	s->ev.sc.ret = ret;
@@ -972,7 +981,7 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
-	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0, execer;
 	struct rn_scratch *s;
 	struct rn_pend *p;
 
@@ -981,8 +990,20 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p)
 			flush_ignored(p, pid_tgid);
-		s = replaced_by_exec(task) ? NULL : scratch_get();
-		if (s) {
+		execer = replaced_by_exec(task);
+		/* a thread killed by another's execve has no exit of its own
+		 * (as with ptrace); the leader is "superseded" by the execer */
+		s = !execer || tid == tgid ? scratch_get() : NULL;
+		if (s && execer) {
+			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+			s->ev.ts_ns = now;
+			s->ev.type = RN_EV_EXIT;
+			s->ev.flags = RN_F_SUPERSEDED;
+			s->ev.tid = tid;
+			s->ev.tgid = tgid;
+			s->ev.exit.code = BPF_CORE_READ(task, signal, group_exec_task, pid);
+			emit(s, true);
+		} else if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
 			s->ev.ts_ns = now;

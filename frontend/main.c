@@ -112,6 +112,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->gid = -1;
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
+	cfg->fd_paths = o->dec.show_paths;
 	cfg->verbose = o->verbose;
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
@@ -501,6 +502,7 @@ int main(int argc, char **argv)
 		printf("renacer %s\n", RENACER_VERSION);
 		return 0;
 	}
+	rn_escape_set_hex(o.xflag);
 	code = o.analyze_file ? analyze_file(&o) : run(&o);
 	rn_opts_release(&o);
 	return code;

@@ -90,6 +90,33 @@ static __u64 poll_lost_total(struct rn_backend *b)
 	return sum;
 }
 
+/*
+ * The kernel skips a program run that would nest inside a run of the same
+ * program on one CPU, and only counts it (recursion_misses). A skipped
+ * sys_exit loses a call; say so rather than let it pass silently. The count
+ * covers every process on the machine, so it is an upper bound for ours.
+ */
+static void poll_check_misses(struct rn_backend *b)
+{
+	struct bpf_prog_info info;
+	struct bpf_program *prog;
+	__u32 len;
+	__u64 misses = 0;
+
+	bpf_object__for_each_program(prog, b->skel->obj) {
+		if (bpf_program__fd(prog) < 0)
+			continue;
+		memset(&info, 0, sizeof(info));
+		len = sizeof(info);
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+			misses += info.recursion_misses;
+	}
+	if (misses)
+		fprintf(stderr, "renacer: the kernel skipped %llu runs of renacer's eBPF programs "
+			"(nested on one CPU): up to that many records may be missing\n",
+			(unsigned long long)misses);
+}
+
 /* Hand newly lost records to the sinks as one RN_EV_LOST record. */
 static int poll_report_lost(struct rn_backend *b)
 {
@@ -229,6 +256,7 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 		return 1;	/* more to drain before the end can be declared */
 	if (b->detached && (err = poll_announce(b, true)) < 0)
 		return err;
+	poll_check_misses(b);
 	b->done = true;
 	return 0;
 }
