@@ -6,6 +6,7 @@
  * (four or eight partial sums), see kernels.h for the tolerance.
  */
 #include <immintrin.h>
+#include <string.h>
 
 #include "../backends/hist.h"
 #include "kernels.h"
@@ -496,115 +497,252 @@ static double nearest_rows_avx2(const double *X, size_t rows, size_t cols, const
 	return total;
 }
 
+#ifndef NEAR_PF
+#define NEAR_PF 16
+#endif
 #define NEAR_MAX_COLS 64	/* transposed group of 4 rows on the stack: 2 KiB */
 
-/* Squared distances of four rows (transposed: T[j] holds column j of the
- * four) to centres C[c0 .. c0 + K), lanes = rows; K a constant 1..4, so the
- * accumulators stay in registers. Same arithmetic per lane as the scalar
- * kernel, (x - c)^2 summed over j in order. */
+/*
+ * Squared distances of four rows (transposed: T[j] holds column j of the
+ * four, one row per lane) to centres C[c0 .. c0 + K), K a constant 1..4 so
+ * that the accumulators stay in registers. Each centre has two accumulators,
+ * even and odd columns: one chain of cols FMAs (4 cycles each) would bound
+ * the group by latency, not by the two FMA ports.
+ */
 static inline __attribute__((always_inline)) void
 dist_group(const __m256d *T, size_t cols, const double *C, size_t c0, const int K,
 	   __m256d out[4])
 {
-	__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, t;
+	__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+	__m256d b0 = a0, b1 = a0, b2 = a0, b3 = a0, x, y, t;
 	const double *p0 = C + c0 * cols, *p1 = p0 + cols, *p2 = p1 + cols, *p3 = p2 + cols;
 	size_t j;
 
-	for (j = 0; j < cols; j++) {
-		t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p0 + j));
-		a0 = _mm256_fmadd_pd(t, t, a0);
+#define NEAR_STEP(acc, p, v, jj) do {						\
+		t = _mm256_sub_pd(v, _mm256_broadcast_sd((p) + (jj)));		\
+		acc = _mm256_fmadd_pd(t, t, acc);				\
+	} while (0)
+	for (j = 0; j + 2 <= cols; j += 2) {
+		x = T[j];
+		y = T[j + 1];
+		NEAR_STEP(a0, p0, x, j);
+		NEAR_STEP(b0, p0, y, j + 1);
 		if (K > 1) {
-			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p1 + j));
-			a1 = _mm256_fmadd_pd(t, t, a1);
+			NEAR_STEP(a1, p1, x, j);
+			NEAR_STEP(b1, p1, y, j + 1);
 		}
 		if (K > 2) {
-			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p2 + j));
-			a2 = _mm256_fmadd_pd(t, t, a2);
+			NEAR_STEP(a2, p2, x, j);
+			NEAR_STEP(b2, p2, y, j + 1);
 		}
 		if (K > 3) {
-			t = _mm256_sub_pd(T[j], _mm256_broadcast_sd(p3 + j));
-			a3 = _mm256_fmadd_pd(t, t, a3);
+			NEAR_STEP(a3, p3, x, j);
+			NEAR_STEP(b3, p3, y, j + 1);
 		}
 	}
-	out[0] = a0;
-	out[1] = a1;
-	out[2] = a2;
-	out[3] = a3;
+	if (j < cols) {
+		/* odd cols: the last column goes to the even accumulators */
+		x = T[j];
+		NEAR_STEP(a0, p0, x, j);
+		if (K > 1)
+			NEAR_STEP(a1, p1, x, j);
+		if (K > 2)
+			NEAR_STEP(a2, p2, x, j);
+		if (K > 3)
+			NEAR_STEP(a3, p3, x, j);
+	}
+#undef NEAR_STEP
+	out[0] = _mm256_add_pd(a0, b0);
+	out[1] = _mm256_add_pd(a1, b1);
+	out[2] = _mm256_add_pd(a2, b2);
+	out[3] = _mm256_add_pd(a3, b3);
 }
 
-/* Columns of rows x[0..3] into T[0 .. cols), four at a time by 4x4
- * transposes. */
+/*
+ * Columns of rows x[0..3] (row stride cols) into T[0 .. cols), one row per
+ * lane. Two columns at a time: 128-bit loads put rows 0 and 2 (1 and 3) in
+ * the two halves of a vector, and one in-lane unpack per column finishes the
+ * transpose; no lane-crossing shuffle, which only one port executes.
+ */
 static inline void transpose4(const double *x, size_t cols, __m256d *T)
 {
+	const double *x1 = x + cols, *x2 = x1 + cols, *x3 = x2 + cols;
 	size_t j = 0;
 
-	for (; j + 4 <= cols; j += 4) {
-		__m256d r0 = _mm256_loadu_pd(x + j), r1 = _mm256_loadu_pd(x + cols + j);
-		__m256d r2 = _mm256_loadu_pd(x + 2 * cols + j), r3 = _mm256_loadu_pd(x + 3 * cols + j);
-		__m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
-		__m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+	for (; j + 2 <= cols; j += 2) {
+		__m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(x + j)),
+						 _mm_loadu_pd(x2 + j), 1);
+		__m256d b = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(x1 + j)),
+						 _mm_loadu_pd(x3 + j), 1);
 
-		T[j] = _mm256_permute2f128_pd(t0, t2, 0x20);
-		T[j + 1] = _mm256_permute2f128_pd(t1, t3, 0x20);
-		T[j + 2] = _mm256_permute2f128_pd(t0, t2, 0x31);
-		T[j + 3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+		T[j] = _mm256_unpacklo_pd(a, b);
+		T[j + 1] = _mm256_unpackhi_pd(a, b);
 	}
-	for (; j < cols; j++)
-		T[j] = _mm256_setr_pd(x[j], x[cols + j], x[2 * cols + j], x[3 * cols + j]);
+	if (j < cols)
+		T[j] = _mm256_setr_pd(x[j], x1[j], x2[j], x3[j]);
+}
+
+/*
+ * Squared distances of rows x[0..3] (row stride cols) to the K centres p[]
+ * (K a constant 1..4), transposing on the fly: 128-bit loads put rows 0 and
+ * 2 (1 and 3) in the two halves of a vector, and an in-lane unpack gives
+ * column j (and j + 1) of the four rows, one row per lane. Nothing goes
+ * through memory, and there is no lane-crossing shuffle (one port only).
+ */
+static inline __attribute__((always_inline)) void
+dist_direct(const double *x, size_t cols, const double *C, const int K, __m256d out[4])
+{
+	const double *x1 = x + cols, *x2 = x1 + cols, *x3 = x2 + cols;
+	const double *p0 = C, *p1 = p0 + cols, *p2 = p1 + cols, *p3 = p2 + cols;
+	__m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0;
+	__m256d b0 = a0, b1 = a0, b2 = a0, b3 = a0, e, o, t;
+	size_t j;
+
+#define NEAR_STEP(acc, p, v, jj) do {						\
+		t = _mm256_sub_pd(v, _mm256_broadcast_sd((p) + (jj)));		\
+		acc = _mm256_fmadd_pd(t, t, acc);				\
+	} while (0)
+	for (j = 0; j + 2 <= cols; j += 2) {
+		__m256d u = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(x + j)),
+						 _mm_loadu_pd(x2 + j), 1);
+		__m256d w = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(x1 + j)),
+						 _mm_loadu_pd(x3 + j), 1);
+
+		e = _mm256_unpacklo_pd(u, w);
+		o = _mm256_unpackhi_pd(u, w);
+		NEAR_STEP(a0, p0, e, j);
+		NEAR_STEP(b0, p0, o, j + 1);
+		if (K > 1) {
+			NEAR_STEP(a1, p1, e, j);
+			NEAR_STEP(b1, p1, o, j + 1);
+		}
+		if (K > 2) {
+			NEAR_STEP(a2, p2, e, j);
+			NEAR_STEP(b2, p2, o, j + 1);
+		}
+		if (K > 3) {
+			NEAR_STEP(a3, p3, e, j);
+			NEAR_STEP(b3, p3, o, j + 1);
+		}
+	}
+	if (j < cols) {
+		e = _mm256_setr_pd(x[j], x1[j], x2[j], x3[j]);
+		NEAR_STEP(a0, p0, e, j);
+		if (K > 1)
+			NEAR_STEP(a1, p1, e, j);
+		if (K > 2)
+			NEAR_STEP(a2, p2, e, j);
+		if (K > 3)
+			NEAR_STEP(a3, p3, e, j);
+	}
+#undef NEAR_STEP
+	out[0] = _mm256_add_pd(a0, b0);
+	out[1] = _mm256_add_pd(a1, b1);
+	out[2] = _mm256_add_pd(a2, b2);
+	out[3] = _mm256_add_pd(a3, b3);
+}
+
+/*
+ * Nearest centre of four rows: *best and *lab (64-bit lanes) per row.
+ * Labels keep the scalar kernel's rule, a later centre wins only when
+ * strictly nearer: min_pd(d, best) is exactly "d < best ? d : best" (NaN
+ * never wins, and the first centre is taken unconditionally), and since
+ * centres come in increasing order the label is the maximum of the old one
+ * and the masked new index. Up to four centres come straight from the rows;
+ * more centres read a transposed copy T, made once per group.
+ */
+static inline void nearest_group(const double *x, size_t cols, const double *C, size_t k,
+				 __m256d *T, __m256d *best, __m256i *lab)
+{
+	__m256d dist[4], b = _mm256_setzero_pd();
+	__m256i l = _mm256_setzero_si256();
+	size_t c, q;
+
+	if (k > 4)
+		transpose4(x, cols, T);
+	for (c = 0; c < k; c += 4) {
+		switch (k > 4 ? 4 + (k - c < 4 ? k - c : 4) : k) {
+		case 1: dist_direct(x, cols, C, 1, dist); break;
+		case 2: dist_direct(x, cols, C, 2, dist); break;
+		case 3: dist_direct(x, cols, C, 3, dist); break;
+		case 4: dist_direct(x, cols, C, 4, dist); break;
+		case 5: dist_group(T, cols, C, c, 1, dist); break;
+		case 6: dist_group(T, cols, C, c, 2, dist); break;
+		case 7: dist_group(T, cols, C, c, 3, dist); break;
+		default: dist_group(T, cols, C, c, 4, dist); break;
+		}
+		for (q = 0; q < 4 && c + q < k; q++) {
+			__m256i lt;
+
+			if (c + q == 0) {
+				b = dist[0];
+				continue;
+			}
+			lt = _mm256_castpd_si256(_mm256_cmp_pd(dist[q], b, _CMP_LT_OQ));
+			b = _mm256_min_pd(dist[q], b);
+			l = _mm256_max_epi32(l, _mm256_and_si256(lt,
+					_mm256_set1_epi64x((long long)(c + q))));
+		}
+	}
+	*best = b;
+	*lab = l;
 }
 
 /*
  * Four rows at a time: the rows are transposed so that each lane is a row,
  * and every centre costs one broadcast, one subtraction and one FMA per
- * column for all four rows (no horizontal sums). The running minimum and
- * its label are kept per lane with strict compares, so ties go to the lower
- * index as in the scalar kernel.
+ * column for all four rows (no horizontal sums). A last group of fewer than
+ * four rows is copied into a zero-padded block and takes the same path.
+ * The k-means sums are added row by row in row order, as the scalar kernel
+ * adds them.
  */
 static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
 			   size_t k, __u32 *label, double *d2, double *sums)
 {
-	__m256d T[NEAR_MAX_COLS], dist[4], best, bl;
-	double total = 0.0, bd[4], lb[4];
-	size_t r, c, q;
+	const __m256i pack = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
+	__m256d T[NEAR_MAX_COLS], best, vtotal = _mm256_setzero_pd();
+	double pad[4 * NEAR_MAX_COLS], bd[4];
+	__u32 lb[4];
+	__m256i lab;
+	size_t r, q, n;
 
 	if (cols > NEAR_MAX_COLS)
 		return k == 1 ? nearest1_avx2(X, rows, cols, C, label, d2, sums) :
 				nearest_rows_avx2(X, rows, cols, C, k, label, d2, sums);
-	for (r = 0; r + 4 <= rows; r += 4) {
-		transpose4(X + r * cols, cols, T);
-		best = _mm256_set1_pd(__builtin_inf());
-		bl = _mm256_setzero_pd();
-		for (c = 0; c < k; c += 4) {
-			switch (k - c) {
-			case 2: dist_group(T, cols, C, c, 2, dist); break;
-			case 3: dist_group(T, cols, C, c, 3, dist); break;
-			case 1: dist_group(T, cols, C, c, 1, dist); break;
-			default: dist_group(T, cols, C, c, 4, dist); break;
-			}
-			for (q = 0; q < 4 && c + q < k; q++) {
-				/* the first centre always wins (even against NaN) */
-				__m256d lt = c + q == 0 ? _mm256_castsi256_pd(_mm256_set1_epi64x(-1)) :
-					     _mm256_cmp_pd(dist[q], best, _CMP_LT_OQ);
+	for (r = 0; r < rows; r += 4) {
+		const double *x = X + r * cols;
+		size_t pf;
 
-				best = _mm256_blendv_pd(best, dist[q], lt);
-				bl = _mm256_blendv_pd(bl, _mm256_set1_pd((double)(c + q)), lt);
+		for (pf = 0; pf < 4 * cols * sizeof(double); pf += 64)
+			_mm_prefetch((const char *)(x + NEAR_PF * cols) + pf, _MM_HINT_T0);
+		n = rows - r < 4 ? rows - r : 4;
+		if (n < 4) {
+			memset(pad, 0, 4 * cols * sizeof(*pad));
+			memcpy(pad, x, n * cols * sizeof(*pad));
+			x = pad;
+		}
+		nearest_group(x, cols, C, k, T, &best, &lab);
+		lab = _mm256_permutevar8x32_epi32(lab, pack);
+		if (n == 4) {
+			_mm_storeu_si128((__m128i *)(label + r), _mm256_castsi256_si128(lab));
+			if (d2)
+				_mm256_storeu_pd(d2 + r, best);
+			vtotal = _mm256_add_pd(vtotal, best);
+		} else {
+			_mm_storeu_si128((__m128i *)lb, _mm256_castsi256_si128(lab));
+			_mm256_storeu_pd(bd, best);
+			for (q = 0; q < n; q++) {
+				label[r + q] = lb[q];
+				if (d2)
+					d2[r + q] = bd[q];
+				vtotal = _mm256_add_pd(vtotal, _mm256_setr_pd(bd[q], 0, 0, 0));
 			}
 		}
-		_mm256_storeu_pd(bd, best);
-		_mm256_storeu_pd(lb, bl);
-		for (q = 0; q < 4; q++) {
-			label[r + q] = (__u32)lb[q];
-			if (d2)
-				d2[r + q] = bd[q];
-			if (sums)
+		if (sums)
+			for (q = 0; q < n; q++)
 				add_row(sums + label[r + q] * cols, X + (r + q) * cols, cols);
-			total += bd[q];
-		}
 	}
-	if (r < rows)
-		total += nearest_rows_avx2(X + r * cols, rows - r, cols, C, k, label + r,
-					   d2 ? d2 + r : NULL, sums);
-	return total;
+	return hsum_pd(vtotal);
 }
 
 const struct rn_stats_kernels rn_kernels_avx2 = {
