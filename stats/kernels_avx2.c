@@ -388,12 +388,12 @@ static void gram_avx2(const double *X, size_t rows, size_t cols, double *G)
 /* dst[0..n) += src[0..n) */
 static inline void add_row(double *dst, const double *src, size_t n)
 {
-	size_t j = 0;
+	size_t j, n4 = n & ~(size_t)3;
 
-	for (; j + 4 <= n; j += 4)
+	for (j = 0; j < n4; j += 4)
 		_mm256_storeu_pd(dst + j, _mm256_add_pd(_mm256_loadu_pd(dst + j),
 							_mm256_loadu_pd(src + j)));
-	for (; j < n; j++)
+	for (j = n4; j < n; j++)
 		dst[j] += src[j];
 }
 
@@ -643,8 +643,8 @@ near_block(const double *x, size_t st, const size_t cols, const struct near_ctx 
  * 5e-12, well inside the 1e-9 of kernels.h.
  */
 static inline __attribute__((always_inline)) int
-near_fast_cols(const double *x, size_t st, const size_t cols, const struct near_ctx *nc,
-	       __m256d *best, __m256i *lab)
+near_group_fast(const double *x, size_t st, const size_t cols, const struct near_ctx *nc,
+		__m256d *best, __m256i *lab)
 {
 	struct near_acc a = {
 		.xx = _mm256_setzero_pd(), .best = _mm256_setzero_pd(),
@@ -681,18 +681,6 @@ near_fast_cols(const double *x, size_t st, const size_t cols, const struct near_
 	return _mm256_movemask_pd(ok) == 0xf;
 }
 
-/* The fast path for four rows (see the bounds above); returns 0 when the
- * check fails for a lane, and the caller then takes the exact path. The
- * analysis's 16 features get a copy with a constant trip count (6% faster
- * here). */
-static inline __attribute__((always_inline)) int
-near_group_fast(const double *x, size_t st, const struct near_ctx *nc, __m256d *best, __m256i *lab)
-{
-	if (nc->cols == 16)
-		return near_fast_cols(x, st, 16, nc, best, lab);
-	return near_fast_cols(x, st, nc->cols, nc, best, lab);
-}
-
 /* Centre norms, broadcast centres and bounds; returns 0 when no group can
  * take the fast path (too many centres, no memory, |c|^2 out of range). */
 static int near_setup(struct near_ctx *nc, double *cn, __m256d *cb)
@@ -726,11 +714,56 @@ static int near_setup(struct near_ctx *nc, double *cn, __m256d *cb)
 
 /* Rows x + i * st (i = 0..3): *best, *lab by whichever path applies. */
 static inline __attribute__((always_inline)) void
-near_group(const double *x, size_t st, const struct near_ctx *nc, int fast, __m256d *best,
-	   __m256i *lab)
+near_group(const double *x, size_t st, const size_t cols, const struct near_ctx *nc, int fast,
+	   __m256d *best, __m256i *lab)
 {
-	if (!fast || !near_group_fast(x, st, nc, best, lab))
+	if (!fast || !near_group_fast(x, st, cols, nc, best, lab))
 		near_group_exact(x, st, nc, best, lab);
+}
+
+/*
+ * All the rows, four at a time, then the last ones one at a time (each in
+ * all four lanes, row stride 0). cols is a constant where inlined with one:
+ * the analysis's 16 features get their own copy, whose loops have constant
+ * trip counts (the prefetches unrolled, 6 to 10% faster here).
+ */
+static inline __attribute__((always_inline)) __m256d
+near_rows(const double *X, size_t rows, const size_t cols, const struct near_ctx *nc, int fast,
+	  __u32 *label, double *d2, double *sums)
+{
+	const __m256i pack = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
+	__m256d best, vtotal = _mm256_setzero_pd();
+	__m256i lab;
+	size_t r = 0, q, j;
+
+	for (; r + 4 <= rows; r += 4) {
+		const double *x = X + r * cols;
+
+		if (r + NEAR_PF < rows) {
+#pragma GCC unroll 8
+			for (j = 0; j < 4 * cols * sizeof(double); j += 64)
+				_mm_prefetch((const char *)(x + NEAR_PF * cols) + j, _MM_HINT_T0);
+		}
+		near_group(x, cols, cols, nc, fast, &best, &lab);
+		lab = _mm256_permutevar8x32_epi32(lab, pack);
+		_mm_storeu_si128((__m128i *)(label + r), _mm256_castsi256_si128(lab));
+		if (d2)
+			_mm256_storeu_pd(d2 + r, best);
+		vtotal = _mm256_add_pd(vtotal, best);
+		if (sums)
+			for (q = 0; q < 4; q++)
+				add_row(sums + label[r + q] * cols, x + q * cols, cols);
+	}
+	for (; r < rows; r++) {
+		near_group(X + r * cols, 0, cols, nc, fast, &best, &lab);
+		label[r] = (__u32)_mm256_extract_epi64(lab, 0);
+		if (d2)
+			d2[r] = _mm256_cvtsd_f64(best);
+		vtotal = _mm256_add_pd(vtotal, _mm256_blend_pd(_mm256_setzero_pd(), best, 1));
+		if (sums)
+			add_row(sums + label[r] * cols, X + r * cols, cols);
+	}
+	return vtotal;
 }
 
 #define NEAR_CB_STACK 512	/* broadcast centres on the stack: 16 KiB */
@@ -738,13 +771,10 @@ near_group(const double *x, size_t st, const struct near_ctx *nc, int fast, __m2
 static double nearest_avx2(const double *X, size_t rows, size_t cols, const double *C,
 			   size_t k, __u32 *label, double *d2, double *sums)
 {
-	const __m256i pack = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
 	struct near_ctx nc = { .C = C, .cols = cols, .k = k };
-	__m256d cbs[NEAR_CB_STACK], *cb = cbs, best, vtotal = _mm256_setzero_pd();
-	void *heap = NULL;
+	__m256d cbs[NEAR_CB_STACK], *cb = cbs, total;
 	double cn[NEAR_MAX_K];
-	__m256i lab;
-	size_t r = 0, q, j;
+	void *heap = NULL;
 	int fast;
 
 	if (rows == 0 || k == 0 || cols == 0)
@@ -756,33 +786,12 @@ static double nearest_avx2(const double *X, size_t rows, size_t cols, const doub
 		cb = heap ? (__m256d *)(((uintptr_t)heap + 31) & ~(uintptr_t)31) : NULL;
 	}
 	fast = near_setup(&nc, cn, cb);
-	for (; r + 4 <= rows; r += 4) {
-		const double *x = X + r * cols;
-
-		for (j = 0; j < 4 * cols * sizeof(double) && r + NEAR_PF < rows; j += 64)
-			_mm_prefetch((const char *)(X + (r + NEAR_PF) * cols) + j, _MM_HINT_T0);
-		near_group(x, cols, &nc, fast, &best, &lab);
-		lab = _mm256_permutevar8x32_epi32(lab, pack);
-		_mm_storeu_si128((__m128i *)(label + r), _mm256_castsi256_si128(lab));
-		if (d2)
-			_mm256_storeu_pd(d2 + r, best);
-		vtotal = _mm256_add_pd(vtotal, best);
-		if (sums)
-			for (q = 0; q < 4; q++)
-				add_row(sums + label[r + q] * cols, x + q * cols, cols);
-	}
-	/* the last rows one at a time, each in all four lanes (stride 0) */
-	for (; r < rows; r++) {
-		near_group(X + r * cols, 0, &nc, fast, &best, &lab);
-		label[r] = (__u32)_mm256_extract_epi64(lab, 0);
-		if (d2)
-			d2[r] = _mm256_cvtsd_f64(best);
-		vtotal = _mm256_add_pd(vtotal, _mm256_blend_pd(_mm256_setzero_pd(), best, 1));
-		if (sums)
-			add_row(sums + label[r] * cols, X + r * cols, cols);
-	}
+	if (cols == 16)
+		total = near_rows(X, rows, 16, &nc, fast, label, d2, sums);
+	else
+		total = near_rows(X, rows, cols, &nc, fast, label, d2, sums);
 	free(heap);
-	return hsum_pd(vtotal);
+	return hsum_pd(total);
 }
 
 const struct rn_stats_kernels rn_kernels_avx2 = {
