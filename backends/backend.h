@@ -66,6 +66,9 @@ struct rn_trace_config {
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
 	int verbose;		/* --debug level */
+	/* -y: record, at entry, the path of a descriptor the call closes
+	 * (close): by its exit the path can no longer be looked up */
+	bool fd_paths;
 	bool capture_env;	/* -v: copy execve environments, not just count them */
 	/* ptrace: never use the seccomp pre-filter (--no-seccomp-bpf); by
 	 * default it is used for a spawned command under -f tracing a partial
@@ -75,6 +78,10 @@ struct rn_trace_config {
 	 * (RN_DROP_FAILED) calls as early as the backend can (eBPF: in
 	 * sys_exit, before any copy). The frontend filters again anyway. */
 	unsigned status_drop;
+	/* Nothing reads the calls' times (plain text without -t, -T, -c, -C):
+	 * a backend may skip its clock reads and leave ts_ns and dur_ns of
+	 * syscall records 0. */
+	bool no_timing;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

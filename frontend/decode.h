@@ -80,4 +80,11 @@ const char *rn_sicode_name(int signo, int code); /* never NULL */
  */
 void rn_escape_c(struct rn_strbuf *out, const void *src, size_t n);
 
+/*
+ * strace's -x (level 1: a string holding any non-printable byte other than
+ * \t \n \v \f \r is written all in \xNN) and -xx (level 2: every string in
+ * hex). Process-wide: set once before decoding starts; 0 is the default.
+ */
+void rn_escape_set_hex(int level);
+
 #endif /* RN_DECODE_H */

@@ -98,9 +98,20 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
 	const struct rn_memsrc *live = c->mem.live;
 	char path[PATH_MAX];
+	const char *saved;
+	size_t len;
 	long n;
 
-	if (!c->o->show_paths || (fd < 0 && fd != -100) || !live || !live->fdpath)
+	if (!c->o->show_paths || (fd < 0 && fd != -100))
+		return;
+	saved = rn_mem_fdpath(c->mem.ev, fd, &len);
+	if (saved) {
+		rn_sb_putc(sb, '<');
+		rn_escape_c(sb, saved, len);
+		rn_sb_putc(sb, '>');
+		return;
+	}
+	if (!live || !live->fdpath)
 		return;
 	n = live->fdpath(live->ctx, c->mem.ev->tgid, fd, path, sizeof(path));
 	if (n <= 0)

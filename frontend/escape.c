@@ -13,6 +13,30 @@ static const char c_escapes[256] = {
 	['"'] = '"', ['\\'] = '\\',
 };
 
+/* -x / -xx: set once at start-up, for every string of the run */
+static int escape_hex_level;
+
+void rn_escape_set_hex(int level)
+{
+	escape_hex_level = level;
+}
+
+/* -x: a string with any byte that is neither printable ASCII nor one of
+ * \t \n \v \f \r is shown entirely in hex, as strace does. */
+static bool needs_hex(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (escape_hex_level >= 2)
+		return true;
+	if (escape_hex_level < 1)
+		return false;
+	for (i = 0; i < n; i++)
+		if (s[i] > 0x7e || (s[i] < 0x20 && (s[i] < '\t' || s[i] > '\r')))
+			return true;
+	return false;
+}
+
 static void escape_octal(char *p, size_t *k, unsigned char c, bool full)
 {
 	if (full || c >= 0100)
@@ -28,6 +52,10 @@ void rn_escape_c(struct rn_strbuf *out, const void *src, size_t n)
 	char tmp[256];
 	size_t i, k = 0;
 
+	if (needs_hex(s, n)) {
+		rn_escape_hex(out, src, n);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 

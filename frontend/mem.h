@@ -10,6 +10,10 @@
  * want_exit: 1 = regions copied at syscall exit, 0 = at entry, -1 = either.
  * *reg (when non-NULL) receives the region header.
  */
+/* The path of descriptor fd the backend recorded at the call's entry (-y on
+ * close), or NULL; *len gets its length (not NUL-terminated). */
+const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len);
+
 const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int want_exit,
 			const struct rn_region **reg);
 

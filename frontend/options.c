@@ -353,6 +353,9 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case 'v':
 		o->dec.verbose = true;
 		return 0;
+	case 'x':
+		o->xflag++;
+		return 0;
 	case 'y':
 		/* The eBPF backend decodes after the task has moved on: its fd
 		 * table is no longer the one the call saw. */
@@ -445,7 +448,7 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 	optind = 0;	/* glibc: 0 re-initialises getopt (tests parse many times) */
 	opterr = 0;
 	/* '+': stop at the first non-option, the command. */
-	while ((c = getopt_long(argc, argv, "+fo:p:s:vyTtcCS:qu:e:zZP:khVd", long_opts,
+	while ((c = getopt_long(argc, argv, "+fo:p:s:vxyTtcCS:qu:e:zZP:khVd", long_opts,
 				NULL)) != -1) {
 		if (c == '?') {
 			if (optopt && optopt < 256)
@@ -505,6 +508,7 @@ void rn_opts_usage(FILE *out)
 	      "  --format=text|json|csv  text like strace (default), JSON Lines or CSV\n"
 	      "  -s N                    show at most N bytes of strings (default 32)\n"
 	      "  -v                      unabbreviated structures and environments\n"
+	      "  -x                      strings with non-printable bytes in hex (-xx: all)\n"
 	      "  -y                      print paths next to file descriptors\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
 	      "  -T                      time spent in each call\n"

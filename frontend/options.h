@@ -42,6 +42,7 @@ struct rn_opts {
 	int seccomp;		/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1 */
 	int quiet;		/* -q: 1, -qq: 2 */
 	int verbose;		/* --debug / -d count */
+	int xflag;		/* -x 1, -xx 2: strings in hex */
 	bool all;		/* --all */
 	const char *cgroup;	/* --cgroup */
 	const char *user;	/* -u */

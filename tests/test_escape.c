@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for rn_escape_c: every byte 0..255, alone and before a digit. */
+/* Unit tests for rn_escape_c: every byte 0..255, alone and before a digit;
+ * -x and -xx (rn_escape_set_hex). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,12 +104,44 @@ static void test_long(void **state)
 	rn_sb_release(&sb);
 }
 
+/* -x: hex for the whole string as soon as one byte is neither printable
+ * ASCII nor \t..\r; -xx: always. Checked for every single byte. */
+static void test_hex_levels(void **state)
+{
+	struct rn_strbuf sb;
+	char want[64];
+	unsigned c;
+
+	(void)state;
+	rn_sb_init(&sb);
+	rn_escape_set_hex(1);
+	assert_string_equal(esc(&sb, "ab\tc\n", 5), "ab\\tc\\n");
+	assert_string_equal(esc(&sb, "a\001b\n", 4), "\\x61\\x01\\x62\\x0a");
+	assert_string_equal(esc(&sb, "\303\251t", 3), "\\xc3\\xa9\\x74");
+	for (c = 0; c < 256; c++) {
+		unsigned char in[2] = { 'z', (unsigned char)c };
+		bool plain = (c >= 0x20 && c < 0x7f) || (c >= 9 && c <= 13);
+
+		if (plain)
+			continue;	/* the default escaping, tested above */
+		snprintf(want, sizeof(want), "\\x7a\\x%02x", c);
+		assert_string_equal(esc(&sb, in, 2), want);
+	}
+	rn_escape_set_hex(2);
+	assert_string_equal(esc(&sb, "ab", 2), "\\x61\\x62");
+	assert_string_equal(esc(&sb, "", 0), "");
+	rn_escape_set_hex(0);
+	assert_string_equal(esc(&sb, "a\001b", 3), "a\\1b");
+	rn_sb_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_strace_sample),
 		cmocka_unit_test(test_long),
+		cmocka_unit_test(test_hex_levels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,6 +49,23 @@ void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void ebpf_phase(struct rn_backend *b, const char *name)
+{
+	struct timespec now;
+	double ms;
+	int n;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (now.tv_sec - b->t_mark.tv_sec) * 1e3 + (now.tv_nsec - b->t_mark.tv_nsec) / 1e6;
+	b->t_mark = now;
+	if (b->timing_len >= sizeof(b->timing))
+		return;
+	n = snprintf(b->timing + b->timing_len, sizeof(b->timing) - b->timing_len, "%s%s %.2f ms",
+		     b->timing_len ? ", " : "", name, ms);
+	if (n > 0)
+		b->timing_len += n;
+}
+
 /* libbpf explains load failures on stderr; only --debug wants that. */
 static int ebpf_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -175,6 +192,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_self_tgid = getpid();
 	ro->rn_follow_forks = cfg->follow_forks;
 	ro->rn_summary = cfg->summary_only;
+	ro->rn_no_time = cfg->no_timing && !cfg->summary_only;
 	ro->rn_status_drop = cfg->status_drop;
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
@@ -269,6 +287,46 @@ static int ebpf_fill_maps(struct rn_backend *b)
 	return 0;
 }
 
+/*
+ * Load the programs; with --debug twice, ask the verifier for its statistics
+ * and print one line per program (where the start-up time goes).
+ */
+static int ebpf_load_logged(struct renacer_bpf *skel, int verbose)
+{
+	enum { LOG_SIZE = 4096 };
+	struct bpf_program *prog;
+	char *logs = NULL, *line;
+	int err, i = 0, n = 0;
+
+	if (verbose >= 2) {
+		bpf_object__for_each_program(prog, skel->obj)
+			n++;
+		logs = calloc(n, LOG_SIZE);
+	}
+	if (logs) {
+		bpf_object__for_each_program(prog, skel->obj) {
+			bpf_program__set_log_level(prog, 4);	/* statistics only */
+			bpf_program__set_log_buf(prog, logs + i++ * LOG_SIZE, LOG_SIZE);
+		}
+	}
+	err = renacer_bpf__load(skel);
+	i = 0;
+	if (logs && !err) {
+		bpf_object__for_each_program(prog, skel->obj) {
+			line = logs + i++ * LOG_SIZE;
+			line[LOG_SIZE - 1] = 0;
+			if (!bpf_program__autoload(prog))
+				continue;
+			for (char *nl; (nl = strchr(line, '\n')); )
+				*nl = ' ';
+			fprintf(stderr, "renacer: eBPF program %s: %s\n",
+				bpf_program__name(prog), line);
+		}
+	}
+	free(logs);
+	return err;
+}
+
 /* Open, configure and load; exec_hook says whether to try the program on the
  * sched_prepare_exec tracepoint (Linux 6.10+). */
 static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cfg,
@@ -282,16 +340,26 @@ static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cf
 		ebpf_set_error(b, "cannot open the eBPF object: %s", strerror(-err));
 		return err;
 	}
+	ebpf_phase(b, "open");
 	ebpf_set_rodata(b->skel, cfg);
 	b->skel->rodata->rn_exec_hook = exec_hook;
-	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec, exec_hook);
+	/* what a run does not need is neither verified nor attached (each
+	 * program costs 0.3-1 ms of start-up): -c sends no per-call records,
+	 * so no argv capture at exec and no signal records */
+	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec,
+				  exec_hook && !cfg->summary_only);
+	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver, !cfg->summary_only);
+	bpf_program__set_autoload(b->skel->progs.rn_signal_generate, !cfg->summary_only);
+	bpf_program__set_autoload(b->skel->progs.rn_fork,
+				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
 	/* the -c tables cost memory and creation time: keep them tiny when unused */
 	if (!err && !cfg->summary_only)
 		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
 		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
 	if (!err)
-		err = renacer_bpf__load(b->skel);
+		err = ebpf_load_logged(b->skel, cfg->verbose);
+	ebpf_phase(b, "load");
 	if (err) {
 		ebpf_set_error(b, "cannot load the eBPF programs: %s%s", strerror(-err),
 			       cfg->verbose >= 2 ? "" : " (--debug shows the verifier log)");
@@ -321,6 +389,7 @@ static void ebpf_close(struct rn_backend *b)
 {
 	if (!b)
 		return;
+	ebpf_phase(b, "run");
 	while (b->npidfds)
 		close(b->pidfds[--b->npidfds]);
 	free(b->pidfds);
@@ -330,6 +399,9 @@ static void ebpf_close(struct rn_backend *b)
 	renacer_bpf__destroy(b->skel);
 	if (b->cgroup_fd >= 0)
 		close(b->cgroup_fd);
+	ebpf_phase(b, "destroy");
+	if (b->verbose)
+		fprintf(stderr, "renacer: eBPF timing: %s\n", b->timing);
 	free(b->batch);
 	free(b->pids);
 	free(b->cgroup);
@@ -343,6 +415,7 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 
 	if (!b)
 		return NULL;
+	clock_gettime(CLOCK_MONOTONIC, &b->t_mark);
 	b->cgroup_fd = -1;
 	b->epfd = -1;
 	b->argv = cfg->argv;
@@ -378,6 +451,7 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		err = -errno;
 		goto fail;
 	}
+	ebpf_phase(b, "ring");
 	return b;
 fail:
 	/* open has no error channel but errno: keep the reason for error(NULL) */
@@ -393,7 +467,9 @@ static int ebpf_start(struct rn_backend *b)
 
 	if (err)
 		return err;
+	ebpf_phase(b, "maps");
 	err = renacer_bpf__attach(b->skel);
+	ebpf_phase(b, "attach");
 	if (err) {
 		ebpf_set_error(b, "cannot attach the eBPF programs: %s", strerror(-err));
 		return err;
@@ -401,7 +477,9 @@ static int ebpf_start(struct rn_backend *b)
 	b->attached = true;
 	if (!b->argv)
 		return 0;
-	return ebpf_spawn(b);
+	err = ebpf_spawn(b);
+	ebpf_phase(b, "spawn");
+	return err;
 }
 
 /*
@@ -411,9 +489,13 @@ static int ebpf_start(struct rn_backend *b)
  */
 static void ebpf_detach(struct rn_backend *b, int sig)
 {
-	if (b->attached)
+	ebpf_phase(b, "run");
+	if (b->attached) {
 		renacer_bpf__detach(b->skel);
+		b->detached = true;
+	}
 	b->attached = false;
+	ebpf_phase(b, "detach");
 	if (sig && b->child && !b->reaped) {
 		kill(b->child, SIGCONT);
 		kill(b->child, sig);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "../backend.h"
 
@@ -34,6 +35,8 @@ struct rn_backend {
 	int status;		/* its wait status, once reaped */
 	bool reaped;
 	bool attached;
+	bool detached;		/* renacer let go (ebpf_detach), not the targets */
+	bool announced;		/* -p attach lines sent */
 	bool done;
 
 	__u64 lost_seen;	/* per-CPU lost counters' sum last read */
@@ -51,6 +54,11 @@ struct rn_backend {
 	bool budget_hit;
 
 	char err[256];
+
+	/* --debug: where start-up and shutdown time goes (ebpf_phase) */
+	struct timespec t_mark;
+	char timing[320];
+	size_t timing_len;
 };
 
 /* backends/ebpf/ebpf_spawn.c: fork the command, gate it until the programs
@@ -72,6 +80,10 @@ int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid);
 /* While on, renacer's children are ignored until one calls execve (which
  * turns it off). */
 void ebpf_gate(struct rn_backend *b, bool on);
+
+/* Record the time since the previous mark under name (--debug prints the
+ * list when the backend closes). */
+void ebpf_phase(struct rn_backend *b, const char *name);
 
 __attribute__((format(printf, 2, 3)))
 void ebpf_set_error(struct rn_backend *b, const char *fmt, ...);

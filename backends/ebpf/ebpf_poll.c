@@ -5,6 +5,7 @@
  * in-kernel -c aggregates.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 
 #include "ebpf.h"
 #include "../capture.h"
+#include "../procfs.h"
+#include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
@@ -87,6 +90,33 @@ static __u64 poll_lost_total(struct rn_backend *b)
 	return sum;
 }
 
+/*
+ * The kernel skips a program run that would nest inside a run of the same
+ * program on one CPU, and only counts it (recursion_misses). A skipped
+ * sys_exit loses a call; say so rather than let it pass silently. The count
+ * covers every process on the machine, so it is an upper bound for ours.
+ */
+static void poll_check_misses(struct rn_backend *b)
+{
+	struct bpf_prog_info info;
+	struct bpf_program *prog;
+	__u32 len;
+	__u64 misses = 0;
+
+	bpf_object__for_each_program(prog, b->skel->obj) {
+		if (bpf_program__fd(prog) < 0)
+			continue;
+		memset(&info, 0, sizeof(info));
+		len = sizeof(info);
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+			misses += info.recursion_misses;
+	}
+	if (misses)
+		fprintf(stderr, "renacer: the kernel skipped %llu runs of renacer's eBPF programs "
+			"(nested on one CPU): up to that many records may be missing\n",
+			(unsigned long long)misses);
+}
+
 /* Hand newly lost records to the sinks as one RN_EV_LOST record. */
 static int poll_report_lost(struct rn_backend *b)
 {
@@ -103,6 +133,33 @@ static int poll_report_lost(struct rn_backend *b)
 	ev->lost.count = total - b->lost_reported;
 	b->lost_reported = b->lost_seen = total;
 	return b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+}
+
+/*
+ * -p: "Process N attached" once tracing runs, and "Process N detached" for
+ * each target still alive when renacer lets go (as strace and the ptrace
+ * backend print them; a target that exited reports its exit instead).
+ */
+static int poll_announce(struct rn_backend *b, bool detached)
+{
+	struct rn_event *ev = &b->batch[0];
+	struct timespec ts;
+	size_t i;
+	int err = 0;
+
+	for (i = 0; i < b->npids && !err; i++) {
+		if (detached && kill(b->pids[i], 0) < 0 && errno == ESRCH)
+			continue;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		memset(ev, 0, RN_EVENT_HDR_SIZE);
+		ev->type = RN_EV_ATTACH;
+		ev->flags = detached ? RN_F_DETACHED : 0;
+		ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+		ev->tid = b->pids[i];
+		ev->tgid = rn_proc_tgid(b->pids[i]) > 0 ? (__u32)rn_proc_tgid(b->pids[i]) : ev->tid;
+		err = b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+	}
+	return err;
 }
 
 /* Anything left in the traced map (children under -f, -p targets)? */
@@ -174,6 +231,12 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 	b->fn = fn;
 	b->fn_ctx = ctx;
 	b->fn_err = 0;
+	if (!b->announced) {
+		b->announced = true;
+		err = poll_announce(b, false);
+		if (err < 0)
+			return err;
+	}
 	/* decide before draining: records of a finished command are all in
 	 * the ring already (sched_process_exit runs before it can be reaped) */
 	finished = poll_finished(b);
@@ -191,6 +254,9 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 		return err;
 	if (!finished || b->budget_hit)
 		return 1;	/* more to drain before the end can be declared */
+	if (b->detached && (err = poll_announce(b, true)) < 0)
+		return err;
+	poll_check_misses(b);
 	b->done = true;
 	return 0;
 }
@@ -207,39 +273,94 @@ static int agg_hist_cmp(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Read the per-CPU latency histogram, summed, sorted by (nr, bucket). */
+/*
+ * Read every element of a per-CPU map keyed by __u32 in as few bpf() calls
+ * as the kernel allows (one per batch; element by element where batches are
+ * not supported). keys gets up to max keys, vals max * ncpus values of vsz
+ * bytes each. Returns the number read or -errno.
+ */
+static long map_read_all(struct rn_backend *b, struct bpf_map *map, __u32 *keys, void *vals,
+			 __u32 max, size_t vsz)
+{
+	LIBBPF_OPTS(bpf_map_batch_opts, opts);
+	int fd = bpf_map__fd(map);
+	size_t row = vsz * b->ncpus;
+	__u32 n = 0, count, token;
+	void *in = NULL, *prev = NULL;
+	int err;
+
+	while (n < max) {
+		count = max - n;
+		err = bpf_map_lookup_batch(fd, in, &token, keys + n, (char *)vals + n * row,
+					   &count, &opts);
+		n += count;
+		if (err < 0 && errno == ENOENT)
+			return n;	/* the last batch */
+		if (err < 0 && n == 0 && (errno == EINVAL || errno == ENOTSUP ||
+					  errno == EOPNOTSUPP))
+			break;
+		if (err < 0)
+			return -errno;
+		in = &token;
+	}
+	if (n)
+		return n;
+	/* no batch operations (Linux < 5.6): walk the keys */
+	while (n < max && bpf_map_get_next_key(fd, prev, &keys[n]) == 0) {
+		prev = &keys[n];
+		if (bpf_map_lookup_elem(fd, &keys[n], (char *)vals + n * row) == 0)
+			n++;
+	}
+	return n;
+}
+
+/* Read the per-CPU latency histogram (the per-CPU slot cache and the hash
+ * behind it), summed, sorted by (nr, bucket), one entry per key. */
 static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 {
 	struct bpf_map *map = b->skel->maps.hist;
-	struct agg_hist *h = NULL, *tmp;
-	size_t n = 0, cap = 0;
-	__u64 vals[b->ncpus];
-	__u32 key, next;
-	void *prev = NULL;
-	int i;
+	size_t max = bpf_map__max_entries(map), room = max + (size_t)b->ncpus * RN_HCACHE_SLOTS;
+	__u32 *keys = calloc(max, sizeof(*keys)), zero = 0;
+	__u64 *vals = calloc(max * b->ncpus, sizeof(*vals));
+	struct rn_hcache *cache = calloc(b->ncpus, sizeof(*cache));
+	struct agg_hist *h = calloc(room, sizeof(*h));
+	long n, i, j;
+	int c;
 
-	while (bpf_map__get_next_key(map, prev, &next, sizeof(next)) == 0) {
-		key = next;
-		prev = &key;
-		if (bpf_map__lookup_elem(map, &key, sizeof(key), vals, sizeof(vals), 0) < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
-			tmp = realloc(h, cap * sizeof(*h));
-			if (!tmp) {
-				free(h);
-				return NULL;
-			}
-			h = tmp;
-		}
-		h[n] = (struct agg_hist){ .key = key };
-		for (i = 0; i < b->ncpus; i++)
-			h[n].count += vals[i];
-		n++;
+	n = keys && vals && h && cache ? map_read_all(b, map, keys, vals, max, sizeof(*vals))
+				       : -ENOMEM;
+	for (i = 0; i < n; i++) {
+		h[i] = (struct agg_hist){ .key = keys[i] };
+		for (c = 0; c < b->ncpus; c++)
+			h[i].count += vals[i * b->ncpus + c];
+	}
+	if (n >= 0 && bpf_map__lookup_elem(b->skel->maps.hcache, &zero, sizeof(zero), cache,
+					   b->ncpus * sizeof(*cache), 0) == 0)
+		for (c = 0; c < b->ncpus; c++)
+			for (i = 0; i < RN_HCACHE_SLOTS; i++)
+				if (cache[c].slot[i].key1)
+					h[n++] = (struct agg_hist){
+						.key = cache[c].slot[i].key1 - 1,
+						.count = cache[c].slot[i].count,
+					};
+	free(keys);
+	free(vals);
+	free(cache);
+	if (n < 0) {
+		free(h);
+		*np = 1;	/* tells the caller it failed */
+		return NULL;
 	}
 	if (n)
 		qsort(h, n, sizeof(*h), agg_hist_cmp);
-	*np = n;
+	/* a key may be in several CPUs' slots and in the hash: add up */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j && h[j - 1].key == h[i].key)
+			h[j - 1].count += h[i].count;
+		else
+			h[j++] = h[i];
+	}
+	*np = j;
 	return h;
 }
 
@@ -264,10 +385,11 @@ static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall
 
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
 {
-	struct rn_syscall_agg vals[b->ncpus], sum;
+	struct rn_syscall_agg *vals, sum;
 	struct agg_hist *h;
+	__u32 keys[RN_NR_MAX];
 	size_t nh = 0, j = 0;
-	__u32 nr;
+	long n, i;
 	int err = 0;
 
 	if (!b->summary_only)
@@ -275,19 +397,23 @@ int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
 	h = agg_read_hist(b, &nh);
 	if (!h && nh)
 		return -ENOMEM;
-	for (nr = 0; nr < RN_NR_MAX && !err; nr++) {
-		if (bpf_map__lookup_elem(b->skel->maps.agg, &nr, sizeof(nr), vals,
-					 sizeof(vals), 0) < 0)
-			continue;
-		agg_sum(vals, b->ncpus, &sum);
-		while (j < nh && h[j].key >> 16 < nr)
+	vals = calloc((size_t)RN_NR_MAX * b->ncpus, sizeof(*vals));
+	n = vals ? map_read_all(b, b->skel->maps.agg, keys, vals, RN_NR_MAX, sizeof(*vals))
+		 : -ENOMEM;
+	if (n < 0)
+		err = n;
+	/* an array map's batches come in key order */
+	for (i = 0; i < n && !err; i++) {
+		agg_sum(&vals[i * b->ncpus], b->ncpus, &sum);
+		while (j < nh && h[j].key >> 16 < keys[i])
 			j++;
 		if (!sum.count)
 			continue;
-		err = fn(ctx, nr, &sum, 0, 0);
-		for (; j < nh && h[j].key >> 16 == nr && !err; j++)
-			err = fn(ctx, nr, NULL, h[j].key & 0xffff, h[j].count);
+		err = fn(ctx, keys[i], &sum, 0, 0);
+		for (; j < nh && h[j].key >> 16 == keys[i] && !err; j++)
+			err = fn(ctx, keys[i], NULL, h[j].key & 0xffff, h[j].count);
 	}
+	free(vals);
 	free(h);
 	return err;
 }

@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -261,6 +262,28 @@ static size_t cap_min(__u64 a, size_t b)
 	return a < b ? (size_t)a : b;
 }
 
+/* -y: the path of an fd the call is about to close, while it still has one. */
+static void cap_fdpath(struct pt_task *t, int fd)
+{
+	struct rn_event *ev = &t->ev;
+	char path[PATH_MAX];
+	struct rn_region *r;
+	long n;
+
+	if (fd < 0)
+		return;
+	n = rn_proc_fdpath(NULL, (__u32)t->tgid, fd, path, sizeof(path));
+	if (n <= 0 || (size_t)n + 1 > cap_room(ev))
+		return;
+	r = cap_begin(ev, 0, (__u64)fd);
+	if (!r)
+		return;
+	memcpy(ev->payload + ev->sc.payload_len + sizeof(*r), path, n);
+	r->len = (__u32)n;
+	r->flags = RN_REG_FDPATH | RN_REG_STR;
+	cap_end(ev, r);
+}
+
 void pt_capture_entry(struct rn_backend *b, struct pt_task *t)
 {
 	const struct rn_cap_desc *d = rn_syscall_capture(t->ev.sc.nr);
@@ -270,6 +293,8 @@ void pt_capture_entry(struct rn_backend *b, struct pt_task *t)
 	int i;
 
 	t->ev.sc.payload_len = 0;
+	if (b->cfg.fd_paths && t->ev.sc.nr == __NR_close)
+		cap_fdpath(t, (int)args[0]);
 	if (!d)
 		return;
 	for (i = 0; i < RN_MAX_ARGS; i++) {

@@ -54,6 +54,24 @@ n=$(getppid_of "$WORK/p.json" $target)
 [ "$(json_count "$WORK/p.json" "rec['tgid'] != $target")" -eq 0 ] ||
 	fail "-p: records of other processes"
 echo "-p: 500 of 500 calls"
+grep -qx "renacer: Process $target attached" "$WORK/p.err" ||
+	fail "-p: no attach line: $(cat "$WORK/p.err")"
+grep -q "detached" "$WORK/p.err" && fail "-p: a target that exited was reported detached"
+
+# --- -p, then renacer interrupted: the target is let go, running, and said so
+sleep 30 &
+sleeper=$!
+"$RENACER" --backend=ebpf -p "$sleeper" --format=json -o "$WORK/d.json" 2>"$WORK/d.err" &
+rpid=$!
+wait_attached $rpid
+stop $rpid "-p detach"
+grep -qx "renacer: Process $sleeper detached" "$WORK/d.err" ||
+	fail "-p: no detach line: $(cat "$WORK/d.err")"
+[ "$(json_count "$WORK/d.json" "rec['type'] == 'detach' and rec['pid'] == $sleeper")" -eq 1 ] ||
+	fail "-p: no JSON detach record"
+not_stopped $sleeper
+kill $sleeper
+echo "-p: attach and detach lines, target still running after detach"
 
 # --- --cgroup
 cg_root=/sys/fs/cgroup/unified
