@@ -86,6 +86,13 @@ $(B)/%.o: %.c | $(SKELS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The portable kernels round each multiply and add on their own whatever the
+# CFLAGS (with -march=native the compiler would fuse them): where its fast path
+# cannot decide, the AVX2 nearest kernel reproduces them bit for bit.
+$(B)/stats/kernels.o: stats/kernels.c | $(SKELS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -ffp-contract=off -c -o $@ $<
+
 # Only the AVX2 kernels are built with -mavx2; the CPU is checked at run time.
 $(B)/stats/%_avx2.o: stats/%_avx2.c
 	@mkdir -p $(@D)

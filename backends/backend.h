@@ -78,6 +78,10 @@ struct rn_trace_config {
 	 * (RN_DROP_FAILED) calls as early as the backend can (eBPF: in
 	 * sys_exit, before any copy). The frontend filters again anyway. */
 	unsigned status_drop;
+	/* Nothing reads the calls' times (plain text without -t, -T, -c, -C):
+	 * a backend may skip its clock reads and leave ts_ns and dur_ns of
+	 * syscall records 0. */
+	bool no_timing;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

@@ -44,6 +44,9 @@ enum rn_event_type {
 				    * ("--- stopped by SIGSTOP ---"), not a delivery */
 #define RN_F_SILENT	 (1u << 8) /* RN_EV_ATTACH of the command renacer started:
 				    * a task to count, not to announce */
+#define RN_F_SUPERSEDED	 (1u << 9) /* RN_EV_EXIT of a thread group leader that
+				    * another thread's execve replaced (exit.code:
+				    * that thread's former tid); the tid lives on */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 
@@ -66,7 +69,9 @@ struct rn_signal_rec {
 	__s32 pid;		/* si_pid */
 	__s32 uid;		/* si_uid */
 	__s32 status;		/* si_status (SIGCHLD) */
-	__u32 _pad[8];
+	__s64 utime;		/* si_utime, si_stime (SIGCHLD), clock ticks */
+	__s64 stime;
+	__u32 _pad[4];
 };
 
 struct rn_exit_rec {

@@ -204,6 +204,7 @@ static int pct(const char *in, size_t n, int reps)
 
 #define KN (1u << 20)	/* elements per measurement */
 #define KBLK 1024	/* elements per kernel call: 8 KiB, in L1 */
+#define KREPS 11	/* timed runs per kernel and table, median reported */
 
 struct kdata {
 	__u64 *d;
@@ -213,65 +214,63 @@ struct kdata {
 	__u32 *l;
 };
 
+/* One timed run of kernel `which` (milliseconds). */
 static double run_kernel(const struct rn_stats_kernels *k, const struct kdata *kd, int which)
 {
-	double best = 1e99, t0, sink = 0;
+	double t0, sink = 0, ms;
 	__u64 cum;
 	struct rn_acc a;
-	int rep, i;
+	int i;
 
-	for (rep = 0; rep < 5; rep++) {
-		t0 = now_ms();
-		switch (which) {
-		case 0:
-			/* blocks the size the engine uses, warm in cache */
-			memset(&a, 0, sizeof(a));
-			for (i = 0; i < (int)(KN / KBLK); i++)
-				k->acc(kd->d, KBLK, 1000.0, &a);
-			sink += a.sq;
-			break;
-		case 1:
-			for (i = 0; i < (int)(KN / KBLK); i++)
-				k->buckets(kd->d, KBLK, kd->b);
-			break;
-		case 2:
-			/* the engine merges 128-bucket chunks; 1024 stay in L1 */
-			for (i = 0; i < 1000; i++)
-				k->hist_add(kd->h, kd->h2, 1024);
-			break;
-		case 3:
-			for (i = 0; i < 1000; i++) {
-				cum = 0;
-				sink += (double)k->rank_find(kd->h2, 1024, 1024 * 10 - 5, &cum);
-			}
-			break;
-		case 4:
-			for (i = 0; i < (int)(KN / KBLK); i++)
-				sink += k->dot(kd->x, kd->y, KBLK);
-			break;
-		case 5:
-			for (i = 0; i < (int)(KN / KBLK); i++)
-				sink += k->dist2(kd->x, kd->y, KBLK);
-			break;
-		case 6:
-			memset(kd->G, 0, 16 * 16 * sizeof(double));
-			k->gram(kd->X, 100000, 16, kd->G);
-			break;
-		case 7:
-			sink += k->nearest(kd->X, 100000, 16, kd->C, 3, kd->l, NULL, NULL);
-			break;
-		case 8:
-			/* 4096 rows (512 KiB) stay in L2: the arithmetic alone */
-			for (i = 0; i < 25; i++)
-				sink += k->nearest(kd->X, 4096, 16, kd->C, 3, kd->l, NULL, NULL);
-			break;
+	t0 = now_ms();
+	switch (which) {
+	case 0:
+		/* blocks the size the engine uses, warm in cache */
+		memset(&a, 0, sizeof(a));
+		for (i = 0; i < (int)(KN / KBLK); i++)
+			k->acc(kd->d, KBLK, 1000.0, &a);
+		sink += a.sq;
+		break;
+	case 1:
+		for (i = 0; i < (int)(KN / KBLK); i++)
+			k->buckets(kd->d, KBLK, kd->b);
+		break;
+	case 2:
+		/* the engine merges 128-bucket chunks; 1024 stay in L1 */
+		for (i = 0; i < 1000; i++)
+			k->hist_add(kd->h, kd->h2, 1024);
+		break;
+	case 3:
+		for (i = 0; i < 1000; i++) {
+			cum = 0;
+			sink += (double)k->rank_find(kd->h2, 1024, 1024 * 10 - 5, &cum);
 		}
-		if (now_ms() - t0 < best)
-			best = now_ms() - t0;
+		break;
+	case 4:
+		for (i = 0; i < (int)(KN / KBLK); i++)
+			sink += k->dot(kd->x, kd->y, KBLK);
+		break;
+	case 5:
+		for (i = 0; i < (int)(KN / KBLK); i++)
+			sink += k->dist2(kd->x, kd->y, KBLK);
+		break;
+	case 6:
+		memset(kd->G, 0, 16 * 16 * sizeof(double));
+		k->gram(kd->X, 100000, 16, kd->G);
+		break;
+	case 7:
+		sink += k->nearest(kd->X, 100000, 16, kd->C, 3, kd->l, NULL, NULL);
+		break;
+	case 8:
+		/* 4096 rows (512 KiB) stay in L2: the arithmetic alone */
+		for (i = 0; i < 25; i++)
+			sink += k->nearest(kd->X, 4096, 16, kd->C, 3, kd->l, NULL, NULL);
+		break;
 	}
+	ms = now_ms() - t0;
 	if (sink == 1.2345)
 		puts("");
-	return best;
+	return ms;
 }
 
 static int kernels(void)
@@ -310,11 +309,24 @@ static int kernels(void)
 	for (i = 0; i < 3 * 16; i++)
 		kd.C[i] = gauss();
 	for (w = 0; w < 9; w++) {
-		double s = run_kernel(&rn_kernels_scalar, &kd, w);
-		double v = run_kernel(&rn_kernels_avx2, &kd, w);
+		double s[KREPS], v[KREPS], ms, mv, bs, bv;
+		int rep;
 
-		printf("{\"kernel\":\"%s\",\"scalar_ms\":%.3f,\"avx2_ms\":%.3f,\"speedup\":%.2f}\n",
-		       names[w], s, v, s / v);
+		/* interleaved, so that a burst of load elsewhere on the
+		 * machine hits both; one untimed warm-up run of each */
+		run_kernel(&rn_kernels_scalar, &kd, w);
+		run_kernel(&rn_kernels_avx2, &kd, w);
+		for (rep = 0; rep < KREPS; rep++) {
+			s[rep] = run_kernel(&rn_kernels_scalar, &kd, w);
+			v[rep] = run_kernel(&rn_kernels_avx2, &kd, w);
+		}
+		ms = median(s, KREPS);
+		mv = median(v, KREPS);
+		bs = s[0];	/* sorted by median() */
+		bv = v[0];
+		printf("{\"kernel\":\"%s\",\"runs\":%d,\"scalar_ms\":%.3f,\"avx2_ms\":%.3f,"
+		       "\"speedup\":%.2f,\"scalar_best_ms\":%.3f,\"avx2_best_ms\":%.3f}\n",
+		       names[w], KREPS, ms, mv, ms / mv, bs, bv);
 	}
 	return 0;
 }

@@ -12,9 +12,10 @@
    k-means++ with n_init=10 for reference).
 2. Percentiles p50/p90/p99 of SAMPLES latencies (u64 ns): renacer's histogram
    (scalar, AVX2) against numpy.percentile.
-3. The batch kernels one by one, scalar against AVX2.
+3. The batch kernels one by one, scalar against AVX2, in interleaved runs
+   (stats_bench kernels): the median of each, and the fastest.
 
-Every figure is the median of REPS runs measured in this invocation.
+Every other figure is the median of REPS runs measured in this invocation.
 With --check, exit 1 when the answers disagree (the integration test uses it).
 Runs with the Debian interpreter /usr/bin/python3 (python3-numpy, python3-sklearn).
 """
@@ -174,13 +175,19 @@ def percentiles(a, tmp, problems):
 
 
 def kernels():
-    print("\n== kernels: scalar vs AVX2 (best of 5) ==")
-    for r in run(["kernels"]):
+    rows = run(["kernels"])
+    runs = next((r["runs"] for r in rows if "runs" in r), 0)
+    print("\n== kernels: scalar vs AVX2, %d interleaved runs each ==" % runs)
+    print("%-38s %10s %10s %8s   %s" % ("", "scalar ms", "avx2 ms", "speedup",
+                                       "best: scalar / avx2 ms, speedup"))
+    for r in rows:
         if "skip" in r:
             print(r["skip"])
             continue
-        print("%-34s %9.3f ms %9.3f ms %6.2fx" % (r["kernel"], r["scalar_ms"], r["avx2_ms"],
-                                                 r["speedup"]))
+        print("%-38s %10.3f %10.3f %7.2fx   %.3f / %.3f, %.2fx" % (
+            r["kernel"], r["scalar_ms"], r["avx2_ms"], r["speedup"], r["scalar_best_ms"],
+            r["avx2_best_ms"], r["scalar_best_ms"] / r["avx2_best_ms"]))
+    print("(median of the runs; 'best' is the fastest run of each)")
 
 
 def main():

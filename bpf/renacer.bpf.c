@@ -28,6 +28,7 @@
 #define NR_FORK		57
 #define NR_VFORK	58
 #define NR_CLONE3	435
+#define NR_RT_SIGRETURN	15
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -37,6 +38,9 @@ const volatile __u32 rn_self_tgid;
 const volatile __u32 rn_uid;
 const volatile bool rn_follow_forks;
 const volatile bool rn_summary;
+/* per-call records without times: nothing reads them (cfg.no_timing), and
+ * the two clock reads are a third of the per-call cost */
+const volatile bool rn_no_time;
 const volatile bool rn_exec_hook;	/* rn_prepare_exec is loaded */
 const volatile __u32 rn_strsize = 32;		/* buffers and argv strings */
 const volatile __u32 rn_pathmax = 4095;		/* RN_CAP_STR strings */
@@ -70,7 +74,9 @@ struct rn_pend {
 	__u64 in_val[2];
 	__u8 in_len[2];
 	__u8 in_arg[2];
-	__u32 _pad;
+	/* current_traced() said yes and its answer cannot change for this
+	 * task (the pid modes): sys_enter skips the traced-map lookup */
+	__u32 traced;
 };
 
 struct {
@@ -160,6 +166,19 @@ struct {
 	__type(key, __u32);		/* nr << 16 | bucket */
 	__type(value, __u64);
 } hist SEC(".maps");
+
+/*
+ * In front of hist: a direct-mapped per-CPU table of (key, count) slots. A
+ * hash update is the largest part of a -c call after the clock reads; a
+ * slot is an array index. A key whose slot another key holds goes to hist,
+ * so every count lands somewhere exactly; user space adds both up.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct rn_hcache);
+} hcache SEC(".maps");
 
 static __always_inline bool is_exec(long nr)
 {
@@ -499,9 +518,14 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at
 
 	if (nr >= RN_NR_MAX || !((rn_has_cap[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
 		return;
-	for (i = 0; i < RN_MAX_ARGS; i++)
+	for (i = 0; i < RN_MAX_ARGS; i++) {
+		/* most calls describe one or two arguments: skip the call for
+		 * the others */
+		if (rn_caps[nr & (RN_NR_MAX - 1)].arg[i].kind == RN_CAP_NONE)
+			continue;
 		if (rn_capture_arg(s, nr, i, at_entry) < 0)
 			break;
+	}
 }
 
 static __always_inline void emit(struct rn_scratch *s, bool force)
@@ -632,6 +656,8 @@ static __always_inline void siginfo_fill(struct rn_signal_rec *r, int sig,
 	r->pid = BPF_CORE_READ(info, _sifields._kill._pid);
 	r->uid = BPF_CORE_READ(info, _sifields._kill._uid);
 	r->status = BPF_CORE_READ(info, _sifields._sigchld._status);
+	r->utime = BPF_CORE_READ(info, _sifields._sigchld._utime);
+	r->stime = BPF_CORE_READ(info, _sifields._sigchld._stime);
 	r->addr = (__u64)BPF_CORE_READ(info, _sifields._sigfault._addr);
 }
 
@@ -664,24 +690,41 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct task_struct *task;
 	struct rn_pend *p;
 
 	/* execve is looked at even when filtered out: it opens the gate of
 	 * a spawned command (current_traced()). */
 	if (!syscall_wanted(id) && !is_exec(id))
 		return 0;
-	if (!current_traced(pid_tgid, id, true) || !syscall_wanted(id))
+	/*
+	 * A task already found traced in a pid mode stays traced until it
+	 * exits (its tgid leaves the map only when the whole group is gone),
+	 * so its own storage answers without the hash lookup. In the cgroup
+	 * and uid modes the answer can change (a move, a setuid): ask again.
+	 */
+	task = bpf_get_current_task_btf();
+	p = bpf_task_storage_get(&pending, task, 0, 0);
+	if (!p || !p->traced) {
+		if (!current_traced(pid_tgid, id, true))
+			return 0;
+		p = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!p)
+			return 0;
+		p->traced = rn_mode == RN_MODE_PIDS || rn_mode == RN_MODE_ALL;
+	}
+	if (!syscall_wanted(id))
 		return 0;
-	p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-				 BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!p)
-		return 0;
-	p->ts = bpf_ktime_get_ns();
+	p->ts = rn_no_time ? 0 : bpf_ktime_get_ns();
 	p->nr = id;
 	p->live = 1;
 	p->captured = 0;
 	if (!rn_summary) {
 		fill_args(p, regs);
+		/* its "argument" is the signal frame at the stack pointer,
+		 * where the restored mask is read (RN_F_SP_ARG0) */
+		if (id == NR_RT_SIGRETURN)
+			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
@@ -709,32 +752,56 @@ static __always_inline bool dying(void)
 	return task->pending.signal.sig[0] & (1ul << (SIGKILL - 1));
 }
 
-static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
+static __always_inline void hist_add(__u32 key)
 {
-	struct rn_agg *a = bpf_map_lookup_elem(&agg, &nr);
-	__u32 key = nr << 16 | rn_hist_bucket(dur);
+	__u32 zero = 0;
+	struct rn_hcache *c = bpf_map_lookup_elem(&hcache, &zero);
+	struct rn_hslot *sl;
 	__u64 one = 1, *cnt;
 
-	if (!a)
-		return;
-	/* Per-CPU, but a program can be preempted by another task on the same
-	 * CPU (PREEMPT_RCU): plain increments could lose counts. min/max are
-	 * best effort. */
-	if (__sync_fetch_and_add(&a->count, 1) == 0 || dur < a->min_ns)
-		a->min_ns = dur;
-	if (ret < 0 && ret >= -4095)
-		__sync_fetch_and_add(&a->errors, 1);
-	__sync_fetch_and_add(&a->total_ns, dur);
-	if (dur > a->max_ns)
-		a->max_ns = dur;
+	if (c) {
+		sl = &c->slot[rn_hcache_slot(key)];
+		if (sl->key1 == key + 1) {
+			sl->count++;
+			return;
+		}
+		if (!sl->key1) {
+			sl->key1 = key + 1;
+			sl->count = 1;
+			return;
+		}
+	}
 	cnt = bpf_map_lookup_elem(&hist, &key);
 	if (!cnt && bpf_map_update_elem(&hist, &key, &one, BPF_NOEXIST) == 0)
 		return;
-	/* the bucket existed, or another task created it just now */
+	/* the bucket existed, or another CPU created it just now */
 	if (!cnt)
 		cnt = bpf_map_lookup_elem(&hist, &key);
 	if (cnt)
-		__sync_fetch_and_add(cnt, 1);
+		(*cnt)++;
+}
+
+/*
+ * Plain read-modify-writes on per-CPU data: a raw tracepoint program runs
+ * with preemption off, and never nests in itself on one CPU (the kernel
+ * skips a program already active there), so nothing else writes these
+ * slots meanwhile.
+ */
+static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
+{
+	struct rn_agg *a = bpf_map_lookup_elem(&agg, &nr);
+
+	if (!a)
+		return;
+	if (!a->count || dur < a->min_ns)
+		a->min_ns = dur;
+	if (dur > a->max_ns)
+		a->max_ns = dur;
+	a->count++;
+	a->total_ns += dur;
+	if (ret < 0 && ret >= -4095)
+		a->errors++;
+	hist_add(nr << 16 | rn_hist_bucket(dur));
 }
 
 /* An exit without its entry: tracing began mid-call (-p), or a fork child
@@ -782,7 +849,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	}
 	/* Read the clock only for a traced call: every exit of every process
 	 * on the machine runs this program. */
-	now = bpf_ktime_get_ns();
+	now = rn_no_time ? 0 : bpf_ktime_get_ns();
 	if ((ret == -EINTR || (ret >= -ERESTART_MAX && ret <= -ERESTART_MIN)) && dying()) {
 		/* killed in the call: sched_process_exit reports it unfinished,
 		 * as ptrace does ("= ?"), instead of with a restart code */
@@ -816,6 +883,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	sc_header(s, pid_tgid, p->ts);
+	if (nr == NR_RT_SIGRETURN)
+		s->ev.flags |= RN_F_SP_ARG0;
 	s->ev.dur_ns = now - p->ts;
 	s->ev.sc.nr = nr;
 	s->ev.sc.ret = ret;
@@ -885,7 +954,7 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 	if (s) {
 		sc_header(s, pid_tgid, p->ts);
 		s->ev.flags = RN_F_UNFINISHED;
-		s->ev.dur_ns = now - p->ts;
+		s->ev.dur_ns = rn_no_time ? 0 : now - p->ts;
 		s->ev.sc.nr = p->nr;
 		s->ev.sc.ret = 0;
 		for (i = 0; i < RN_MAX_ARGS; i++)
@@ -912,7 +981,7 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid(), now = bpf_ktime_get_ns();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid, code;
-	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
+	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0, execer;
 	struct rn_scratch *s;
 	struct rn_pend *p;
 
@@ -921,8 +990,20 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		p = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (p)
 			flush_ignored(p, pid_tgid);
-		s = replaced_by_exec(task) ? NULL : scratch_get();
-		if (s) {
+		execer = replaced_by_exec(task);
+		/* a thread killed by another's execve has no exit of its own
+		 * (as with ptrace); the leader is "superseded" by the execer */
+		s = !execer || tid == tgid ? scratch_get() : NULL;
+		if (s && execer) {
+			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
+			s->ev.ts_ns = now;
+			s->ev.type = RN_EV_EXIT;
+			s->ev.flags = RN_F_SUPERSEDED;
+			s->ev.tid = tid;
+			s->ev.tgid = tgid;
+			s->ev.exit.code = BPF_CORE_READ(task, signal, group_exec_task, pid);
+			emit(s, true);
+		} else if (s) {
 			code = BPF_CORE_READ(task, exit_code);
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
 			s->ev.ts_ns = now;

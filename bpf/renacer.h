@@ -28,4 +28,24 @@ struct rn_target {
 /* Longest sockaddr captured (sizeof(struct sockaddr_storage)). */
 #define RN_SOCKADDR_MAX 128
 
+/* -c: slots of the per-CPU histogram cache in front of the hist map, and
+ * the slot of a key (nr << 16 | bucket); 16 bytes each, 16 KiB per CPU. */
+#define RN_HCACHE_SLOTS 1024
+
+static inline __u32 rn_hcache_slot(__u32 key)
+{
+	return (key * 2654435761u) >> 22 & (RN_HCACHE_SLOTS - 1);
+}
+
+struct rn_hslot {
+	__u32 key1;		/* key + 1, 0 = free */
+	__u32 _pad;
+	__u64 count;
+};
+
+/* The value of the one-element per-CPU "hcache" map. */
+struct rn_hcache {
+	struct rn_hslot slot[RN_HCACHE_SLOTS];
+};
+
 #endif /* RN_BPF_RENACER_H */

@@ -103,5 +103,10 @@ void rn_decode_siginfo(const struct rn_event *ev, struct rn_strbuf *out)
 		.uid = s->uid, .status = s->status, .addr = s->addr,
 	};
 
+	if (s->signo == SIGCHLD && s->code > 0) {
+		v.utime = s->utime;
+		v.stime = s->stime;
+	}
+
 	pr_si(out, &v);
 }

@@ -1357,7 +1357,7 @@ bool rn_filter_path_match(struct rn_filter *f, const struct rn_event *ev,
 
 	if (!f->npaths)
 		return true;
-	if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_THREAD_EXIT))
+	if (ev->type == RN_EV_EXIT && !(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
 		fdtrack_del(f->track, ev->tgid, -1);
 	if (ev->type != RN_EV_SYSCALL)
 		return true;

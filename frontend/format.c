@@ -149,7 +149,9 @@ static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
 
 static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
 {
-	if (ev->exit.signo)
+	if (ev->flags & RN_F_SUPERSEDED)
+		rn_sb_printf(out, "+++ superseded by execve in pid %d +++\n", ev->exit.code);
+	else if (ev->exit.signo)
 		rn_sb_printf(out, "+++ killed by %s%s +++\n", rn_signal_name(ev->exit.signo),
 			     ev->exit.core_dumped ? " (core dumped)" : "");
 	else
@@ -405,7 +407,9 @@ static void format_json(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 		break;
 	case RN_EV_EXIT:
 		json_head(c, "exit", ev, out);
-		if (ev->exit.signo)
+		if (ev->flags & RN_F_SUPERSEDED)
+			rn_sb_printf(out, ",\"superseded_by\":%d", ev->exit.code);
+		else if (ev->exit.signo)
 			rn_sb_printf(out, ",\"signal\":\"%s\",\"core_dumped\":%s",
 				     rn_signal_name(ev->exit.signo),
 				     ev->exit.core_dumped ? "true" : "false");

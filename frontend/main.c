@@ -89,6 +89,14 @@ static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 	       !f->npaths && !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
 }
 
+/* Does anything read the calls' timestamps or durations? */
+static bool needs_time(const struct rn_opts *o)
+{
+	return o->format != RN_FMT_TEXT || o->tsmode != RN_TS_NONE || o->show_time ||
+	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
+	       o->function_time;
+}
+
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
@@ -108,6 +116,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->verbose = o->verbose;
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
+	cfg->no_timing = !needs_time(o);
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");

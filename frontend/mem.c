@@ -15,13 +15,17 @@
 
 #include "mem.h"
 
-/* Walk the payload: returns the next region header after *off, or NULL. */
+/* Walk the payload of a syscall record: returns the next region header after
+ * *off, or NULL (also for no record, or one of another type). */
 static const struct rn_region *region_next(const struct rn_event *ev, size_t *off,
 					   const __u8 **data)
 {
-	size_t end = ev->sc.payload_len;
 	const struct rn_region *r;
+	size_t end;
 
+	if (!ev || ev->type != RN_EV_SYSCALL)
+		return NULL;
+	end = ev->sc.payload_len;
 	if (end > RN_PAYLOAD_MAX)
 		end = RN_PAYLOAD_MAX;
 	if (*off + sizeof(*r) > end)
@@ -45,8 +49,6 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
 	const __u8 *data;
 	size_t off = 0;
 
-	if (!ev || ev->type != RN_EV_SYSCALL)
-		return NULL;
 	while ((r = region_next(ev, &off, &data))) {
 		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH))
 			continue;
@@ -68,8 +70,6 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 	const __u8 *data;
 	size_t off = 0;
 
-	if (!ev || ev->type != RN_EV_SYSCALL)
-		return NULL;
 	while ((r = region_next(ev, &off, &data))) {
 		if ((r->flags & RN_REG_FDPATH) && r->addr == (__u64)(__s64)fd) {
 			*len = strnlen((const char *)data, r->len);

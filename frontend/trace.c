@@ -184,6 +184,8 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 	case RN_EV_SIGNAL:
 		return true;	/* -e signal= was applied by rn_filter_match() */
 	case RN_EV_EXIT:
+		if (ev->flags & RN_F_SUPERSEDED)
+			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
 		t->lost += ev->lost.count;
@@ -243,7 +245,8 @@ static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct
 		if (t->line.len)
 			write_line(t, ev->tid);
 	}
-	if (ev->type == RN_EV_EXIT)
+	/* a superseded leader's tid lives on in the thread that exec'd */
+	if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED))
 		on_exit_event(t, ev);
 }
 

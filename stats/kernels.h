@@ -8,7 +8,7 @@
  *
  * Agreement between the two tables (asserted by tests/test_stats.c):
  * integer results (counts, sums, minima, maxima, bucket indices, merged
- * histograms, percentile buckets, k-means labels on well-separated data) are
+ * histograms, percentile buckets, nearest-centre labels, ties included) are
  * identical; floating-point results differ only by summation order, at most
  * 1e-9 relative to the sum of the magnitudes of the terms.
  */

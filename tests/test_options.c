@@ -106,8 +106,15 @@ static void test_bad_input(void **state)
 	assert_int_equal(parse(&o, err, sizeof(err), "-ff", "ls", NULL), -EINVAL);
 	assert_non_null(strstr(err, "-ff needs -o FILE"));
 	rn_opts_release(&o);
-	assert_int_equal(parse(&o, err, sizeof(err), "-x", "ls", NULL), -EINVAL);
-	assert_non_null(strstr(err, "invalid option -- 'x'"));
+	assert_int_equal(parse(&o, err, sizeof(err), "-j", "ls", NULL), -EINVAL);
+	assert_non_null(strstr(err, "invalid option -- 'j'"));
+	rn_opts_release(&o);
+	/* -x and -xx count, as strace's do */
+	assert_int_equal(parse(&o, err, sizeof(err), "-x", "ls", NULL), 0);
+	assert_int_equal(o.xflag, 1);
+	rn_opts_release(&o);
+	assert_int_equal(parse(&o, err, sizeof(err), "-xx", "ls", NULL), 0);
+	assert_int_equal(o.xflag, 2);
 	rn_opts_release(&o);
 }
 

@@ -38,6 +38,7 @@ struct seen {
 	int sig_si_user;		/* ... with si_code SI_USER from the tracee */
 	int stopped;			/* group-stop records */
 	int exits, thread_exits, exit_code_sum, last_exit_code, last_exit_sig;
+	int superseded, superseded_by;	/* leader replaced by a thread's execve */
 	int attach, detach;
 	int tgids[MAXT], ntgids;
 	int leader_execve;		/* execve = 0 reported under a tgid leader */
@@ -159,6 +160,11 @@ static int on_events(void *ctx, const struct rn_event *evs, size_t n, const stru
 		case RN_EV_EXIT:
 			if (ev->flags & RN_F_THREAD_EXIT) {
 				s->thread_exits++;
+				break;
+			}
+			if (ev->flags & RN_F_SUPERSEDED) {
+				s->superseded++;
+				s->superseded_by = ev->exit.code;
 				break;
 			}
 			s->exits++;
@@ -516,6 +522,9 @@ static void test_exec_thread(void **state)
 	assert_int_equal(s.leader_execve, 2);
 	/* The leader's pthread_join futex never returned. */
 	assert_true(s.unfinished[SYS_futex] >= 1);
+	/* "+++ superseded by execve in pid T +++", T the thread's own tid */
+	assert_int_equal(s.superseded, 1);
+	assert_true(s.superseded_by > 0);
 	assert_int_equal(s.exits, 1);
 	assert_int_equal(s.last_exit_code, 4);
 }

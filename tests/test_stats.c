@@ -221,41 +221,165 @@ static void test_kernel_dot_dist_gram(void **state)
 	}
 }
 
+/*
+ * Both nearest kernels on one batch: the labels must be the same for every
+ * row (the AVX2 kernel checks its bound and recomputes in the scalar order
+ * when in doubt), the distances within FP_TOL of each other, the k-means
+ * sums equal (same rows added in the same order), the totals within FP_TOL.
+ */
+static void check_nearest(const double *X, size_t rows, size_t cols, const double *C, size_t k)
+{
+	__u32 *l1 = malloc(rows * sizeof(*l1)), *l2 = malloc(rows * sizeof(*l2));
+	double *d1 = malloc(rows * sizeof(*d1)), *d2 = malloc(rows * sizeof(*d2));
+	double *s1 = calloc(k * cols, sizeof(*s1)), *s2 = calloc(k * cols, sizeof(*s2));
+	double t1, t2, sum = 0.0;
+	size_t i;
+
+	assert_non_null(l1);
+	assert_non_null(l2);
+	assert_non_null(d1);
+	assert_non_null(d2);
+	assert_non_null(s1);
+	assert_non_null(s2);
+	t1 = rn_kernels_scalar.nearest(X, rows, cols, C, k, l1, d1, s1);
+	t2 = rn_kernels_avx2.nearest(X, rows, cols, C, k, l2, d2, s2);
+	for (i = 0; i < rows; i++) {
+		if (l1[i] != l2[i])
+			fail_msg("row %zu of %zu (cols %zu, k %zu): label %u scalar, %u avx2",
+				 i, rows, cols, k, l1[i], l2[i]);
+		assert_true(l1[i] < k);
+		if (isnan(d1[i])) {
+			assert_true(isnan(d2[i]));
+			continue;
+		}
+		if (!(fabs(d1[i] - d2[i]) <= FP_TOL * d1[i]) && d1[i] != d2[i])
+			fail_msg("row %zu: distance %.17g scalar, %.17g avx2", i, d1[i], d2[i]);
+		sum += d1[i];
+	}
+	/* the AVX2 kernel without d2 and sums takes the same labels */
+	t2 = rn_kernels_avx2.nearest(X, rows, cols, C, k, l2, NULL, NULL);
+	assert_memory_equal(l1, l2, rows * sizeof(*l1));
+	if (!isnan(t1) && !isinf(t1))
+		assert_true(fabs(t1 - t2) <= FP_TOL * sum);
+	for (i = 0; i < k * cols; i++)
+		assert_true(s1[i] == s2[i] || (isnan(s1[i]) && isnan(s2[i])));
+	free(l1);
+	free(l2);
+	free(d1);
+	free(d2);
+	free(s1);
+	free(s2);
+}
+
+/* Random batches: rows not a multiple of 4 (the one-row tail), columns
+ * odd, even and fewer than 4, centres in blocks of 4 plus a remainder. */
 static void test_kernel_nearest(void **state)
 {
-	static double X[500 * 16], C[5 * 16];
-	static __u32 l1[500], l2[500];
-	static double d1[500], d2[500], s1[5 * 16], s2[5 * 16];
+	static double X[603 * 21], C[11 * 21];
 	int round;
 	size_t i, rows, cols, k;
 
 	if (!have_avx2(state))
 		skip();
-	for (round = 0; round < 50; round++) {
-		double t1, t2;
-
-		rows = (size_t)(rnd() % 500) + 1;
-		cols = (size_t)(rnd() % 16) + 1;
-		k = (size_t)(rnd() % 5) + 1;
+	for (round = 0; round < 200; round++) {
+		rows = (size_t)(rnd() % 603) + 1;
+		cols = (size_t)(rnd() % 21) + 1;
+		k = (size_t)(rnd() % 11) + 1;
 		for (i = 0; i < rows * cols; i++)
 			X[i] = rnd_unit() * 10;
 		for (i = 0; i < k * cols; i++)
 			C[i] = rnd_unit() * 10;
-		memset(s1, 0, sizeof(s1));
-		memset(s2, 0, sizeof(s2));
-		t1 = rn_kernels_scalar.nearest(X, rows, cols, C, k, l1, d1, s1);
-		t2 = rn_kernels_avx2.nearest(X, rows, cols, C, k, l2, d2, s2);
-		assert_true(fabs(t1 - t2) <= FP_TOL * t1 + 1e-12);
-		if (memcmp(l1, l2, rows * sizeof(*l1)) == 0)
-			for (i = 0; i < k * cols; i++)
-				assert_true(fabs(s1[i] - s2[i]) <= FP_TOL * 10.0 * (double)rows);
-		for (i = 0; i < rows; i++) {
-			/* a label may differ only on a tie within rounding */
-			if (l1[i] != l2[i])
-				assert_true(fabs(d1[i] - d2[i]) <= FP_TOL * d1[i]);
-			else
-				assert_true(fabs(d1[i] - d2[i]) <= FP_TOL * d1[i] + 1e-12);
+		check_nearest(X, rows, cols, C, k);
+	}
+}
+
+/*
+ * Where the AVX2 kernel's fast ranking cannot decide: equal centres (ties
+ * go to the lower index), points on a centre (distance 0), points exactly
+ * halfway between two centres, a large common offset (|x|^2 dwarfs the
+ * distances), NaN and infinity, and a centre set too large for its stack
+ * buffers.
+ */
+static void test_kernel_nearest_ties(void **state)
+{
+	enum { R = 401, D = 7, K = 6 };
+	static double X[R * 70], C[300 * 70];
+	size_t i, j, r, k;
+
+	if (!have_avx2(state))
+		skip();
+	/* centres 1 and 4 equal, 2 and 5 equal; rows on, between and near
+	 * them */
+	for (i = 0; i < K * D; i++)
+		C[i] = (double)(rnd() % 8);
+	memcpy(C + 4 * D, C + 1 * D, D * sizeof(*C));
+	memcpy(C + 5 * D, C + 2 * D, D * sizeof(*C));
+	for (r = 0; r < R; r++) {
+		size_t a = rnd() % K, b = rnd() % K;
+
+		for (j = 0; j < D; j++) {
+			switch (r % 4) {
+			case 0:	/* on centre a */
+				X[r * D + j] = C[a * D + j];
+				break;
+			case 1:	/* halfway between a and b */
+				X[r * D + j] = (C[a * D + j] + C[b * D + j]) / 2;
+				break;
+			default:
+				X[r * D + j] = (double)(rnd() % 16) / 2;
+				break;
+			}
 		}
+	}
+	check_nearest(X, R, D, C, K);
+	{
+		__u32 l[R];
+
+		rn_kernels_avx2.nearest(X, R, D, C, K, l, NULL, NULL);
+		for (r = 0; r < R; r++)
+			assert_true(l[r] != 4 && l[r] != 5);	/* 1 and 2 come first */
+	}
+	/* within rounding of halfway, off-grid: only the exact path can tell
+	 * which way the scalar kernel rounds */
+	for (i = 0; i < K * D; i++)
+		C[i] = rnd_unit() * 6 - 3;
+	for (r = 0; r < R; r++) {
+		size_t a = rnd() % K, b = rnd() % K;
+		double e = (rnd_unit() - 0.5) * (r % 3 == 0 ? 0.0 : r % 3 == 1 ? 1e-16 : 1e-15);
+
+		for (j = 0; j < D; j++)
+			X[r * D + j] = (C[a * D + j] + C[b * D + j]) / 2 +
+				       e * (C[b * D + j] - C[a * D + j]);
+	}
+	check_nearest(X, R, D, C, K);
+	/* a common offset of 1e7: |x|^2 + s loses the distance's digits, so
+	 * most groups must be recomputed */
+	for (i = 0; i < R * D; i++)
+		X[i] = 1e7 + rnd_unit();
+	for (i = 0; i < K * D; i++)
+		C[i] = 1e7 + rnd_unit();
+	check_nearest(X, R, D, C, K);
+	/* NaN and infinity in some rows, and in a centre */
+	X[3 * D + 2] = NAN;
+	X[10 * D] = INFINITY;
+	X[17 * D + 6] = -INFINITY;
+	check_nearest(X, R, D, C, K);
+	C[2 * D + 1] = NAN;
+	check_nearest(X, R, D, C, K);
+	/* all-zero centres and rows */
+	memset(C, 0, K * D * sizeof(*C));
+	memset(X, 0, 20 * D * sizeof(*X));
+	check_nearest(X, 20, D, C, K);
+	/* wide rows, many centres (centre vectors on the heap), more
+	 * centres than the fast path takes */
+	for (k = 0; k < 3; k++) {
+		size_t cols = k == 0 ? 70 : 16, nk = k == 0 ? 9 : k == 1 ? 40 : 300;
+
+		for (i = 0; i < R * cols; i++)
+			X[i] = rnd_unit() * 4 - 2;
+		for (i = 0; i < nk * cols; i++)
+			C[i] = rnd_unit() * 4 - 2;
+		check_nearest(X, R, cols, C, nk);
 	}
 }
 
@@ -1081,6 +1205,7 @@ int main(void)
 		cmocka_unit_test(test_kernel_hist_add_rank),
 		cmocka_unit_test(test_kernel_dot_dist_gram),
 		cmocka_unit_test(test_kernel_nearest),
+		cmocka_unit_test(test_kernel_nearest_ties),
 		cmocka_unit_test(test_kernel_dispatch),
 		cmocka_unit_test(test_summary_golden),
 		cmocka_unit_test(test_summary_sort_parse),

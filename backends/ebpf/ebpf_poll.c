@@ -20,6 +20,7 @@
 #include "ebpf.h"
 #include "../capture.h"
 #include "../procfs.h"
+#include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
 
 /* The kernel programs poll with NO_WAKEUP below a backlog threshold, so
@@ -87,6 +88,33 @@ static __u64 poll_lost_total(struct rn_backend *b)
 	for (i = 0; i < b->ncpus; i++)
 		sum += vals[i];
 	return sum;
+}
+
+/*
+ * The kernel skips a program run that would nest inside a run of the same
+ * program on one CPU, and only counts it (recursion_misses). A skipped
+ * sys_exit loses a call; say so rather than let it pass silently. The count
+ * covers every process on the machine, so it is an upper bound for ours.
+ */
+static void poll_check_misses(struct rn_backend *b)
+{
+	struct bpf_prog_info info;
+	struct bpf_program *prog;
+	__u32 len;
+	__u64 misses = 0;
+
+	bpf_object__for_each_program(prog, b->skel->obj) {
+		if (bpf_program__fd(prog) < 0)
+			continue;
+		memset(&info, 0, sizeof(info));
+		len = sizeof(info);
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+			misses += info.recursion_misses;
+	}
+	if (misses)
+		fprintf(stderr, "renacer: the kernel skipped %llu runs of renacer's eBPF programs "
+			"(nested on one CPU): up to that many records may be missing\n",
+			(unsigned long long)misses);
 }
 
 /* Hand newly lost records to the sinks as one RN_EV_LOST record. */
@@ -228,6 +256,7 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 		return 1;	/* more to drain before the end can be declared */
 	if (b->detached && (err = poll_announce(b, true)) < 0)
 		return err;
+	poll_check_misses(b);
 	b->done = true;
 	return 0;
 }
@@ -285,24 +314,38 @@ static long map_read_all(struct rn_backend *b, struct bpf_map *map, __u32 *keys,
 	return n;
 }
 
-/* Read the per-CPU latency histogram, summed, sorted by (nr, bucket). */
+/* Read the per-CPU latency histogram (the per-CPU slot cache and the hash
+ * behind it), summed, sorted by (nr, bucket), one entry per key. */
 static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 {
 	struct bpf_map *map = b->skel->maps.hist;
-	__u32 max = bpf_map__max_entries(map), *keys = calloc(max, sizeof(*keys));
-	__u64 *vals = calloc((size_t)max * b->ncpus, sizeof(*vals));
-	struct agg_hist *h = calloc(max, sizeof(*h));
-	long n, i;
+	size_t max = bpf_map__max_entries(map), room = max + (size_t)b->ncpus * RN_HCACHE_SLOTS;
+	__u32 *keys = calloc(max, sizeof(*keys)), zero = 0;
+	__u64 *vals = calloc(max * b->ncpus, sizeof(*vals));
+	struct rn_hcache *cache = calloc(b->ncpus, sizeof(*cache));
+	struct agg_hist *h = calloc(room, sizeof(*h));
+	long n, i, j;
 	int c;
 
-	n = keys && vals && h ? map_read_all(b, map, keys, vals, max, sizeof(*vals)) : -ENOMEM;
+	n = keys && vals && h && cache ? map_read_all(b, map, keys, vals, max, sizeof(*vals))
+				       : -ENOMEM;
 	for (i = 0; i < n; i++) {
 		h[i] = (struct agg_hist){ .key = keys[i] };
 		for (c = 0; c < b->ncpus; c++)
 			h[i].count += vals[i * b->ncpus + c];
 	}
+	if (n >= 0 && bpf_map__lookup_elem(b->skel->maps.hcache, &zero, sizeof(zero), cache,
+					   b->ncpus * sizeof(*cache), 0) == 0)
+		for (c = 0; c < b->ncpus; c++)
+			for (i = 0; i < RN_HCACHE_SLOTS; i++)
+				if (cache[c].slot[i].key1)
+					h[n++] = (struct agg_hist){
+						.key = cache[c].slot[i].key1 - 1,
+						.count = cache[c].slot[i].count,
+					};
 	free(keys);
 	free(vals);
+	free(cache);
 	if (n < 0) {
 		free(h);
 		*np = 1;	/* tells the caller it failed */
@@ -310,7 +353,14 @@ static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 	}
 	if (n)
 		qsort(h, n, sizeof(*h), agg_hist_cmp);
-	*np = n;
+	/* a key may be in several CPUs' slots and in the hash: add up */
+	for (i = 0, j = 0; i < n; i++) {
+		if (j && h[j - 1].key == h[i].key)
+			h[j - 1].count += h[i].count;
+		else
+			h[j++] = h[i];
+	}
+	*np = j;
 	return h;
 }
 

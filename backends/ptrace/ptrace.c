@@ -295,6 +295,13 @@ static struct pt_task *pt_exec(struct rn_backend *b, struct pt_task *t, rn_event
 		pid_t tid = t->tid;
 
 		pt_end_pending(b, t, 0, fn, ctx);
+		/* strace: "+++ superseded by execve in pid FORMER +++" */
+		if (!(t->flags & PT_HIDDEN)) {
+			pt_simple_event(b, t, RN_EV_EXIT);
+			b->scratch.flags = RN_F_SUPERSEDED;
+			b->scratch.exit.code = (__s32)former;
+			pt_emit(b, &b->scratch, fn, ctx);
+		}
 		pt_task_del(b, t);
 		pt_task_rename(b, old, tid);
 		old->ev.tid = (__u32)tid;
@@ -355,8 +362,11 @@ static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_
 			s->err = si.si_errno;
 			s->pid = si.si_pid;
 			s->uid = (__s32)si.si_uid;
-			if (sig == SIGCHLD)
+			if (sig == SIGCHLD) {
 				s->status = si.si_status;
+				s->utime = si.si_utime;
+				s->stime = si.si_stime;
+			}
 			if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
 			    sig == SIGTRAP)
 				s->addr = (__u64)(unsigned long)si.si_addr;

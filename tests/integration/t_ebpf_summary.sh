@@ -21,4 +21,12 @@ n=$(calls_of "$WORK/ebpf.txt" getppid)
 grep -q 'events lost' "$WORK/ebpf.err" && fail "-c lost events: $(cat "$WORK/ebpf.err")"
 diff <(names "$WORK/ptrace.txt") <(names "$WORK/ebpf.txt") ||
 	fail "-c: different syscalls under ptrace and ebpf"
+
+# The latency histogram is kept in per-CPU slots with a hash behind them:
+# every call is in exactly one bucket.
+"$RENACER" --backend=ebpf -c --histogram -o "$WORK/hist.txt" -- "$TRACEES/storm" $N \
+	>/dev/null 2>"$WORK/hist.err" || fail "renacer -c --histogram failed: $(cat "$WORK/hist.err")"
+h=$(sed -n '/^getppid:/,/^$/p' "$WORK/hist.txt" |
+	awk -F: '/->/ { n = $2; sub(/\|.*/, "", n); s += n } END { print s + 0 }')
+[ "$h" = $N ] || fail "-c --histogram: getppid buckets add up to $h, not $N: $(cat "$WORK/hist.txt")"
 echo ok

@@ -27,4 +27,23 @@ rc=$?
 [ "$rc" -eq 4 ] || fail "execthread: exit $rc"
 leader=$(head -1 "$WORK/trace" | awk '{print $1}')
 [ "$(grep -c "^$leader  *execve(.*= 0" "$WORK/trace")" -eq 2 ] || fail "execthread: execve lines"
+# strace's "+++ superseded by execve in pid N +++" for the leader, N being the
+# thread that called execve (on both backends)
+. "$(dirname "$0")/ebpf_lib.sh"
+backends=ptrace
+have_ebpf && backends="ptrace ebpf"
+for be in $backends; do
+	"$RENACER" --backend=$be -f -o "$WORK/sup.$be" -- "$TRACEES/execthread" >/dev/null ||
+		fail "$be: execthread failed"
+	leader=$(head -1 "$WORK/sup.$be" | awk '{print $1}')
+	line=$(grep "superseded by execve" "$WORK/sup.$be") || fail "$be: no superseded line"
+	execer=$(sed -n 's/.*superseded by execve in pid \([0-9]*\) +++/\1/p' <<<"$line")
+	[ "${line%% *}" = "$leader" ] || fail "$be: superseded line not for the leader: $line"
+	grep -q "^$execer  *set_robust_list\|^$execer  *rseq\|^$execer  *madvise\|^$execer  *clock_nanosleep" \
+		"$WORK/sup.$be" || fail "$be: pid $execer is not the thread that ran: $line"
+	"$RENACER" --backend=$be -f -e quiet=thread-execve -o "$WORK/q.$be" -- "$TRACEES/execthread" \
+		>/dev/null
+	grep -q superseded "$WORK/q.$be" && fail "$be: -e quiet=thread-execve still prints it"
+	echo "$be: $line"
+done
 echo ok
