@@ -254,8 +254,10 @@ static int sysset_bad(const char *tok, char *err, size_t errlen)
 /*
  * glibc's regcomp() expands "x+" into "xx*" and "x{m,n}" into n copies of x,
  * so stacked repetitions grow the compiled regex exponentially: "x" followed
- * by 30 "+" takes gigabytes (found by the fuzzer). Syscall names are short, so
- * refuse regexes whose repetition factors multiply past RN_REGEX_COST.
+ * by 30 "+" takes gigabytes, and "1????++++++++" 13 s of CPU (both found by
+ * the fuzzer: each "?" or "*" doubles what a later "+" copies). Syscall names
+ * are short, so refuse regexes whose repetition factors, every "?", "*" and
+ * "+" counting 2, multiply past RN_REGEX_COST.
  */
 #define RN_REGEX_COST 256
 
@@ -276,7 +278,7 @@ static bool regex_too_costly(const char *re)
 				p++;
 			if (!*p)
 				return false;	/* regcomp will refuse it */
-		} else if (*p == '+') {
+		} else if (*p == '+' || *p == '?' || *p == '*') {
 			cost *= 2;
 		} else if (*p == '{') {
 			while (*++p >= '0' && *p <= '9' && n < 100000)

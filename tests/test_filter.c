@@ -121,6 +121,7 @@ static const struct sys_case sys_cases[] = {
 	{ { "trace=open,close" }, "open close" },
 	{ { "open,close" }, "open close" },		/* bare set = trace= */
 	{ { "t=read" }, "read" },
+	{ { "trace=/^(open|mkdir)?at$" }, "openat mkdirat" },	/* "?" still allowed */
 	{ { "trace=!read,write" }, "read write", true },
 	{ { "trace=!!read" }, "read" },
 	{ { "trace=all" }, "", true },
@@ -321,6 +322,9 @@ static const struct err_case {
 	  "'/x++++++++++++++++++++++++++++++': too many repetitions", true, true },
 	{ "t=!!,,,//////n//////+++++++++++++\xf4\x01///\xaf/,,,r", -EINVAL,
 	  "invalid regular expression '//////n//////+++++++++++++\\xf4\\x01///\\xaf/': "
+	  "too many repetitions", true, true },
+	/* fuzzer finding: each "?" doubles what the later "+"s copy (13 s) */
+	{ "t=!/1:????++++++++r", -EINVAL, "invalid regular expression '/1:????++++++++r': "
 	  "too many repetitions", true, true },
 	{ "trace=/x{100}{100}", -EINVAL, "invalid regular expression '/x{100}{100}': too many "
 	  "repetitions", true, true },
