@@ -17,6 +17,21 @@
 
 #define CBPF_BAD 0xdeadbeefu
 
+/* The condition of a conditional jump with a constant operand. */
+static inline int cbpf_cond(const struct sock_filter *i, uint32_t a)
+{
+	switch (BPF_OP(i->code)) {
+	case BPF_JEQ:
+		return a == i->k;
+	case BPF_JGE:
+		return a >= i->k;
+	case BPF_JGT:
+		return a > i->k;
+	default:
+		return (a & i->k) != 0;
+	}
+}
+
 static inline uint32_t cbpf_run(const struct sock_filter *p, size_t n,
 				const struct seccomp_data *d)
 {
@@ -77,14 +92,8 @@ static inline uint32_t cbpf_run(const struct sock_filter *p, size_t n,
 		case BPF_JMP | BPF_JGE | BPF_K:
 		case BPF_JMP | BPF_JGT | BPF_K:
 		case BPF_JMP | BPF_JSET | BPF_K: {
-			int cond;
+			int cond = cbpf_cond(i, a);
 
-			switch (BPF_OP(i->code)) {
-			case BPF_JEQ: cond = a == i->k; break;
-			case BPF_JGE: cond = a >= i->k; break;
-			case BPF_JGT: cond = a > i->k; break;
-			default: cond = (a & i->k) != 0; break;
-			}
 			target = pc + 1 + (cond ? i->jt : i->jf);
 			if (pc + 1 + i->jt >= n || pc + 1 + i->jf >= n)
 				return CBPF_BAD;
@@ -136,14 +145,8 @@ static inline int cbpf_cacheable_allow(const struct sock_filter *p, size_t n,
 		case BPF_JMP | BPF_JGE | BPF_K:
 		case BPF_JMP | BPF_JGT | BPF_K:
 		case BPF_JMP | BPF_JSET | BPF_K: {
-			int cond;
+			int cond = cbpf_cond(i, a);
 
-			switch (BPF_OP(i->code)) {
-			case BPF_JEQ: cond = a == i->k; break;
-			case BPF_JGE: cond = a >= i->k; break;
-			case BPF_JGT: cond = a > i->k; break;
-			default: cond = (a & i->k) != 0; break;
-			}
 			pc += cond ? i->jt : i->jf;
 			break;
 		}

@@ -28,3 +28,13 @@ for line in open(sys.argv[1]):
 print(n)
 PY
 }
+
+# Wait until renacer (pid $1) holds its BPF links: the programs are attached.
+wait_attached() {
+	local i
+	for i in $(seq 200); do
+		ls -l "/proc/$1/fd" 2>/dev/null | grep -q 'bpf[-_]link' && return 0
+		sleep 0.05
+	done
+	fail "renacer never attached its programs"
+}

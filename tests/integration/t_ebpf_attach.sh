@@ -16,16 +16,6 @@ start_storm() {
 	eval "FD_$3=$FD"
 }
 
-# Wait until renacer (pid $1) holds its BPF links: the programs are attached.
-wait_attached() {
-	local i
-	for i in $(seq 100); do
-		ls -l "/proc/$1/fd" 2>/dev/null | grep -q 'bpf[-_]link' && return 0
-		sleep 0.05
-	done
-	fail "renacer never attached its programs"
-}
-
 # SIGINT: renacer detaches and ends (bounded, so a hang is a failure)
 stop() {
 	kill -INT $1

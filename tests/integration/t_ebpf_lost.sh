@@ -12,16 +12,6 @@
 need_ebpf
 N=200000
 
-# Wait until renacer (pid $1) holds its BPF links: the programs are attached.
-wait_attached() {
-	local i
-	for i in $(seq 200); do
-		ls -l "/proc/$1/fd" 2>/dev/null | grep -q 'bpf[-_]link' && return 0
-		sleep 0.05
-	done
-	fail "renacer never attached its programs"
-}
-
 run() {	# $1 name, $2 starve (1: stop renacer during the storm), rest: options
 	local name=$1 starve=$2 rpid i
 	shift 2
