@@ -994,23 +994,20 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 		/* a thread killed by another's execve has no exit of its own
 		 * (as with ptrace); the leader is "superseded" by the execer */
 		s = !execer || tid == tgid ? scratch_get() : NULL;
-		if (s && execer) {
+		if (s) {
 			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
 			s->ev.ts_ns = now;
 			s->ev.type = RN_EV_EXIT;
-			s->ev.flags = RN_F_SUPERSEDED;
 			s->ev.tid = tid;
 			s->ev.tgid = tgid;
+		}
+		if (s && execer) {
+			s->ev.flags = RN_F_SUPERSEDED;
 			s->ev.exit.code = BPF_CORE_READ(task, signal, group_exec_task, pid);
 			emit(s, true);
 		} else if (s) {
 			code = BPF_CORE_READ(task, exit_code);
-			__builtin_memset(&s->ev, 0, RN_EVENT_HDR_SIZE);
-			s->ev.ts_ns = now;
-			s->ev.type = RN_EV_EXIT;
 			s->ev.flags = tid != tgid ? RN_F_THREAD_EXIT : 0;
-			s->ev.tid = tid;
-			s->ev.tgid = tgid;
 			s->ev.exit.signo = code & 0x7f;
 			s->ev.exit.code = code & 0x7f ? 0 : (code >> 8) & 0xff;
 			s->ev.exit.core_dumped = !!(code & 0x80);

@@ -118,18 +118,27 @@ static void poll_check_misses(struct rn_backend *b)
 }
 
 /* Hand newly lost records to the sinks as one RN_EV_LOST record. */
-static int poll_report_lost(struct rn_backend *b)
+/* A record made in user space (lost, attach): header only, time now. */
+static struct rn_event *poll_record(struct rn_backend *b, __u32 type)
 {
 	struct rn_event *ev = &b->batch[0];
 	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	memset(ev, 0, RN_EVENT_HDR_SIZE);
+	ev->type = type;
+	ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	return ev;
+}
+
+static int poll_report_lost(struct rn_backend *b)
+{
 	__u64 total = poll_lost_total(b);
+	struct rn_event *ev;
 
 	if (total <= b->lost_reported)
 		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	memset(ev, 0, RN_EVENT_HDR_SIZE);
-	ev->type = RN_EV_LOST;
-	ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+	ev = poll_record(b, RN_EV_LOST);
 	ev->lost.count = total - b->lost_reported;
 	b->lost_reported = b->lost_seen = total;
 	return b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
@@ -142,21 +151,18 @@ static int poll_report_lost(struct rn_backend *b)
  */
 static int poll_announce(struct rn_backend *b, bool detached)
 {
-	struct rn_event *ev = &b->batch[0];
-	struct timespec ts;
+	struct rn_event *ev;
 	size_t i;
-	int err = 0;
+	int err = 0, tgid;
 
 	for (i = 0; i < b->npids && !err; i++) {
 		if (detached && kill(b->pids[i], 0) < 0 && errno == ESRCH)
 			continue;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		memset(ev, 0, RN_EVENT_HDR_SIZE);
-		ev->type = RN_EV_ATTACH;
+		ev = poll_record(b, RN_EV_ATTACH);
 		ev->flags = detached ? RN_F_DETACHED : 0;
-		ev->ts_ns = (__u64)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 		ev->tid = b->pids[i];
-		ev->tgid = rn_proc_tgid(b->pids[i]) > 0 ? (__u32)rn_proc_tgid(b->pids[i]) : ev->tid;
+		tgid = rn_proc_tgid(b->pids[i]);
+		ev->tgid = tgid > 0 ? (__u32)tgid : ev->tid;
 		err = b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
 	}
 	return err;

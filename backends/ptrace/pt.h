@@ -115,5 +115,7 @@ int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void 
 /* Queue a copy of ev for the next poll() (used where no callback is at hand). */
 void pt_queue(struct rn_backend *b, const struct rn_event *ev);
 __u64 pt_now(void);
+/* b->scratch as a bare record of type for task t (header only, time now). */
+void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type);
 
 #endif /* RN_PT_H */

@@ -105,7 +105,7 @@ static void pt_end_pending(struct rn_backend *b, struct pt_task *t, __u32 flags,
 	pt_emit(b, &t->ev, fn, ctx);
 }
 
-static void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type)
+void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type)
 {
 	struct rn_event *ev = &b->scratch;
 

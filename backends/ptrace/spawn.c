@@ -103,15 +103,9 @@ static bool spawn_drive(struct rn_backend *b, pid_t pid)
 	if (t) {
 		/* The frontend counts tasks (strace's "[pid N]" rule) from the
 		 * start, even when the command's own calls are all filtered. */
-		struct rn_event *ev = &b->scratch;
-
-		memset(ev, 0, RN_EVENT_HDR_SIZE);
-		ev->ts_ns = pt_now();
-		ev->type = RN_EV_ATTACH;
-		ev->flags = RN_F_SILENT;
-		ev->tid = (__u32)t->tid;
-		ev->tgid = (__u32)t->tgid;
-		pt_queue(b, ev);
+		pt_simple_event(b, t, RN_EV_ATTACH);
+		b->scratch.flags = RN_F_SILENT;
+		pt_queue(b, &b->scratch);
 	}
 	return t != NULL;
 }
@@ -256,8 +250,6 @@ int pt_attach(struct rn_backend *b)
 
 static void detach_one(struct rn_backend *b, struct pt_task *t, int sig)
 {
-	struct rn_event *ev = &b->scratch;
-
 	if (t->flags & PT_IN_SYSCALL) {
 		t->flags &= ~PT_IN_SYSCALL;
 		if ((t->flags & PT_REPORT) && !(t->flags & PT_HIDDEN)) {
@@ -268,13 +260,9 @@ static void detach_one(struct rn_backend *b, struct pt_task *t, int sig)
 	}
 	ptrace(PTRACE_DETACH, t->tid, 0L, (long)sig);
 	if (!(t->flags & (PT_HIDDEN | PT_ANNOUNCE))) {
-		memset(ev, 0, RN_EVENT_HDR_SIZE);
-		ev->ts_ns = pt_now();
-		ev->type = RN_EV_ATTACH;
-		ev->flags = RN_F_DETACHED;
-		ev->tid = (__u32)t->tid;
-		ev->tgid = (__u32)t->tgid;
-		pt_queue(b, ev);
+		pt_simple_event(b, t, RN_EV_ATTACH);
+		b->scratch.flags = RN_F_DETACHED;
+		pt_queue(b, &b->scratch);
 	}
 	pt_task_del(b, t);
 }
