@@ -32,7 +32,7 @@ HAVE_EBPF := $(shell command -v $(CLANG) >/dev/null 2>&1 && test -n "$(BPFTOOL)"
 	$(PKG_CONFIG) --exists libbpf 2>/dev/null && echo 1)
 endif
 
-LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
+LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
 	    $(wildcard backends/*.c) $(wildcard backends/ptrace/*.c) \
 	    $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
 AVX2_SRCS := $(wildcard stats/*_avx2.c)
@@ -235,7 +235,7 @@ FUZZ_SECONDS  ?= 60
 # FUZZ_SECONDS_NAME, when set, is target NAME's own time (fuzz-quick sets filter's).
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 # Every frontend and stats source, in an archive: a target links only what it uses.
-FUZZ_LIB_SRCS := $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
+FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
 		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a

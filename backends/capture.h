@@ -3,7 +3,7 @@
  * Per-syscall capture descriptors: which argument points at memory worth
  * copying into the event payload, how long it is and when to copy it.
  *
- * One table (frontend/syscalls.c, rn_syscall_capture()) serves both
+ * One table (syscalls/syscalls.c, rn_syscall_capture()) serves both
  * backends: the ptrace backend copies "entry" regions at syscall entry (the
  * memory may be gone or changed at exit: execve, a racing thread) and lets the
  * decoder read the rest live at exit; the eBPF backend loads the table into a

@@ -24,9 +24,9 @@
 #include <strings.h>
 #include <sys/select.h>
 
-#include "decode.h"
+#include "../syscalls/decode.h"
 #include "filter.h"
-#include "syscalls.h"
+#include "../syscalls/syscalls.h"
 
 /* --- error messages */
 

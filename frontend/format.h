@@ -8,9 +8,9 @@
 
 #include <stdbool.h>
 
-#include "decode.h"
+#include "../syscalls/decode.h"
 #include "options.h"
-#include "strbuf.h"
+#include "../syscalls/strbuf.h"
 
 struct rn_fmt_ctx {
 	enum rn_format format;

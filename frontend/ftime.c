@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "format.h"
-#include "strbuf.h"
-#include "syscalls.h"
+#include "../syscalls/strbuf.h"
+#include "../syscalls/syscalls.h"
 
 struct ftime_row {
 	char *function;		/* NULL: empty slot; "??" for unknown */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "decode.h"
+#include "../syscalls/decode.h"
 
 enum rn_backend_choice { RN_BACKEND_AUTO, RN_BACKEND_PTRACE, RN_BACKEND_EBPF };
 enum rn_format { RN_FMT_TEXT, RN_FMT_JSON, RN_FMT_CSV };

@@ -8,10 +8,10 @@
 
 #include <stdio.h>
 
-#include "decode.h"
+#include "../syscalls/decode.h"
 #include "format.h"
 #include "options.h"
-#include "strbuf.h"
+#include "../syscalls/strbuf.h"
 #include "tidmap.h"
 
 #include "../backends/stack.h"

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Generate frontend/syscalls_tbl.h from scripts/syscalls.tbl.
+"""Generate syscalls/syscalls_tbl.h from scripts/syscalls.tbl.
 
 Checks the table against the UAPI header first: every __NR_ the header
 defines must be in the table with the same name, so a newer header that adds
 a syscall fails loudly instead of leaving a hole.
 
-usage: gen-syscalls.py [TBL] [UNISTD_64_H] > frontend/syscalls_tbl.h
+usage: gen-syscalls.py [TBL] [UNISTD_64_H] > syscalls/syscalls_tbl.h
 """
 import re
 import sys

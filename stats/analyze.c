@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../frontend/syscalls.h"
+#include "../syscalls/syscalls.h"
 #include "analyze.h"
 #include "analyze_int.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../backends/hist.h"
-#include "../frontend/syscalls.h"
+#include "../syscalls/syscalls.h"
 #include "kernels.h"
 #include "stats.h"
 #include "stats_int.h"

@@ -27,8 +27,8 @@
 #include <time.h>
 #include <asm/unistd_64.h>
 
-#include "frontend/decode.h"
-#include "frontend/mem.h"
+#include "syscalls/decode.h"
+#include "syscalls/mem.h"
 
 /* ---- building events ---- */
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "frontend/decode.h"
+#include "syscalls/decode.h"
 
 static const char *esc(struct rn_strbuf *sb, const void *p, size_t n)
 {

@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "frontend/filter.h"
-#include "frontend/syscalls.h"
+#include "syscalls/syscalls.h"
 #include "fuzz/cbpf.h"
 
 /* --- helpers */

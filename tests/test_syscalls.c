@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the syscall table (frontend/syscalls.c). */
+/* Unit tests for the syscall table (syscalls/syscalls.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +16,7 @@
 #include <linux/openat2.h>
 #include <linux/sched.h>
 
-#include "frontend/syscalls.h"
+#include "syscalls/syscalls.h"
 
 #define UNISTD "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
 

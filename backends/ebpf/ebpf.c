@@ -30,7 +30,7 @@
 #include "../capture.h"
 #include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
-#include "../../frontend/syscalls.h"
+#include "../../syscalls/syscalls.h"
 #include "../procfs.h"
 
 #define VMLINUX_BTF "/sys/kernel/btf/vmlinux"

@@ -17,7 +17,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "../../frontend/syscalls.h"
+#include "../../syscalls/syscalls.h"
 #include "pt.h"
 #include "../procfs.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * libFuzzer target for the argument decoders (frontend/decode*.c) and the
+ * libFuzzer target for the argument decoders (syscalls/decode*.c) and the
  * line formatter (frontend/format.c).
  *
  * The input builds one record the way a backend would, but with nothing
@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/decode.h"
+#include "syscalls/decode.h"
 #include "frontend/format.h"
 
 #define MEM_BASE 0x7f0000001000ull

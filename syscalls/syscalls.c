@@ -3,7 +3,7 @@
  * The x86_64 syscall table and the per-syscall capture descriptors.
  *
  * Names, argument counts and classes come from scripts/syscalls.tbl through
- * scripts/gen-syscalls.py (frontend/syscalls_tbl.h, committed). The capture
+ * scripts/gen-syscalls.py (syscalls/syscalls_tbl.h, committed). The capture
  * descriptors below are written by hand: they say which argument points at
  * memory the decoders will want, so the eBPF backend can copy it in the kernel
  * and the ptrace backend can copy what would be gone by syscall exit.
