@@ -24,6 +24,8 @@ CFLAGS   ?= -O2 -g
 CPPFLAGS += -D_GNU_SOURCE -I. -I$(B)
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -MMD -MP
 LDLIBS   += -lm
+# --metrics serves HTTP through libmicrohttpd (scripts/install-deps.sh installs it).
+LDLIBS   += $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd) -lpthread
 
 # The eBPF backend compiles in when clang, bpftool and libbpf are all found;
 # otherwise a stub backend says renacer was built without eBPF.

@@ -9,6 +9,7 @@ pkgs=(
 	clang llvm libclang-rt-14-dev libbpf-dev bpftool
 	strace python3 python3-numpy python3-sklearn valgrind
 	libcap2-bin util-linux procps tmux
+	libmicrohttpd-dev prometheus python3-prometheus-client curl
 )
 
 missing=()

@@ -523,6 +523,35 @@ double rn_stats_percentile(struct rn_stats *rs, __u32 id, int nr, double p)
 	return stats_sc_percentile(s, sc, p);
 }
 
+int rn_stats_cumulative(struct rn_stats *rs, __u32 id, int nr, const __u64 *le_ns, size_t n,
+			__u64 *out)
+{
+	struct stats *s = (struct stats *)rs;
+	struct stats_sc *sc = stats_find(s, id, nr);
+	size_t i = 0;
+	__u64 cum = 0;
+
+	if (!sc)
+		return -ENOENT;
+	sc_flush(s, sc);
+	memset(out, 0, n * sizeof(*out));
+	for (__u32 b = 0; b < RN_HIST_BUCKETS && i < n; b++) {
+		const __u64 *ch = sc->chunk[b / RN_HIST_SUB];
+
+		/* a whole empty chunk: skip to the next one */
+		if (!ch) {
+			b += RN_HIST_SUB - 1 - b % RN_HIST_SUB;
+			continue;
+		}
+		while (i < n && rn_hist_upper(b) - 1 > le_ns[i])
+			out[i++] = cum;
+		cum += ch[b % RN_HIST_SUB];
+	}
+	while (i < n)
+		out[i++] = cum;
+	return 0;
+}
+
 void rn_stats_totals(struct rn_stats *rs, __u64 *calls, __u64 *errors, __u64 *total_ns)
 {
 	struct stats *s = (struct stats *)rs;

@@ -135,6 +135,15 @@ void rn_stats_reset(struct rn_stats *s);
 /* Figures of one syscall (id is ignored when keyed by syscall). Returns 0,
  * or -ENOENT when it has no calls. */
 int rn_stats_get(struct rn_stats *s, __u32 id, int nr, struct rn_stats_row *row);
+/*
+ * Cumulative histogram of syscall nr (group id): out[i] = calls that took at
+ * most le_ns[i] nanoseconds, for n ascending bounds (a Prometheus histogram's
+ * buckets). Read from the log-linear histogram: a bucket counts under the
+ * first bound its largest value fits, so a sample within 1/128 above a bound
+ * may count under the next one. Returns 0, or -ENOENT when it has no calls.
+ */
+int rn_stats_cumulative(struct rn_stats *s, __u32 id, int nr, const __u64 *le_ns, size_t n,
+			__u64 *out);
 /* Totals over everything: calls, errors, total_ns (any may be NULL). */
 void rn_stats_totals(struct rn_stats *s, __u64 *calls, __u64 *errors, __u64 *total_ns);
 /* Events dropped for lack of memory. */

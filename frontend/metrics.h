@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * --metrics and --metrics-file: the statistics engine's figures in the
+ * Prometheus text exposition format (version 0.0.4, which OpenMetrics
+ * scrapers read too), served over HTTP or written to a file atomically.
+ *
+ * The tracing thread renders a snapshot (rn_metrics_render) once a second
+ * and publishes it; the HTTP server runs in libmicrohttpd's own thread and
+ * only copies the last snapshot out, so a slow or stuck scraper never holds
+ * the tracer up.
+ */
+#ifndef RN_METRICS_H
+#define RN_METRICS_H
+
+#include <stddef.h>
+#include <linux/types.h>
+
+#include "../stats/stats.h"
+#include "../syscalls/strbuf.h"
+
+/* Errors by errno name: the frontend counts them from per-call records. */
+struct rn_metrics_errnos;
+
+struct rn_metrics_errnos *rn_metrics_errnos_new(void);
+void rn_metrics_errnos_free(struct rn_metrics_errnos *e);
+/* Count a failed call of nr with error err (1..4095); others are ignored. */
+void rn_metrics_errnos_add(struct rn_metrics_errnos *e, int nr, int err);
+
+/* What one snapshot shows besides the per-syscall figures in stats. */
+struct rn_metrics_src {
+	struct rn_stats *stats;		/* keyed by syscall */
+	const struct rn_metrics_errnos *errnos;	/* NULL: errors unlabelled */
+	const char *backend;		/* "ptrace" or "ebpf" */
+	__u64 lost;			/* events the backend reported lost */
+	__u64 records;			/* records the tracer received */
+	double cpu_seconds;		/* CPU time of the tracing thread */
+	double start_time;		/* Unix time renacer started */
+	unsigned tracees;		/* processes traced now */
+};
+
+/* The whole exposition into out (appended). Returns 0. */
+int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out);
+
+/* Write text to path atomically (a temporary file in the same directory,
+ * then rename), mode 0644 as the textfile collector reads it. 0 or -errno. */
+int rn_metrics_write_file(const char *path, const char *text, size_t len);
+
+struct rn_metrics_server;
+
+/* Serve GET /metrics on "[ADDR:]PORT" (ADDR defaults to 127.0.0.1; IPv6 as
+ * [ADDR]:PORT). NULL + errno, with a one-line reason in err. */
+struct rn_metrics_server *rn_metrics_server_start(const char *spec, char *err, size_t errlen);
+/* Replace the snapshot scrapes get (copied). 0 or -ENOMEM. */
+int rn_metrics_server_publish(struct rn_metrics_server *s, const char *text, size_t len);
+/* Scrapes answered so far. */
+__u64 rn_metrics_server_scrapes(const struct rn_metrics_server *s);
+/* The port actually bound (useful with port 0). */
+unsigned rn_metrics_server_port(const struct rn_metrics_server *s);
+void rn_metrics_server_stop(struct rn_metrics_server *s);
+
+#endif /* RN_METRICS_H */
