@@ -75,6 +75,9 @@ struct rn_stats_print_opts {
 	/* printed on a line of its own before everything, e.g. an interval
 	 * header for --summary-interval; NULL for none */
 	const char *title;
+	/* --summary-interval in JSON: the Unix times of the summary ("ts") and
+	 * of the interval it covers; 0 leaves the three fields out */
+	double ts, interval_start, interval_end;
 };
 
 /* Every figure of one (group, syscall); times in nanoseconds. */

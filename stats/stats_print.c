@@ -375,13 +375,16 @@ static void json_figures(FILE *out, const struct rn_stats_row *r, double total_n
 		(unsigned long long)r->calls, (unsigned long long)r->errors,
 		(double)r->total_ns / 1e3,
 		total_ns > 0 ? 100.0 * (double)r->total_ns / total_ns : (r->nr < 0 ? 100.0 : 0.0));
-	json_us(out, "avg_us", r->avg_ns);
-	json_us(out, "min_us", (double)r->min_ns);
-	json_us(out, "p50_us", r->p50_ns);
-	json_us(out, "p90_us", r->p90_ns);
-	json_us(out, "p99_us", r->p99_ns);
-	json_us(out, "max_us", (double)r->max_ns);
-	json_us(out, "stddev_us", r->stddev_ns);
+	/* no calls (an empty interval): no time figure exists, null not 0 */
+	double none = r->calls ? 0.0 : NAN;
+
+	json_us(out, "avg_us", r->avg_ns + none);
+	json_us(out, "min_us", (double)r->min_ns + none);
+	json_us(out, "p50_us", r->p50_ns + none);
+	json_us(out, "p90_us", r->p90_ns + none);
+	json_us(out, "p99_us", r->p99_ns + none);
+	json_us(out, "max_us", (double)r->max_ns + none);
+	json_us(out, "stddev_us", r->stddev_ns + none);
 }
 
 static void json_hist(FILE *out, const struct stats_sc *sc)
@@ -442,6 +445,9 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 		return -ENOMEM;
 	fprintf(out, "{\"type\":\"summary\",\"by\":\"%s\",\"time_basis\":\"%s\",", by[s->key],
 		rn_stats_time_basis(o->backend));
+	if (o->ts > 0)
+		fprintf(out, "\"ts\":%.6f,\"interval_start\":%.6f,\"interval_end\":%.6f,",
+			o->ts, o->interval_start, o->interval_end);
 	if (s->key == RN_STATS_BY_SYSCALL) {
 		json_table(out, nt ? &t[0] : &empty, nt ? groups[0] : NULL);
 	} else {
