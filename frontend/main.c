@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "../backends/backend.h"
+#include "../backends/spawn.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
@@ -31,7 +32,11 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-/* No SA_RESTART: a blocked wait must return EINTR so the loop can detach. */
+/*
+ * No SA_RESTART: a blocked wait must return EINTR so the loop can detach.
+ * A signal ignored when renacer started (nohup, trap '' INT, a shell's
+ * background job) stays ignored, by renacer and by the command, as strace.
+ */
 static void install_signal_handlers(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
@@ -39,7 +44,8 @@ static void install_signal_handlers(void)
 
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
+		if (!rn_spawn_signal_ignored(sigs[i]))
+			sigaction(sigs[i], &sa, NULL);
 }
 
 static void die(const char *msg, int code)
@@ -370,6 +376,13 @@ static void release_sinks(struct rn_trace *t)
 		rn_analyze_free(t->analyze);
 }
 
+/* The trace went to a pipe whose reader is gone, and SIGPIPE was not
+ * ignored when renacer started (then EPIPE is a plain write error). */
+static bool output_gone(const struct rn_trace *t)
+{
+	return t->write_errno == EPIPE && !rn_spawn_signal_ignored(SIGPIPE);
+}
+
 /* Die of sig as the command did (no core file of our own), as strace does. */
 static int die_of_signal(int sig)
 {
@@ -456,7 +469,13 @@ static int run(const struct rn_opts *o)
 		die(err, exec_failure_code(o, ret, err));
 	}
 	ret = trace_loop(o, ops, b, &t);
-	if (ret < 0 && ret != -EINTR) {
+	if (ret < 0 && output_gone(&t)) {
+		/* renacer ... | head: end the trace as on SIGPIPE (the command
+		 * gets it, -p targets are let go), then die of it, as strace. */
+		fatal_signal = SIGPIPE;
+		ops->detach(b, SIGPIPE);
+		interrupted = 0;
+	} else if (ret < 0 && ret != -EINTR) {
 		/* A write error is reported once, with the file name, below. */
 		if (!t.write_errno)
 			fprintf(stderr, "renacer: %s\n",
@@ -468,7 +487,7 @@ static int run(const struct rn_opts *o)
 		rn_ftime_print(t.ftime, o->format == RN_FMT_JSON, summary_file(&t));
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
-	if (rn_trace_flush(&t)) {
+	if (rn_trace_flush(&t) && !output_gone(&t)) {
 		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
 			strerror(t.write_errno));
 		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
@@ -483,6 +502,8 @@ static int run(const struct rn_opts *o)
 	rn_filter_release(&filter);
 	code = finish(o, ops, b);
 	ops->close(b);
+	if (output_gone(&t))
+		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;
 }
 
@@ -492,6 +513,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int code;
 
+	rn_spawn_save_signals();
 	if (rn_opts_parse(&o, argc, argv, err, sizeof(err)))
 		die(err, 1);
 	if (o.help) {

@@ -33,6 +33,7 @@ static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const ch
 		_exit(127);	/* the parent gave up */
 	err = rn_spawn_become(b->uid, b->gid);
 	if (!err) {
+		rn_spawn_restore_signals();
 		execv(path, b->argv);
 		err = -errno;
 	}

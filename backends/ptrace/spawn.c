@@ -35,6 +35,7 @@ spawn_child(const struct rn_backend *b, const char *path, int fd)
 		errno = -err;
 		goto fail;
 	}
+	rn_spawn_restore_signals();
 	kill(getpid(), SIGSTOP);
 	/* Seized now: a stop at a filtered call can reach the tracer. A second
 	 * SIGSTOP tells it the filter is not there. */
