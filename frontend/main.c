@@ -488,8 +488,11 @@ static int run(const struct rn_opts *o)
 	if (t.analyze)
 		rn_analyze_report(t.analyze, summary_file(&t));
 	if (rn_trace_flush(&t) && !output_gone(&t)) {
-		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
-			strerror(t.write_errno));
+		if (t.open_err[0])
+			fprintf(stderr, "renacer: %s\n", t.open_err);
+		else
+			fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
+				strerror(t.write_errno));
 		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
 	}
 	if (t.lost)

@@ -6,6 +6,7 @@
 #include "../stats/stats.h"
 #include "filter.h"
 #include "ftime.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -51,11 +52,10 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 	t->out = stderr;
 	t->out_name = "standard error";
 	if (o->outfile && o->follow < 2) {
-		t->out = fopen(o->outfile, "we");	/* never leak into the tracee */
-		if (!t->out) {
-			snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
+		/* close-on-exec: never leak into the tracee */
+		t->out = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
+		if (!t->out)
 			return -errno;
-		}
 		t->out_name = o->outfile;
 		setvbuf(t->out, NULL, _IOFBF, 1 << 16);
 	} else if (o->follow == 2) {
@@ -72,7 +72,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t
 
 static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 {
-	char name[4096];
+	char name[4096], err[sizeof(t->open_err)];
 	void **slot, **was;
 	int is_new;
 
@@ -89,12 +89,15 @@ static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
 	/* The kernel reuses thread ids: a second task with the same id appends
 	 * to the file of the first instead of wiping it. */
 	was = rn_tidmap_get(&t->opened, tid, &is_new);
-	*slot = fopen(name, was && !is_new ? "ae" : "we");
+	*slot = rn_outfile_open(name, was && !is_new ? RN_OUT_APPEND : RN_OUT_FRESH, err,
+				sizeof(err));
 	if (was)
 		*was = t;
 	if (!*slot) {
-		if (!t->write_errno)
+		if (!t->write_errno) {
 			t->write_errno = errno;
+			snprintf(t->open_err, sizeof(t->open_err), "%s", err);
+		}
 		rn_tidmap_remove(&t->files, tid);
 		return NULL;
 	}

@@ -42,6 +42,7 @@ struct rn_trace {
 	struct rn_frame frames[RN_STACK_MAX];
 	__u64 lost;		/* events the backend reported lost */
 	int write_errno;	/* first output error, 0 if none */
+	char open_err[4200];	/* why -ff's FILE.PID could not be opened, when that was it */
 };
 
 /* Open outputs per opts. Returns 0 or -errno with a message in err. */
