@@ -19,6 +19,7 @@
 #include "filter.h"
 #include "ftime.h"
 #include "options.h"
+#include "privs.h"
 #include "select.h"
 #include "trace.h"
 
@@ -136,16 +137,10 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			cfg->status_drop |= RN_DROP_FAILED;
 	}
 	if (o->user) {
-		struct passwd *pw = getpwnam(o->user);
+		char msg[300];
 
-		if (!pw) {
-			char msg[300];
-
-			snprintf(msg, sizeof(msg), "cannot find user '%s'", o->user);
+		if (rn_privs_user(o->user, &cfg->uid, &cfg->gid, msg, sizeof(msg)))
 			die(msg, 1);
-		}
-		cfg->uid = pw->pw_uid;
-		cfg->gid = pw->pw_gid;
 	}
 }
 
@@ -517,6 +512,8 @@ int main(int argc, char **argv)
 	int code;
 
 	rn_spawn_save_signals();
+	if (rn_privs_drop() < 0)
+		die("cannot drop the privileges of a setuid install", 1);
 	if (rn_opts_parse(&o, argc, argv, err, sizeof(err)))
 		die(err, 1);
 	if (o.help) {

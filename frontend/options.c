@@ -125,31 +125,50 @@ static double parse_positive(const char *s)
 	return v;
 }
 
+static int add_pid(struct rn_opts *o, pid_t pid)
+{
+	pid_t *p;
+
+	/* -p X -p X (or -p X,X): one process, attached once */
+	for (size_t i = 0; i < o->npids; i++)
+		if (o->pids[i] == pid)
+			return 0;
+	p = realloc(o->pids, (o->npids + 1) * sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	o->pids = p;
+	o->pids[o->npids++] = pid;
+	return 0;
+}
+
+/* -p PID[,PID...]: commas or blanks between ids; an empty one ("1,,2",
+ * "1,") is an error. */
 static int add_pids(struct rn_opts *o, const char *arg, char *err, size_t errlen)
 {
-	char *copy = strdup(arg), *save = NULL, *tok;
-	int ret = 0;
+	const char *p = arg;
+	char tok[32];
 
-	if (!copy)
-		return -ENOMEM;
-	for (tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-		long long pid = parse_num(tok, INT_MAX);
-		pid_t *p;
+	for (;;) {
+		size_t n;
+		long long pid;
 
-		if (pid <= 0) {
-			ret = fail(err, errlen, "invalid process id: '%s'", tok);
-			break;
-		}
-		p = realloc(o->pids, (o->npids + 1) * sizeof(*p));
-		if (!p) {
-			ret = -ENOMEM;
-			break;
-		}
-		o->pids = p;
-		o->pids[o->npids++] = (pid_t)pid;
+		p += strspn(p, " \t");
+		n = strcspn(p, ", \t");
+		if (!n)
+			return fail(err, errlen, "invalid process id list: '%s'", arg);
+		snprintf(tok, sizeof(tok), "%.*s", (int)(n < sizeof(tok) ? n : sizeof(tok) - 1), p);
+		pid = n < sizeof(tok) ? parse_num(tok, INT_MAX) : -1;
+		if (pid <= 0)
+			return fail(err, errlen, "invalid process id: '%.*s'", (int)n, p);
+		if (add_pid(o, (pid_t)pid))
+			return -ENOMEM;
+		p += n;
+		p += strspn(p, " \t");
+		if (!*p)
+			return 0;
+		if (*p == ',')
+			p++;
 	}
-	free(copy);
-	return ret;
 }
 
 /* Keep filter words in order; the filter parser sees them as -e would. */
@@ -427,6 +446,9 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 			    "Try 'renacer -h' for more information.");
 	if (o->argv && o->npids)
 		return fail(err, errlen, "-p PID and a command cannot be used together");
+	if (o->user && !o->argv)
+		return fail(err, errlen, "-u USER applies to a command renacer starts: it cannot "
+			    "change the user of -p, --all or --cgroup processes");
 	if (o->follow == 2 && !o->outfile)
 		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
 	if (o->summary && o->summary_and_trace)

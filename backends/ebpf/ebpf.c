@@ -271,6 +271,9 @@ static int ebpf_fill_maps(struct rn_backend *b)
 	}
 	for (i = 0; i < b->npids; i++) {
 		tgid = rn_proc_tgid(b->pids[i]);
+		/* as ptrace: a kernel thread makes no system calls to trace */
+		if (tgid > 0 && rn_proc_is_kthread(b->pids[i]) == 1)
+			tgid = -EPERM;
 		if (tgid < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-tgid));
