@@ -192,6 +192,8 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
 		t->lost += ev->lost.count;
+		if (t->analyze)
+			rn_analyze_add_batch(t->analyze, ev, 1);
 		return true;
 	case RN_EV_ATTACH:
 		if (!(ev->flags & RN_F_SILENT) && !rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
