@@ -209,10 +209,25 @@ asan:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined"
 
-install: $(RENACER)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# Shell completion: options, backends, -e qualifiers and the syscall names of
+# scripts/syscalls.tbl.
+COMPLETIONS := $(B)/completion/renacer.bash $(B)/completion/_renacer
+$(B)/completion/renacer.bash: completion/renacer.bash.in scripts/syscalls.tbl
+$(B)/completion/_renacer: completion/_renacer.in scripts/syscalls.tbl
+$(COMPLETIONS):
+	@mkdir -p $(@D)
+	sed "s/@SYSCALLS@/$$(awk '!/^#/ && NF {printf "%s%s", sep, $$2; sep=" "}' \
+		scripts/syscalls.tbl)/" $< > $@
+
+install: $(RENACER) $(COMPLETIONS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 0755 $(RENACER) $(DESTDIR)$(PREFIX)/bin/renacer
 	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
+	install -m 0644 $(B)/completion/renacer.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/renacer
+	install -m 0644 $(B)/completion/_renacer $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_renacer
 
 # BENCH_ARGS passes options to bench/run (e.g. BENCH_ARGS="--runs 9 --groups main").
 bench: $(RENACER) $(BENCH_BINS) $(B)/tracees/readloop

@@ -517,7 +517,10 @@ int main(int argc, char **argv)
 	if (rn_opts_parse(&o, argc, argv, err, sizeof(err)))
 		die(err, 1);
 	if (o.help) {
-		rn_opts_usage(stdout);
+		if (o.help_analyze)
+			rn_opts_usage_analyze(stdout);
+		else
+			rn_opts_usage(stdout);
 		return 0;
 	}
 	if (o.version) {

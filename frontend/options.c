@@ -485,6 +485,10 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 		if (ret)
 			return ret;
 	}
+	if (analyze && o->help) {
+		o->help_analyze = true;
+		return 0;
+	}
 	if (analyze) {
 		if (optind != argc - 1)
 			return fail(err, errlen, "usage: renacer analyze [OPTIONS] TRACE.jsonl");
@@ -557,5 +561,23 @@ void rn_opts_usage(FILE *out)
 	      "  --debug                 say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"
 	      "  -V, --version           print the version\n",
+	      out);
+}
+
+void rn_opts_usage_analyze(FILE *out)
+{
+	fputs("Usage: renacer analyze [OPTIONS] TRACE.jsonl\n"
+	      "Correlation, k-means clusters and latency anomalies of a trace written with\n"
+	      "--format=json ('-' reads standard input). Lost events in the trace are said\n"
+	      "first, with the windows they fell in.\n"
+	      "\n"
+	      "  --format=text|json      the report as text (default) or one JSON line\n"
+	      "  --window=S              windows of S seconds\n"
+	      "  --window-calls=N        windows of N calls (default 100)\n"
+	      "  --clusters=K            k-means clusters (default 3)\n"
+	      "  --seed=N                k-means random seed (default 1)\n"
+	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
+	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
+	      "  -h, --help              this help\n",
 	      out);
 }

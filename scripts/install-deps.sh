@@ -8,7 +8,7 @@ pkgs=(
 	libelf-dev zlib1g-dev libdw-dev libdwarf-dev libunwind-dev libcmocka-dev
 	clang llvm libclang-rt-14-dev libbpf-dev bpftool
 	strace python3 python3-numpy python3-sklearn valgrind
-	libcap2-bin util-linux procps tmux
+	libcap2-bin util-linux procps tmux man-db passwd
 )
 
 missing=()
