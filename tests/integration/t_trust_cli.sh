@@ -37,6 +37,11 @@ grep -q -- "-u USER applies to a command renacer starts" "$WORK/u.err" ||
 	fail "-u with -p: $(cat "$WORK/u.err")"
 echo "-u with -p: $(cat "$WORK/u.err")"
 
+# docs/reliability.md: --summary-interval without -c/-C is refused up front.
+"$RENACER" --summary-interval=1 -o /dev/null -- true 2>"$WORK/si.err" &&
+	fail "--summary-interval without -c ran"
+grep -q 'need -c or -C' "$WORK/si.err" || fail "--summary-interval: $(cat "$WORK/si.err")"
+
 # A kernel thread (PF_KTHREAD: kthreadd is pid 2 in every pid namespace
 # that sees it; else the first one found).
 kt=
