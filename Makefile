@@ -4,6 +4,7 @@
 #   make              build/renacer
 #   make test         unit tests (cmocka) + integration tests
 #   make asan         the same tests under ASan + UBSan (in build-asan/)
+#   make ubsan        the same tests under UBSan alone, every finding fatal (build-ubsan/)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
 #   make check-regression  overhead ratios against bench/reference.json
@@ -70,7 +71,7 @@ TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
 BENCH_SRCS   := $(wildcard bench/*.c)
 BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
 
-.PHONY: all test unit integration asan install clean bench check-regression deps run
+.PHONY: all test unit integration asan ubsan install clean bench check-regression deps run
 .DELETE_ON_ERROR:
 
 all: $(RENACER)
@@ -219,6 +220,13 @@ $(COMPLETIONS):
 	sed "s/@SYSCALLS@/$$(awk '!/^#/ && NF {printf "%s%s", sep, $$2; sep=" "}' \
 		scripts/syscalls.tbl)/" $< > $@
 
+# UBSan alone (no ASan: its shadow memory and interceptors out of the way),
+# every finding fatal.
+ubsan:
+	@$(MAKE) --no-print-directory test B=build-ubsan \
+		EXTRA_CFLAGS="-fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=undefined"
+
 install: $(RENACER) $(COMPLETIONS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
@@ -325,6 +333,6 @@ soak: $(RENACER) $(TRACEE_BINS)
 	@B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees) bash tests/rel_soak.sh
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-ubsan build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
