@@ -467,6 +467,11 @@ const struct rn_xlat rn_xl_inotify_mask[] = {
 	XLAT(IN_MASK_ADD), XLAT(IN_ISDIR), XLAT(IN_ONESHOT), XLAT_END,
 };
 
+const struct rn_xlat rn_xl_umount_flags[] = {
+	XLAT_PAIR(1, "MNT_FORCE"), XLAT_PAIR(2, "MNT_DETACH"), XLAT_PAIR(4, "MNT_EXPIRE"),
+	XLAT_PAIR(8, "UMOUNT_NOFOLLOW"), XLAT_END,
+};
+
 const struct rn_xlat rn_xl_inotify_flags[] = {
 	XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC), XLAT_END,
 };
