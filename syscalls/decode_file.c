@@ -544,14 +544,19 @@ void dec_getcwd(struct dctx *c)
 	dc_ulong(c, 1);
 }
 
+/* mknod(path, mode, dev), mknodat(dirfd, path, mode, dev): dev only for devices */
 void dec_mknod(struct dctx *c)
 {
-	dc_path(c, 0);
-	pr_symbolic_mode(ARG(c, 1), RAW(c, 1));
-	if ((RAW(c, 1) & S_IFMT) == S_IFCHR || (RAW(c, 1) & S_IFMT) == S_IFBLK)
-		pr_dev(ARG(c, 2), RAW(c, 2));
+	int i = c->si->nargs == 4;	/* mknodat */
+
+	if (i)
+		dc_dirfd(c, 0);
+	dc_path(c, i);
+	pr_symbolic_mode(ARG(c, i + 1), RAW(c, i + 1));
+	if ((RAW(c, i + 1) & S_IFMT) == S_IFCHR || (RAW(c, i + 1) & S_IFMT) == S_IFBLK)
+		pr_dev(ARG(c, i + 2), RAW(c, i + 2));
 	else
-		c->d->nargs = 2;
+		c->d->nargs = i + 2;
 }
 
 void dec_sendfile(struct dctx *c)
