@@ -90,7 +90,7 @@ $(B)/%.o: %.c | $(SKELS) $(GEN_HDRS)
 # The syscall table and the decoder prototypes come from syscalls/syscalls.def
 # (docs/adding-a-syscall.md); the generator checks the rows against the UAPI header.
 UNISTD_64_H ?= /usr/include/x86_64-linux-gnu/asm/unistd_64.h
-GEN_DEPS := syscalls/syscalls.def syscalls/xlat.h scripts/gen-syscalls.py
+GEN_DEPS := syscalls/syscalls.def syscalls/xlat_tables.c scripts/gen-syscalls.py
 
 $(B)/gen/syscalls_tbl.h: $(GEN_DEPS)
 	@mkdir -p $(@D)

@@ -33,7 +33,10 @@ void rn_xlat_enum_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val,
  */
 int rn_xlat_flags(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val);
 
-/* Tables (syscalls/xlat_tables.c). */
+/*
+ * Tables (syscalls/xlat_tables.c) the decoders use by name; the ones only
+ * syscalls.def names are declared by the generated table.
+ */
 extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_flags[],
 	rn_xl_access_modes[], rn_xl_fcntl_cmds[], rn_xl_fd_flags[], rn_xl_seek[],
 	rn_xl_mmap_prot[], rn_xl_mmap_type[], rn_xl_mmap_flags[], rn_xl_madvise[],
@@ -52,8 +55,6 @@ extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_fl
 	rn_xl_msync_flags[], rn_xl_unshare_flags[], rn_xl_fs_magic[], rn_xl_statfs_flags[],
 	rn_xl_itimer_which[], rn_xl_lock_ops[], rn_xl_fadvise[], rn_xl_falloc_flags[],
 	rn_xl_at_flags_statx[], rn_xl_priority_which[], rn_xl_access_at_flags[],
-	rn_xl_capabilities[], rn_xl_inotify_mask[], rn_xl_umount_flags[],
-	rn_xl_module_init_flags[], rn_xl_delete_module_flags[], rn_xl_fsopen_flags[], rn_xl_fspick_flags[], rn_xl_open_tree_flags[],
-	rn_xl_move_mount_flags[];
+	rn_xl_capabilities[], rn_xl_inotify_mask[];
 
 #endif /* RN_XLAT_H */
