@@ -60,6 +60,7 @@ LDLIBS   += -ldwarf -lelf $(shell $(PKG_CONFIG) --libs libunwind-ptrace libunwin
 endif
 
 LIB_OBJS  := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS)) $(patsubst %.c,$(B)/%.o,$(AVX2_SRCS))
+GEN_HDRS  := $(B)/gen/syscalls_tbl.h $(B)/gen/decoders.h
 MAIN_OBJ  := $(B)/frontend/main.o
 LIB       := $(B)/librenacer.a
 RENACER   := $(B)/renacer
@@ -83,9 +84,22 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: %.c | $(SKELS)
+$(B)/%.o: %.c | $(SKELS) $(GEN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The syscall table and the decoder prototypes come from syscalls/syscalls.def
+# (docs/adding-a-syscall.md); the generator checks the rows against the UAPI header.
+UNISTD_64_H ?= /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+GEN_DEPS := syscalls/syscalls.def syscalls/xlat_tables.c scripts/gen-syscalls.py
+
+$(B)/gen/syscalls_tbl.h: $(GEN_DEPS)
+	@mkdir -p $(@D)
+	python3 scripts/gen-syscalls.py table $< $(UNISTD_64_H) > $@
+
+$(B)/gen/decoders.h: $(GEN_DEPS)
+	@mkdir -p $(@D)
+	python3 scripts/gen-syscalls.py decls $< $(UNISTD_64_H) > $@
 
 # The portable kernels round each multiply and add on their own whatever the
 # CFLAGS (with -march=native the compiler would fuse them): where its fast path
