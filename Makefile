@@ -225,14 +225,14 @@ asan:
 		LDFLAGS="-fsanitize=address,undefined"
 
 # Shell completion: options, backends, -e qualifiers and the syscall names of
-# scripts/syscalls.tbl.
+# syscalls/syscalls.def.
 COMPLETIONS := $(B)/completion/renacer.bash $(B)/completion/_renacer
-$(B)/completion/renacer.bash: completion/renacer.bash.in scripts/syscalls.tbl
-$(B)/completion/_renacer: completion/_renacer.in scripts/syscalls.tbl
+$(B)/completion/renacer.bash: completion/renacer.bash.in syscalls/syscalls.def
+$(B)/completion/_renacer: completion/_renacer.in syscalls/syscalls.def
 $(COMPLETIONS):
 	@mkdir -p $(@D)
-	sed "s/@SYSCALLS@/$$(awk '!/^#/ && NF {printf "%s%s", sep, $$2; sep=" "}' \
-		scripts/syscalls.tbl)/" $< > $@
+	sed "s/@SYSCALLS@/$$(awk '$$1 ~ /^[0-9]+$$/ {printf "%s%s", sep, $$2; sep=" "}' \
+		syscalls/syscalls.def)/" $< > $@
 
 # UBSan alone (no ASan: its shadow memory and interceptors out of the way),
 # every finding fatal.
