@@ -234,9 +234,10 @@ FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 # FUZZ_SECONDS_NAME, when set, is target NAME's own time (fuzz-quick sets filter's).
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-# Every frontend and stats source, in an archive: a target links only what it uses.
+# Every frontend and stats source and the seccomp program generator (the filter
+# module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
-		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

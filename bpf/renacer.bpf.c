@@ -19,9 +19,6 @@
 #include "backends/hist.h"
 #include "bpf/renacer.h"
 
-#define RN_NR_MAX 512
-#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
-
 #define NR_EXECVE	59
 #define NR_EXECVEAT	322
 #define NR_CLONE	56
