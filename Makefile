@@ -82,16 +82,20 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: %.c | $(SKELS)
+$(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The portable kernels round each multiply and add on their own whatever the
 # CFLAGS (with -march=native the compiler would fuse them): where its fast path
 # cannot decide, the AVX2 nearest kernel reproduces them bit for bit.
-$(B)/stats/kernels.o: stats/kernels.c | $(SKELS)
+$(B)/stats/kernels.o: stats/kernels.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -ffp-contract=off -c -o $@ $<
+
+# Only the eBPF backend includes the skeleton: its objects wait for it (once
+# built, their .d files name it as a prerequisite like any header).
+$(patsubst %.c,$(B)/%.o,$(wildcard backends/ebpf/*.c)): | $(SKELS)
 
 # Only the AVX2 kernels are built with -mavx2; the CPU is checked at run time.
 $(B)/stats/%_avx2.o: stats/%_avx2.c
@@ -105,10 +109,13 @@ $(B)/bpf/vmlinux.h:
 	@mkdir -p $(@D)
 	$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
 
-$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h backends/event.h backends/capture.h $(wildcard bpf/*.h)
+# -MMD -MP: the object depends on every header it includes (its .d file, read
+# with the others at the end), so editing backends/hist.h rebuilds it.
+$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h
 	@mkdir -p $(@D)
 	$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -D__bpf__ -I$(B)/bpf -I. \
-		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -c $< -o $@
+		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -MMD -MP -MF $(@:.o=.d) \
+		-c $< -o $@
 
 $(B)/bpf/%.skel.h: $(B)/bpf/%.bpf.o
 	$(BPFTOOL) gen skeleton $< > $@
