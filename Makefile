@@ -117,6 +117,10 @@ $(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h
 		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -MMD -MP -MF $(@:.o=.d) \
 		-c $< -o $@
 
+# Kept after the skeleton is made: its .d file names it, so a deleted object
+# would be rebuilt (with a new skeleton and relink) by the next make.
+.SECONDARY: $(patsubst bpf/%.bpf.c,$(B)/bpf/%.bpf.o,$(BPF_SRCS))
+
 $(B)/bpf/%.skel.h: $(B)/bpf/%.bpf.o
 	$(BPFTOOL) gen skeleton $< > $@
 

@@ -5,7 +5,7 @@
 # 80 lines. make test runs it (tests/integration/t_check_sizes.sh) with the
 # allow-list scripts/check-sizes.allow; --all lists every function.
 #
-#   bash scripts/check-sizes.sh [--all] [--allow FILE] [DIR...]
+#   bash scripts/check-sizes.sh [--all] [--allow FILE] [DIR...]   (DIRs from the repository root)
 cd "$(dirname "$0")/.." || exit 1
 allow=(--allow scripts/check-sizes.allow)
 for a in "$@"; do [ "$a" = --allow ] && allow=(); done
