@@ -84,7 +84,8 @@ static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, lo
 
 	if (rn_summary || !syscall_wanted(nr))
 		return;
-	if (ret == 0 && (nr == RN_NR_CLONE || nr == RN_NR_FORK || nr == RN_NR_VFORK || nr == RN_NR_CLONE3))
+	if (ret == 0 && (nr == RN_NR_CLONE || nr == RN_NR_FORK || nr == RN_NR_VFORK ||
+			 nr == RN_NR_CLONE3))
 		return;
 	if (!current_traced(pid_tgid, nr, false))
 		return;

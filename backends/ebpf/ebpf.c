@@ -56,7 +56,8 @@ _Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clon
 	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3,
 	       "syscall numbers in bpf/renacer.h");
 _Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
-	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1, "kernel ABI values in bpf/renacer.h");
+	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,
+	       "kernel ABI values in bpf/renacer.h");
 
 static int libbpf_verbose;
 

@@ -18,13 +18,16 @@ func "$WORK/t/a/ok.c" fits 80
 printf 'static const int tab[] = {\n' >>"$WORK/t/a/ok.c"
 for ((i = 0; i < 100; i++)); do printf '\t%d,\n' "$i" >>"$WORK/t/a/ok.c"; done
 printf '};\n' >>"$WORK/t/a/ok.c"
-$CHECK --allow /dev/null "$WORK/t/a" >"$WORK/out" || fail "an 80-line function or a table was refused: $(cat "$WORK/out")"
+$CHECK --allow /dev/null "$WORK/t/a" >"$WORK/out" ||
+	fail "an 80-line function or a table was refused: $(cat "$WORK/out")"
 
 func "$WORK/t/a/long.c" too_long 81
 $CHECK --allow /dev/null "$WORK/t/a" >"$WORK/out" && fail "an 81-line function passed"
-grep -q 'TOO LONG: .*/long.c:2: too_long(): 81 lines' "$WORK/out" || fail "report: $(cat "$WORK/out")"
+grep -q 'TOO LONG: .*/long.c:2: too_long(): 81 lines' "$WORK/out" ||
+	fail "report: $(cat "$WORK/out")"
 echo "$WORK/t/a/long.c:too_long" >"$WORK/allow"
-$CHECK --allow "$WORK/allow" "$WORK/t/a" >"$WORK/out" || fail "allow-list not honoured: $(cat "$WORK/out")"
+$CHECK --allow "$WORK/allow" "$WORK/t/a" >"$WORK/out" ||
+	fail "allow-list not honoured: $(cat "$WORK/out")"
 echo "$WORK/t/a/ok.c:fits" >>"$WORK/allow"
 $CHECK --allow "$WORK/allow" "$WORK/t/a" >"$WORK/out" && fail "a stale allow-list entry passed"
 grep -q "STALE: .*ok.c:fits" "$WORK/out" || fail "stale entry report: $(cat "$WORK/out")"
@@ -36,7 +39,10 @@ $CHECK --allow /dev/null "$WORK/t/b" >"$WORK/out" && fail "a file of $n lines pa
 grep -q "TOO BIG: .*/big.c: $n lines" "$WORK/out" || fail "report: $(cat "$WORK/out")"
 
 # The tree itself.
-$CHECK >"$WORK/out" || { cat "$WORK/out"; fail "size rules (see scripts/check-sizes.allow)"; }
+if ! $CHECK >"$WORK/out"; then
+	cat "$WORK/out"
+	fail "size rules (see scripts/check-sizes.allow)"
+fi
 tail -1 "$WORK/out"
 
 # Every arrow points down: nothing below the frontend includes its headers.
