@@ -84,7 +84,9 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: %.c | $(SKELS) $(GEN_HDRS)
+# Every object may include the generated syscall table (order-only: once
+# built, the .d files name what each object really includes).
+$(B)/%.o: %.c | $(GEN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -104,9 +106,13 @@ $(B)/gen/decoders.h: $(GEN_DEPS)
 # The portable kernels round each multiply and add on their own whatever the
 # CFLAGS (with -march=native the compiler would fuse them): where its fast path
 # cannot decide, the AVX2 nearest kernel reproduces them bit for bit.
-$(B)/stats/kernels.o: stats/kernels.c | $(SKELS)
+$(B)/stats/kernels.o: stats/kernels.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -ffp-contract=off -c -o $@ $<
+
+# Only the eBPF backend includes the skeleton: its objects wait for it (once
+# built, their .d files name it as a prerequisite like any header).
+$(patsubst %.c,$(B)/%.o,$(wildcard backends/ebpf/*.c)): | $(SKELS)
 
 # Only the AVX2 kernels are built with -mavx2; the CPU is checked at run time.
 $(B)/stats/%_avx2.o: stats/%_avx2.c
@@ -120,10 +126,17 @@ $(B)/bpf/vmlinux.h:
 	@mkdir -p $(@D)
 	$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
 
-$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h backends/event.h backends/capture.h $(wildcard bpf/*.h)
+# -MMD -MP: the object depends on every header it includes (its .d file, read
+# with the others at the end), so editing backends/hist.h rebuilds it.
+$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h
 	@mkdir -p $(@D)
 	$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -D__bpf__ -I$(B)/bpf -I. \
-		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -c $< -o $@
+		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -MMD -MP -MF $(@:.o=.d) \
+		-c $< -o $@
+
+# Kept after the skeleton is made: its .d file names it, so a deleted object
+# would be rebuilt (with a new skeleton and relink) by the next make.
+.SECONDARY: $(patsubst bpf/%.bpf.c,$(B)/bpf/%.bpf.o,$(BPF_SRCS))
 
 $(B)/bpf/%.skel.h: $(B)/bpf/%.bpf.o
 	$(BPFTOOL) gen skeleton $< > $@
@@ -271,9 +284,10 @@ FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 # FUZZ_SECONDS_NAME, when set, is target NAME's own time (fuzz-quick sets filter's).
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-# Every frontend and stats source, in an archive: a target links only what it uses.
+# Every frontend and stats source and the seccomp program generator (the filter
+# module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
-		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

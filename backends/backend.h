@@ -18,9 +18,6 @@
 
 struct rn_frame;		/* backends/stack.h */
 
-#define RN_NR_MAX 512		/* syscall numbers are below this */
-#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
-
 /*
  * Read access to a live task's memory and file table, for decoding what the
  * backend did not capture in the event payload. A backend without live access

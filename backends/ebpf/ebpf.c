@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/capability.h>
 #include <linux/magic.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <malloc.h>
+#include <sched.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,8 +36,28 @@
 #include "../procfs.h"
 
 #define VMLINUX_BTF "/sys/kernel/btf/vmlinux"
-#define DEFAULT_RING (8u << 20)
+#define DEFAULT_RING RN_RING_DEFAULT
 #define SUMMARY_RING (256u << 10)	/* -c: only exit records travel */
+
+/*
+ * The program is built from the same headers (backends/event.h,
+ * bpf/renacer.h); check what its skeleton says it was built with, and the
+ * kernel ABI values it spells out itself, against this side's.
+ */
+#define RODATA_SIZE(f) sizeof(((struct renacer_bpf__rodata *)0)->f)
+_Static_assert(RODATA_SIZE(rn_syscalls) == sizeof(((struct rn_trace_config *)0)->syscalls),
+	       "BPF syscall bitmap size (RN_NR_MAX)");
+_Static_assert(RODATA_SIZE(rn_entry_in) == RN_BITMAP_WORDS * 8 &&
+	       RODATA_SIZE(rn_has_cap) == RN_BITMAP_WORDS * 8, "BPF bitmaps (RN_BITMAP_WORDS)");
+_Static_assert(RODATA_SIZE(rn_caps) == RN_NR_MAX * sizeof(struct rn_cap_desc),
+	       "BPF capture table (RN_NR_MAX)");
+_Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clone &&
+	       RN_NR_FORK == SYS_fork && RN_NR_VFORK == SYS_vfork && RN_NR_EXECVE == SYS_execve &&
+	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3,
+	       "syscall numbers in bpf/renacer.h");
+_Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
+	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,
+	       "kernel ABI values in bpf/renacer.h");
 
 static int libbpf_verbose;
 

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,6 +370,16 @@ static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 	*np = j;
 	return h;
 }
+
+/* The "agg" map's values (struct rn_agg, bpf/renacer.h) are read as the
+ * backend interface's totals: the same fields at the same offsets. */
+_Static_assert(sizeof(struct rn_agg) == sizeof(struct rn_syscall_agg) &&
+	       offsetof(struct rn_agg, count) == offsetof(struct rn_syscall_agg, count) &&
+	       offsetof(struct rn_agg, errors) == offsetof(struct rn_syscall_agg, errors) &&
+	       offsetof(struct rn_agg, total_ns) == offsetof(struct rn_syscall_agg, total_ns) &&
+	       offsetof(struct rn_agg, min_ns) == offsetof(struct rn_syscall_agg, min_ns) &&
+	       offsetof(struct rn_agg, max_ns) == offsetof(struct rn_syscall_agg, max_ns),
+	       "struct rn_agg (bpf/renacer.h) against struct rn_syscall_agg");
 
 /* One syscall's per-CPU totals folded into one. */
 static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall_agg *out)

@@ -22,8 +22,8 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
-#include "../../frontend/filter.h"
 #include "pt.h"
+#include "seccomp_prog.h"
 
 static bool seccomp_all_selected(const struct rn_backend *b)
 {
@@ -47,10 +47,10 @@ bool pt_seccomp_wanted(const struct rn_backend *b)
 }
 
 /*
- * Build the program into b->filter. The generator is shared with the filter
- * module (frontend/filter.c, tested instruction by instruction against the
- * bitmap): a word-indexed bitmap test, so every call costs the same few
- * instructions however many syscalls are selected.
+ * Build the program into b->filter. The generator (seccomp_prog.c, tested
+ * instruction by instruction against the bitmap through the filter module)
+ * is a balanced tree of jumps over the runs of traced and untraced numbers,
+ * shaped so that the kernel's action cache answers every untraced call.
  */
 int pt_seccomp_build(struct rn_backend *b)
 {
