@@ -75,9 +75,6 @@ void rn_analyze_free(struct rn_analyze *a);
 int rn_analyze_add(struct rn_analyze *a, const struct rn_analyze_rec *r);
 /* Add the completed RN_EV_SYSCALL records of a batch (others ignored). */
 int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_t n);
-/* rn_event_fn adapter for --analyze: ctx is a struct rn_analyze *. */
-int rn_analyze_sink(void *ctx, const struct rn_event *evs, size_t n,
-		    const struct rn_memsrc *mem);
 /* Print the report (text, or one JSON line with o->json). 0, -ENOMEM, -EIO. */
 int rn_analyze_report(struct rn_analyze *a, FILE *out);
 
