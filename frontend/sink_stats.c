@@ -37,7 +37,7 @@ static void print_summary(const struct rn_sink *s, const char *title)
 	struct rn_stats_print_opts po = {
 		.extended = o->stats_extended,
 		.histogram = o->histogram,
-		.backend = rn_backend_name(s->env->backend),
+		.backend = s->env->backend ? rn_backend_name(s->env->backend) : NULL,
 		.title = title,
 	};
 	__u64 set[RN_BITMAP_WORDS] = { 0 };
@@ -131,7 +131,7 @@ static int stats_end(struct rn_sink *s)
 {
 	struct stats_sink *ss = s->state;
 
-	if (s->env->cfg->summary_only) {
+	if (s->env->backend && s->env->cfg->summary_only) {
 		int ret = rn_backend_aggregates(s->env->backend, rn_stats_add_agg, ss->stats);
 
 		if (ret && ret != -ENOTSUP)
