@@ -101,16 +101,18 @@ static void sink_free(struct rn_sink *s)
 	free(s);
 }
 
-struct rn_sink *rn_sink_alloc(const char *name, const struct rn_sink_env *env, void *state)
+struct rn_sink *rn_sink_new(const struct rn_sink *tmpl, const struct rn_sink_env *env,
+			    void *state)
 {
-	struct rn_sink *s = calloc(1, sizeof(*s));
+	struct rn_sink *s = malloc(sizeof(*s));
 
 	if (!s)
 		return NULL;
-	s->name = name;
+	*s = *tmpl;
 	s->env = env;
 	s->state = state;
-	s->release = sink_free;
+	if (!s->release)
+		s->release = sink_free;
 	return s;
 }
 

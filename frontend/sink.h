@@ -120,8 +120,10 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env);
  * length returned; 0 past the end. */
 size_t rn_sink_run(const struct rn_sink_batch *batch, size_t i, const struct rn_event **first);
 
-/* A struct rn_sink with zeroed hooks and state, or NULL + errno. */
-struct rn_sink *rn_sink_alloc(const char *name, const struct rn_sink_env *env, void *state);
+/* A new sink: a copy of tmpl (name, wants, hooks) with env and state; a
+ * NULL release frees the sink alone. NULL + errno. */
+struct rn_sink *rn_sink_new(const struct rn_sink *tmpl, const struct rn_sink_env *env,
+			    void *state);
 
 /*
  * One --format value. A format that prints a line per record gives line()

@@ -51,6 +51,13 @@ static void analyze_release(struct rn_sink *s)
 	free(s);
 }
 
+static const struct rn_sink analyze_tmpl = {
+	.name = "analyze",
+	.on_events = analyze_on_events,
+	.end = analyze_end,
+	.release = analyze_release,
+};
+
 struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env)
 {
 	struct rn_analyze_opts ao;
@@ -59,13 +66,10 @@ struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env)
 
 	rn_sink_analyze_opts(env->opts, &ao);
 	a = rn_analyze_new(&ao);
-	s = a ? rn_sink_alloc("analyze", env, a) : NULL;
+	s = a ? rn_sink_new(&analyze_tmpl, env, a) : NULL;
 	if (!s) {
 		rn_analyze_free(a);
 		return NULL;
 	}
-	s->on_events = analyze_on_events;
-	s->end = analyze_end;
-	s->release = analyze_release;
 	return s;
 }

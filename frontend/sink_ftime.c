@@ -42,18 +42,22 @@ static void ftime_release(struct rn_sink *s)
 	free(s);
 }
 
+static const struct rn_sink ftime_tmpl = {
+	.name = "function-time",
+	.wants = RN_SINK_STACK,
+	.on_events = ftime_on_events,
+	.end = ftime_end,
+	.release = ftime_release,
+};
+
 struct rn_sink *rn_sink_ftime_new(const struct rn_sink_env *env)
 {
 	struct rn_ftime *ft = rn_ftime_new();
-	struct rn_sink *s = ft ? rn_sink_alloc("function-time", env, ft) : NULL;
+	struct rn_sink *s = ft ? rn_sink_new(&ftime_tmpl, env, ft) : NULL;
 
 	if (!s) {
 		rn_ftime_free(ft);
 		return NULL;
 	}
-	s->wants = RN_SINK_STACK;
-	s->on_events = ftime_on_events;
-	s->end = ftime_end;
-	s->release = ftime_release;
 	return s;
 }

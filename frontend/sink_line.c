@@ -81,11 +81,19 @@ static void line_release(struct rn_sink *s)
 	free(s);
 }
 
+static const struct rn_sink line_tmpl = {
+	.name = "line",
+	.wants = RN_SINK_DECODED,
+	.begin = line_begin,
+	.on_events = line_on_events,
+	.release = line_release,
+};
+
 struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 {
 	const struct rn_opts *o = env->opts;
 	struct line_sink *ls = calloc(1, sizeof(*ls));
-	struct rn_sink *s = ls ? rn_sink_alloc(env->format->name, env, ls) : NULL;
+	struct rn_sink *s = ls ? rn_sink_new(&line_tmpl, env, ls) : NULL;
 
 	if (!s) {
 		free(ls);
@@ -102,12 +110,9 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 		.source = o->source,
 	};
 	rn_sb_init(&ls->line);
-	s->wants = RN_SINK_DECODED;
+	s->name = ls->fmt->name;
 	/* -k and --source unwind only for a format that prints the frames. */
 	if ((o->stack || o->source) && !(ls->fmt->flags & RN_FORMAT_NO_STACK))
 		s->wants |= RN_SINK_STACK;
-	s->begin = line_begin;
-	s->on_events = line_on_events;
-	s->release = line_release;
 	return s;
 }

@@ -154,11 +154,19 @@ static void stats_release(struct rn_sink *s)
 	free(s);
 }
 
+static const struct rn_sink stats_tmpl = {
+	.name = "summary",
+	.on_events = stats_on_events,
+	.tick = stats_tick,	/* --summary-interval only */
+	.end = stats_end,
+	.release = stats_release,
+};
+
 struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env)
 {
 	enum rn_stats_key key = RN_STATS_BY_SYSCALL;
 	struct stats_sink *ss = calloc(1, sizeof(*ss));
-	struct rn_sink *s = ss ? rn_sink_alloc("summary", env, ss) : NULL;
+	struct rn_sink *s = ss ? rn_sink_new(&stats_tmpl, env, ss) : NULL;
 
 	if (env->opts->summary_by)
 		rn_stats_key_parse(env->opts->summary_by, &key);
@@ -169,10 +177,7 @@ struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env)
 		free(s);
 		return NULL;
 	}
-	s->on_events = stats_on_events;
-	if (env->opts->summary_interval)
-		s->tick = stats_tick;
-	s->end = stats_end;
-	s->release = stats_release;
+	if (!env->opts->summary_interval)
+		s->tick = NULL;
 	return s;
 }

@@ -73,16 +73,21 @@ static void probe_release(struct rn_sink *s)
 	free(s);
 }
 
+static const struct rn_sink probe_tmpl = {
+	.name = "probe",
+	.begin = probe_begin,
+	.on_events = probe_on_events,
+	.end = probe_end,
+	.release = probe_release,
+};
+
 static struct rn_sink *probe_sink(struct probe *p, char *log)
 {
-	struct rn_sink *s = rn_sink_alloc(p->name, NULL, p);
+	struct rn_sink *s = rn_sink_new(&probe_tmpl, NULL, p);
 
 	assert_non_null(s);
+	assert_ptr_equal(s->state, p);
 	p->log = log;
-	s->begin = probe_begin;
-	s->on_events = probe_on_events;
-	s->end = probe_end;
-	s->release = probe_release;
 	return s;
 }
 
