@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Option parsing. Flags follow strace's where renacer offers the same thing. */
 #include "options.h"
+#include "format.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -288,15 +289,12 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    optarg);
 		return 0;
 	case OPT_FORMAT:
-		if (!strcmp(optarg, "text"))
-			o->format = RN_FMT_TEXT;
-		else if (!strcmp(optarg, "json"))
-			o->format = RN_FMT_JSON;
-		else if (!strcmp(optarg, "csv"))
-			o->format = RN_FMT_CSV;
-		else
-			return fail(err, errlen, "invalid --format '%s': use text, json or csv",
-				    optarg);
+		if (rn_format_parse(optarg, &o->format)) {
+			char names[128];
+
+			rn_format_names(names, sizeof(names));
+			return fail(err, errlen, "invalid --format '%s': use %s", optarg, names);
+		}
 		return 0;
 	case OPT_BUFSIZE:
 		v = parse_num(optarg, 1LL << 32);

@@ -380,14 +380,6 @@ int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_
 	return err;
 }
 
-int rn_analyze_sink(void *ctx, const struct rn_event *evs, size_t n, const struct rn_memsrc *mem)
-{
-	(void)mem;
-	/* like the summary: losing analysis data must not stop the trace */
-	rn_analyze_add_batch(ctx, evs, n);
-	return 0;
-}
-
 int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o)
 {
 	struct rn_analyze *a = rn_analyze_new(o);

@@ -79,9 +79,6 @@ int rn_analyze_add(struct rn_analyze *a, const struct rn_analyze_rec *r);
  * NaN when unknown): said first in the report, and the window marked. */
 int rn_analyze_add_lost(struct rn_analyze *a, __u64 count, double ts);
 int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_t n);
-/* rn_event_fn adapter for --analyze: ctx is a struct rn_analyze *. */
-int rn_analyze_sink(void *ctx, const struct rn_event *evs, size_t n,
-		    const struct rn_memsrc *mem);
 /* Print the report (text, or one JSON line with o->json). 0, -ENOMEM, -EIO. */
 int rn_analyze_report(struct rn_analyze *a, FILE *out);
 

@@ -25,7 +25,7 @@
 #include "pt.h"
 #include "seccomp_prog.h"
 
-static bool seccomp_all_selected(const struct rn_backend *b)
+static bool seccomp_all_selected(const struct pt_backend *b)
 {
 	for (int i = 0; i < RN_BITMAP_WORDS; i++)
 		if (b->cfg.syscalls[i] != ~0ull)
@@ -33,7 +33,7 @@ static bool seccomp_all_selected(const struct rn_backend *b)
 	return true;
 }
 
-bool pt_seccomp_wanted(const struct rn_backend *b)
+bool pt_seccomp_wanted(const struct pt_backend *b)
 {
 	const char *off = getenv("RENACER_NO_SECCOMP");
 
@@ -52,7 +52,7 @@ bool pt_seccomp_wanted(const struct rn_backend *b)
  * is a balanced tree of jumps over the runs of traced and untraced numbers,
  * shaped so that the kernel's action cache answers every untraced call.
  */
-int pt_seccomp_build(struct rn_backend *b)
+int pt_seccomp_build(struct pt_backend *b)
 {
 	struct sock_filter *prog;
 	size_t len;
@@ -67,7 +67,7 @@ int pt_seccomp_build(struct rn_backend *b)
 
 /* In the child, once seized. Without CAP_SYS_ADMIN (after -u) the kernel
  * wants no_new_privs first. */
-int pt_seccomp_install(const struct rn_backend *b)
+int pt_seccomp_install(const struct pt_backend *b)
 {
 	struct sock_fprog prog = { .len = b->filter_len, .filter = b->filter };
 
