@@ -4,6 +4,7 @@
 #   make              build/renacer
 #   make test         unit tests (cmocka) + integration tests
 #   make asan         the same tests under ASan + UBSan (in build-asan/)
+#   make ubsan        the same tests under UBSan alone, every finding fatal (build-ubsan/)
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make bench        the overhead benchmarks (bench/run; docs/benchmarks.md)
 #   make check-regression  overhead ratios against bench/reference.json
@@ -61,6 +62,7 @@ LDLIBS   += -ldwarf -lelf $(shell $(PKG_CONFIG) --libs libunwind-ptrace libunwin
 endif
 
 LIB_OBJS  := $(patsubst %.c,$(B)/%.o,$(LIB_SRCS)) $(patsubst %.c,$(B)/%.o,$(AVX2_SRCS))
+GEN_HDRS  := $(B)/gen/syscalls_tbl.h $(B)/gen/decoders.h
 MAIN_OBJ  := $(B)/frontend/main.o
 LIB       := $(B)/librenacer.a
 RENACER   := $(B)/renacer
@@ -72,7 +74,7 @@ TRACEE_BINS  := $(patsubst tests/tracees/%.c,$(B)/tracees/%,$(TRACEE_SRCS))
 BENCH_SRCS   := $(wildcard bench/*.c)
 BENCH_BINS   := $(patsubst bench/%.c,$(B)/bench/%,$(BENCH_SRCS))
 
-.PHONY: all test unit integration asan install clean bench check-regression deps run
+.PHONY: all test unit integration asan ubsan install clean bench check-regression deps run
 .DELETE_ON_ERROR:
 
 all: $(RENACER)
@@ -84,16 +86,35 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(B)/%.o: %.c | $(SKELS)
+# Every object may include the generated syscall table (order-only: once
+# built, the .d files name what each object really includes).
+$(B)/%.o: %.c | $(GEN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The syscall table and the decoder prototypes come from syscalls/syscalls.def
+# (docs/adding-a-syscall.md); the generator checks the rows against the UAPI header.
+UNISTD_64_H ?= /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+GEN_DEPS := syscalls/syscalls.def syscalls/xlat_tables.c scripts/gen-syscalls.py
+
+$(B)/gen/syscalls_tbl.h: $(GEN_DEPS)
+	@mkdir -p $(@D)
+	python3 scripts/gen-syscalls.py table $< $(UNISTD_64_H) > $@
+
+$(B)/gen/decoders.h: $(GEN_DEPS)
+	@mkdir -p $(@D)
+	python3 scripts/gen-syscalls.py decls $< $(UNISTD_64_H) > $@
 
 # The portable kernels round each multiply and add on their own whatever the
 # CFLAGS (with -march=native the compiler would fuse them): where its fast path
 # cannot decide, the AVX2 nearest kernel reproduces them bit for bit.
-$(B)/stats/kernels.o: stats/kernels.c | $(SKELS)
+$(B)/stats/kernels.o: stats/kernels.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -ffp-contract=off -c -o $@ $<
+
+# Only the eBPF backend includes the skeleton: its objects wait for it (once
+# built, their .d files name it as a prerequisite like any header).
+$(patsubst %.c,$(B)/%.o,$(wildcard backends/ebpf/*.c)): | $(SKELS)
 
 # Only the AVX2 kernels are built with -mavx2; the CPU is checked at run time.
 $(B)/stats/%_avx2.o: stats/%_avx2.c
@@ -107,10 +128,17 @@ $(B)/bpf/vmlinux.h:
 	@mkdir -p $(@D)
 	$(BPFTOOL) btf dump file $(VMLINUX_BTF) format c > $@
 
-$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h backends/event.h backends/capture.h $(wildcard bpf/*.h)
+# -MMD -MP: the object depends on every header it includes (its .d file, read
+# with the others at the end), so editing backends/hist.h rebuilds it.
+$(B)/bpf/%.bpf.o: bpf/%.bpf.c $(B)/bpf/vmlinux.h
 	@mkdir -p $(@D)
 	$(CLANG) -g -O2 -target bpf -D__TARGET_ARCH_x86 -D__bpf__ -I$(B)/bpf -I. \
-		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -c $< -o $@
+		$(shell $(PKG_CONFIG) --cflags libbpf) -Wall -Werror -MMD -MP -MF $(@:.o=.d) \
+		-c $< -o $@
+
+# Kept after the skeleton is made: its .d file names it, so a deleted object
+# would be rebuilt (with a new skeleton and relink) by the next make.
+.SECONDARY: $(patsubst bpf/%.bpf.c,$(B)/bpf/%.bpf.o,$(BPF_SRCS))
 
 $(B)/bpf/%.skel.h: $(B)/bpf/%.bpf.o
 	$(BPFTOOL) gen skeleton $< > $@
@@ -211,10 +239,32 @@ asan:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined"
 
-install: $(RENACER)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# Shell completion: options, backends, -e qualifiers and the syscall names of
+# syscalls/syscalls.def.
+COMPLETIONS := $(B)/completion/renacer.bash $(B)/completion/_renacer
+$(B)/completion/renacer.bash: completion/renacer.bash.in syscalls/syscalls.def
+$(B)/completion/_renacer: completion/_renacer.in syscalls/syscalls.def
+$(COMPLETIONS):
+	@mkdir -p $(@D)
+	sed "s/@SYSCALLS@/$$(awk '$$1 ~ /^[0-9]+$$/ {printf "%s%s", sep, $$2; sep=" "}' \
+		syscalls/syscalls.def)/" $< > $@
+
+# UBSan alone (no ASan: its shadow memory and interceptors out of the way),
+# every finding fatal.
+ubsan:
+	@$(MAKE) --no-print-directory test B=build-ubsan \
+		EXTRA_CFLAGS="-fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=undefined"
+
+install: $(RENACER) $(COMPLETIONS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 0755 $(RENACER) $(DESTDIR)$(PREFIX)/bin/renacer
 	install -m 0644 docs/renacer.1 $(DESTDIR)$(PREFIX)/share/man/man1/renacer.1
+	install -m 0644 $(B)/completion/renacer.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/renacer
+	install -m 0644 $(B)/completion/_renacer $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_renacer
 
 # BENCH_ARGS passes options to bench/run (e.g. BENCH_ARGS="--runs 9 --groups main").
 bench: $(RENACER) $(BENCH_BINS) $(B)/tracees/readloop
@@ -236,9 +286,10 @@ FUZZ_B        ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 # FUZZ_SECONDS_NAME, when set, is target NAME's own time (fuzz-quick sets filter's).
 FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-# Every frontend and stats source, in an archive: a target links only what it uses.
+# Every frontend and stats source and the seccomp program generator (the filter
+# module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
-		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -312,6 +363,6 @@ soak: $(RENACER) $(TRACEE_BINS)
 	@B=$(B) RENACER=$(abspath $(RENACER)) TRACEES=$(abspath $(B)/tracees) bash tests/rel_soak.sh
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-ubsan build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -10,6 +10,7 @@
 #ifndef RN_BACKEND_H
 #define RN_BACKEND_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -17,9 +18,6 @@
 #include "event.h"
 
 struct rn_frame;		/* backends/stack.h */
-
-#define RN_NR_MAX 512		/* syscall numbers are below this */
-#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
 
 /*
  * Read access to a live task's memory and file table, for decoding what the
@@ -86,7 +84,18 @@ struct rn_trace_config {
 	__u64 syscalls[RN_BITMAP_WORDS];
 };
 
-struct rn_backend;
+struct rn_backend_ops;
+
+/*
+ * The base of every backend instance (git's ref_store pattern): each backend
+ * embeds it FIRST in its private struct (struct pt_backend, struct
+ * ebpf_backend) and converts the pointer back in its ops. Callers hold a
+ * struct rn_backend * and go through the rn_backend_*() calls below, so they
+ * never need to remember which table made the instance.
+ */
+struct rn_backend {
+	const struct rn_backend_ops *ops;	/* set by ops->open() */
+};
 
 /* Per-syscall totals aggregated by a backend itself (eBPF -c: in the kernel). */
 struct rn_syscall_agg {
@@ -107,7 +116,8 @@ struct rn_backend_ops {
 	/* Can this backend run here with cfg? 0 if yes; otherwise -errno and a
 	 * one-line reason in why (e.g. "needs CAP_BPF and CAP_PERFMON"). */
 	int (*probe)(const struct rn_trace_config *cfg, char *why, size_t whylen);
-	/* Allocate and prepare (load programs, ...). Returns NULL + errno. */
+	/* Allocate and prepare (load programs, ...); the instance's base ops
+	 * point back at this table. Returns NULL + errno. */
 	struct rn_backend *(*open)(const struct rn_trace_config *cfg);
 	/* Spawn the command or attach to the pids. */
 	int (*start)(struct rn_backend *b);
@@ -134,6 +144,52 @@ struct rn_backend_ops {
 	const char *(*error)(const struct rn_backend *b);
 	void (*close)(struct rn_backend *b);
 };
+
+/* Calls through the instance's own table. */
+static inline const char *rn_backend_name(const struct rn_backend *b)
+{
+	return b->ops->name;
+}
+
+static inline int rn_backend_start(struct rn_backend *b)
+{
+	return b->ops->start(b);
+}
+
+static inline int rn_backend_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
+{
+	return b->ops->poll(b, timeout_ms, fn, ctx);
+}
+
+static inline void rn_backend_detach(struct rn_backend *b, int sig)
+{
+	b->ops->detach(b, sig);
+}
+
+static inline int rn_backend_exit_status(const struct rn_backend *b)
+{
+	return b->ops->exit_status(b);
+}
+
+/* -ENOTSUP when the backend never aggregates by itself. */
+static inline int rn_backend_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
+{
+	return b->ops->aggregates ? b->ops->aggregates(b, fn, ctx) : -ENOTSUP;
+}
+
+/* The last error of b as one line, or "" (never NULL). */
+static inline const char *rn_backend_error(const struct rn_backend *b)
+{
+	const char *e = b->ops->error ? b->ops->error(b) : NULL;
+
+	return e ? e : "";
+}
+
+static inline void rn_backend_close(struct rn_backend *b)
+{
+	if (b)
+		b->ops->close(b);
+}
 
 extern const struct rn_backend_ops rn_ptrace_backend;
 /* Defined by backends/ebpf when built with clang and bpftool; otherwise a

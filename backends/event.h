@@ -19,6 +19,14 @@
 #define RN_MAX_ARGS 6
 
 /*
+ * Syscall numbers (x86_64) are below RN_NR_MAX: per-syscall tables, the BPF
+ * program's maps and rodata and every syscall bitmap (bit nr of word nr / 64,
+ * RN_BITMAP_WORDS words) are this size on both sides.
+ */
+#define RN_NR_MAX 512
+#define RN_BITMAP_WORDS (RN_NR_MAX / 64)
+
+/*
  * Bytes of captured tracee memory one syscall record may carry. Strings,
  * buffers, sockaddrs and structures are stored as regions (see below); a
  * region that does not fit is truncated and flagged, never dropped silently.

@@ -42,3 +42,29 @@ int rn_proc_tgid(int tid)
 	fclose(f);
 	return tgid > 0 ? tgid : -ESRCH;
 }
+
+#define RN_PF_KTHREAD 0x00200000u	/* include/linux/sched.h */
+
+int rn_proc_is_kthread(int tid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long flags;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -ESRCH;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -ESRCH;
+	buf[n] = 0;
+	/* the name in (...) may hold anything: the fields start after the
+	 * last ')'; flags is the 9th field, the 7th after it */
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %lu", &flags) != 1)
+		return -EINVAL;
+	return (flags & RN_PF_KTHREAD) != 0;
+}

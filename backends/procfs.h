@@ -17,4 +17,8 @@ long rn_proc_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len);
 /* The thread group (process) id of thread tid, from /proc; -ESRCH. */
 int rn_proc_tgid(int tid);
 
+/* Is tid a kernel thread (PF_KTHREAD in /proc/TID/stat)? 1, 0, or -errno.
+ * ptrace refuses them (EPERM); the eBPF backend refuses them the same way. */
+int rn_proc_is_kthread(int tid);
+
 #endif /* RN_PROCFS_H */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,4 +55,37 @@ int rn_spawn_become(long uid, long gid)
 	if (uid >= 0 && setuid((uid_t)uid) < 0)
 		return -errno;
 	return 0;
+}
+
+static sigset_t saved_mask, saved_ignored;
+static bool signals_saved;
+
+void rn_spawn_save_signals(void)
+{
+	struct sigaction sa;
+
+	sigemptyset(&saved_ignored);
+	sigprocmask(SIG_SETMASK, NULL, &saved_mask);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			sigaddset(&saved_ignored, sig);
+	signals_saved = true;
+}
+
+bool rn_spawn_signal_ignored(int sig)
+{
+	return signals_saved && sigismember(&saved_ignored, sig) == 1;
+}
+
+void rn_spawn_restore_signals(void)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+
+	if (!signals_saved)
+		return;
+	sigemptyset(&ign.sa_mask);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&saved_ignored, sig) == 1)
+			sigaction(sig, &ign, NULL);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }

@@ -18,7 +18,7 @@
  *	allow-nocache	loads instruction_pointer first: the cache cannot
  *			prove anything and the filter runs on every call
  *	renacer		renacer's program for -e trace=openat (the generator
- *			shared with the filter module, rn_seccomp_prog_bitmap)
+ *			of the ptrace backend, rn_seccomp_prog_bitmap)
  *	renacer+spec	the same with SECCOMP_FILTER_FLAG_SPEC_ALLOW
  *
  * The renacer program returns SECCOMP_RET_TRACE for openat; untraced, that
@@ -39,7 +39,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
-#include "../frontend/filter.h"
+#include "../backends/ptrace/seccomp_prog.h"
 
 #define MAX_ROUNDS 64
 

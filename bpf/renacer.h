@@ -23,10 +23,47 @@ struct rn_target {
 	__u32 only_tid;		/* nonzero: trace only this thread (no -f) */
 };
 
+/* Map sizes. The ring buffer is resized before the load (--buffer-size);
+ * RN_RING_DEFAULT is what user space asks for by default and the program's
+ * own default. */
+#define RN_RING_DEFAULT	  (8u << 20)
+#define RN_TRACED_MAX	  16384		/* "traced": tgids in the pid modes */
+#define RN_FATAL_SIG_MAX  1024		/* "fatal_sig": processes being killed */
+#define RN_HIST_KEYS_MAX  32768		/* "hist": (syscall, bucket) keys */
+
+/* RN_CAP_STR strings (paths) are cut where the decoders cut them: PATH_MAX - 1. */
+#define RN_PATH_CAP 4095
+
+/*
+ * Kernel ABI values the BPF side cannot take from vmlinux.h (they are macros
+ * there); backends/ebpf/ebpf.c checks them against the C library's headers.
+ */
+#define RN_NR_RT_SIGRETURN	15
+#define RN_NR_CLONE		56
+#define RN_NR_FORK		57
+#define RN_NR_VFORK		58
+#define RN_NR_EXECVE		59
+#define RN_NR_EXECVEAT		322
+#define RN_NR_CLONE3		435
+#define RN_CLONE_PARENT_SETTID	0x00100000
+#define RN_SIGKILL		9
+#define RN_EINTR		4
+
 /* Largest argv pointer array captured for execve (entries, NULL included). */
 #define RN_ARGV_MAX 256
 /* Longest sockaddr captured (sizeof(struct sockaddr_storage)). */
 #define RN_SOCKADDR_MAX 128
+
+/* -c: per-syscall totals, the value of the per-CPU "agg" map (RN_NR_MAX
+ * entries); laid out as struct rn_syscall_agg (backends/backend.h), which
+ * backends/ebpf/ebpf_poll.c reads it as and checks. */
+struct rn_agg {
+	__u64 count;
+	__u64 errors;
+	__u64 total_ns;
+	__u64 min_ns;
+	__u64 max_ns;
+};
 
 /* -c: slots of the per-CPU histogram cache in front of the hist map, and
  * the slot of a key (nr << 16 | bucket); 16 bytes each, 16 KiB per CPU. */

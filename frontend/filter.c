@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The -e expression parser and the per-event filter predicates.
+ * The -e expression parser and the small per-event predicates. -P path
+ * tracking and --trace-fds are in filter_path.c; the seccomp program is built
+ * by the ptrace backend (backends/ptrace/seccomp_prog.c).
  *
  * Grammar (as strace 6.1 accepts it, checked against it on this machine):
  *   expr  := [QUALIFIER "="] set
@@ -11,22 +13,19 @@
  * such name, regex matching nothing, unknown class) silently match nothing;
  * it does not excuse a regex that does not compile.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
-#include <linux/audit.h>
-#include <linux/seccomp.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/select.h>
 
-#include "../syscalls/decode.h"
 #include "filter.h"
-#include "../syscalls/syscalls.h"
+#include "filter_int.h"
+#include "../backends/ptrace/seccomp_prog.h"
+
 
 /* --- error messages */
 
@@ -119,20 +118,6 @@ static long sys_max_nr(void)
 				max = nr;
 	}
 	return max;
-}
-
-static const char *sys_name(long nr)
-{
-	const struct rn_syscall_info *s = rn_syscall(nr);
-
-	return s ? s->name : NULL;
-}
-
-static unsigned sys_flags(long nr)
-{
-	const struct rn_syscall_info *s = rn_syscall(nr);
-
-	return s ? s->flags : 0;
 }
 
 static const struct sys_class {
@@ -907,29 +892,12 @@ void rn_filter_init(struct rn_filter *f)
 	bits_fill(f->signals, RN_SIG_WORDS, true);
 }
 
-struct fdtrack_ent {
-	__u32 tgid;
-	int fd;
-};
-
-struct rn_fdtrack {
-	struct fdtrack_ent *v;
-	size_t n, cap;
-};
-
 void rn_filter_release(struct rn_filter *f)
 {
-	for (size_t i = 0; i < f->npaths; i++) {
-		free(f->paths[i].path);
-		free(f->paths[i].resolved);
-	}
-	free(f->paths);
 	free(f->read_fds.fds);
 	free(f->write_fds.fds);
 	free(f->trace_fds.fds);
-	if (f->track)
-		free(f->track->v);
-	free(f->track);
+	filter_paths_release(f);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -1005,511 +973,10 @@ bool rn_filter_all_syscalls(const struct rn_filter *f)
 	return f->syscalls_rest;
 }
 
-/* --- -P paths */
-
-int rn_filter_add_path(struct rn_filter *f, const char *path)
-{
-	struct rn_filter_path *v, p = { .path = NULL };
-
-	if (!path || !*path)
-		return -EINVAL;
-	p.path = strdup(path);
-	if (!p.path)
-		return -ENOMEM;
-	p.resolved = realpath(path, NULL);
-	if (p.resolved && !strcmp(p.resolved, path)) {
-		free(p.resolved);
-		p.resolved = NULL;
-	}
-	v = realloc(f->paths, (f->npaths + 1) * sizeof(*v));
-	if (!v) {
-		free(p.path);
-		free(p.resolved);
-		return -ENOMEM;
-	}
-	v[f->npaths++] = p;
-	f->paths = v;
-	return 0;
-}
-
-static bool path_is_selected(const struct rn_filter *f, const char *s)
-{
-	for (size_t i = 0; i < f->npaths; i++) {
-		if (!strcmp(s, f->paths[i].path))
-			return true;
-		if (f->paths[i].resolved && !strcmp(s, f->paths[i].resolved))
-			return true;
-	}
-	return false;
-}
-
-/*
- * What each argument of a syscall is, for -P and --trace-fds: 'f' a file
- * descriptor, 'p' a path, 'P' a struct pollfd array (count in the next
- * argument), 'S' select's nfds followed by three fd_set pointers, '-'
- * neither. Syscalls not listed get paths from the capture table (string
- * arguments of %file calls) and, for %desc calls, an fd in argument 0.
- */
-static const struct arg_roles {
-	const char *name;
-	const char *roles;
-	bool returns_fd;	/* the result refers to the same file as the args */
-} arg_roles[] = {
-	{ .name = "open", .roles = "p", .returns_fd = true },
-	{ .name = "creat", .roles = "p", .returns_fd = true },
-	{ .name = "openat", .roles = "fp", .returns_fd = true },
-	{ .name = "openat2", .roles = "fp", .returns_fd = true },
-	{ .name = "open_tree", .roles = "fp", .returns_fd = true },
-	{ .name = "dup", .roles = "f", .returns_fd = true },
-	{ .name = "dup2", .roles = "ff", .returns_fd = true },
-	{ .name = "dup3", .roles = "ff", .returns_fd = true },
-	{ .name = "fcntl", .roles = "f", .returns_fd = true },	/* F_DUPFD* only */
-	{ .name = "mmap", .roles = "----f" },
-	{ .name = "sendfile", .roles = "ff" },
-	{ .name = "splice", .roles = "f-f" },
-	{ .name = "tee", .roles = "ff" },
-	{ .name = "copy_file_range", .roles = "f-f" },
-	{ .name = "epoll_ctl", .roles = "f-f" },
-	{ .name = "kexec_file_load", .roles = "ff" },
-	{ .name = "fanotify_mark", .roles = "---fp" },
-	{ .name = "inotify_add_watch", .roles = "-p" },
-	{ .name = "quotactl", .roles = "-p" },
-	{ .name = "rename", .roles = "pp" },
-	{ .name = "link", .roles = "pp" },
-	{ .name = "symlink", .roles = "-p" },	/* the target is only a string */
-	{ .name = "symlinkat", .roles = "-fp" },
-	{ .name = "renameat", .roles = "fpfp" },
-	{ .name = "renameat2", .roles = "fpfp" },
-	{ .name = "linkat", .roles = "fpfp" },
-	{ .name = "move_mount", .roles = "fpfp" },
-	{ .name = "mount", .roles = "pp" },
-	{ .name = "pivot_root", .roles = "pp" },
-	{ .name = "poll", .roles = "P" },
-	{ .name = "ppoll", .roles = "P" },
-	{ .name = "select", .roles = "S" },
-	{ .name = "pselect6", .roles = "S" },
-	/* %desc calls that only create descriptors: nothing to match. */
-	{ .name = "pipe", .roles = "" },
-	{ .name = "pipe2", .roles = "" },
-	{ .name = "socket", .roles = "" },
-	{ .name = "socketpair", .roles = "" },
-	{ .name = "eventfd", .roles = "" },
-	{ .name = "eventfd2", .roles = "" },
-	{ .name = "epoll_create", .roles = "" },
-	{ .name = "epoll_create1", .roles = "" },
-	{ .name = "inotify_init", .roles = "" },
-	{ .name = "inotify_init1", .roles = "" },
-	{ .name = "fanotify_init", .roles = "" },
-	{ .name = "memfd_create", .roles = "" },
-	{ .name = "memfd_secret", .roles = "" },
-	{ .name = "userfaultfd", .roles = "" },
-	{ .name = "timerfd_create", .roles = "" },
-	{ .name = "io_uring_setup", .roles = "" },
-	{ .name = "pidfd_open", .roles = "" },
-	{ .name = "fsopen", .roles = "" },
-	{ .name = "perf_event_open", .roles = "---f" },
-};
-
-#define N_ARG_ROLES (sizeof(arg_roles) / sizeof(arg_roles[0]))
-
-struct sys_roles {
-	char roles[RN_MAX_ARGS + 1];
-	bool returns_fd;
-};
-
-static const struct sys_roles *sys_roles(long nr)
-{
-	static struct sys_roles tab[RN_NR_MAX];
-	static bool ready;
-
-	if (nr < 0 || nr >= RN_NR_MAX)
-		return NULL;
-	if (!ready) {
-		for (long i = 0; i < RN_NR_MAX; i++) {
-			const char *name = sys_name(i);
-			unsigned fl = sys_flags(i);
-			const struct rn_cap_desc *cap = rn_syscall_capture(i);
-
-			memset(tab[i].roles, 0, sizeof(tab[i].roles));
-			for (int a = 0; name && a < RN_MAX_ARGS; a++)
-				tab[i].roles[a] = (fl & RN_TF) && cap->arg[a].kind == RN_CAP_STR
-						  ? 'p' : '-';
-			if (name && (fl & RN_TD) && tab[i].roles[0] == '-')
-				tab[i].roles[0] = 'f';
-			for (size_t k = 0; name && k < N_ARG_ROLES; k++) {
-				if (strcmp(name, arg_roles[k].name))
-					continue;
-				snprintf(tab[i].roles, sizeof(tab[i].roles), "%s",
-					 arg_roles[k].roles);
-				tab[i].returns_fd = arg_roles[k].returns_fd;
-			}
-		}
-		ready = true;
-	}
-	return &tab[nr];
-}
-
-void rn_filter_backend_syscalls(const struct rn_filter *f, __u64 *words)
-{
-	memcpy(words, f->syscalls, sizeof(f->syscalls));
-	if (!f->npaths)
-		return;
-	/* -P resolves fds through the calls that made them: a close at exit
-	 * has no fd left to look up, so the opens must be seen too. */
-	for (long nr = 0; nr < RN_NR_MAX; nr++) {
-		const struct sys_roles *r = sys_roles(nr);
-
-		if (r && r->returns_fd)
-			words[nr / 64] |= 1ull << (nr % 64);
-	}
-}
-
-/* Does the call's return value name a new fd for the file of its args? */
-static bool returns_same_file(const struct rn_event *ev, const struct sys_roles *r)
-{
-	const char *name = sys_name(ev->sc.nr);
-
-	if (!r->returns_fd || ev->sc.ret < 0 || ev->sc.ret > INT_MAX ||
-	    rn_filter_event_status(ev) != RN_STATUS_SUCCESSFUL)
-		return false;
-	if (name && !strcmp(name, "fcntl"))
-		return ev->sc.args[1] == 0 /* F_DUPFD */ || ev->sc.args[1] == 1030 /* _CLOEXEC */;
-	return true;
-}
-
-/* fds known to refer to a -P path, per process: needed when the fd is gone
- * by the time the event is looked at (close, an exited task, eBPF). */
-static bool fdtrack_has(const struct rn_fdtrack *t, __u32 tgid, int fd)
-{
-	for (size_t i = 0; t && i < t->n; i++)
-		if (t->v[i].tgid == tgid && t->v[i].fd == fd)
-			return true;
-	return false;
-}
-
-static void fdtrack_del(struct rn_fdtrack *t, __u32 tgid, int fd)
-{
-	for (size_t i = 0; t && i < t->n; i++) {
-		if ((t->v[i].tgid == tgid) && (fd < 0 || t->v[i].fd == fd))
-			t->v[i--] = t->v[--t->n];
-	}
-}
-
-static void fdtrack_add(struct rn_filter *f, __u32 tgid, int fd)
-{
-	struct rn_fdtrack *t = f->track;
-
-	if (fdtrack_has(t, tgid, fd))
-		return;
-	if (!t) {
-		t = calloc(1, sizeof(*t));
-		if (!t)
-			return;	/* tracking is best effort: live fdpath still works */
-		f->track = t;
-	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 16;
-		struct fdtrack_ent *v = realloc(t->v, cap * sizeof(*v));
-
-		if (!v)
-			return;
-		t->v = v;
-		t->cap = cap;
-	}
-	t->v[t->n++] = (struct fdtrack_ent){ .tgid = tgid, .fd = fd };
-}
-
-/*
- * Does fd of process tgid refer to a selected path? The live fd table is the
- * authority when it answers (an fd number may have been reused); otherwise
- * the fds seen opened from the path.
- */
-static bool fd_selected(const struct rn_filter *f, __u32 tgid, long fd,
-			const struct rn_memsrc *live)
-{
-	char buf[PATH_MAX + 16];
-	long n;
-
-	if (fd < 0 || fd > INT_MAX)
-		return false;
-	if (live && live->fdpath) {
-		n = live->fdpath(live->ctx, tgid, (int)fd, buf, sizeof(buf));
-		if (n >= 0 && (size_t)n < sizeof(buf)) {
-			static const char deleted[] = " (deleted)";
-			size_t dl = sizeof(deleted) - 1;
-
-			buf[n] = '\0';
-			if (path_is_selected(f, buf))
-				return true;
-			if ((size_t)n > dl && !strcmp(buf + n - dl, deleted)) {
-				buf[n - dl] = '\0';
-				return path_is_selected(f, buf);
-			}
-			return false;
-		}
-	}
-	return fdtrack_has(f->track, tgid, (int)fd);
-}
-
-static bool path_arg_selected(const struct rn_filter *f, const struct rn_mem *m, __u64 addr)
-{
-	char buf[PATH_MAX + 1];
-	bool trunc = false;
-	long n = rn_mem_read_str(m, addr, buf, PATH_MAX, &trunc);
-
-	return n >= 0 && !trunc && path_is_selected(f, buf);
-}
-
-#define RN_POLL_MAX 4096	/* pollfd entries / select fds looked at */
-
-static bool poll_selected(const struct rn_filter *f, const struct rn_mem *m, __u64 addr,
-			  __u64 nfds)
-{
-	for (__u64 i = 0; i < nfds && i < RN_POLL_MAX; i++) {
-		__s32 fd;
-
-		if (rn_mem_read(m, addr + i * 8, &fd, sizeof(fd)))
-			return false;
-		if (fd_selected(f, m->ev->tgid, fd, m->live))
-			return true;
-	}
-	return false;
-}
-
-static bool select_selected(const struct rn_filter *f, const struct rn_mem *m)
-{
-	__u64 nfds = m->ev->sc.args[0];
-
-	if (nfds > RN_POLL_MAX)
-		nfds = RN_POLL_MAX;
-	for (int set = 1; set <= 3; set++) {
-		__u64 addr = m->ev->sc.args[set];
-
-		for (__u64 w = 0; addr && w * 64 < nfds; w++) {
-			__u64 bits;
-
-			if (rn_mem_read(m, addr + w * 8, &bits, sizeof(bits)))
-				break;
-			for (int b = 0; b < 64 && w * 64 + b < nfds; b++)
-				if ((bits >> b & 1) &&
-				    fd_selected(f, m->ev->tgid, w * 64 + b, m->live))
-					return true;
-		}
-	}
-	return false;
-}
-
-static bool args_selected(const struct rn_filter *f, const struct rn_event *ev,
-			  const struct sys_roles *r, const struct rn_memsrc *live)
-{
-	const struct rn_mem m = { .ev = ev, .live = live };
-
-	for (int a = 0; a < RN_MAX_ARGS && r->roles[a]; a++) {
-		__u64 v = ev->sc.args[a];
-		bool hit = false;
-
-		switch (r->roles[a]) {
-		case 'f':
-			hit = fd_selected(f, ev->tgid, (int)v, live);
-			break;
-		case 'p':
-			hit = path_arg_selected(f, &m, v);
-			break;
-		case 'P':
-			hit = poll_selected(f, &m, v, ev->sc.args[a + 1]);
-			break;
-		case 'S':
-			hit = select_selected(f, &m);
-			break;
-		}
-		if (hit)
-			return true;
-	}
-	return false;
-}
-
-/* Keep the fd tracking in step with what the call did to the fd table. */
-static void path_track(struct rn_filter *f, const struct rn_event *ev, const struct sys_roles *r,
-		       bool matched, const struct rn_memsrc *live)
-{
-	const char *name = sys_name(ev->sc.nr);
-	int fd0 = (int)ev->sc.args[0];
-
-	if (!name)
-		return;
-	if (!strcmp(name, "close")) {
-		fdtrack_del(f->track, ev->tgid, fd0);
-	} else if (!strcmp(name, "dup2") || !strcmp(name, "dup3")) {
-		if (rn_filter_event_status(ev) != RN_STATUS_SUCCESSFUL)
-			return;
-		if (fd_selected(f, ev->tgid, fd0, live))
-			fdtrack_add(f, ev->tgid, (int)ev->sc.args[1]);
-		else
-			fdtrack_del(f->track, ev->tgid, (int)ev->sc.args[1]);
-	} else if (matched && returns_same_file(ev, r)) {
-		fdtrack_add(f, ev->tgid, (int)ev->sc.ret);
-	}
-}
-
-bool rn_filter_path_match(struct rn_filter *f, const struct rn_event *ev,
-			  const struct rn_memsrc *live)
-{
-	const struct sys_roles *r;
-	bool matched;
-
-	if (!f->npaths)
-		return true;
-	if (ev->type == RN_EV_EXIT && !(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
-		fdtrack_del(f->track, ev->tgid, -1);
-	if (ev->type != RN_EV_SYSCALL)
-		return true;
-	r = sys_roles(ev->sc.nr);
-	if (!r || (ev->flags & RN_F_ENTRY_MISSED))
-		return false;
-	matched = args_selected(f, ev, r, live);
-	path_track(f, ev, r, matched, live);
-	return matched;
-}
-
-bool rn_filter_fds_match(const struct rn_filter *f, const struct rn_event *ev)
-{
-	const struct sys_roles *r;
-
-	if (ev->type != RN_EV_SYSCALL || (f->trace_fds.inv && f->trace_fds.n == 0))
-		return true;
-	r = sys_roles(ev->sc.nr);
-	if (!r || (ev->flags & RN_F_ENTRY_MISSED))
-		return false;
-	for (int a = 0; a < RN_MAX_ARGS && r->roles[a]; a++)
-		if (r->roles[a] == 'f' && rn_filter_fd_in(&f->trace_fds, (int)ev->sc.args[a]))
-			return true;
-	return returns_same_file(ev, r) && rn_filter_fd_in(&f->trace_fds, ev->sc.ret);
-}
-
-bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
-		     const struct rn_memsrc *live)
-{
-	bool path;
-
-	switch (ev->type) {
-	case RN_EV_SYSCALL:
-		/* -P runs first and always: it must see every call to track fds. */
-		path = rn_filter_path_match(f, ev, live);
-		return path && rn_filter_syscall(f, ev->sc.nr) && rn_filter_status(f, ev) &&
-		       rn_filter_fds_match(f, ev);
-	case RN_EV_SIGNAL:
-		return rn_filter_signal(f, ev->sig.signo);
-	case RN_EV_EXIT:
-		rn_filter_path_match(f, ev, live);
-		return true;
-	default:
-		return true;
-	}
-}
 
 /* --- seccomp */
-
-/*
- * The program is shaped for the kernel's seccomp action cache (since 5.11):
- * when a filter is installed the kernel emulates it for every syscall number
- * of each arch, and a number for which it can prove a constant
- * SECCOMP_RET_ALLOW never runs the filter again; that call then costs only
- * the seccomp entry path (measured by bench/seccomp_floor: about 9 ns here,
- * against 23 ns when the filter runs). The emulator follows only loads of
- * nr and arch, constant returns, ja, jeq/jge/jgt/jset with a constant and
- * "and" with a constant; any other instruction (tax, a shift, scratch
- * memory, a load of an argument or of the instruction pointer) makes every
- * number uncacheable, so the program uses nothing else:
- *
- *	ld [arch]; jeq AUDIT_ARCH_X86_64 ? +1 : 0; ret TRACE
- *	ld [nr]
- *	a balanced tree of "jge START" over the runs of equal numbers,
- *	with [RN_NR_MAX, 2^32) as one more traced run (x32, garbage),
- *	leaves "ret TRACE" or "ret ALLOW"
- *
- * A jump offset is 8 bits: a node whose smaller side is longer than 255
- * instructions jumps over it with "ja" (32 bits). Excluded calls never run
- * the program; a traced call walks at most log2(runs) + 1 nodes.
- */
-#define RN_SECCOMP_RUNS (RN_NR_MAX + 1)
-/* prologue 4, at most 2 instructions per node and 1 per leaf */
-#define RN_SECCOMP_MAX (4 + 3 * RN_SECCOMP_RUNS)
-
-static struct sock_filter bpf_insn(__u16 code, __u8 jt, __u8 jf, __u32 k)
-{
-	return (struct sock_filter){ .code = code, .jt = jt, .jf = jf, .k = k };
-}
 
 int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog, size_t *len)
 {
 	return rn_seccomp_prog_bitmap(f->syscalls, prog, len);
-}
-
-/* Runs: run i covers [start[i], start[i + 1]) and returns act[i]. */
-struct seccomp_runs {
-	__u32 start[RN_SECCOMP_RUNS];
-	__u32 act[RN_SECCOMP_RUNS];
-};
-
-static size_t seccomp_tree_len(const struct seccomp_runs *r, size_t lo, size_t hi)
-{
-	size_t mid = (lo + hi + 1) / 2, left;
-
-	if (lo == hi)
-		return 1;
-	left = seccomp_tree_len(r, lo, mid - 1);
-	return (left > 255 ? 2 : 1) + left + seccomp_tree_len(r, mid, hi);
-}
-
-/* The tree for runs lo..hi (inclusive) at p; returns its length. */
-static size_t seccomp_tree(const struct seccomp_runs *r, size_t lo, size_t hi,
-			   struct sock_filter *p)
-{
-	size_t mid = (lo + hi + 1) / 2, left, n = 0;
-
-	if (lo == hi) {
-		p[0] = bpf_insn(BPF_RET | BPF_K, 0, 0, r->act[lo]);
-		return 1;
-	}
-	left = seccomp_tree_len(r, lo, mid - 1);
-	if (left <= 255) {
-		p[n++] = bpf_insn(BPF_JMP | BPF_JGE | BPF_K, (__u8)left, 0, r->start[mid]);
-	} else {
-		p[n++] = bpf_insn(BPF_JMP | BPF_JGE | BPF_K, 0, 1, r->start[mid]);
-		p[n++] = bpf_insn(BPF_JMP | BPF_JA, 0, 0, (__u32)left);
-	}
-	n += seccomp_tree(r, lo, mid - 1, p + n);
-	n += seccomp_tree(r, mid, hi, p + n);
-	return n;
-}
-
-int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len)
-{
-	struct seccomp_runs *r = malloc(sizeof(*r));
-	struct sock_filter *p = malloc(RN_SECCOMP_MAX * sizeof(*p));
-	size_t n = 0, nruns = 0;
-
-	if (!r || !p) {
-		free(r);
-		free(p);
-		return -ENOMEM;
-	}
-	for (__u32 nr = 0; nr <= RN_NR_MAX; nr++) {
-		bool traced = nr == RN_NR_MAX || (syscalls[nr / 64] >> (nr % 64) & 1);
-		__u32 act = traced ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
-
-		if (nruns && r->act[nruns - 1] == act)
-			continue;
-		r->start[nruns] = nr;
-		r->act[nruns++] = act;
-	}
-	p[n++] = bpf_insn(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, arch));
-	p[n++] = bpf_insn(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, AUDIT_ARCH_X86_64);
-	p[n++] = bpf_insn(BPF_RET | BPF_K, 0, 0, SECCOMP_RET_TRACE);
-	p[n++] = bpf_insn(BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, nr));
-	n += seccomp_tree(r, 0, nruns - 1, p + n);
-	free(r);
-	*prog = p;
-	*len = n;
-	return 0;
 }

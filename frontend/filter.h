@@ -193,18 +193,8 @@ bool rn_filter_fds_match(const struct rn_filter *f, const struct rn_event *ev);
 bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
 		     const struct rn_memsrc *live);
 
-/*
- * A classic BPF seccomp program for the ptrace backend: SECCOMP_RET_TRACE for
- * traced syscalls (and for anything that is not plain x86_64: other audit
- * arches, x32 numbers, numbers >= RN_NR_MAX), SECCOMP_RET_ALLOW for the rest.
- * *prog is malloc'ed (free() it). Only nr and arch are read and every
- * result is a constant per number, so the kernel's seccomp action cache
- * skips the program for every excluded call (see filter.c). At most
- * 4 + 3 * (RN_NR_MAX + 1) instructions. Returns 0 or -ENOMEM.
- */
+/* The ptrace backend's seccomp program (rn_seccomp_prog_bitmap(),
+ * backends/ptrace/seccomp_prog.h) for f->syscalls. Returns 0 or -ENOMEM. */
 int rn_filter_seccomp_prog(const struct rn_filter *f, struct sock_filter **prog, size_t *len);
-/* The same from a bare bitmap (RN_BITMAP_WORDS words, as rn_trace_config.syscalls),
- * for a backend that only has its configuration. */
-int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len);
 
 #endif /* RN_FILTER_H */

@@ -1,487 +1,64 @@
 // SPDX-License-Identifier: MIT
-/* Records to lines: strace-style text, JSON Lines, CSV. */
+/* The --format table: each value's row, and records to lines through it. */
 #include "format.h"
 
-#include "../backends/stack.h"
+#include "sink.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-#define RN_RET_COLUMN 40	/* strace aligns "= ret" at this column */
+/* Defined in sink_NAME.c, one file per format. */
+extern const struct rn_format_desc rn_format_text;
+extern const struct rn_format_desc rn_format_json;
+extern const struct rn_format_desc rn_format_csv;
 
-static const char hexdig[] = "0123456789abcdef";
+static const struct rn_format_desc *const formats[] = {
+	[RN_FMT_TEXT] = &rn_format_text,
+	[RN_FMT_JSON] = &rn_format_json,
+	[RN_FMT_CSV] = &rn_format_csv,
+};
 
-static void put_pid_prefix(enum rn_pid_prefix pfx, __u32 tid, struct rn_strbuf *out)
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+const struct rn_format_desc *rn_format_get(enum rn_format f)
 {
-	if (pfx == RN_PFX_BRACKET)
-		rn_sb_printf(out, "[pid %5u] ", tid);
-	else if (pfx == RN_PFX_COLUMN)
-		rn_sb_printf(out, "%-5u ", tid);
+	return (size_t)f < NFORMATS && formats[f] ? formats[f] : &rn_format_text;
 }
 
-static void put_timestamp(const struct rn_fmt_ctx *c, __u64 mono_ns, struct rn_strbuf *out)
+int rn_format_parse(const char *name, enum rn_format *f)
 {
-	__s64 ns = (__s64)mono_ns + c->realtime_offset_ns;
-	time_t sec = (time_t)(ns / 1000000000);
-	long usec = (long)(ns % 1000000000) / 1000;
-	struct tm tm;
-
-	if (c->tsmode == RN_TS_EPOCH) {
-		rn_sb_printf(out, "%lld.%06ld ", (long long)sec, usec);
-		return;
-	}
-	localtime_r(&sec, &tm);
-	rn_sb_printf(out, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	if (c->tsmode == RN_TS_USEC)
-		rn_sb_printf(out, ".%06ld", usec);
-	rn_sb_putc(out, ' ');
-}
-
-/* Bytes from the traced program's files (paths, symbol and file names):
- * printable ASCII as is, anything else as \xHH. */
-static void put_plain(struct rn_strbuf *out, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
-			rn_sb_putc(out, (char)ch);
-		} else {
-			rn_sb_puts(out, "\\x");
-			rn_sb_putc(out, hexdig[ch >> 4]);
-			rn_sb_putc(out, hexdig[ch & 15]);
-		}
-	}
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-/* " [file.c:42 function]", " [?? function]" or " [??]". */
-static void text_source(const struct rn_frame *f, struct rn_strbuf *out)
-{
-	rn_sb_puts(out, " [");
-	if (f && f->file && f->line) {
-		put_plain(out, base_name(f->file));
-		rn_sb_printf(out, ":%u", f->line);
-	} else {
-		rn_sb_puts(out, "??");
-	}
-	if (f && f->function) {
-		rn_sb_putc(out, ' ');
-		put_plain(out, f->function);
-	}
-	rn_sb_putc(out, ']');
-}
-
-/* One -k line: " > /path/obj(function+0x1a) [0x7f...] file.c:42". */
-static void text_frame(const struct rn_frame *f, struct rn_strbuf *out)
-{
-	rn_sb_puts(out, " > ");
-	if (!f->object) {
-		rn_sb_printf(out, "?? [0x%llx]\n", (unsigned long long)f->ip);
-		return;
-	}
-	put_plain(out, f->object);
-	rn_sb_putc(out, '(');
-	if (f->function)
-		put_plain(out, f->function);
-	rn_sb_printf(out, "+0x%llx) [0x%llx]", (unsigned long long)f->offset,
-		     (unsigned long long)f->ip);
-	if (f->file && f->line) {
-		rn_sb_putc(out, ' ');
-		put_plain(out, base_name(f->file));
-		rn_sb_printf(out, ":%u", f->line);
-	}
-	rn_sb_putc(out, '\n');
-}
-
-static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-			 const struct rn_decoded *d, size_t line_start,
-			 const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
-{
-	size_t col;
-
-	rn_sb_puts(out, d->name);
-	rn_sb_putc(out, '(');
-	for (int i = 0; i < d->nargs; i++) {
-		if (i)
-			rn_sb_puts(out, ", ");
-		rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
-	}
-	rn_sb_puts(out, ") ");
-	col = out->len - line_start;
-	if (col < RN_RET_COLUMN)
-		rn_sb_pad(out, RN_RET_COLUMN - col);
-	rn_sb_puts(out, "= ");
-	rn_sb_put(out, d->ret.buf, d->ret.len);
-	if (c->show_time && !d->unfinished) {
-		rn_sb_puts(out, " <");
-		rn_sb_put_udec(out, ev->dur_ns / 1000000000);
-		rn_sb_putc(out, '.');
-		rn_sb_put_udec_pad(out, ev->dur_ns % 1000000000 / 1000, 6);
-		rn_sb_putc(out, '>');
-	}
-	if (c->source) {
-		int i = rn_stack_source_frame(frames, nframes, c->source == 2);
-
-		text_source(i >= 0 ? &frames[i] : NULL, out);
-	}
-	rn_sb_putc(out, '\n');
-	for (int i = 0; c->stack && i < nframes; i++)
-		text_frame(&frames[i], out);
-}
-
-static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
-{
-	if (ev->flags & RN_F_STOPPED) {	/* a group-stop, not a delivery */
-		rn_sb_printf(out, "--- stopped by %s ---\n", rn_signal_name(ev->sig.signo));
-		return;
-	}
-	rn_sb_printf(out, "--- %s ", rn_signal_name(ev->sig.signo));
-	rn_decode_siginfo(ev, out);
-	rn_sb_puts(out, " ---\n");
-}
-
-static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
-{
-	if (ev->flags & RN_F_SUPERSEDED)
-		rn_sb_printf(out, "+++ superseded by execve in pid %d +++\n", ev->exit.code);
-	else if (ev->exit.signo)
-		rn_sb_printf(out, "+++ killed by %s%s +++\n", rn_signal_name(ev->exit.signo),
-			     ev->exit.core_dumped ? " (core dumped)" : "");
-	else
-		rn_sb_printf(out, "+++ exited with %d +++\n", ev->exit.code);
-}
-
-static void format_text(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
-			const struct rn_event *ev, const struct rn_decoded *d,
-			const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
-{
-	size_t start = out->len;
-
-	if (ev->type == RN_EV_ATTACH)
-		return;		/* said on stderr by the frontend, as strace does */
-	put_pid_prefix(pfx, ev->tid, out);
-	if (c->tsmode != RN_TS_NONE)
-		put_timestamp(c, ev->ts_ns, out);
-	switch (ev->type) {
-	case RN_EV_SYSCALL:
-		text_syscall(c, ev, d, start, frames, nframes, out);
-		break;
-	case RN_EV_SIGNAL:
-		text_signal(ev, out);
-		break;
-	case RN_EV_EXIT:
-		text_exit(ev, out);
-		break;
-	case RN_EV_LOST:
-		rn_sb_printf(out, "--- lost %llu events ---\n",
-			     (unsigned long long)ev->lost.count);
-		break;
-	default:
-		out->len = start;
-		out->buf[start] = '\0';
-	}
-}
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned cp;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
+	for (size_t i = 0; i < NFORMATS; i++) {
+		if (formats[i] && !strcmp(formats[i]->name, name)) {
+			*f = (enum rn_format)i;
 			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-void rn_json_escape(struct rn_strbuf *out, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (size_t i = 0; i < n;) {
-		unsigned char ch = p[i];
-		size_t len;
-
-		if (ch == '"' || ch == '\\') {
-			rn_sb_putc(out, '\\');
-			rn_sb_putc(out, (char)ch);
-		} else if (ch == '\n') {
-			rn_sb_puts(out, "\\n");
-		} else if (ch == '\t') {
-			rn_sb_puts(out, "\\t");
-		} else if (ch == '\r') {
-			rn_sb_puts(out, "\\r");
-		} else if (ch >= 0x20 && ch < 0x7f) {
-			rn_sb_putc(out, (char)ch);
-		} else if (ch >= 0x80 && (len = utf8_len(p + i, n - i))) {
-			rn_sb_put(out, p + i, len);
-			i += len;
-			continue;
-		} else {
-			char esc[7] = { '\\', 'u', '0', '0', hexdig[ch >> 4], hexdig[ch & 15], 0 };
-
-			rn_sb_puts(out, esc);
 		}
-		i++;
 	}
+	return -EINVAL;
 }
 
-static void json_str(struct rn_strbuf *out, const char *s, size_t n)
+void rn_format_names(char *buf, size_t len)
 {
-	rn_sb_putc(out, '"');
-	rn_json_escape(out, s, n);
-	rn_sb_putc(out, '"');
-}
+	size_t used = 0, left = NFORMATS;
 
-/* A decimal integer as strace prints it stays a JSON number. */
-static bool is_json_int(const char *s, size_t n)
-{
-	size_t i = (n && s[0] == '-') ? 1 : 0;
-
-	if (i == n || n - i > 19 || (s[i] == '0' && n - i > 1))
-		return false;
-	for (; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-static void json_head(const struct rn_fmt_ctx *c, const char *type, const struct rn_event *ev,
-		      struct rn_strbuf *out)
-{
-	__s64 ns = (__s64)ev->ts_ns + c->realtime_offset_ns;
-
-	rn_sb_puts(out, "{\"type\":\"");
-	rn_sb_puts(out, type);
-	rn_sb_puts(out, "\",\"ts\":");
-	rn_sb_put_dec(out, ns / 1000000000);
-	rn_sb_putc(out, '.');
-	rn_sb_put_udec_pad(out, (unsigned long long)(ns % 1000000000 / 1000), 6);
-	rn_sb_puts(out, ",\"pid\":");
-	rn_sb_put_udec(out, ev->tid);
-	rn_sb_puts(out, ",\"tgid\":");
-	rn_sb_put_udec(out, ev->tgid);
-}
-
-static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
-			 struct rn_strbuf *out)
-{
-	rn_sb_puts(out, ",\"syscall\":");
-	json_str(out, d->name, strlen(d->name));
-	rn_sb_puts(out, ",\"nr\":");
-	rn_sb_put_dec(out, ev->sc.nr);
-	rn_sb_puts(out, ",\"args\":[");
-	for (int i = 0; i < d->nargs; i++) {
-		if (i)
-			rn_sb_putc(out, ',');
-		if (is_json_int(d->arg[i].buf, d->arg[i].len))
-			rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
-		else
-			json_str(out, d->arg[i].buf, d->arg[i].len);
+	buf[0] = '\0';
+	for (size_t i = 0; i < NFORMATS && used < len; i++) {
+		left--;
+		used += snprintf(buf + used, len - used, "%s%s", formats[i]->name,
+				 !left ? "" : left == 1 ? " or " : ", ");
 	}
-	rn_sb_putc(out, ']');
-	if (d->unfinished) {
-		rn_sb_puts(out, ",\"ret\":null,\"errno\":null,\"unfinished\":true");
-	} else {
-		rn_sb_puts(out, ",\"ret\":");
-		rn_sb_put_dec(out, d->retval);
-		rn_sb_puts(out, ",\"errno\":");
-		if (d->err)
-			json_str(out, d->err, strlen(d->err));
-		else
-			rn_sb_puts(out, "null");
-	}
-	rn_sb_puts(out, ",\"dur_us\":");
-	rn_sb_put_udec(out, ev->dur_ns / 1000);
-	rn_sb_putc(out, '.');
-	rn_sb_put_udec_pad(out, ev->dur_ns % 1000, 3);
-	if (ev->flags & RN_F_ENTRY_MISSED)
-		rn_sb_puts(out, ",\"entry_missed\":true");
-}
-
-static void json_cstr(struct rn_strbuf *out, const char *s)
-{
-	if (s)
-		json_str(out, s, strlen(s));
-	else
-		rn_sb_puts(out, "null");
-}
-
-static void json_frame_loc(const struct rn_frame *f, struct rn_strbuf *out)
-{
-	rn_sb_puts(out, "\"file\":");
-	json_cstr(out, f && f->line ? f->file : NULL);
-	if (f && f->file && f->line)
-		rn_sb_printf(out, ",\"line\":%u", f->line);
-	else
-		rn_sb_puts(out, ",\"line\":null");
-	rn_sb_puts(out, ",\"function\":");
-	json_cstr(out, f ? f->function : NULL);
-}
-
-static void json_stack(const struct rn_fmt_ctx *c, const struct rn_frame *frames, int n,
-		       struct rn_strbuf *out)
-{
-	if (c->source) {
-		int i = rn_stack_source_frame(frames, n, c->source == 2);
-
-		rn_sb_puts(out, ",\"source\":{");
-		json_frame_loc(i >= 0 ? &frames[i] : NULL, out);
-		rn_sb_putc(out, '}');
-	}
-	if (!c->stack)
-		return;
-	rn_sb_puts(out, ",\"stack\":[");
-	for (int i = 0; i < n; i++) {
-		const struct rn_frame *f = &frames[i];
-
-		rn_sb_printf(out, "%s{\"ip\":%llu,\"object\":", i ? "," : "",
-			     (unsigned long long)f->ip);
-		json_cstr(out, f->object);
-		rn_sb_printf(out, ",\"offset\":%llu,", (unsigned long long)f->offset);
-		json_frame_loc(f, out);
-		rn_sb_putc(out, '}');
-	}
-	rn_sb_putc(out, ']');
-}
-
-static void json_signal(const struct rn_event *ev, struct rn_strbuf *out)
-{
-	struct rn_strbuf info;
-
-	if (ev->flags & RN_F_STOPPED) {
-		rn_sb_printf(out, ",\"signal\":\"%s\",\"stopped\":true",
-			     rn_signal_name(ev->sig.signo));
-		return;
-	}
-	rn_sb_printf(out, ",\"signal\":\"%s\",\"si_code\":\"%s\",\"si_pid\":%d,\"si_uid\":%d",
-		     rn_signal_name(ev->sig.signo), rn_sicode_name(ev->sig.signo, ev->sig.code),
-		     ev->sig.pid, ev->sig.uid);
-	rn_sb_init(&info);
-	rn_decode_siginfo(ev, &info);
-	rn_sb_puts(out, ",\"siginfo\":");
-	json_str(out, info.buf, info.len);
-	rn_sb_release(&info);
-}
-
-static void format_json(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-			const struct rn_decoded *d, const struct rn_frame *frames, int nframes,
-			struct rn_strbuf *out)
-{
-	switch (ev->type) {
-	case RN_EV_SYSCALL:
-		json_head(c, "syscall", ev, out);
-		json_syscall(ev, d, out);
-		json_stack(c, frames, nframes, out);
-		break;
-	case RN_EV_SIGNAL:
-		json_head(c, "signal", ev, out);
-		json_signal(ev, out);
-		break;
-	case RN_EV_EXIT:
-		json_head(c, "exit", ev, out);
-		if (ev->flags & RN_F_SUPERSEDED)
-			rn_sb_printf(out, ",\"superseded_by\":%d", ev->exit.code);
-		else if (ev->exit.signo)
-			rn_sb_printf(out, ",\"signal\":\"%s\",\"core_dumped\":%s",
-				     rn_signal_name(ev->exit.signo),
-				     ev->exit.core_dumped ? "true" : "false");
-		else
-			rn_sb_printf(out, ",\"code\":%d", ev->exit.code);
-		break;
-	case RN_EV_LOST:
-		json_head(c, "lost", ev, out);
-		rn_sb_printf(out, ",\"count\":%llu", (unsigned long long)ev->lost.count);
-		break;
-	case RN_EV_ATTACH:
-		json_head(c, ev->flags & RN_F_DETACHED ? "detach" : "attach", ev, out);
-		break;
-	default:
-		return;
-	}
-	rn_sb_puts(out, "}\n");
-}
-
-void rn_csv_field(struct rn_strbuf *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		rn_sb_puts(out, s);
-		return;
-	}
-	rn_sb_putc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			rn_sb_putc(out, '"');
-		rn_sb_putc(out, *s);
-	}
-	rn_sb_putc(out, '"');
-}
-
-static void format_csv(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-		       const struct rn_decoded *d, struct rn_strbuf *out)
-{
-	__s64 ns = (__s64)ev->ts_ns + c->realtime_offset_ns;
-	struct rn_strbuf args;
-
-	if (ev->type != RN_EV_SYSCALL)
-		return;		/* CSV rows are calls only; losses are totalled on stderr */
-	rn_sb_init(&args);
-	for (int i = 0; i < d->nargs; i++) {
-		if (i)
-			rn_sb_puts(&args, ", ");
-		rn_sb_put(&args, d->arg[i].buf, d->arg[i].len);
-	}
-	rn_sb_printf(out, "%lld.%06lld,%u,%s,", (long long)(ns / 1000000000),
-		     (long long)(ns % 1000000000 / 1000), ev->tid, d->name);
-	rn_csv_field(out, args.buf);
-	if (d->unfinished)
-		rn_sb_puts(out, ",,");
-	else
-		rn_sb_printf(out, ",%lld,%s", d->retval, d->err ? d->err : "");
-	rn_sb_printf(out, ",%llu.%03llu\n", (unsigned long long)(ev->dur_ns / 1000),
-		     (unsigned long long)(ev->dur_ns % 1000));
-	rn_sb_release(&args);
 }
 
 void rn_format_event_stack(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 			   const struct rn_event *ev, const struct rn_decoded *d,
 			   const struct rn_frame *frames, int n, struct rn_strbuf *out)
 {
+	const struct rn_format_desc *fmt = rn_format_get(c->format);
+
 	if (!frames)
 		n = 0;
-	if (c->format == RN_FMT_JSON)
-		format_json(c, ev, d, frames, n, out);
-	else if (c->format == RN_FMT_CSV)
-		format_csv(c, ev, d, out);
-	else
-		format_text(c, pfx, ev, d, frames, n, out);
+	if (fmt->line)
+		fmt->line(c, pfx, ev, d, frames, n, out);
 }
 
 void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
@@ -493,6 +70,8 @@ void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out)
 {
-	if (c->format == RN_FMT_CSV)
-		rn_sb_puts(out, "ts,pid,syscall,args,ret,errno,dur_us\n");
+	const struct rn_format_desc *fmt = rn_format_get(c->format);
+
+	if (fmt->header)
+		fmt->header(c, out);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Formatting of records into lines: strace-style text, JSON Lines and CSV.
+ * Formatting of records into lines: strace-style text, JSON Lines and CSV
+ * (one sink_NAME.c per format, found through the table in format.c).
  * Pure functions of their inputs (no I/O), so tests can check every byte.
  */
 #ifndef RN_FORMAT_H
@@ -47,6 +48,11 @@ void rn_format_event(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 void rn_format_event_stack(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 			   const struct rn_event *ev, const struct rn_decoded *d,
 			   const struct rn_frame *frames, int n, struct rn_strbuf *out);
+
+/* --format NAME to its value: 0, or -EINVAL. */
+int rn_format_parse(const char *name, enum rn_format *f);
+/* The --format names for a message, as "text, json or csv". */
+void rn_format_names(char *buf, size_t len);
 
 /* The CSV header line (with '\n'), or nothing for other formats. */
 void rn_format_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out);

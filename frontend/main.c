@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: MIT
 /* renacer: a system-call tracer with a ptrace and an eBPF backend. */
 #include <errno.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 
-#include <time.h>
-
 #include "../backends/backend.h"
+#include "../backends/spawn.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
-#include "ftime.h"
 #include "options.h"
+#include "privs.h"
 #include "select.h"
+#include "sink.h"
 #include "trace.h"
 
 #define RENACER_VERSION "0.1.0"
@@ -31,7 +29,11 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-/* No SA_RESTART: a blocked wait must return EINTR so the loop can detach. */
+/*
+ * No SA_RESTART: a blocked wait must return EINTR so the loop can detach.
+ * A signal ignored when renacer started (nohup, trap '' INT, a shell's
+ * background job) stays ignored, by renacer and by the command, as strace.
+ */
 static void install_signal_handlers(void)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
@@ -39,7 +41,8 @@ static void install_signal_handlers(void)
 
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigaction(sigs[i], &sa, NULL);
+		if (!rn_spawn_signal_ignored(sigs[i]))
+			sigaction(sigs[i], &sa, NULL);
 }
 
 static void die(const char *msg, int code)
@@ -92,7 +95,8 @@ static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 /* Does anything read the calls' timestamps or durations? */
 static bool needs_time(const struct rn_opts *o)
 {
-	return o->format != RN_FMT_TEXT || o->tsmode != RN_TS_NONE || o->show_time ||
+	return (rn_format_get(o->format)->flags & RN_FORMAT_TIMED) ||
+	       o->tsmode != RN_TS_NONE || o->show_time ||
 	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
 	       o->function_time;
 }
@@ -130,16 +134,10 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			cfg->status_drop |= RN_DROP_FAILED;
 	}
 	if (o->user) {
-		struct passwd *pw = getpwnam(o->user);
+		char msg[300];
 
-		if (!pw) {
-			char msg[300];
-
-			snprintf(msg, sizeof(msg), "cannot find user '%s'", o->user);
+		if (rn_privs_user(o->user, &cfg->uid, &cfg->gid, msg, sizeof(msg)))
 			die(msg, 1);
-		}
-		cfg->uid = pw->pw_uid;
-		cfg->gid = pw->pw_gid;
 	}
 }
 
@@ -152,159 +150,48 @@ static int exec_failure_code(const struct rn_opts *o, int err, const char *why)
 	return err == -ENOENT ? 127 : 126;
 }
 
-static __u64 now_ms(void)
+static int trace_loop(struct rn_backend *b, struct rn_trace *t)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (__u64)ts.tv_sec * 1000 + (__u64)ts.tv_nsec / 1000000;
-}
-
-static FILE *summary_file(const struct rn_trace *t)
-{
-	return t->out ? t->out : stderr;
-}
-
-static void print_summary(const struct rn_opts *o, const struct rn_trace *t, const char *backend,
-			  const char *title)
-{
-	struct rn_stats_print_opts po = {
-		.extended = o->stats_extended,
-		.histogram = o->histogram,
-		.backend = backend,
-		.title = title,
-	};
-	__u64 set[RN_BITMAP_WORDS];
-	struct rn_filter hf;
-	char err[256];
-
-	if (o->sort_by)
-		rn_stats_sort_parse(o->sort_by, &po.sort);	/* checked by check_summary_opts() */
-	if (o->histogram_set) {
-		rn_filter_init(&hf);
-		if (rn_filter_parse_qual(&hf, "trace", o->histogram_set, err, sizeof(err)))
-			die(err, 1);
-		memcpy(set, hf.syscalls, sizeof(set));
-		po.histogram_set = set;
-		rn_filter_release(&hf);
-	}
-	if (o->format == RN_FMT_JSON)
-		rn_stats_print_json(t->stats, summary_file(t), &po);
-	else
-		rn_stats_print(t->stats, summary_file(t), &po);
-	fflush(summary_file(t));
-}
-
-/* --summary-interval: print the summary so far, then start over. */
-static void interval_tick(const struct rn_opts *o, struct rn_trace *t, const char *backend,
-			  __u64 *next)
-{
-	char title[64];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(title, sizeof(title), "--- summary at %H:%M:%S ---", &tm);
-	print_summary(o, t, backend, title);
-	rn_stats_reset(t->stats);
-	*next += (__u64)(o->summary_interval * 1000);
-}
-
-static void on_alarm(int sig)
-{
-	(void)sig;	/* only there to interrupt the backend's wait */
-}
-
-/*
- * --summary-interval: a periodic SIGALRM (without SA_RESTART) interrupts the
- * backend's blocking wait, so the tracee never waits for a polling loop.
- */
-static void start_interval_timer(double seconds)
-{
-	struct sigaction sa = { .sa_handler = on_alarm };
-	struct itimerval it;
-	long usec = (long)(seconds * 1e6);
-
-	if (usec < 1000)
-		usec = 1000;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
-	it.it_interval.tv_sec = usec / 1000000;
-	it.it_interval.tv_usec = usec % 1000000;
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
-}
-
-static int trace_loop(const struct rn_opts *o, const struct rn_backend_ops *ops,
-		      struct rn_backend *b, struct rn_trace *t)
-{
-	__u64 next = now_ms() + (__u64)(o->summary_interval * 1000);
 	int ret;
 
-	if (o->summary_interval && t->stats)
-		start_interval_timer(o->summary_interval);
 	for (;;) {
 		if (interrupted) {
 			fatal_signal = interrupted;
-			ops->detach(b, fatal_signal);
+			rn_backend_detach(b, fatal_signal);
 			interrupted = 0;
 		}
-		if (o->summary_interval && t->stats && now_ms() >= next)
-			interval_tick(o, t, ops->name, &next);
-		ret = ops->poll(b, -1, rn_trace_on_events, t);
+		rn_trace_tick(t);
+		ret = rn_backend_poll(b, -1, rn_trace_on_events, t);
 		if (ret == -EINTR)
 			continue;
 		if (ret <= 0)
-			return ret;
+			break;
 	}
-}
-
-/* -c: the backend's own aggregates when it made them, else what the events
- * fed in along the way. */
-static void finish_summary(const struct rn_opts *o, const struct rn_trace_config *cfg,
-			   const struct rn_backend_ops *ops, struct rn_backend *b,
-			   struct rn_trace *t)
-{
-	if (!t->stats)
-		return;
-	if (cfg->summary_only && ops->aggregates) {
-		int ret = ops->aggregates(b, rn_stats_add_agg, t->stats);
-
-		if (ret && ret != -ENOTSUP)
-			fprintf(stderr, "renacer: cannot read the kernel's totals: %s\n",
-				strerror(-ret));
+	if (ret < 0 && rn_trace_output_gone(t)) {
+		/* renacer ... | head: end the trace as on SIGPIPE (the command
+		 * gets it, -p targets are let go), then die of it, as strace. */
+		fatal_signal = SIGPIPE;
+		rn_backend_detach(b, SIGPIPE);
+		interrupted = 0;
+	} else if (ret < 0 && ret != -EINTR) {
+		/* A write error is reported once, with the file name, at the end. */
+		if (!rn_trace_write_error(t))
+			fprintf(stderr, "renacer: %s\n",
+				*rn_backend_error(b) ? rn_backend_error(b) : strerror(-ret));
+		rn_backend_detach(b, 0);	/* an output error: leave the command running */
 	}
-	print_summary(o, t, ops->name, NULL);
-}
-
-static struct rn_analyze_opts analyze_opts(const struct rn_opts *o)
-{
-	struct rn_analyze_opts a = {
-		.window_sec = o->window_sec,
-		.window_calls = o->window_calls ? o->window_calls : 100,
-		.features = 8,
-		.clusters = o->clusters ? o->clusters : 3,
-		.seed = o->seed ? o->seed : 1,
-		.anomaly_threshold = o->anomaly_threshold > 0 ? o->anomaly_threshold : 3.0,
-		.anomaly_window = o->anomaly_window ? o->anomaly_window : 100,
-		.anomaly_realtime = o->anomaly_realtime,
-		.realtime_out = stderr,
-		.top_pairs = 10,
-		.top_anomalies = 20,
-		.json = o->format == RN_FMT_JSON,
-	};
-
-	return a;
+	return ret;
 }
 
 /* renacer analyze TRACE.jsonl */
 static int analyze_file(const struct rn_opts *o)
 {
-	struct rn_analyze_opts ao = analyze_opts(o);
+	struct rn_analyze_opts ao;
 	FILE *in = strcmp(o->analyze_file, "-") ? fopen(o->analyze_file, "r") : stdin;
 	char msg[600];
 	int ret;
 
+	rn_sink_analyze_opts(o, &ao);
 	if (!in) {
 		snprintf(msg, sizeof(msg), "cannot open '%s': %s", o->analyze_file,
 			 strerror(errno));
@@ -342,34 +229,6 @@ static void check_summary_opts(const struct rn_opts *o)
 	}
 }
 
-static void setup_sinks(const struct rn_opts *o, struct rn_trace *t)
-{
-	enum rn_stats_key key = RN_STATS_BY_SYSCALL;
-
-	if (o->summary || o->summary_and_trace) {
-		if (o->summary_by)
-			rn_stats_key_parse(o->summary_by, &key);
-		t->stats = rn_stats_new(key);
-		if (!t->stats)
-			die("out of memory", 1);
-	}
-	if (o->analyze) {
-		struct rn_analyze_opts ao = analyze_opts(o);
-
-		t->analyze = rn_analyze_new(&ao);
-		if (!t->analyze)
-			die("out of memory", 1);
-	}
-}
-
-static void release_sinks(struct rn_trace *t)
-{
-	if (t->stats)
-		rn_stats_free(t->stats);
-	if (t->analyze)
-		rn_analyze_free(t->analyze);
-}
-
 /* Die of sig as the command did (no core file of our own), as strace does. */
 static int die_of_signal(int sig)
 {
@@ -388,10 +247,9 @@ static int die_of_signal(int sig)
 
 /* strace's convention: exit with the command's code, or die of its signal;
  * a spawned command cut short by our own SIGINT/SIGTERM/SIGHUP: die of that. */
-static int finish(const struct rn_opts *o, const struct rn_backend_ops *ops,
-		  struct rn_backend *b)
+static int finish(const struct rn_opts *o, const struct rn_backend *b)
 {
-	int status = ops->exit_status(b);
+	int status = rn_backend_exit_status(b);
 
 	if (status == -1)
 		return o->argv && fatal_signal ? die_of_signal(fatal_signal) : 0;
@@ -402,87 +260,68 @@ static int finish(const struct rn_opts *o, const struct rn_backend_ops *ops,
 	return 1;
 }
 
-static int run(const struct rn_opts *o)
+/* --backend: the choice, said with --debug. */
+static const struct rn_backend_ops *select_backend(const struct rn_opts *o,
+						   const struct rn_trace_config *cfg)
 {
-	struct rn_trace_config cfg;
-	struct rn_filter filter;
 	const struct rn_backend_ops *ops;
-	struct rn_backend *b;
-	struct rn_trace t;
 	char why[512], err[512];
-	int ret, code;
 
-	check_summary_opts(o);
-	build_filter(o, &filter);
-	build_config(o, &filter, &cfg);
-	ops = rn_select_backend(o, &cfg, why, sizeof(why), err, sizeof(err));
+	ops = rn_select_backend(o, cfg, why, sizeof(why), err, sizeof(err));
 	if (!ops)
 		die(err, 1);
 	if (o->verbose)
 		fprintf(stderr, "renacer: backend %s\n", why);
-	if (rn_trace_init(&t, o, err, sizeof(err)))
-		die(err, 1);
-	t.filter = &filter;
-	setup_sinks(o, &t);
-	b = ops->open(&cfg);
-	if (!b && o->backend == RN_BACKEND_AUTO && ops == &rn_ebpf_backend && !o->all &&
-	    !o->cgroup) {
-		/* The probe said yes but loading failed (verifier, memlock, ...):
-		 * auto still owes the user a trace. */
-		if (o->verbose)
-			fprintf(stderr, "renacer: eBPF failed to load (%s): using ptrace\n",
-				*ops->error(NULL) ? ops->error(NULL) : strerror(errno));
-		ops = &rn_ptrace_backend;
-		b = ops->open(&cfg);
-	}
-	if (!b) {
-		int saved = errno;
-		const char *reason = ops->error ? ops->error(NULL) : "";
+	return ops;
+}
 
-		snprintf(err, sizeof(err), "cannot start the %s backend: %s", ops->name,
-			 *reason ? reason : strerror(saved));
+static void start_backend(const struct rn_opts *o, struct rn_backend *b)
+{
+	char err[512];
+	int ret = rn_backend_start(b);
+
+	if (!ret)
+		return;
+	if (*rn_backend_error(b))
+		snprintf(err, sizeof(err), "%s", rn_backend_error(b));
+	else
+		snprintf(err, sizeof(err), "cannot start tracing: %s", strerror(-ret));
+	rn_backend_close(b);	/* frees the reason: err holds the copy */
+	die(err, exec_failure_code(o, ret, err));
+}
+
+static int run(const struct rn_opts *o)
+{
+	struct rn_trace_config cfg;
+	const struct rn_backend_ops *ops;
+	struct rn_filter filter;
+	struct rn_backend *b;
+	struct rn_trace t;
+	char err[512];
+	int ret, code;
+	bool gone;
+
+	check_summary_opts(o);
+	build_filter(o, &filter);
+	build_config(o, &filter, &cfg);
+	ops = select_backend(o, &cfg);
+	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)))
 		die(err, 1);
-	}
+	b = rn_select_open(o, &cfg, ops, err, sizeof(err));
+	if (!b)
+		die(err, 1);
+	rn_trace_set_backend(&t, b);
 	install_signal_handlers();
-	ret = ops->start(b);
-	if (ret) {
-		const char *reason = ops->error(b);
-
-		if (reason && *reason)
-			snprintf(err, sizeof(err), "%s", reason);
-		else
-			snprintf(err, sizeof(err), "cannot start tracing: %s", strerror(-ret));
-		ops->close(b);	/* frees reason: err holds the copy */
-		die(err, exec_failure_code(o, ret, err));
-	}
-	ret = trace_loop(o, ops, b, &t);
-	if (ret < 0 && ret != -EINTR) {
-		/* A write error is reported once, with the file name, below. */
-		if (!t.write_errno)
-			fprintf(stderr, "renacer: %s\n",
-				*ops->error(b) ? ops->error(b) : strerror(-ret));
-		ops->detach(b, 0);	/* an output error: leave the command running */
-	}
-	finish_summary(o, &cfg, ops, b, &t);
-	if (t.ftime)
-		rn_ftime_print(t.ftime, o->format == RN_FMT_JSON, summary_file(&t));
-	if (t.analyze)
-		rn_analyze_report(t.analyze, summary_file(&t));
-	if (rn_trace_flush(&t)) {
-		fprintf(stderr, "renacer: cannot write to %s: %s\n", t.out_name,
-			strerror(t.write_errno));
-		ret = -t.write_errno;	/* the trace is incomplete: exit 1 */
-	}
-	if (t.lost)
-		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t.lost);
-	if (t.stats && rn_stats_dropped(t.stats))
-		fprintf(stderr, "renacer: %llu calls left out of the summary (out of memory)\n",
-			(unsigned long long)rn_stats_dropped(t.stats));
+	start_backend(o, b);
+	ret = trace_loop(b, &t);
+	ret = rn_trace_finish(&t, ret);
+	gone = rn_trace_output_gone(&t);
 	rn_trace_release(&t);
-	release_sinks(&t);
 	rn_filter_release(&filter);
-	code = finish(o, ops, b);
-	ops->close(b);
+	code = finish(o, b);
+	rn_backend_close(b);
+	if (gone)
+		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;
 }
 
@@ -492,10 +331,16 @@ int main(int argc, char **argv)
 	char err[512];
 	int code;
 
+	rn_spawn_save_signals();
+	if (rn_privs_drop() < 0)
+		die("cannot drop the privileges of a setuid install", 1);
 	if (rn_opts_parse(&o, argc, argv, err, sizeof(err)))
 		die(err, 1);
 	if (o.help) {
-		rn_opts_usage(stdout);
+		if (o.help_analyze)
+			rn_opts_usage_analyze(stdout);
+		else
+			rn_opts_usage(stdout);
 		return 0;
 	}
 	if (o.version) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Option parsing. Flags follow strace's where renacer offers the same thing. */
 #include "options.h"
+#include "format.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -125,31 +126,50 @@ static double parse_positive(const char *s)
 	return v;
 }
 
+static int add_pid(struct rn_opts *o, pid_t pid)
+{
+	pid_t *p;
+
+	/* -p X -p X (or -p X,X): one process, attached once */
+	for (size_t i = 0; i < o->npids; i++)
+		if (o->pids[i] == pid)
+			return 0;
+	p = realloc(o->pids, (o->npids + 1) * sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	o->pids = p;
+	o->pids[o->npids++] = pid;
+	return 0;
+}
+
+/* -p PID[,PID...]: commas or blanks between ids; an empty one ("1,,2",
+ * "1,") is an error. */
 static int add_pids(struct rn_opts *o, const char *arg, char *err, size_t errlen)
 {
-	char *copy = strdup(arg), *save = NULL, *tok;
-	int ret = 0;
+	const char *p = arg;
+	char tok[32];
 
-	if (!copy)
-		return -ENOMEM;
-	for (tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-		long long pid = parse_num(tok, INT_MAX);
-		pid_t *p;
+	for (;;) {
+		size_t n;
+		long long pid;
 
-		if (pid <= 0) {
-			ret = fail(err, errlen, "invalid process id: '%s'", tok);
-			break;
-		}
-		p = realloc(o->pids, (o->npids + 1) * sizeof(*p));
-		if (!p) {
-			ret = -ENOMEM;
-			break;
-		}
-		o->pids = p;
-		o->pids[o->npids++] = (pid_t)pid;
+		p += strspn(p, " \t");
+		n = strcspn(p, ", \t");
+		if (!n)
+			return fail(err, errlen, "invalid process id list: '%s'", arg);
+		snprintf(tok, sizeof(tok), "%.*s", (int)(n < sizeof(tok) ? n : sizeof(tok) - 1), p);
+		pid = n < sizeof(tok) ? parse_num(tok, INT_MAX) : -1;
+		if (pid <= 0)
+			return fail(err, errlen, "invalid process id: '%.*s'", (int)n, p);
+		if (add_pid(o, (pid_t)pid))
+			return -ENOMEM;
+		p += n;
+		p += strspn(p, " \t");
+		if (!*p)
+			return 0;
+		if (*p == ',')
+			p++;
 	}
-	free(copy);
-	return ret;
 }
 
 /* Keep filter words in order; the filter parser sees them as -e would. */
@@ -269,15 +289,12 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    optarg);
 		return 0;
 	case OPT_FORMAT:
-		if (!strcmp(optarg, "text"))
-			o->format = RN_FMT_TEXT;
-		else if (!strcmp(optarg, "json"))
-			o->format = RN_FMT_JSON;
-		else if (!strcmp(optarg, "csv"))
-			o->format = RN_FMT_CSV;
-		else
-			return fail(err, errlen, "invalid --format '%s': use text, json or csv",
-				    optarg);
+		if (rn_format_parse(optarg, &o->format)) {
+			char names[128];
+
+			rn_format_names(names, sizeof(names));
+			return fail(err, errlen, "invalid --format '%s': use %s", optarg, names);
+		}
 		return 0;
 	case OPT_BUFSIZE:
 		v = parse_num(optarg, 1LL << 32);
@@ -427,6 +444,9 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 			    "Try 'renacer -h' for more information.");
 	if (o->argv && o->npids)
 		return fail(err, errlen, "-p PID and a command cannot be used together");
+	if (o->user && !o->argv)
+		return fail(err, errlen, "-u USER applies to a command renacer starts: it cannot "
+			    "change the user of -p, --all or --cgroup processes");
 	if (o->follow == 2 && !o->outfile)
 		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
 	if (o->summary && o->summary_and_trace)
@@ -462,6 +482,10 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 			return fail(err, errlen, "out of memory"), -ENOMEM;
 		if (ret)
 			return ret;
+	}
+	if (analyze && o->help) {
+		o->help_analyze = true;
+		return 0;
 	}
 	if (analyze) {
 		if (optind != argc - 1)
@@ -535,5 +559,23 @@ void rn_opts_usage(FILE *out)
 	      "  --debug                 say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"
 	      "  -V, --version           print the version\n",
+	      out);
+}
+
+void rn_opts_usage_analyze(FILE *out)
+{
+	fputs("Usage: renacer analyze [OPTIONS] TRACE.jsonl\n"
+	      "Correlation, k-means clusters and latency anomalies of a trace written with\n"
+	      "--format=json ('-' reads standard input). Lost events in the trace are said\n"
+	      "first, with the windows they fell in.\n"
+	      "\n"
+	      "  --format=text|json      the report as text (default) or one JSON line\n"
+	      "  --window=S              windows of S seconds\n"
+	      "  --window-calls=N        windows of N calls (default 100)\n"
+	      "  --clusters=K            k-means clusters (default 3)\n"
+	      "  --seed=N                k-means random seed (default 1)\n"
+	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
+	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
+	      "  -h, --help              this help\n",
 	      out);
 }

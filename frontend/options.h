@@ -60,6 +60,7 @@ struct rn_opts {
 	char **filters;
 	size_t nfilters;
 	bool help, version;
+	bool help_analyze;	/* renacer analyze --help */
 };
 
 /*
@@ -69,5 +70,7 @@ struct rn_opts {
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen);
 void rn_opts_release(struct rn_opts *o);
 void rn_opts_usage(FILE *out);
+/* renacer analyze --help: the options the analysis of a file takes. */
+void rn_opts_usage_analyze(FILE *out);
 
 #endif /* RN_OPTIONS_H */

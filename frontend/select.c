@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "select.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,4 +79,37 @@ const struct rn_backend_ops *rn_select_backend(const struct rn_opts *o,
 	}
 	snprintf(why, whylen, "ptrace: eBPF unavailable (%s)", probe_why);
 	return &rn_ptrace_backend;
+}
+
+/*
+ * The probe may say yes and loading still fail (verifier, memlock, ...):
+ * auto still owes the user a trace, unless only eBPF can do what was asked.
+ */
+static bool may_fall_back(const struct rn_opts *o, const struct rn_backend_ops *ops)
+{
+	return o->backend == RN_BACKEND_AUTO && ops == &rn_ebpf_backend && !ebpf_only_feature(o);
+}
+
+struct rn_backend *rn_select_open(const struct rn_opts *o, const struct rn_trace_config *cfg,
+				  const struct rn_backend_ops *ops, char *err, size_t errlen)
+{
+	struct rn_backend *b = ops->open(cfg);
+	const char *reason;
+	int saved;
+
+	if (!b && may_fall_back(o, ops)) {
+		if (o->verbose)
+			fprintf(stderr, "renacer: eBPF failed to load (%s): using ptrace\n",
+				*ops->error(NULL) ? ops->error(NULL) : strerror(errno));
+		ops = &rn_ptrace_backend;
+		b = ops->open(cfg);
+	}
+	if (b)
+		return b;
+	saved = errno;
+	reason = ops->error ? ops->error(NULL) : "";
+	snprintf(err, errlen, "cannot start the %s backend: %s", ops->name,
+		 *reason ? reason : strerror(saved));
+	errno = saved;
+	return NULL;
 }

@@ -16,4 +16,12 @@ const struct rn_backend_ops *rn_select_backend(const struct rn_opts *o,
 					       char *why, size_t whylen,
 					       char *err, size_t errlen);
 
+/*
+ * Open the chosen backend. With --backend=auto, an eBPF backend that probed
+ * fine but fails to load falls back to ptrace (said with --debug). Returns
+ * the backend, or NULL + errno with a one-line message in err.
+ */
+struct rn_backend *rn_select_open(const struct rn_opts *o, const struct rn_trace_config *cfg,
+				  const struct rn_backend_ops *ops, char *err, size_t errlen);
+
 #endif /* RN_SELECT_H */

@@ -1,113 +1,53 @@
 // SPDX-License-Identifier: MIT
-/* The trace session: decode once, then write the line and feed the stats. */
+/* The trace session: filter, decode once, then hand each batch to the sinks. */
 #include "trace.h"
 
-#include "../stats/analyze.h"
-#include "../stats/stats.h"
+#include "../backends/spawn.h"
 #include "filter.h"
-#include "ftime.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static __s64 realtime_offset(void)
+int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter *filter,
+		  const struct rn_trace_config *cfg, char *err, size_t errlen)
 {
-	struct timespec mono, real;
+	int ret;
 
-	clock_gettime(CLOCK_MONOTONIC, &mono);
-	clock_gettime(CLOCK_REALTIME, &real);
-	return ((__s64)real.tv_sec - mono.tv_sec) * 1000000000 + (real.tv_nsec - mono.tv_nsec);
-}
-
-int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t errlen)
-{
 	memset(t, 0, sizeof(*t));
 	t->opts = o;
-	t->fmt = (struct rn_fmt_ctx){
-		.format = o->format,
-		.tsmode = o->tsmode,
-		.show_time = o->show_time,
-		.realtime_offset_ns = realtime_offset(),
-		.stack = o->stack,
-		.source = o->source,
-	};
-	/* CSV rows carry no stack: unwind only for --function-time there. */
-	t->want_stack = o->function_time ||
-			((o->stack || o->source) && o->format != RN_FMT_CSV);
+	t->filter = filter;
 	t->stack_how = o->stack ? RN_STACK_FULL :
 		       o->source == 2 ? RN_STACK_INNERMOST : RN_STACK_OWN;
-	if (o->function_time && !(t->ftime = rn_ftime_new())) {
-		snprintf(err, errlen, "out of memory");
-		return -ENOMEM;
-	}
-	t->print_trace = !o->summary;
-	rn_tidmap_init(&t->files);
-	rn_tidmap_init(&t->opened);
 	rn_tidmap_init(&t->live);
-	rn_decoded_init(&t->dec);
-	rn_sb_init(&t->line);
-	t->out = stderr;
-	t->out_name = "standard error";
-	if (o->outfile && o->follow < 2) {
-		t->out = fopen(o->outfile, "we");	/* never leak into the tracee */
-		if (!t->out) {
-			snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
-			return -errno;
-		}
-		t->out_name = o->outfile;
-		setvbuf(t->out, NULL, _IOFBF, 1 << 16);
-	} else if (o->follow == 2) {
-		t->out = NULL;
-		t->out_name = o->outfile;	/* the FILE of FILE.PID */
+	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
+		rn_decoded_init(&t->decs[i]);
+	rn_sinks_init(&t->sinks);
+	ret = rn_output_open(&t->out, o, err, errlen);
+	if (ret)
+		return ret;
+	t->env = (struct rn_sink_env){
+		.opts = o,
+		.cfg = cfg,
+		.format = rn_format_get(o->format),
+		.out = &t->out,
+	};
+	ret = rn_sinks_setup(&t->sinks, &t->env);
+	if (!ret && (t->sinks.wants & RN_SINK_STACK)) {
+		t->frames = calloc(RN_TRACE_BATCH * RN_STACK_MAX, sizeof(*t->frames));
+		ret = t->frames ? 0 : -ENOMEM;
 	}
-	if (t->out && t->print_trace) {
-		rn_format_header(&t->fmt, &t->line);
-		fwrite(t->line.buf, 1, t->line.len, t->out);
-		rn_sb_reset(&t->line);
-	}
-	return 0;
+	if (!ret)
+		ret = rn_sinks_begin(&t->sinks);
+	if (ret)
+		snprintf(err, errlen, "%s", ret == -ENOMEM ? "out of memory" : strerror(-ret));
+	return ret;
 }
 
-static FILE *trace_file_for(struct rn_trace *t, __u32 tid)
+void rn_trace_set_backend(struct rn_trace *t, struct rn_backend *b)
 {
-	char name[4096];
-	void **slot, **was;
-	int is_new;
-
-	if (t->out)
-		return t->out;
-	if (!tid)	/* -ff: records of no task (lost events) go to stderr */
-		return stderr;
-	slot = rn_tidmap_get(&t->files, tid, &is_new);
-	if (!slot)
-		return NULL;
-	if (*slot)
-		return *slot;
-	snprintf(name, sizeof(name), "%s.%u", t->opts->outfile, tid);
-	/* The kernel reuses thread ids: a second task with the same id appends
-	 * to the file of the first instead of wiping it. */
-	was = rn_tidmap_get(&t->opened, tid, &is_new);
-	*slot = fopen(name, was && !is_new ? "ae" : "we");
-	if (was)
-		*was = t;
-	if (!*slot) {
-		if (!t->write_errno)
-			t->write_errno = errno;
-		rn_tidmap_remove(&t->files, tid);
-		return NULL;
-	}
-	setvbuf(*slot, NULL, _IOFBF, 1 << 14);
-	if (t->fmt.format == RN_FMT_CSV && is_new) {
-		struct rn_strbuf hdr;
-
-		rn_sb_init(&hdr);
-		rn_format_header(&t->fmt, &hdr);
-		fwrite(hdr.buf, 1, hdr.len, *slot);
-		rn_sb_release(&hdr);
-	}
-	return *slot;
+	t->env.backend = b;
 }
 
 /* strace's rule: "NNNNN " columns with -o and -f; "[pid N]" on stderr once
@@ -136,27 +76,9 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
 
-static void write_line(struct rn_trace *t, __u32 tid)
-{
-	FILE *f = trace_file_for(t, tid);
-
-	if (f && fwrite(t->line.buf, 1, t->line.len, f) != t->line.len && !t->write_errno)
-		t->write_errno = errno ? errno : EIO;
-}
-
-static void on_exit_event(struct rn_trace *t, const struct rn_event *ev)
-{
-	FILE *f;
-
-	rn_tidmap_remove(&t->live, ev->tid);
-	f = rn_tidmap_remove(&t->files, ev->tid);
-	if (f && fclose(f) && !t->write_errno)
-		t->write_errno = errno;
-}
-
 /* Decode with the per-syscall -e abbrev=/verbose=/raw= choices applied. */
 static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event *ev,
-				       const struct rn_memsrc *mem)
+				       const struct rn_memsrc *mem, struct rn_decoded *d)
 {
 	struct rn_decode_opts o = t->opts->dec;
 	const struct rn_filter *f = t->filter;
@@ -166,23 +88,18 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
 	o.raw = o.raw || rn_filter_raw(f, ev->sc.nr);
 	/* -e verbose=SET: calls outside SET show addresses, not structures. */
 	o.terse = !rn_filter_verbose(f, ev->sc.nr);
-	rn_decode_syscall(ev, mem, &o, &t->dec);
-	return &t->dec;
+	rn_decode_syscall(ev, mem, &o, d);
+	return d;
 }
 
-/* Feed the statistics and analysis sinks; false when the record is not to
- * be printed at all. */
-static bool account(struct rn_trace *t, const struct rn_event *ev)
+/* Is the record to be printed (-e quiet= may silence it)? Counts losses on
+ * the way. */
+static bool shown(struct rn_trace *t, const struct rn_event *ev)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
-		if (t->stats)
-			rn_stats_add_batch(t->stats, ev, 1);
-		if (t->analyze)
-			rn_analyze_add_batch(t->analyze, ev, 1);
+	case RN_EV_SIGNAL:	/* -e signal= was applied by rn_filter_match() */
 		return true;
-	case RN_EV_SIGNAL:
-		return true;	/* -e signal= was applied by rn_filter_match() */
 	case RN_EV_EXIT:
 		if (ev->flags & RN_F_SUPERSEDED)
 			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
@@ -191,63 +108,72 @@ static bool account(struct rn_trace *t, const struct rn_event *ev)
 		t->lost += ev->lost.count;
 		return true;
 	case RN_EV_ATTACH:
-		if (!(ev->flags & RN_F_SILENT) && !rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
-			fprintf(stderr, "renacer: Process %u %s\n", ev->tid,
-				ev->flags & RN_F_DETACHED ? "detached" : "attached");
 		return true;
 	}
 	return false;
 }
 
 /* -k, --source, --function-time: unwind the (still stopped) caller of a
- * call that passed the filter, and count it per function. */
-static void take_stack(struct rn_trace *t, const struct rn_event *ev,
-		       const struct rn_memsrc *mem)
+ * call that passed the filter. */
+static void take_stack(struct rn_trace *t, struct rn_sink_rec *r, const struct rn_memsrc *mem)
 {
+	struct rn_frame *frames = t->frames + t->nrecs * RN_STACK_MAX;
+	const struct rn_event *ev = r->ev;
 	long n = 0;
 
-	t->nframes = 0;
-	if (!t->want_stack)
-		return;
 	if (mem && mem->stack)
-		n = mem->stack(mem->ctx, ev->tid, ev->tgid, t->frames, RN_STACK_MAX, t->stack_how);
-	t->nframes = n > 0 ? (int)n : 0;
-	if (t->ftime) {
-		int i = rn_stack_source_frame(t->frames, t->nframes, t->opts->source == 2);
-		bool failed = !(ev->flags & RN_F_UNFINISHED) && ev->sc.ret < 0 &&
-			      ev->sc.ret >= -4095;
-
-		if (rn_ftime_add(t->ftime, i >= 0 ? t->frames[i].function : NULL, ev->sc.nr,
-				 ev->dur_ns, failed) < 0 && !t->write_errno)
-			t->write_errno = ENOMEM;
-	}
+		n = mem->stack(mem->ctx, ev->tid, ev->tgid, frames, RN_STACK_MAX, t->stack_how);
+	r->frames = frames;
+	r->nframes = n > 0 ? (int)n : 0;
 }
 
-static void on_event(struct rn_trace *t, const struct rn_event *ev, const struct rn_memsrc *mem)
+/* Hand the records prepared so far to the sinks; a sink's error stops the
+ * trace and is reported as a write error (the trace is incomplete). */
+static int deliver(struct rn_trace *t, const struct rn_memsrc *mem)
 {
-	const struct rn_decoded *d = NULL;
-	bool show;
+	struct rn_sink_batch batch = { .recs = t->recs, .n = t->nrecs, .mem = mem };
+	int ret = t->nrecs ? rn_sinks_on_events(&t->sinks, &batch) : 0;
+
+	t->nrecs = 0;
+	if (ret && !t->out.write_errno)
+		t->out.write_errno = -ret;
+	return ret;
+}
+
+/* The ATTACH notice is said on stderr where it falls among the records. */
+static void attach_notice(struct rn_trace *t, const struct rn_event *ev,
+			  const struct rn_memsrc *mem)
+{
+	if (ev->flags & RN_F_SILENT || rn_filter_quiet(t->filter, RN_QUIET_ATTACH))
+		return;
+	deliver(t, mem);
+	fprintf(stderr, "renacer: Process %u %s\n", ev->tid,
+		ev->flags & RN_F_DETACHED ? "detached" : "attached");
+}
+
+static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct rn_memsrc *mem)
+{
+	struct rn_sink_rec *r;
 
 	track_task(t, ev);
 	/* Every record goes through the filter: syscalls and signals may be
 	 * dropped, and exits keep its -P descriptor tracking current. */
 	if (!rn_filter_match(t->filter, ev, mem))
 		return;
-	show = account(t, ev) && t->print_trace;
-	if (show && ev->type == RN_EV_SYSCALL)
-		d = decode(t, ev, mem);
-	if (ev->type == RN_EV_SYSCALL && (show || t->ftime))
-		take_stack(t, ev, mem);
-	if (show) {
-		rn_sb_reset(&t->line);
-		rn_format_event_stack(&t->fmt, pid_prefix(t), ev, d, t->frames, t->nframes,
-				      &t->line);
-		if (t->line.len)
-			write_line(t, ev->tid);
-	}
+	if (ev->type == RN_EV_ATTACH)
+		attach_notice(t, ev, mem);
+	if (t->nrecs == RN_TRACE_BATCH)
+		deliver(t, mem);
+	r = &t->recs[t->nrecs];
+	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
+	if (ev->type == RN_EV_SYSCALL && r->show && (t->sinks.wants & RN_SINK_DECODED))
+		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
+	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
+		take_stack(t, r, mem);
+	t->nrecs++;
 	/* a superseded leader's tid lives on in the thread that exec'd */
 	if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED))
-		on_exit_event(t, ev);
+		rn_tidmap_remove(&t->live, ev->tid);
 }
 
 int rn_trace_on_events(void *ctx, const struct rn_event *evs, size_t n,
@@ -256,34 +182,50 @@ int rn_trace_on_events(void *ctx, const struct rn_event *evs, size_t n,
 	struct rn_trace *t = ctx;
 
 	for (size_t i = 0; i < n; i++)
-		on_event(t, &evs[i], mem);
-	return t->write_errno ? -t->write_errno : 0;
+		prepare(t, &evs[i], mem);
+	deliver(t, mem);
+	return t->out.write_errno ? -t->out.write_errno : 0;
 }
 
-int rn_trace_flush(struct rn_trace *t)
+void rn_trace_tick(struct rn_trace *t)
 {
-	/* ferror too: the -c summary is flushed (and may have failed) before. */
-	if (t->out && (fflush(t->out) || ferror(t->out)) && !t->write_errno)
-		t->write_errno = errno ? errno : EIO;
-	for (size_t i = 0; i < t->files.cap; i++)
-		if (t->files.keys[i] && fflush(t->files.vals[i]) && !t->write_errno)
-			t->write_errno = errno;
-	return t->write_errno ? -t->write_errno : 0;
+	int ret = rn_sinks_tick(&t->sinks);
+
+	if (ret && !t->out.write_errno)
+		t->out.write_errno = -ret;
+}
+
+bool rn_trace_output_gone(const struct rn_trace *t)
+{
+	return t->out.write_errno == EPIPE && !rn_spawn_signal_ignored(SIGPIPE);
+}
+
+int rn_trace_finish(struct rn_trace *t, int ret)
+{
+	int err = rn_sinks_end(&t->sinks);
+
+	if (err && !t->out.write_errno)
+		t->out.write_errno = -err;
+	if (rn_output_flush(&t->out) && !rn_trace_output_gone(t)) {
+		if (t->out.open_err[0])
+			fprintf(stderr, "renacer: %s\n", t->out.open_err);
+		else
+			fprintf(stderr, "renacer: cannot write to %s: %s\n", t->out.name,
+				strerror(t->out.write_errno));
+		ret = -t->out.write_errno;	/* the trace is incomplete: exit 1 */
+	}
+	if (t->lost)
+		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	return ret;
 }
 
 void rn_trace_release(struct rn_trace *t)
 {
-	rn_trace_flush(t);
-	if (t->out && t->out != stderr)
-		fclose(t->out);
-	for (size_t i = 0; i < t->files.cap; i++)
-		if (t->files.keys[i])
-			fclose(t->files.vals[i]);
-	rn_tidmap_release(&t->files);
-	rn_tidmap_release(&t->opened);
+	rn_sinks_release(&t->sinks);
+	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);
-	rn_decoded_release(&t->dec);
-	rn_sb_release(&t->line);
-	rn_ftime_free(t->ftime);
-	t->ftime = NULL;
+	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
+		rn_decoded_release(&t->decs[i]);
+	free(t->frames);
+	t->frames = NULL;
 }

@@ -1,56 +1,68 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A trace session: the frontend's side of the event stream. It decodes each
- * record once and hands it to the sinks (trace output, statistics).
+ * A trace session: the frontend's side of the event stream. It filters each
+ * batch from the backend, decodes and unwinds each record once (as far as a
+ * sink asked for it) and hands the batch to the list of sinks (frontend/sink.h).
  */
 #ifndef RN_TRACE_H
 #define RN_TRACE_H
 
 #include <stdio.h>
 
+#include "../backends/stack.h"
 #include "../syscalls/decode.h"
-#include "format.h"
 #include "options.h"
-#include "../syscalls/strbuf.h"
+#include "output.h"
+#include "sink.h"
 #include "tidmap.h"
 
-#include "../backends/stack.h"
-
-struct rn_stats;
-struct rn_ftime;
-struct rn_analyze;
 struct rn_filter;
+
+/* Records handed to the sinks per call at most (a bigger backend batch is
+ * handed over in pieces). */
+#define RN_TRACE_BATCH 64
 
 struct rn_trace {
 	const struct rn_opts *opts;
-	struct rn_fmt_ctx fmt;
-	bool print_trace;	/* per-call output wanted (not plain -c) */
-	FILE *out;		/* the trace (stderr or -o), NULL with -ff */
-	const char *out_name;	/* for error messages */
-	struct rn_tidmap files;	/* -ff: tid -> FILE * */
-	struct rn_tidmap opened; /* -ff: tids whose file exists (a reused tid appends) */
-	struct rn_tidmap live;	/* tids seen and not exited, for "[pid N]" */
-	struct rn_decoded dec;
-	struct rn_strbuf line;
 	struct rn_filter *filter; /* -e, -P, -z ...: never NULL once running */
-	struct rn_stats *stats;	/* -c / -C, or NULL */
-	struct rn_analyze *analyze; /* --analyze, or NULL */
-	struct rn_ftime *ftime;	/* --function-time, or NULL */
-	bool want_stack;	/* -k, --source or --function-time */
+	struct rn_output out;	/* stderr, -o FILE or -ff FILE.PID */
+	struct rn_sink_env env;
+	struct rn_sinks sinks;
+	struct rn_tidmap live;	/* tids seen and not exited, for "[pid N]" */
 	int stack_how;		/* enum rn_stack_how */
-	int nframes;		/* frames of the current call */
-	struct rn_frame frames[RN_STACK_MAX];
+	/* the batch being prepared: a record, a decoded call and (when a sink
+	 * wants stacks) RN_STACK_MAX frames per slot */
+	struct rn_sink_rec recs[RN_TRACE_BATCH];
+	struct rn_decoded decs[RN_TRACE_BATCH];
+	struct rn_frame *frames;
+	size_t nrecs;
 	__u64 lost;		/* events the backend reported lost */
-	int write_errno;	/* first output error, 0 if none */
 };
 
-/* Open outputs per opts. Returns 0 or -errno with a message in err. */
-int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, char *err, size_t errlen);
+/* Open the outputs and the sinks o asks for, and begin the sinks (the CSV
+ * header is written here). filter and cfg must outlive the session.
+ * Returns 0 or -errno with a message in err. */
+int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter *filter,
+		  const struct rn_trace_config *cfg, char *err, size_t errlen);
+/* The backend now open: the sinks may ask it for its name and totals. */
+void rn_trace_set_backend(struct rn_trace *t, struct rn_backend *b);
 /* The rn_event_fn handed to the backend (ctx is the struct rn_trace). */
 int rn_trace_on_events(void *ctx, const struct rn_event *evs, size_t n,
 		       const struct rn_memsrc *mem);
-/* Flush outputs; returns 0 or -errno of the first write error. */
-int rn_trace_flush(struct rn_trace *t);
+/* The session woke up (after each poll): periodic sink output. */
+void rn_trace_tick(struct rn_trace *t);
+/* The trace went to a pipe whose reader is gone, and SIGPIPE was not
+ * ignored when renacer started (then EPIPE is a plain write error). */
+bool rn_trace_output_gone(const struct rn_trace *t);
+/* End the sinks (their reports), flush, and say what went wrong: a write
+ * error, lost events. Returns ret (the trace loop's result), or -errno of a
+ * write error. */
+int rn_trace_finish(struct rn_trace *t, int ret);
+/* The first write error (errno), or 0. */
+static inline int rn_trace_write_error(const struct rn_trace *t)
+{
+	return t->out.write_errno;
+}
 void rn_trace_release(struct rn_trace *t);
 
 #endif /* RN_TRACE_H */

@@ -86,6 +86,7 @@ void rn_analyze_free(struct rn_analyze *a)
 	}
 	free(a->ents);
 	free(a->win_start);
+	free(a->win_lost);
 	free(a->top);
 	free(a);
 }
@@ -138,6 +139,7 @@ static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 int an_win_close(struct rn_analyze *a)
 {
 	unsigned i;
+	__u64 *lost;
 
 	if (a->nwin == a->cap_win) {
 		size_t cap = a->cap_win ? 2 * a->cap_win : 256;
@@ -146,6 +148,10 @@ int an_win_close(struct rn_analyze *a)
 		if (!n)
 			return -ENOMEM;
 		a->win_start = n;
+		lost = realloc(a->win_lost, cap * sizeof(*lost));
+		if (!lost)
+			return -ENOMEM;
+		a->win_lost = lost;
 		a->cap_win = cap;
 	}
 	if (a->nents + a->ntouched > a->cap_ents) {
@@ -160,6 +166,8 @@ int an_win_close(struct rn_analyze *a)
 		a->ents = e;
 		a->cap_ents = cap;
 	}
+	a->win_lost[a->nwin] = a->cur_lost;
+	a->cur_lost = 0;
 	a->win_start[a->nwin++] = a->nents;
 	for (i = 0; i < a->ntouched; i++) {
 		unsigned id = a->touched[i];
@@ -325,6 +333,20 @@ int rn_analyze_add(struct rn_analyze *a, const struct rn_analyze_rec *r)
 	return 0;
 }
 
+int rn_analyze_add_lost(struct rn_analyze *a, __u64 count, double ts)
+{
+	int err;
+
+	if (a->o.window_sec > 0 && !isnan(ts) && (a->have_t0 || a->total_calls)) {
+		err = an_win_time(a, ts);
+		if (err)
+			return err;
+	}
+	a->lost += count;
+	a->cur_lost += count;
+	return 0;
+}
+
 int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_t n)
 {
 	int err = 0, r;
@@ -334,6 +356,13 @@ int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_
 		const struct rn_event *ev = &evs[i];
 		struct rn_analyze_rec rec;
 
+		if (ev->type == RN_EV_LOST) {
+			r = rn_analyze_add_lost(a, ev->lost.count,
+						ev->ts_ns ? (double)ev->ts_ns / 1e9 : NAN);
+			if (r && !err)
+				err = r;
+			continue;
+		}
 		if (ev->type != RN_EV_SYSCALL || (ev->flags & RN_F_UNFINISHED))
 			continue;
 		rec = (struct rn_analyze_rec){
@@ -349,14 +378,6 @@ int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_
 			err = r;
 	}
 	return err;
-}
-
-int rn_analyze_sink(void *ctx, const struct rn_event *evs, size_t n, const struct rn_memsrc *mem)
-{
-	(void)mem;
-	/* like the summary: losing analysis data must not stop the trace */
-	rn_analyze_add_batch(ctx, evs, n);
-	return 0;
 }
 
 int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o)
@@ -377,6 +398,8 @@ int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o)
 		if (strspn(line, " \t") >= (size_t)len)
 			continue;
 		rc = rn_analyze_parse_line(line, (size_t)len, &r, name, sizeof(name));
+		if (rc == 0 && r.lost)
+			rc = rn_analyze_add_lost(a, r.lost, r.ts);
 		if (rc == 0) {
 			a->other++;
 			continue;

@@ -64,6 +64,7 @@ struct rn_analyze_rec {
 	__u32 tgid;
 	int nr;			/* syscall number, or -1 when only name is known */
 	const char *name;	/* may be NULL when nr is known */
+	__u64 lost;		/* a {"type":"lost"} record: its count (else 0) */
 };
 
 struct rn_analyze;
@@ -74,10 +75,10 @@ void rn_analyze_free(struct rn_analyze *a);
 /* Add one call. 0, -EINVAL (no usable syscall), -ENOMEM. */
 int rn_analyze_add(struct rn_analyze *a, const struct rn_analyze_rec *r);
 /* Add the completed RN_EV_SYSCALL records of a batch (others ignored). */
+/* count events the tracer lost at about ts (seconds, the records' clock;
+ * NaN when unknown): said first in the report, and the window marked. */
+int rn_analyze_add_lost(struct rn_analyze *a, __u64 count, double ts);
 int rn_analyze_add_batch(struct rn_analyze *a, const struct rn_event *evs, size_t n);
-/* rn_event_fn adapter for --analyze: ctx is a struct rn_analyze *. */
-int rn_analyze_sink(void *ctx, const struct rn_event *evs, size_t n,
-		    const struct rn_memsrc *mem);
 /* Print the report (text, or one JSON line with o->json). 0, -ENOMEM, -EIO. */
 int rn_analyze_report(struct rn_analyze *a, FILE *out);
 
@@ -89,7 +90,7 @@ int rn_analyze_file(FILE *in, FILE *out, const struct rn_analyze_opts *o);
 
 /* Parse one JSON line. Returns 1 for a syscall record (r filled; r->name
  * points into namebuf), 0 for another valid record type or a call marked
- * "unfinished":true, -EINVAL when the line is malformed or a syscall record
+ * "unfinished":true (for a {"type":"lost","count":N} record, r->lost = N), -EINVAL when the line is malformed or a syscall record
  * lacks a syscall name and number. */
 int rn_analyze_parse_line(const char *line, size_t len, struct rn_analyze_rec *r,
 			  char *namebuf, size_t namelen);

@@ -43,6 +43,10 @@ struct rn_analyze {
 	size_t nents, cap_ents;
 	size_t *win_start;
 	size_t nwin, cap_win;
+	/* events lost (tracer's {"type":"lost"} records): in all, in the window
+	 * being filled, and per closed window (win_lost[w]) */
+	__u64 lost, cur_lost;
+	__u64 *win_lost;
 	/* totals per id */
 	__u64 calls[AN_IDS];
 	double time[AN_IDS];

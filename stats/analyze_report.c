@@ -300,10 +300,40 @@ static void text_anomalies(FILE *out, const struct report *rp)
 	}
 }
 
+#define LOST_WINDOWS_SHOWN 20
+
+/* The share of the trace that is missing: lost events over all events. */
+static double lost_share(const struct rn_analyze *a)
+{
+	return (double)a->lost / ((double)a->lost + (double)a->total_calls);
+}
+
+/* Before anything else: the figures below are from an incomplete trace. */
+static void text_lost(FILE *out, const struct report *rp)
+{
+	const struct rn_analyze *a = rp->a;
+	size_t w, shown = 0, marked = 0;
+
+	if (!a->lost)
+		return;
+	fprintf(out, "renacer analyze: INCOMPLETE TRACE: %llu events lost, %.1f%% of the trace "
+		"missing\n", (unsigned long long)a->lost, 100.0 * lost_share(a));
+	for (w = 0; w < rp->rows && w < a->nwin; w++)
+		marked += a->win_lost[w] != 0;
+	fprintf(out, "windows with lost events (%zu of %zu):", marked, rp->rows);
+	for (w = 0; w < rp->rows && w < a->nwin && shown < LOST_WINDOWS_SHOWN; w++)
+		if (a->win_lost[w]) {
+			fprintf(out, " #%zu (%llu lost)", w, (unsigned long long)a->win_lost[w]);
+			shown++;
+		}
+	fputs(marked > shown ? " ...\n" : "\n", out);
+}
+
 static void text_report(FILE *out, const struct report *rp)
 {
 	const struct rn_analyze *a = rp->a;
 
+	text_lost(out, rp);
 	fprintf(out, "renacer analyze: %llu syscalls", (unsigned long long)a->total_calls);
 	if (a->lines) {
 		fprintf(out, " from %llu lines (%llu other or unfinished records, %llu malformed",
@@ -341,7 +371,18 @@ static void json_report(FILE *out, const struct report *rp)
 	char buf[64];
 	unsigned c, m;
 
-	fprintf(out, "{\"type\":\"analysis\",\"syscalls\":%llu,\"lines\":%llu,\"malformed\":%llu,"
+	fputs("{\"type\":\"analysis\",", out);
+	if (a->lost) {
+		fprintf(out, "\"lost\":%llu,\"lost_share\":", (unsigned long long)a->lost);
+		json_num(out, lost_share(a));
+		fputs(",\"lost_windows\":[", out);
+		for (i = 0, n = 0; i < rp->rows && i < a->nwin; i++)
+			if (a->win_lost[i])
+				fprintf(out, "%s{\"window\":%zu,\"lost\":%llu}", n++ ? "," : "", i,
+					(unsigned long long)a->win_lost[i]);
+		fputs("],", out);
+	}
+	fprintf(out, "\"syscalls\":%llu,\"lines\":%llu,\"malformed\":%llu,"
 		"\"windows\":%zu,\"window_sec\":", (unsigned long long)a->total_calls,
 		(unsigned long long)a->lines, (unsigned long long)a->malformed, rp->rows);
 	json_num(out, a->o.window_sec);

@@ -225,7 +225,8 @@ static int jp_num_or_null(struct jp *j, double *v, long long *iv)
 }
 
 struct line_fields {
-	bool is_syscall, has_type, has_name, has_nr, unfinished;
+	bool is_syscall, is_lost, has_type, has_name, has_nr, unfinished;
+	__u64 count;		/* "count" of a lost record */
 };
 
 static int jp_field(struct jp *j, const char *key, struct rn_analyze_rec *r, char *namebuf,
@@ -242,7 +243,14 @@ static int jp_field(struct jp *j, const char *key, struct rn_analyze_rec *r, cha
 			return -EINVAL;
 		f->has_type = true;
 		f->is_syscall = !trunc && strcmp(type, "syscall") == 0;
+		f->is_lost = !trunc && strcmp(type, "lost") == 0;
 		return 0;
+	}
+	if (strcmp(key, "count") == 0) {
+		rc = jp_num_or_null(j, &v, &iv);
+		if (rc > 0 && iv > 0)
+			f->count = (__u64)iv;
+		return rc < 0 ? rc : 0;
 	}
 	if (strcmp(key, "unfinished") == 0) {
 		/* a call that never returned is no latency sample (as live) */
@@ -325,6 +333,8 @@ int rn_analyze_parse_line(const char *line, size_t len, struct rn_analyze_rec *r
 	jp_ws(&j);
 	if (j.p != j.end)
 		return -EINVAL;
+	if (f.is_lost)
+		r->lost = f.count;
 	if ((f.has_type && !f.is_syscall) || f.unfinished)
 		return 0;
 	if (!f.has_name && !f.has_nr)

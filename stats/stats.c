@@ -280,15 +280,6 @@ int rn_stats_add_batch(struct rn_stats *rs, const struct rn_event *evs, size_t n
 	return err;
 }
 
-int rn_stats_sink(void *ctx, const struct rn_event *evs, size_t n, const struct rn_memsrc *mem)
-{
-	(void)mem;
-	/* Out of memory loses summary data but must not stop the trace;
-	 * rn_stats_dropped() tells the frontend. */
-	rn_stats_add_batch(ctx, evs, n);
-	return 0;
-}
-
 int rn_stats_add_agg(void *ctx, int nr, const struct rn_syscall_agg *agg, __u32 bucket,
 		     __u64 bucket_count)
 {

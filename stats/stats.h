@@ -113,10 +113,6 @@ int rn_stats_add_batch(struct rn_stats *s, const struct rn_event *evs, size_t n)
 int rn_stats_add_samples(struct rn_stats *s, __u32 id, int nr, const __u64 *d, size_t n,
 			 __u64 errors);
 
-/* rn_event_fn adapter (backends/backend.h): ctx is a struct rn_stats *. */
-int rn_stats_sink(void *ctx, const struct rn_event *evs, size_t n,
-		  const struct rn_memsrc *mem);
-
 /* rn_agg_fn (backends/backend.h) for the eBPF backend's in-kernel totals:
  * ctx is a struct rn_stats *. Backend aggregates carry no tid, so only a
  * RN_STATS_BY_SYSCALL accumulator accepts them (-EOPNOTSUPP otherwise);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The decoder core: one call in, the text strace would print out. Finds the
- * syscall's decoder, lets it fill the argument texts, then formats the return
- * value (number, address, fd, or errno with its text).
+ * syscall's decoder in its table row (the generic one for a kind list), lets
+ * it fill the argument texts, then formats the return value (number, address,
+ * fd, or errno with its text).
  */
 #include "decode_int.h"
 
@@ -47,6 +48,13 @@ char *dc_scratch(size_t n)
 		cap = n;
 	}
 	return buf;
+}
+
+decode_fn rn_decoder(long nr)
+{
+	const struct rn_syscall_info *si = rn_syscall(nr);
+
+	return si ? si->decode : NULL;
 }
 
 bool dc_stop_unfinished(struct dctx *c, int first_exit_arg)
@@ -147,6 +155,7 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 	const struct rn_syscall_info *si = rn_syscall(ev->sc.nr);
 	struct dctx c = {
 		.sc = &ev->sc,
+		.si = si,
 		.mem = { .ev = ev, .live = live },
 		.o = o,
 		.d = d,
@@ -168,12 +177,14 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		/* -e raw=: the return value in hex too, as strace prints it */
 		if (o->raw)
 			c.rv = RV_HEX;
-		if (fn)
+		if (fn) {
+			c.rv = si->ret;	/* the row's; a decoder may change it */
 			fn(&c);
-		else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc))
+		} else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc)) {
 			d->nargs = 0;	/* seen only at exit: no arguments to show */
-		else
+		} else {
 			dc_generic(&c, 0);
+		}
 	}
 	if (d->unfinished) {
 		rn_sb_putc(&d->ret, '?');

@@ -10,7 +10,7 @@
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 /* fsetxattr, fgetxattr, flistxattr, fremovexattr take an fd first. */
 static bool xattr_has_fd(int nr)
@@ -57,13 +57,6 @@ void dec_openat(struct dctx *c)
 	open_common(c, 1);
 }
 
-void dec_creat(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_mode(c, 1);
-	c->rv = RV_FD;
-}
-
 void dec_openat2(struct dctx *c)
 {
 	struct rn_strbuf *sb = ARG(c, 2);
@@ -86,54 +79,6 @@ void dec_openat2(struct dctx *c)
 	}
 	dc_ulong(c, 3);
 	c->rv = RV_FD;
-}
-
-static void access_mode(struct dctx *c, int i)
-{
-	rn_xlat_flags(ARG(c, i), rn_xl_access_modes, RAW(c, i));
-}
-
-void dec_access(struct dctx *c)
-{
-	dc_path(c, 0);
-	access_mode(c, 1);
-}
-
-void dec_faccessat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	dc_path(c, 1);
-	access_mode(c, 2);
-	if (c->d->nargs > 3)
-		dc_flags(c, 3, rn_xl_access_at_flags);
-}
-
-/* Arguments: fd; nothing else to say (close, fsync, fchdir, ...). */
-void dec_fd(struct dctx *c)
-{
-	dc_fd(c, 0);
-}
-
-void dec_dup(struct dctx *c)
-{
-	dc_fd(c, 0);
-	c->rv = RV_FD;
-}
-
-/* The new descriptor is not open yet at entry: strace shows it bare. */
-void dec_dup2(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_int(c, 1);
-	if (c->d->nargs > 2)
-		pr_open_flags_nomode(ARG(c, 2), RAW(c, 2));
-	c->rv = RV_FD;
-}
-
-/* Flags without an access mode (dup3, pipe2): "O_CLOEXEC", 0 as "0". */
-void pr_open_flags_nomode(struct rn_strbuf *sb, __u64 flags)
-{
-	rn_xlat_flags(sb, rn_xl_open_flags, flags);
 }
 
 /* An output pair of descriptors: pipe, pipe2, socketpair. */
@@ -159,27 +104,6 @@ void dec_pipe(struct dctx *c)
 	pr_fd_pair(c, 0);
 	if (c->d->nargs > 1)
 		rn_xlat_flags(ARG(c, 1), rn_xl_pipe_flags, RAW(c, 1));
-}
-
-/* read(fd, buf, count), pread64(fd, buf, count, offset) */
-void dec_read(struct dctx *c)
-{
-	dc_fd(c, 0);
-	if (dc_stop_unfinished(c, 1))
-		return;
-	dc_outbuf(c, 1, false);
-	dc_ulong(c, 2);
-	if (c->d->nargs > 3)
-		dc_long(c, 3);
-}
-
-void dec_write(struct dctx *c)
-{
-	dc_fd(c, 0);
-	pr_buf_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
-	dc_ulong(c, 2);
-	if (c->d->nargs > 3)
-		dc_long(c, 3);
 }
 
 /*
@@ -258,13 +182,6 @@ void dec_writev(struct dctx *c)
 		dc_hex(c, 5);
 	if (c->d->nargs > 4)
 		dc_hex(c, 4);
-}
-
-void dec_lseek(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_long(c, 1);
-	dc_enum(c, 2, rn_xl_seek, "%#llx /* SEEK_??? */");
 }
 
 static void pr_dev(struct rn_strbuf *sb, __u64 dev)
@@ -627,198 +544,19 @@ void dec_getcwd(struct dctx *c)
 	dc_ulong(c, 1);
 }
 
-void dec_path(struct dctx *c)
-{
-	dc_path(c, 0);
-}
-
-void dec_path_mode(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_mode(c, 1);
-}
-
-void dec_path_path(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_path(c, 1);
-}
-
-void dec_mkdirat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	dc_path(c, 1);
-	dc_mode(c, 2);
-}
-
-void dec_fchmodat(struct dctx *c)
-{
-	dec_mkdirat(c);
-	if (c->d->nargs > 3)
-		dc_flags(c, 3, rn_xl_at_flags);
-}
-
-void dec_unlinkat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	dc_path(c, 1);
-	dc_flags(c, 2, rn_xl_at_flags);
-}
-
-/* renameat(olddirfd, old, newdirfd, new[, flags]), linkat(..., flags) */
-void dec_renameat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	dc_path(c, 1);
-	dc_dirfd(c, 2);
-	dc_path(c, 3);
-	if (c->d->nargs > 4)
-		dc_flags(c, 4, rn_xl_rename_flags);
-}
-
-void dec_linkat(struct dctx *c)
-{
-	dec_renameat(c);
-	rn_sb_reset(ARG(c, 4));
-	dc_flags(c, 4, rn_xl_at_flags);
-}
-
-void dec_symlinkat(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_dirfd(c, 1);
-	dc_path(c, 2);
-}
-
-/* readlink(path, buf, size) and readlinkat(dirfd, path, buf, size) */
-static void readlink_common(struct dctx *c, int i)
-{
-	dc_path(c, i);
-	if (dc_stop_unfinished(c, i + 1))
-		return;
-	dc_outbuf(c, i + 1, false);
-	dc_ulong(c, i + 2);
-}
-
-void dec_readlink(struct dctx *c)
-{
-	readlink_common(c, 0);
-}
-
-void dec_readlinkat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	readlink_common(c, 1);
-}
-
-void dec_chown(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_int(c, 1);
-	dc_int(c, 2);
-}
-
-void dec_fchown(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_int(c, 1);
-	dc_int(c, 2);
-}
-
-void dec_fchownat(struct dctx *c)
-{
-	dc_dirfd(c, 0);
-	dc_path(c, 1);
-	dc_int(c, 2);
-	dc_int(c, 3);
-	dc_flags(c, 4, rn_xl_at_flags);
-}
-
-void dec_fd_mode(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_mode(c, 1);
-}
-
-void dec_truncate(struct dctx *c)
-{
-	dc_path(c, 0);
-	dc_long(c, 1);
-}
-
-void dec_fd_long(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_long(c, 1);
-}
-
+/* mknod(path, mode, dev), mknodat(dirfd, path, mode, dev): dev only for devices */
 void dec_mknod(struct dctx *c)
 {
-	dc_path(c, 0);
-	pr_symbolic_mode(ARG(c, 1), RAW(c, 1));
-	if ((RAW(c, 1) & S_IFMT) == S_IFCHR || (RAW(c, 1) & S_IFMT) == S_IFBLK)
-		pr_dev(ARG(c, 2), RAW(c, 2));
+	int i = c->si->nargs == 4;	/* mknodat */
+
+	if (i)
+		dc_dirfd(c, 0);
+	dc_path(c, i);
+	pr_symbolic_mode(ARG(c, i + 1), RAW(c, i + 1));
+	if ((RAW(c, i + 1) & S_IFMT) == S_IFCHR || (RAW(c, i + 1) & S_IFMT) == S_IFBLK)
+		pr_dev(ARG(c, i + 2), RAW(c, i + 2));
 	else
-		c->d->nargs = 2;
-}
-
-void dec_umask(struct dctx *c)
-{
-	dc_mode(c, 0);
-	c->rv = RV_OCT;
-}
-
-void dec_flock(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_flags(c, 1, rn_xl_lock_ops);
-}
-
-void dec_close_range(struct dctx *c)
-{
-	dc_uint(c, 0);
-	dc_uint(c, 1);
-	dc_flags(c, 2, rn_xl_close_range_flags);
-}
-
-void dec_fadvise(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_long(c, 1);
-	dc_long(c, 2);
-	dc_enum(c, 3, rn_xl_fadvise, "%lld");
-}
-
-void dec_fallocate(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_flags(c, 1, rn_xl_falloc_flags);
-	dc_long(c, 2);
-	dc_long(c, 3);
-}
-
-void dec_memfd_create(struct dctx *c)
-{
-	dc_str(c, 0);
-	dc_flags(c, 1, rn_xl_memfd_flags);
-	c->rv = RV_FD;
-}
-
-void dec_fd_flags_ret_fd(struct dctx *c, const struct rn_xlat *x, int i)
-{
-	dc_flags(c, i, x);
-	c->rv = RV_FD;
-}
-
-void dec_eventfd2(struct dctx *c)
-{
-	dc_uint(c, 0);
-	dec_fd_flags_ret_fd(c, rn_xl_efd_flags, 1);
-}
-
-void dec_inotify_init1(struct dctx *c)
-{
-	dec_fd_flags_ret_fd(c, rn_xl_inotify_flags, 0);
+		c->d->nargs = i + 2;
 }
 
 void dec_sendfile(struct dctx *c)
@@ -860,51 +598,12 @@ void dec_setxattr(struct dctx *c)
 	}
 }
 
-/* getxattr(path, name, value, size) */
-void dec_getxattr(struct dctx *c)
-{
-	xattr_target(c);
-	dc_str(c, 1);
-	if (dc_stop_unfinished(c, 2))
-		return;
-	dc_outbuf(c, 2, true);
-	dc_ulong(c, 3);
-}
-
-/* listxattr(path, list, size) */
-void dec_listxattr(struct dctx *c)
-{
-	xattr_target(c);
-	if (dc_stop_unfinished(c, 1))
-		return;
-	dc_outbuf(c, 1, true);
-	dc_ulong(c, 2);
-}
-
-/* removexattr(path, name) */
-void dec_removexattr(struct dctx *c)
-{
-	xattr_target(c);
-	dc_str(c, 1);
-}
-
 /* {tv_sec=1, tv_nsec=2} /\* 1970-01-01T00:00:01.000000002+0000 *\/ */
 static void pr_timespec_dated(struct rn_strbuf *sb, __s64 sec, __s64 nsec)
 {
 	rn_sb_printf(sb, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
 	if (nsec >= 0 && nsec < 1000000000)
 		pr_time_comment(sb, sec, nsec);
-}
-
-void dec_umount2(struct dctx *c)
-{
-	static const struct rn_xlat umount_flags[] = {
-		XLAT_PAIR(1, "MNT_FORCE"), XLAT_PAIR(2, "MNT_DETACH"), XLAT_PAIR(4, "MNT_EXPIRE"),
-		XLAT_PAIR(8, "UMOUNT_NOFOLLOW"), XLAT_END,
-	};
-
-	dc_path(c, 0);
-	dc_flags(c, 1, umount_flags);
 }
 
 /* utimensat(dirfd, path, [{tv_sec=..., tv_nsec=...}, {...}], flags) */
@@ -933,19 +632,6 @@ void dec_utimensat(struct dctx *c)
 		rn_sb_putc(sb, ']');
 	}
 	dc_flags(c, 3, rn_xl_at_flags);
-}
-
-void dec_inotify_add_watch(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_path(c, 1);
-	dc_flags(c, 2, rn_xl_inotify_mask);
-}
-
-void dec_timerfd_create(struct dctx *c)
-{
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
-	dec_fd_flags_ret_fd(c, rn_xl_tfd_flags, 1);
 }
 
 void dec_signalfd4(struct dctx *c)

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Internals shared by the decoder files (decode_*.c): the per-call context,
- * the argument printers and the per-syscall decoder lookup.
+ * the argument printers and the per-syscall decoder lookup. The decoders the
+ * table names (syscalls.def's dec=) are declared in the generated
+ * gen/decoders.h.
  */
 #ifndef RN_DECODE_INT_H
 #define RN_DECODE_INT_H
 
 #include "decode.h"
 #include "mem.h"
+#include "syscalls.h"
 #include "xlat.h"
 
 enum ret_kind {
@@ -24,6 +27,7 @@ typedef void (*decode_fn)(struct dctx *c);
 /* Everything a decoder needs about the call it is printing. */
 struct dctx {
 	const struct rn_syscall_rec *sc;
+	const struct rn_syscall_info *si;	/* the table row of sc->nr */
 	struct rn_mem mem;
 	const struct rn_decode_opts *o;
 	struct rn_decoded *d;
@@ -38,8 +42,13 @@ struct dctx {
 #define ARG(c, i)	(&(c)->d->arg[i])
 #define RAW(c, i)	((c)->sc->args[i])
 
-/* Decoders, looked up by syscall number (decode_table.c). */
+/* The decoder of syscall nr (its table row's), or NULL. */
 decode_fn rn_decoder(long nr);
+
+/* The generic decoder: prints the arguments as the row's kind list says. */
+void dec_args(struct dctx *c);
+/* Argument i as the kind a says (decode_args.c). */
+void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a);
 
 /*
  * Arguments decoded at exit: when the call never returned, stop printing
@@ -107,5 +116,15 @@ int dc_read_data(struct dctx *c, __u64 addr, void *buf, size_t len, bool out);
 char *dc_scratch(size_t n);
 
 void rn_escape_hex(struct rn_strbuf *out, const void *src, size_t n);
+
+/* Printers shared between decoder files. */
+void pr_open_flags(struct rn_strbuf *sb, __u64 flags);
+void pr_fd_pair(struct dctx *c, int i);
+int count_dirents(struct dctx *c, __u64 addr, __s64 len);
+void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len);
+void pr_rusage_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
+void pr_siginfo_raw(struct rn_strbuf *sb, const __u8 *si);
+void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len);
+void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 
 #endif /* RN_DECODE_INT_H */

@@ -5,7 +5,7 @@
 #include <sys/ioctl.h>
 #include <termios.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 static void pr_ioc(struct rn_strbuf *sb, __u32 req)
 {

@@ -4,7 +4,7 @@
 
 #include <sys/mman.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 static void pr_prot(struct dctx *c, int i)
 {
@@ -37,23 +37,6 @@ void dec_mmap(struct dctx *c)
 	c->rv = RV_HEX;
 }
 
-/* addr, len[, prot] */
-void dec_mprotect(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_ulong(c, 1);
-	if (c->d->nargs > 2)
-		pr_prot(c, 2);
-	if (c->d->nargs > 3)
-		dc_int(c, 3);	/* pkey_mprotect */
-}
-
-void dec_munmap(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_ulong(c, 1);
-}
-
 void dec_mremap(struct dctx *c)
 {
 	dc_ptr(c, 0);
@@ -67,27 +50,3 @@ void dec_mremap(struct dctx *c)
 	c->rv = RV_HEX;
 }
 
-void dec_brk(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	c->rv = RV_HEX;
-}
-
-void dec_madvise(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_ulong(c, 1);
-	dc_enum(c, 2, rn_xl_madvise, "%#llx /* MADV_??? */");
-}
-
-void dec_msync(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_ulong(c, 1);
-	dc_flags(c, 2, rn_xl_msync_flags);
-}
-
-void dec_mlockall(struct dctx *c)
-{
-	dc_flags(c, 0, rn_xl_mlockall);
-}

@@ -6,7 +6,7 @@
 #include <linux/futex.h>
 #include <string.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 #define MAX_FDS 1024	/* fd_set bits shown */
 #define MAX_POLLFDS (1u << 20)	/* more than any RLIMIT_NOFILE: not walked */
@@ -203,18 +203,6 @@ static void pr_epoll_event(struct rn_strbuf *sb, const __u8 *p)
 	rn_sb_printf(sb, ", data={u32=%u, u64=%llu}}", (__u32)data, (unsigned long long)data);
 }
 
-void dec_epoll_create1(struct dctx *c)
-{
-	dc_flags(c, 0, rn_xl_epoll_flags);
-	c->rv = RV_FD;
-}
-
-void dec_epoll_create(struct dctx *c)
-{
-	dc_int(c, 0);
-	c->rv = RV_FD;
-}
-
 void dec_epoll_ctl(struct dctx *c)
 {
 	__u8 ev[12];
@@ -381,12 +369,6 @@ void dec_clock_gettime(struct dctx *c)
 		pr_timespec_at(c, ARG(c, 1), RAW(c, 1), true);
 	else
 		dc_ptr(c, 1);
-}
-
-void dec_clock_settime(struct dctx *c)
-{
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
-	pr_timespec_at(c, ARG(c, 1), RAW(c, 1), false);
 }
 
 void dec_gettimeofday(struct dctx *c)

@@ -10,7 +10,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 void dec_socket(struct dctx *c)
 {
@@ -196,18 +196,6 @@ void dec_getsockname(struct dctx *c)
 	if (dc_stop_unfinished(c, 1))
 		return;
 	sockaddr_out(c, 1, 2);
-}
-
-void dec_listen(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_int(c, 1);
-}
-
-void dec_shutdown(struct dctx *c)
-{
-	dc_fd(c, 0);
-	dc_enum(c, 1, rn_xl_shutdown_how, "%lld");
 }
 
 void dec_sendto(struct dctx *c)

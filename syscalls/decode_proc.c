@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 #define MAX_ARGV 100000		/* elements, for unterminated arrays */
 
@@ -272,25 +272,6 @@ void dec_waitid(struct dctx *c)
 	pr_rusage_at(c, ARG(c, 4), RAW(c, 4));
 }
 
-void dec_exit(struct dctx *c)
-{
-	dc_int(c, 0);
-	c->rv = RV_NONE;
-}
-
-void dec_kill(struct dctx *c)
-{
-	dc_int(c, 0);
-	dc_signal(c, 1);
-}
-
-void dec_tgkill(struct dctx *c)
-{
-	dc_int(c, 0);
-	dc_int(c, 1);
-	dc_signal(c, 2);
-}
-
 /* Kernel struct sigaction on x86_64: handler, flags, restorer, mask. */
 static void pr_sigaction_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
 {
@@ -440,25 +421,6 @@ void dec_arch_prctl(struct dctx *c)
 		dc_ptr(c, 1);
 }
 
-void dec_set_tid_address(struct dctx *c)
-{
-	dc_ptr(c, 0);
-}
-
-void dec_set_robust_list(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_ulong(c, 1);
-}
-
-void dec_rseq(struct dctx *c)
-{
-	dc_ptr(c, 0);
-	dc_hex(c, 1);
-	dc_int(c, 2);
-	dc_hex(c, 3);
-}
-
 static void pr_rlim_val(struct rn_strbuf *sb, __u64 v)
 {
 	if (v == ~(__u64)0)
@@ -554,28 +516,6 @@ void dec_uname(struct dctx *c)
 	for (i = 0; i < (c->o->verbose ? 6 : 2); i++)
 		uts_field(sb, names[i], u[i], !i);
 	rn_sb_puts(sb, c->o->verbose ? "}" : ", ...}");
-}
-
-/* getpriority(which, who), setpriority(which, who, prio) */
-void dec_priority(struct dctx *c)
-{
-	dc_enum(c, 0, rn_xl_priority_which, "%lld");
-	dc_int(c, 1);
-	if (c->d->nargs > 2)
-		dc_int(c, 2);
-}
-
-void dec_unshare(struct dctx *c)
-{
-	dc_flags(c, 0, rn_xl_unshare_flags);
-}
-
-void dec_int_args(struct dctx *c)
-{
-	int i;
-
-	for (i = 0; i < c->d->nargs; i++)
-		dc_int(c, i);
 }
 
 void dec_sysinfo(struct dctx *c)
@@ -711,14 +651,6 @@ void dec_sigaltstack(struct dctx *c)
 		pr_stack_at(c, ARG(c, 1), RAW(c, 1), true);
 	else
 		dc_ptr(c, 1);
-}
-
-void dec_uint_args(struct dctx *c)
-{
-	int i;
-
-	for (i = 0; i < c->d->nargs; i++)
-		dc_uint(c, i);
 }
 
 /*

@@ -8,7 +8,7 @@
 #include <signal.h>
 #include <string.h>
 
-#include "decode_fns.h"
+#include "gen/decoders.h"
 
 struct si_view {
 	int signo, code, err, pid, uid, status;

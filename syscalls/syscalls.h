@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The x86_64 syscall table: names, argument counts, classes, capture. */
+/* The x86_64 syscall table: names, classes, argument kinds and roles, capture, decoders. */
 #ifndef RN_SYSCALLS_H
 #define RN_SYSCALLS_H
+
+#include <stdbool.h>
 
 #include "../backends/backend.h"
 #include "../backends/capture.h"
@@ -25,10 +27,58 @@
 #define RN_TSFA	 (1u << 15)	/* %%statfs */
 #define RN_TPU	 (1u << 16)	/* %pure: no arguments, always succeeds */
 
+struct dctx;
+struct rn_xlat;
+
+/* How an argument prints (syscalls.def's args=; decode_args.c prints them). */
+enum rn_arg_kind {
+	RN_AK_NONE = 0,		/* ends a kind list */
+	RN_AK_INT,		/* signed 32-bit decimal */
+	RN_AK_UINT,		/* unsigned 32-bit decimal */
+	RN_AK_LONG,		/* signed 64-bit decimal */
+	RN_AK_ULONG,		/* unsigned 64-bit decimal */
+	RN_AK_HEX,		/* 0x... */
+	RN_AK_PTR,		/* 0x... or NULL */
+	RN_AK_MODE,		/* 0644 */
+	RN_AK_FD,		/* 3, or 3</path> under -y */
+	RN_AK_DIRFD,		/* as RN_AK_FD, AT_FDCWD by name */
+	RN_AK_PATH,		/* "/etc/passwd", cut at PATH_MAX only */
+	RN_AK_STR,		/* "name", cut at -s */
+	RN_AK_BUF,		/* input bytes, their count in the next argument */
+	RN_AK_OUTBUF,		/* bytes the call filled, as many as it returned; exit */
+	RN_AK_SIGNAL,		/* SIGTERM */
+	RN_AK_TIMESPEC,		/* an input struct timespec */
+	RN_AK_FLAGS,		/* A|B|0x40 from xl */
+	RN_AK_ENUM,		/* a name from xl, else the value printed with fmt */
+	RN_AK_COUNT,
+};
+
+struct rn_arg_desc {
+	unsigned char kind;		/* enum rn_arg_kind */
+	const struct rn_xlat *xl;	/* RN_AK_FLAGS, RN_AK_ENUM */
+	const char *fmt;		/* RN_AK_ENUM: printf format of an unknown value */
+};
+
+/*
+ * One syscall, generated from syscalls/syscalls.def by scripts/gen-syscalls.py
+ * (build/gen/syscalls_tbl.h): every layer reads the same row.
+ */
 struct rn_syscall_info {
 	const char *name;	/* NULL for a hole in the table */
 	unsigned nargs;
 	unsigned flags;		/* RN_T* */
+	/*
+	 * What each argument is to -P path tracking, one letter per argument
+	 * (the string may be shorter than nargs): 'f' a file descriptor, 'p' a
+	 * path, 'P' a struct pollfd array (count in the next argument), 'S'
+	 * select's nfds followed by three fd_set pointers, '-' neither.
+	 */
+	const char *roles;
+	bool returns_fd;	/* the result is a new fd for the file the arguments name */
+	unsigned char ret;	/* how the result prints: enum ret_kind (decode_int.h) */
+	const struct rn_arg_desc *args;	/* nargs kinds and RN_AK_NONE, or NULL */
+	void (*decode)(struct dctx *c);	/* NULL: the raw arguments in hex */
+	struct rn_cap_desc cap;	/* what the backends capture */
 };
 
 /* Table entry for nr, or NULL when nr is not a known syscall. */

@@ -33,7 +33,10 @@ void rn_xlat_enum_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val,
  */
 int rn_xlat_flags(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val);
 
-/* Tables (syscalls/xlat_tables.c). */
+/*
+ * Tables (syscalls/xlat_tables.c) the decoders use by name; the ones only
+ * syscalls.def names are declared by the generated table.
+ */
 extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_flags[],
 	rn_xl_access_modes[], rn_xl_fcntl_cmds[], rn_xl_fd_flags[], rn_xl_seek[],
 	rn_xl_mmap_prot[], rn_xl_mmap_type[], rn_xl_mmap_flags[], rn_xl_madvise[],

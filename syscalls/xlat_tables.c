@@ -467,6 +467,43 @@ const struct rn_xlat rn_xl_inotify_mask[] = {
 	XLAT(IN_MASK_ADD), XLAT(IN_ISDIR), XLAT(IN_ONESHOT), XLAT_END,
 };
 
+const struct rn_xlat rn_xl_umount_flags[] = {
+	XLAT_PAIR(1, "MNT_FORCE"), XLAT_PAIR(2, "MNT_DETACH"), XLAT_PAIR(4, "MNT_EXPIRE"),
+	XLAT_PAIR(8, "UMOUNT_NOFOLLOW"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_module_init_flags[] = {
+	XLAT_PAIR(1, "MODULE_INIT_IGNORE_MODVERSIONS"), XLAT_PAIR(2, "MODULE_INIT_IGNORE_VERMAGIC"),
+	XLAT_PAIR(4, "MODULE_INIT_COMPRESSED_FILE"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_delete_module_flags[] = {
+	XLAT(O_NONBLOCK), XLAT(O_TRUNC), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_fsopen_flags[] = {
+	XLAT_PAIR(1, "FSOPEN_CLOEXEC"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_fspick_flags[] = {
+	XLAT_PAIR(1, "FSPICK_CLOEXEC"), XLAT_PAIR(2, "FSPICK_SYMLINK_NOFOLLOW"),
+	XLAT_PAIR(4, "FSPICK_NO_AUTOMOUNT"), XLAT_PAIR(8, "FSPICK_EMPTY_PATH"), XLAT_END,
+};
+
+/* open_tree's own flags and the AT_ ones it takes */
+const struct rn_xlat rn_xl_open_tree_flags[] = {
+	XLAT_PAIR(1, "OPEN_TREE_CLONE"), XLAT_PAIR(0x80000, "OPEN_TREE_CLOEXEC"),
+	XLAT_PAIR(0x100, "AT_SYMLINK_NOFOLLOW"), XLAT_PAIR(0x800, "AT_NO_AUTOMOUNT"),
+	XLAT_PAIR(0x1000, "AT_EMPTY_PATH"), XLAT_PAIR(0x8000, "AT_RECURSIVE"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_move_mount_flags[] = {
+	XLAT_PAIR(1, "MOVE_MOUNT_F_SYMLINKS"), XLAT_PAIR(2, "MOVE_MOUNT_F_AUTOMOUNTS"),
+	XLAT_PAIR(4, "MOVE_MOUNT_F_EMPTY_PATH"), XLAT_PAIR(0x10, "MOVE_MOUNT_T_SYMLINKS"),
+	XLAT_PAIR(0x20, "MOVE_MOUNT_T_AUTOMOUNTS"), XLAT_PAIR(0x40, "MOVE_MOUNT_T_EMPTY_PATH"),
+	XLAT_PAIR(0x100, "MOVE_MOUNT_SET_GROUP"), XLAT_PAIR(0x200, "MOVE_MOUNT_BENEATH"), XLAT_END,
+};
+
 const struct rn_xlat rn_xl_inotify_flags[] = {
 	XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC), XLAT_END,
 };

@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "backends/ptrace/seccomp_prog.h"
 #include "frontend/filter.h"
 #include "syscalls/syscalls.h"
 #include "fuzz/cbpf.h"

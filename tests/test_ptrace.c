@@ -610,7 +610,7 @@ static void run_reordered(char **argv, struct seen *s, int *held)
 	b = rn_ptrace_backend.open(&cfg);
 	assert_non_null(b);
 	assert_int_equal(rn_ptrace_backend.start(b), 0);
-	while (b->ntasks) {
+	while (pt_of(b)->ntasks) {
 		pid = waitpid(-1, &status, __WALL);
 		if (pid < 0)
 			break;
@@ -620,9 +620,9 @@ static void run_reordered(char **argv, struct seen *s, int *held)
 			hstatus = status;
 			continue;
 		}
-		assert_int_equal(pt_handle(b, pid, status, on_events, s), 0);
+		assert_int_equal(pt_handle(pt_of(b), pid, status, on_events, s), 0);
 		if (hpid > 0 && pid != hpid) {
-			assert_int_equal(pt_handle(b, hpid, hstatus, on_events, s), 0);
+			assert_int_equal(pt_handle(pt_of(b), hpid, hstatus, on_events, s), 0);
 			hpid = -1;
 			(*held)++;
 		}

@@ -89,14 +89,14 @@ static void test_unwind_stopped_child(void **state)
 
 	(void)state;
 	assert_non_null(b);
-	if (!b->mem.stack) {
+	if (!pt_of(b)->mem.stack) {
 		rn_ptrace_backend.close(b);
 		skip();		/* built without libdwarf/libunwind */
 	}
 	pid = stopped_child();
 	/* Twice: the second answer comes from the caches and must agree. */
 	for (int round = 0; round < 2; round++) {
-		n = b->mem.stack(b->mem.ctx, (__u32)pid, (__u32)pid, f, RN_STACK_MAX,
+		n = pt_of(b)->mem.stack(pt_of(b)->mem.ctx, (__u32)pid, (__u32)pid, f, RN_STACK_MAX,
 				    RN_STACK_FULL);
 		assert_true(n >= 3);
 		s = find_frame(f, (int)n, "stop_here");
@@ -114,7 +114,7 @@ static void test_unwind_stopped_child(void **state)
 		assert_true(f[s].offset > 0 && f[s].offset < 4096);
 	}
 	/* A task that is not stopped for us: an error, not a crash. */
-	assert_true(b->mem.stack(b->mem.ctx, 1, 1, f, RN_STACK_MAX, RN_STACK_FULL) < 0);
+	assert_true(pt_of(b)->mem.stack(pt_of(b)->mem.ctx, 1, 1, f, RN_STACK_MAX, RN_STACK_FULL) < 0);
 	end_child(pid);
 	rn_ptrace_backend.close(b);
 }

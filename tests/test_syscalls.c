@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the syscall table (syscalls/syscalls.c). */
+/* Unit tests for the syscall table (syscalls/syscalls.def, syscalls/syscalls.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -17,6 +18,7 @@
 #include <linux/sched.h>
 
 #include "syscalls/syscalls.h"
+#include "syscalls/xlat.h"
 
 #define UNISTD "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
 
@@ -169,6 +171,156 @@ static void test_capture(void **state)
 	assert_int_equal(rn_syscall_capture(RN_NR_MAX)->arg[0].kind, RN_CAP_NONE);
 }
 
+/*
+ * Calls with a capture rule and nothing to print it yet (their arguments show
+ * in hex): the list the table walk below holds to. Shrink it as decoders come.
+ */
+static const char *const undecoded[] = {
+	"getdents", "times", "rt_sigtimedwait", "rt_sigqueueinfo", "utime", "settimeofday",
+	"mount", "swapon", "sethostname", "setdomainname", "utimes", "mq_open", "futimesat",
+	"timerfd_settime", "timerfd_gettime", "rt_tgsigqueueinfo", "fanotify_mark",
+	"name_to_handle_at", "preadv2", "pwritev2", "mount_setattr", "setxattrat", "getxattrat",
+	"listxattrat", "removexattrat", "open_tree_attr", "file_getattr", "file_setattr",
+};
+
+static bool is_undecoded(const char *name)
+{
+	for (size_t i = 0; i < sizeof(undecoded) / sizeof(undecoded[0]); i++)
+		if (!strcmp(undecoded[i], name))
+			return true;
+	return false;
+}
+
+static bool has_capture(const struct rn_syscall_info *si)
+{
+	for (int a = 0; a < RN_MAX_ARGS; a++)
+		if (si->cap.arg[a].kind != RN_CAP_NONE)
+			return true;
+	return false;
+}
+
+/* A kind list: nargs kinds then RN_AK_NONE; flag and enum kinds name a table. */
+static void check_kinds(const struct rn_syscall_info *si)
+{
+	unsigned n;
+
+	for (n = 0; si->args[n].kind != RN_AK_NONE; n++) {
+		const struct rn_arg_desc *a = &si->args[n];
+
+		if (n >= RN_MAX_ARGS || a->kind >= RN_AK_COUNT)
+			fail_msg("%s: bad kind list", si->name);
+		if (a->kind == RN_AK_FLAGS || a->kind == RN_AK_ENUM) {
+			if (!a->xl || !a->xl[0].str)
+				fail_msg("%s: argument %u has no xlat table", si->name, n);
+		} else if (a->xl) {
+			fail_msg("%s: argument %u: an xlat table on a plain kind", si->name, n);
+		}
+		if ((a->kind == RN_AK_ENUM) != (a->fmt != NULL))
+			fail_msg("%s: argument %u: an enum needs its format", si->name, n);
+		if (a->kind == RN_AK_BUF && n + 1 >= si->nargs)
+			fail_msg("%s: buf without a count argument", si->name);
+	}
+	if (n != si->nargs)
+		fail_msg("%s: %u kinds for %u arguments", si->name, n, si->nargs);
+}
+
+/* Every row: printable (decoder or kind list) when it captures; known roles. */
+static void test_table_walk(void **state)
+{
+	int kinds = 0, decoders = 0, undecoded_seen = 0;
+
+	(void)state;
+	for (long nr = 0; nr < RN_NR_MAX; nr++) {
+		const struct rn_syscall_info *si = rn_syscall(nr);
+
+		if (!si)
+			continue;
+		if (si->args) {
+			check_kinds(si);
+			kinds++;
+		}
+		if (si->args && !si->decode)
+			fail_msg("%s: a kind list and no decoder", si->name);
+		decoders += si->decode != NULL;
+		if (is_undecoded(si->name)) {
+			undecoded_seen++;
+			if (si->decode)
+				fail_msg("%s has a decoder now: take it off undecoded[]", si->name);
+		} else if (has_capture(si) && !si->decode) {
+			fail_msg("%s captures memory and nothing prints it", si->name);
+		}
+		assert_non_null(si->roles);
+		assert_true(strlen(si->roles) <= RN_MAX_ARGS);
+		if (strspn(si->roles, "fpPS-") != strlen(si->roles))
+			fail_msg("%s: roles \"%s\": unknown letter", si->name, si->roles);
+		if (si->returns_fd && !strchr(si->roles, 'f') && !strchr(si->roles, 'p'))
+			fail_msg("%s: returns_fd with no fd or path argument", si->name);
+		for (int a = 0; a < RN_MAX_ARGS; a++) {
+			const struct rn_cap_arg *ca = &si->cap.arg[a];
+
+			assert_true(ca->kind <= RN_CAP_FIXED_ARGN);
+			assert_true(ca->len_arg < RN_MAX_ARGS);
+			if ((ca->kind == RN_CAP_FIXED || ca->kind == RN_CAP_FIXED_ARGN) && !ca->size)
+				fail_msg("%s: argument %d: a structure of 0 bytes", si->name, a);
+		}
+	}
+	assert_int_equal(undecoded_seen, sizeof(undecoded) / sizeof(undecoded[0]));
+	assert_true(kinds > 100);
+	assert_true(decoders > 170);
+}
+
+static const char *roles_of(const char *name)
+{
+	return rn_syscall(rn_syscall_by_name(name))->roles;
+}
+
+/* The -P roles: a row's own, else derived from the classes and captures. */
+static void test_roles(void **state)
+{
+	(void)state;
+	assert_string_equal(roles_of("openat"), "fp");
+	assert_true(rn_syscall(__NR_openat)->returns_fd);
+	assert_true(rn_syscall(__NR_dup2)->returns_fd);
+	assert_true(rn_syscall(__NR_fcntl)->returns_fd);
+	assert_false(rn_syscall(__NR_read)->returns_fd);
+	assert_false(rn_syscall(__NR_socket)->returns_fd);
+	assert_string_equal(roles_of("mmap"), "----f");
+	assert_string_equal(roles_of("poll"), "P");
+	assert_string_equal(roles_of("pselect6"), "S");
+	assert_string_equal(roles_of("symlink"), "-p");
+	assert_string_equal(roles_of("pipe2"), "");
+	/* derived: p for a %file call's string captures, f for a %desc call's fd */
+	assert_string_equal(roles_of("read"), "f-----");
+	assert_string_equal(roles_of("stat"), "p-----");
+	assert_string_equal(roles_of("unlinkat"), "fp----");
+	assert_string_equal(roles_of("fsetxattr"), "f-----");
+	assert_string_equal(roles_of("setxattr"), "pp----");
+	assert_string_equal(roles_of("getpid"), "------");
+	assert_false(rn_syscall(__NR_stat)->returns_fd);
+}
+
+/* Kind lists imply their captures: a path is copied, read's buffer at exit. */
+static void test_kinds_imply_capture(void **state)
+{
+	const struct rn_syscall_info *si = rn_syscall(__NR_lseek);
+
+	(void)state;
+	assert_int_equal(si->args[0].kind, RN_AK_FD);
+	assert_int_equal(si->args[2].kind, RN_AK_ENUM);
+	assert_string_equal(si->args[2].fmt, "%#llx /* SEEK_??? */");
+	assert_non_null(rn_syscall(__NR_close)->args);
+	assert_null(rn_syscall(__NR_openat)->args);	/* a decoder function */
+	assert_non_null(rn_syscall(__NR_openat)->decode);
+	assert_null(rn_syscall(__NR_getpid)->decode);	/* nothing to print */
+	assert_int_equal(cap(__NR_unlinkat, 1)->kind, RN_CAP_STR);
+	assert_int_equal(cap(__NR_pwrite64, 1)->kind, RN_CAP_BUF_ARG);
+	assert_int_equal(cap(__NR_pwrite64, 1)->len_arg, 2);
+	assert_int_equal(cap(__NR_readlink, 1)->kind, RN_CAP_BUF_RET);
+	assert_int_equal(cap(__NR_clock_settime, 1)->size, 16);
+	assert_int_equal(cap(__NR_utimensat, 2)->size, 32);	/* in(2*timespec) */
+	assert_int_equal(cap(__NR_close, 0)->kind, RN_CAP_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +329,9 @@ int main(void)
 		cmocka_unit_test(test_newer_numbers),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_table_walk),
+		cmocka_unit_test(test_roles),
+		cmocka_unit_test(test_kinds_imply_capture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

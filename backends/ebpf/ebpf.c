@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/capability.h>
 #include <linux/magic.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <malloc.h>
+#include <sched.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -34,15 +36,35 @@
 #include "../procfs.h"
 
 #define VMLINUX_BTF "/sys/kernel/btf/vmlinux"
-#define DEFAULT_RING (8u << 20)
+#define DEFAULT_RING RN_RING_DEFAULT
 #define SUMMARY_RING (256u << 10)	/* -c: only exit records travel */
+
+/*
+ * The program is built from the same headers (backends/event.h,
+ * bpf/renacer.h); check what its skeleton says it was built with, and the
+ * kernel ABI values it spells out itself, against this side's.
+ */
+#define RODATA_SIZE(f) sizeof(((struct renacer_bpf__rodata *)0)->f)
+_Static_assert(RODATA_SIZE(rn_syscalls) == sizeof(((struct rn_trace_config *)0)->syscalls),
+	       "BPF syscall bitmap size (RN_NR_MAX)");
+_Static_assert(RODATA_SIZE(rn_entry_in) == RN_BITMAP_WORDS * 8 &&
+	       RODATA_SIZE(rn_has_cap) == RN_BITMAP_WORDS * 8, "BPF bitmaps (RN_BITMAP_WORDS)");
+_Static_assert(RODATA_SIZE(rn_caps) == RN_NR_MAX * sizeof(struct rn_cap_desc),
+	       "BPF capture table (RN_NR_MAX)");
+_Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clone &&
+	       RN_NR_FORK == SYS_fork && RN_NR_VFORK == SYS_vfork && RN_NR_EXECVE == SYS_execve &&
+	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3,
+	       "syscall numbers in bpf/renacer.h");
+_Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
+	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,
+	       "kernel ABI values in bpf/renacer.h");
 
 static int libbpf_verbose;
 
 /* Why the last ebpf_open() failed: open returns NULL + errno only. */
 static char ebpf_open_err[256];
 
-void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
+void ebpf_set_error(struct ebpf_backend *b, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -51,7 +73,7 @@ void ebpf_set_error(struct rn_backend *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void ebpf_phase(struct rn_backend *b, const char *name)
+void ebpf_phase(struct ebpf_backend *b, const char *name)
 {
 	struct timespec now;
 	double ms;
@@ -216,7 +238,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	}
 }
 
-int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid)
+int ebpf_trace_tgid(struct ebpf_backend *b, __u32 tgid, __u32 only_tid)
 {
 	struct rn_target t = { .only_tid = only_tid };
 
@@ -226,7 +248,7 @@ int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid)
 	return 0;
 }
 
-int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
+int ebpf_watch_pid(struct ebpf_backend *b, pid_t pid)
 {
 	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.u32 = 1 };
 	int fd, *tmp;
@@ -246,13 +268,13 @@ int ebpf_watch_pid(struct rn_backend *b, pid_t pid)
 	return 0;
 }
 
-void ebpf_gate(struct rn_backend *b, bool on)
+void ebpf_gate(struct ebpf_backend *b, bool on)
 {
 	b->skel->bss->rn_gate_active = on;
 }
 
 /* The thread group of a -p target (which may name any of its threads). */
-static int ebpf_fill_maps(struct rn_backend *b)
+static int ebpf_fill_maps(struct ebpf_backend *b)
 {
 	__u32 zero = 0;
 	size_t i;
@@ -271,6 +293,9 @@ static int ebpf_fill_maps(struct rn_backend *b)
 	}
 	for (i = 0; i < b->npids; i++) {
 		tgid = rn_proc_tgid(b->pids[i]);
+		/* as ptrace: a kernel thread makes no system calls to trace */
+		if (tgid > 0 && rn_proc_is_kthread(b->pids[i]) == 1)
+			tgid = -EPERM;
 		if (tgid < 0) {
 			ebpf_set_error(b, "cannot attach to pid %d: %s", (int)b->pids[i],
 				       strerror(-tgid));
@@ -331,7 +356,7 @@ static int ebpf_load_logged(struct renacer_bpf *skel, int verbose)
 
 /* Open, configure and load; exec_hook says whether to try the program on the
  * sched_prepare_exec tracepoint (Linux 6.10+). */
-static int ebpf_load_once(struct rn_backend *b, const struct rn_trace_config *cfg,
+static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *cfg,
 			  bool exec_hook)
 {
 	int err;
@@ -404,7 +429,7 @@ static void prefault_heap(bool on)
 	free(p);
 }
 
-static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
+static int ebpf_load(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 {
 	int err;
 
@@ -422,7 +447,7 @@ static int ebpf_load(struct rn_backend *b, const struct rn_trace_config *cfg)
 	return ebpf_load_once(b, cfg, false);
 }
 
-static void ebpf_close(struct rn_backend *b)
+static void ebpf_free(struct ebpf_backend *b)
 {
 	if (!b)
 		return;
@@ -445,13 +470,19 @@ static void ebpf_close(struct rn_backend *b)
 	free(b);
 }
 
+static void ebpf_close(struct rn_backend *b)
+{
+	ebpf_free(ebpf_of(b));
+}
+
 static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 {
-	struct rn_backend *b = calloc(1, sizeof(*b));
+	struct ebpf_backend *b = calloc(1, sizeof(*b));
 	int err = -ENOMEM;
 
 	if (!b)
 		return NULL;
+	b->base.ops = &rn_ebpf_backend;
 	clock_gettime(CLOCK_MONOTONIC, &b->t_mark);
 	b->cgroup_fd = -1;
 	b->epfd = -1;
@@ -489,17 +520,18 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		goto fail;
 	}
 	ebpf_phase(b, "ring");
-	return b;
+	return &b->base;
 fail:
 	/* open has no error channel but errno: keep the reason for error(NULL) */
 	snprintf(ebpf_open_err, sizeof(ebpf_open_err), "%s", b->err);
-	ebpf_close(b);
+	ebpf_free(b);
 	errno = -err;
 	return NULL;
 }
 
-static int ebpf_start(struct rn_backend *b)
+static int ebpf_start(struct rn_backend *rb)
 {
+	struct ebpf_backend *b = ebpf_of(rb);
 	int err = ebpf_fill_maps(b);
 
 	if (err)
@@ -524,8 +556,10 @@ static int ebpf_start(struct rn_backend *b)
  * SIGCONT and the signal that interrupted renacer (sig; 0 leaves it
  * running); -p targets just keep running.
  */
-static void ebpf_detach(struct rn_backend *b, int sig)
+static void ebpf_detach(struct rn_backend *rb, int sig)
 {
+	struct ebpf_backend *b = ebpf_of(rb);
+
 	ebpf_phase(b, "run");
 	if (b->attached) {
 		renacer_bpf__detach(b->skel);
@@ -539,19 +573,21 @@ static void ebpf_detach(struct rn_backend *b, int sig)
 	}
 }
 
-static int ebpf_exit_status(const struct rn_backend *b)
+static int ebpf_exit_status(const struct rn_backend *rb)
 {
+	const struct ebpf_backend *b = ebpf_of_const(rb);
+
 	return b->child && b->reaped ? b->status : -1;
 }
 
 static __u64 ebpf_lost(const struct rn_backend *b)
 {
-	return b->lost_reported;
+	return ebpf_of_const(b)->lost_reported;
 }
 
 static const char *ebpf_error(const struct rn_backend *b)
 {
-	return b ? b->err : ebpf_open_err;
+	return b ? ebpf_of_const(b)->err : ebpf_open_err;
 }
 
 const struct rn_backend_ops rn_ebpf_backend = {

@@ -14,7 +14,9 @@
 struct renacer_bpf;
 struct ring_buffer;
 
-struct rn_backend {
+/* The eBPF backend's instance: the base first (backends/backend.h). */
+struct ebpf_backend {
+	struct rn_backend base;
 	struct renacer_bpf *skel;
 	struct ring_buffer *rb;
 	char *const *argv;
@@ -61,9 +63,19 @@ struct rn_backend {
 	size_t timing_len;
 };
 
+static inline struct ebpf_backend *ebpf_of(struct rn_backend *b)
+{
+	return (struct ebpf_backend *)b;
+}
+
+static inline const struct ebpf_backend *ebpf_of_const(const struct rn_backend *b)
+{
+	return (const struct ebpf_backend *)b;
+}
+
 /* backends/ebpf/ebpf_spawn.c: fork the command, gate it until the programs
  * are attached and its pid is traced, then let it exec. 0 or -errno. */
-int ebpf_spawn(struct rn_backend *b);
+int ebpf_spawn(struct ebpf_backend *b);
 
 /* backends/ebpf/ebpf_poll.c; ebpf_sample is the ring buffer callback */
 int ebpf_sample(void *ctx, void *data, size_t size);
@@ -72,20 +84,20 @@ int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */
-int ebpf_watch_pid(struct rn_backend *b, pid_t pid);
+int ebpf_watch_pid(struct ebpf_backend *b, pid_t pid);
 
 /* Add tgid to the traced map (only_tid 0 = all threads). 0 or -errno. */
-int ebpf_trace_tgid(struct rn_backend *b, __u32 tgid, __u32 only_tid);
+int ebpf_trace_tgid(struct ebpf_backend *b, __u32 tgid, __u32 only_tid);
 
 /* While on, renacer's children are ignored until one calls execve (which
  * turns it off). */
-void ebpf_gate(struct rn_backend *b, bool on);
+void ebpf_gate(struct ebpf_backend *b, bool on);
 
 /* Record the time since the previous mark under name (--debug prints the
  * list when the backend closes). */
-void ebpf_phase(struct rn_backend *b, const char *name);
+void ebpf_phase(struct ebpf_backend *b, const char *name);
 
 __attribute__((format(printf, 2, 3)))
-void ebpf_set_error(struct rn_backend *b, const char *fmt, ...);
+void ebpf_set_error(struct ebpf_backend *b, const char *fmt, ...);
 
 #endif /* RN_EBPF_INTERNAL_H */

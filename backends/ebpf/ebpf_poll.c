@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ static const struct rn_memsrc ebpf_memsrc = {
 /* Records one poll hands on before it returns to the frontend's loop. */
 #define EBPF_POLL_BUDGET 65536
 
-static int poll_flush(struct rn_backend *b)
+static int poll_flush(struct ebpf_backend *b)
 {
 	size_t n = b->nbatch;
 
@@ -57,7 +58,7 @@ static int poll_flush(struct rn_backend *b)
 
 int ebpf_sample(void *ctx, void *data, size_t size)
 {
-	struct rn_backend *b = ctx;
+	struct ebpf_backend *b = ctx;
 
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
@@ -76,7 +77,7 @@ int ebpf_sample(void *ctx, void *data, size_t size)
 }
 
 /* Sum of the per-CPU counters of records the kernel could not reserve. */
-static __u64 poll_lost_total(struct rn_backend *b)
+static __u64 poll_lost_total(struct ebpf_backend *b)
 {
 	__u64 vals[b->ncpus], sum = 0;
 	__u32 zero = 0;
@@ -96,7 +97,7 @@ static __u64 poll_lost_total(struct rn_backend *b)
  * sys_exit loses a call; say so rather than let it pass silently. The count
  * covers every process on the machine, so it is an upper bound for ours.
  */
-static void poll_check_misses(struct rn_backend *b)
+static void poll_check_misses(struct ebpf_backend *b)
 {
 	struct bpf_prog_info info;
 	struct bpf_program *prog;
@@ -119,7 +120,7 @@ static void poll_check_misses(struct rn_backend *b)
 
 /* Hand newly lost records to the sinks as one RN_EV_LOST record. */
 /* A record made in user space (lost, attach): header only, time now. */
-static struct rn_event *poll_record(struct rn_backend *b, __u32 type)
+static struct rn_event *poll_record(struct ebpf_backend *b, __u32 type)
 {
 	struct rn_event *ev = &b->batch[0];
 	struct timespec ts;
@@ -131,7 +132,7 @@ static struct rn_event *poll_record(struct rn_backend *b, __u32 type)
 	return ev;
 }
 
-static int poll_report_lost(struct rn_backend *b)
+static int poll_report_lost(struct ebpf_backend *b)
 {
 	__u64 total = poll_lost_total(b);
 	struct rn_event *ev;
@@ -149,7 +150,7 @@ static int poll_report_lost(struct rn_backend *b)
  * each target still alive when renacer lets go (as strace and the ptrace
  * backend print them; a target that exited reports its exit instead).
  */
-static int poll_announce(struct rn_backend *b, bool detached)
+static int poll_announce(struct ebpf_backend *b, bool detached)
 {
 	struct rn_event *ev;
 	size_t i;
@@ -169,7 +170,7 @@ static int poll_announce(struct rn_backend *b, bool detached)
 }
 
 /* Anything left in the traced map (children under -f, -p targets)? */
-static bool poll_targets_left(struct rn_backend *b)
+static bool poll_targets_left(struct ebpf_backend *b)
 {
 	__u32 key;
 
@@ -179,7 +180,7 @@ static bool poll_targets_left(struct rn_backend *b)
 /* Is tracing over? The spawned command (and with -f every descendant) is
  * gone, or every -p target is. --all and --cgroup without a command run
  * until the frontend detaches. */
-static bool poll_finished(struct rn_backend *b)
+static bool poll_finished(struct ebpf_backend *b)
 {
 	if (!b->attached)
 		return true;
@@ -198,7 +199,7 @@ static bool poll_finished(struct rn_backend *b)
 
 /* Sleep until records, a watched exit, or the timeout. Returns 1 when a
  * watched process exited, 0, or -errno. */
-static int poll_wait(struct rn_backend *b, int timeout_ms)
+static int poll_wait(struct ebpf_backend *b, int timeout_ms)
 {
 	struct epoll_event evs[4];
 	int n, i, exited = 0;
@@ -211,7 +212,7 @@ static int poll_wait(struct rn_backend *b, int timeout_ms)
 	return exited;
 }
 
-static int poll_consume(struct rn_backend *b)
+static int poll_consume(struct ebpf_backend *b)
 {
 	int n;
 
@@ -227,8 +228,9 @@ static int poll_consume(struct rn_backend *b)
 	return poll_flush(b);
 }
 
-int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
+int ebpf_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 {
+	struct ebpf_backend *b = ebpf_of(rb);
 	int err, slice = timeout_ms < 0 || timeout_ms > POLL_SLICE_MS ? POLL_SLICE_MS : timeout_ms;
 	bool finished;
 
@@ -285,7 +287,7 @@ static int agg_hist_cmp(const void *a, const void *b)
  * not supported). keys gets up to max keys, vals max * ncpus values of vsz
  * bytes each. Returns the number read or -errno.
  */
-static long map_read_all(struct rn_backend *b, struct bpf_map *map, __u32 *keys, void *vals,
+static long map_read_all(struct ebpf_backend *b, struct bpf_map *map, __u32 *keys, void *vals,
 			 __u32 max, size_t vsz)
 {
 	LIBBPF_OPTS(bpf_map_batch_opts, opts);
@@ -322,7 +324,7 @@ static long map_read_all(struct rn_backend *b, struct bpf_map *map, __u32 *keys,
 
 /* Read the per-CPU latency histogram (the per-CPU slot cache and the hash
  * behind it), summed, sorted by (nr, bucket), one entry per key. */
-static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
+static struct agg_hist *agg_read_hist(struct ebpf_backend *b, size_t *np)
 {
 	struct bpf_map *map = b->skel->maps.hist;
 	size_t max = bpf_map__max_entries(map), room = max + (size_t)b->ncpus * RN_HCACHE_SLOTS;
@@ -370,6 +372,16 @@ static struct agg_hist *agg_read_hist(struct rn_backend *b, size_t *np)
 	return h;
 }
 
+/* The "agg" map's values (struct rn_agg, bpf/renacer.h) are read as the
+ * backend interface's totals: the same fields at the same offsets. */
+_Static_assert(sizeof(struct rn_agg) == sizeof(struct rn_syscall_agg) &&
+	       offsetof(struct rn_agg, count) == offsetof(struct rn_syscall_agg, count) &&
+	       offsetof(struct rn_agg, errors) == offsetof(struct rn_syscall_agg, errors) &&
+	       offsetof(struct rn_agg, total_ns) == offsetof(struct rn_syscall_agg, total_ns) &&
+	       offsetof(struct rn_agg, min_ns) == offsetof(struct rn_syscall_agg, min_ns) &&
+	       offsetof(struct rn_agg, max_ns) == offsetof(struct rn_syscall_agg, max_ns),
+	       "struct rn_agg (bpf/renacer.h) against struct rn_syscall_agg");
+
 /* One syscall's per-CPU totals folded into one. */
 static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall_agg *out)
 {
@@ -389,8 +401,9 @@ static void agg_sum(const struct rn_syscall_agg *v, int ncpus, struct rn_syscall
 	}
 }
 
-int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
+int ebpf_aggregates(struct rn_backend *rb, rn_agg_fn fn, void *ctx)
 {
+	struct ebpf_backend *b = ebpf_of(rb);
 	struct rn_syscall_agg *vals, sum;
 	struct agg_hist *h;
 	__u32 keys[RN_NR_MAX];

@@ -21,7 +21,7 @@
 #include "ebpf.h"
 #include "../spawn.h"
 
-static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const char *path,
+static __attribute__((noreturn)) void spawn_child(struct ebpf_backend *b, const char *path,
 						  int go, int report)
 {
 	char c = 0;
@@ -33,6 +33,7 @@ static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const ch
 		_exit(127);	/* the parent gave up */
 	err = rn_spawn_become(b->uid, b->gid);
 	if (!err) {
+		rn_spawn_restore_signals();
 		execv(path, b->argv);
 		err = -errno;
 	}
@@ -43,7 +44,7 @@ static __attribute__((noreturn)) void spawn_child(struct rn_backend *b, const ch
 }
 
 /* Wait for the exec verdict: EOF means the exec succeeded. */
-static int spawn_verdict(struct rn_backend *b, int report, const char *path)
+static int spawn_verdict(struct ebpf_backend *b, int report, const char *path)
 {
 	ssize_t n;
 	int err = 0;
@@ -60,7 +61,7 @@ static int spawn_verdict(struct rn_backend *b, int report, const char *path)
 	return -err;
 }
 
-int ebpf_spawn(struct rn_backend *b)
+int ebpf_spawn(struct ebpf_backend *b)
 {
 	int go[2], report[2], err;
 	char path[PATH_MAX];

@@ -196,6 +196,68 @@ static void cfi_other(struct cfi_state *s, __u64 reg)
 		s->bp_off = 1;
 }
 
+/* One CFA instruction that sets a register rule or the CFA (not the location,
+ * not the state stack). False for one we do not follow. */
+static bool cfi_rule(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_state *s,
+		     const struct cfi_state *initial, unsigned op)
+{
+	__u64 reg;
+
+	switch (op) {
+	case 0x00:		/* nop */
+		break;
+	case 0x05:		/* offset_extended */
+		reg = cfi_uleb(c);
+		cfi_saved(s, reg, cfi_scale((__u64)cfi_uleb(c), cie->data_align));
+		break;
+	case 0x06:		/* restore_extended */
+		cfi_restore(s, initial, cfi_uleb(c));
+		break;
+	case 0x07: case 0x08:	/* undefined, same_value */
+		reg = cfi_uleb(c);
+		if (reg == 16)
+			s->ra_off = op == 0x07 ? 2 : 1;
+		else if (reg == 6)
+			s->bp_off = op == 0x08 ? 0 : 1;
+		break;
+	case 0x09:		/* register */
+		cfi_other(s, cfi_uleb(c));
+		cfi_uleb(c);
+		break;
+	case 0x0c:		/* def_cfa */
+		s->cfa_reg = (int)cfi_uleb(c);
+		s->cfa_off = (__s64)cfi_uleb(c);
+		break;
+	case 0x0d:		/* def_cfa_register */
+		s->cfa_reg = (int)cfi_uleb(c);
+		break;
+	case 0x0e:		/* def_cfa_offset */
+		s->cfa_off = (__s64)cfi_uleb(c);
+		break;
+	case 0x11:		/* offset_extended_sf */
+		reg = cfi_uleb(c);
+		cfi_saved(s, reg, cfi_scale((__u64)cfi_sleb(c), cie->data_align));
+		break;
+	case 0x12:		/* def_cfa_sf */
+		s->cfa_reg = (int)cfi_uleb(c);
+		s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
+		break;
+	case 0x13:		/* def_cfa_offset_sf */
+		s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
+		break;
+	case 0x10: case 0x16:	/* expression, val_expression */
+		cfi_other(s, cfi_uleb(c));
+		c->at += cfi_uleb(c);
+		break;
+	case 0x2e:		/* GNU_args_size */
+		cfi_uleb(c);
+		break;
+	default:		/* def_cfa_expression and the rest */
+		return false;
+	}
+	return true;
+}
+
 /* Run CFA instructions [c.at, c.end) while loc <= pc (pc < 0: all of them). */
 static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_state *s,
 		    const struct cfi_state *initial, __u64 loc, __u64 pc, bool all)
@@ -205,7 +267,6 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 
 	while (c->ok && c->at < c->end) {
 		unsigned op = (unsigned)cfi_u(c, 1), low = op & 0x3f;
-		__u64 reg;
 
 		switch (op & 0xc0) {
 		case 0x40:		/* advance_loc */
@@ -221,30 +282,10 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 			continue;
 		}
 		switch (op) {
-		case 0x00:		/* nop */
-			break;
 		case 0x02: case 0x03: case 0x04: /* advance_loc1/2/4 */
 			loc += cfi_u(c, op == 0x02 ? 1 : op == 0x03 ? 2 : 4) * cie->code_align;
 			if (!all && loc > pc)
 				return true;
-			break;
-		case 0x05:		/* offset_extended */
-			reg = cfi_uleb(c);
-			cfi_saved(s, reg, cfi_scale((__u64)cfi_uleb(c), cie->data_align));
-			break;
-		case 0x06:		/* restore_extended */
-			cfi_restore(s, initial, cfi_uleb(c));
-			break;
-		case 0x07: case 0x08:	/* undefined, same_value */
-			reg = cfi_uleb(c);
-			if (reg == 16)
-				s->ra_off = op == 0x07 ? 2 : 1;
-			else if (reg == 6)
-				s->bp_off = op == 0x08 ? 0 : 1;
-			break;
-		case 0x09:		/* register */
-			cfi_other(s, cfi_uleb(c));
-			cfi_uleb(c);
 			break;
 		case 0x0a:		/* remember_state */
 			if (depth == 4)
@@ -256,36 +297,9 @@ static bool cfi_run(struct cfi_cur *c, const struct cfi_cie *cie, struct cfi_sta
 				return false;
 			*s = stack[--depth];
 			break;
-		case 0x0c:		/* def_cfa */
-			s->cfa_reg = (int)cfi_uleb(c);
-			s->cfa_off = (__s64)cfi_uleb(c);
-			break;
-		case 0x0d:		/* def_cfa_register */
-			s->cfa_reg = (int)cfi_uleb(c);
-			break;
-		case 0x0e:		/* def_cfa_offset */
-			s->cfa_off = (__s64)cfi_uleb(c);
-			break;
-		case 0x11:		/* offset_extended_sf */
-			reg = cfi_uleb(c);
-			cfi_saved(s, reg, cfi_scale((__u64)cfi_sleb(c), cie->data_align));
-			break;
-		case 0x12:		/* def_cfa_sf */
-			s->cfa_reg = (int)cfi_uleb(c);
-			s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
-			break;
-		case 0x13:		/* def_cfa_offset_sf */
-			s->cfa_off = cfi_scale((__u64)cfi_sleb(c), cie->data_align);
-			break;
-		case 0x10: case 0x16:	/* expression, val_expression */
-			cfi_other(s, cfi_uleb(c));
-			c->at += cfi_uleb(c);
-			break;
-		case 0x2e:		/* GNU_args_size */
-			cfi_uleb(c);
-			break;
-		default:		/* def_cfa_expression and the rest */
-			return false;
+		default:
+			if (!cfi_rule(c, cie, s, initial, op))
+				return false;
 		}
 	}
 	return c->ok;

@@ -62,7 +62,7 @@ long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len)
 
 static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
 {
-	struct pt_mcache *mc = &((struct rn_backend *)ctx)->mc;
+	struct pt_mcache *mc = &((struct pt_backend *)ctx)->mc;
 	long got;
 
 	if (mc->len && mc->tid == (pid_t)tid && addr >= mc->base &&
@@ -86,7 +86,7 @@ static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len
 	return (long)len;
 }
 
-void pt_mem_init(struct rn_backend *b)
+void pt_mem_init(struct pt_backend *b)
 {
 	b->mem.read = mem_src_read;
 	b->mem.fdpath = rn_proc_fdpath;
@@ -211,7 +211,7 @@ static void cap_str(struct pt_task *t, int arg, __u64 addr, size_t max)
 /* A NULL-terminated pointer array (argv, envp): the pointers, terminator
  * included when found, then (with strings) each string up to strsize + 1
  * bytes so the decoder can tell a longer one. */
-static void cap_argv(struct rn_backend *b, struct pt_task *t, int arg, __u64 addr,
+static void cap_argv(struct pt_backend *b, struct pt_task *t, int arg, __u64 addr,
 		     bool strings)
 {
 	struct rn_region *r;
@@ -284,7 +284,7 @@ static void cap_fdpath(struct pt_task *t, int fd)
 	cap_end(ev, r);
 }
 
-void pt_capture_entry(struct rn_backend *b, struct pt_task *t)
+void pt_capture_entry(struct pt_backend *b, struct pt_task *t)
 {
 	const struct rn_cap_desc *d = rn_syscall_capture(t->ev.sc.nr);
 	const __u64 *args = t->ev.sc.args;

@@ -54,7 +54,9 @@ struct pt_mcache {
 	__u8 buf[PT_MCACHE];
 };
 
-struct rn_backend {
+/* The ptrace backend's instance: the base first (backends/backend.h). */
+struct pt_backend {
+	struct rn_backend base;
 	struct rn_trace_config cfg;
 	struct pt_task *hash[PT_HASH];
 	struct pt_task *last;		/* the task of the previous stop */
@@ -77,19 +79,29 @@ struct rn_backend {
 	char err[512];
 };
 
+static inline struct pt_backend *pt_of(struct rn_backend *b)
+{
+	return (struct pt_backend *)b;
+}
+
+static inline const struct pt_backend *pt_of_const(const struct rn_backend *b)
+{
+	return (const struct pt_backend *)b;
+}
+
 /* task.c */
-struct pt_task *pt_task_find(struct rn_backend *b, pid_t tid);
-struct pt_task *pt_task_add(struct rn_backend *b, pid_t tid, pid_t tgid);
-void pt_task_del(struct rn_backend *b, struct pt_task *t);
+struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid);
+struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid);
+void pt_task_del(struct pt_backend *b, struct pt_task *t);
 /* Re-key t under a new tid (execve from a non-leader thread). */
-void pt_task_rename(struct rn_backend *b, struct pt_task *t, pid_t tid);
+void pt_task_rename(struct pt_backend *b, struct pt_task *t, pid_t tid);
 /* Thread group id of tid from /proc, or tid when it cannot be read. */
 pid_t pt_proc_tgid(pid_t tid);
 
 /* mem.c */
-void pt_mem_init(struct rn_backend *b);
+void pt_mem_init(struct pt_backend *b);
 /* Forget cached memory: the tasks are about to run. */
-static inline void pt_mem_forget(struct rn_backend *b)
+static inline void pt_mem_forget(struct pt_backend *b)
 {
 	b->mc.len = 0;
 	b->mc.reads = 0;
@@ -97,25 +109,25 @@ static inline void pt_mem_forget(struct rn_backend *b)
 /* Read up to len bytes of tid's memory at addr; bytes read or -errno. */
 long pt_mem_read(pid_t tid, __u64 addr, void *buf, size_t len);
 /* Copy the entry-time regions the capture table asks for into t->ev. */
-void pt_capture_entry(struct rn_backend *b, struct pt_task *t);
+void pt_capture_entry(struct pt_backend *b, struct pt_task *t);
 
 /* seccomp.c */
-bool pt_seccomp_wanted(const struct rn_backend *b);
-int pt_seccomp_build(struct rn_backend *b);
-int pt_seccomp_install(const struct rn_backend *b);
+bool pt_seccomp_wanted(const struct pt_backend *b);
+int pt_seccomp_build(struct pt_backend *b);
+int pt_seccomp_install(const struct pt_backend *b);
 
 /* spawn.c */
-int pt_spawn(struct rn_backend *b);
-int pt_attach(struct rn_backend *b);
-void pt_detach_all(struct rn_backend *b, int sig);
+int pt_spawn(struct pt_backend *b);
+int pt_attach(struct pt_backend *b);
+void pt_detach_all(struct pt_backend *b, int sig);
 
 /* ptrace.c */
 /* Handle one waitpid() result; 0 or the callback's -errno. */
-int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx);
+int pt_handle(struct pt_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx);
 /* Queue a copy of ev for the next poll() (used where no callback is at hand). */
-void pt_queue(struct rn_backend *b, const struct rn_event *ev);
+void pt_queue(struct pt_backend *b, const struct rn_event *ev);
 __u64 pt_now(void);
 /* b->scratch as a bare record of type for task t (header only, time now). */
-void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type);
+void pt_simple_event(struct pt_backend *b, const struct pt_task *t, __u32 type);
 
 #endif /* RN_PT_H */

@@ -38,7 +38,7 @@ __u64 pt_now(void)
 	return (__u64)ts.tv_sec * 1000000000ull + (__u64)ts.tv_nsec;
 }
 
-static bool pt_selected(const struct rn_backend *b, long nr)
+static bool pt_selected(const struct pt_backend *b, long nr)
 {
 	if (nr < 0 || nr >= RN_NR_MAX) {
 		/* Not in the table: shown only when everything is traced. */
@@ -47,7 +47,7 @@ static bool pt_selected(const struct rn_backend *b, long nr)
 	return (b->cfg.syscalls[nr / 64] >> (nr % 64)) & 1;
 }
 
-void pt_queue(struct rn_backend *b, const struct rn_event *ev)
+void pt_queue(struct pt_backend *b, const struct rn_event *ev)
 {
 	if (b->nqueue == b->qcap) {
 		size_t cap = b->qcap ? b->qcap * 2 : 8;
@@ -65,7 +65,7 @@ void pt_queue(struct rn_backend *b, const struct rn_event *ev)
 
 /* Hand ev to the callback now, or queue it when there is none (start(),
  * detach()). */
-static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn fn, void *ctx)
+static int pt_emit(struct pt_backend *b, const struct rn_event *ev, rn_event_fn fn, void *ctx)
 {
 	int rc;
 
@@ -82,7 +82,7 @@ static int pt_emit(struct rn_backend *b, const struct rn_event *ev, rn_event_fn 
 
 /* Under the seccomp filter, stops at system calls come from the filter:
  * only a task inside a selected call needs PTRACE_SYSCALL (for its exit). */
-static void pt_resume(const struct rn_backend *b, const struct pt_task *t, int sig)
+static void pt_resume(const struct pt_backend *b, const struct pt_task *t, int sig)
 {
 	int req = !b->seccomp || (t->flags & PT_IN_SYSCALL) ? PTRACE_SYSCALL : PTRACE_CONT;
 
@@ -91,7 +91,7 @@ static void pt_resume(const struct rn_backend *b, const struct pt_task *t, int s
 }
 
 /* The pending call of t ends without a return value. */
-static void pt_end_pending(struct rn_backend *b, struct pt_task *t, __u32 flags,
+static void pt_end_pending(struct pt_backend *b, struct pt_task *t, __u32 flags,
 			   rn_event_fn fn, void *ctx)
 {
 	if (!(t->flags & PT_IN_SYSCALL))
@@ -105,7 +105,7 @@ static void pt_end_pending(struct rn_backend *b, struct pt_task *t, __u32 flags,
 	pt_emit(b, &t->ev, fn, ctx);
 }
 
-void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type)
+void pt_simple_event(struct pt_backend *b, const struct pt_task *t, __u32 type)
 {
 	struct rn_event *ev = &b->scratch;
 
@@ -116,7 +116,7 @@ void pt_simple_event(struct rn_backend *b, const struct pt_task *t, __u32 type)
 	ev->tgid = (__u32)t->tgid;
 }
 
-static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
+static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 			     const void *args, __u64 sp, __u64 now, __u32 flags,
 			     rn_event_fn fn, void *ctx)
 {
@@ -149,7 +149,7 @@ static void pt_syscall_entry(struct rn_backend *b, struct pt_task *t, __u64 nr,
 	}
 }
 
-static void pt_syscall_exit(struct rn_backend *b, struct pt_task *t, __s64 rval, __u64 now,
+static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval, __u64 now,
 			    rn_event_fn fn, void *ctx)
 {
 	struct rn_event *ev = &t->ev;
@@ -205,7 +205,7 @@ static int pt_regs_info(struct pt_task *t, struct __ptrace_syscall_info *info)
 	return 0;
 }
 
-static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
+static void pt_syscall_stop(struct pt_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
 {
 	struct __ptrace_syscall_info info = { 0 };	/* the kernel fills only what op needs */
 	__u64 now = pt_now();
@@ -247,7 +247,7 @@ static void pt_syscall_stop(struct rn_backend *b, struct pt_task *t, rn_event_fn
 /* PTRACE_EVENT_FORK/VFORK/CLONE in the parent: start tracking the child now
  * so that its first stop is expected. Its thread group comes from the clone
  * flags of the parent's pending call; /proc only when they are not known. */
-static void pt_new_child(struct rn_backend *b, struct pt_task *parent, int event)
+static void pt_new_child(struct pt_backend *b, struct pt_task *parent, int event)
 {
 	unsigned long msg = 0;
 	__u64 flags = 0;
@@ -284,7 +284,7 @@ static void pt_new_child(struct rn_backend *b, struct pt_task *parent, int event
  * pending call ends unfinished (it already passed its PTRACE_EVENT_EXIT) and
  * the exec'ing thread's state, pending execve included, moves to that tid.
  */
-static struct pt_task *pt_exec(struct rn_backend *b, struct pt_task *t, rn_event_fn fn,
+static struct pt_task *pt_exec(struct pt_backend *b, struct pt_task *t, rn_event_fn fn,
 			       void *ctx)
 {
 	unsigned long former = 0;
@@ -324,7 +324,7 @@ static bool pt_is_stop_signal(int sig)
  * with PTRACE_LISTEN, so the task stays stopped until SIGCONT as it would
  * untraced, yet still reports to us.
  */
-static void pt_event_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_event_fn fn,
+static void pt_event_stop(struct pt_backend *b, struct pt_task *t, int sig, rn_event_fn fn,
 			  void *ctx)
 {
 	if (pt_is_stop_signal(sig) && !(t->flags & PT_HIDDEN)) {
@@ -340,7 +340,7 @@ static void pt_event_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_e
 	pt_resume(b, t, 0);
 }
 
-static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_event_fn fn,
+static void pt_signal_stop(struct pt_backend *b, struct pt_task *t, int sig, rn_event_fn fn,
 			   void *ctx)
 {
 	siginfo_t si;
@@ -377,7 +377,7 @@ static void pt_signal_stop(struct rn_backend *b, struct pt_task *t, int sig, rn_
 	pt_resume(b, t, sig);
 }
 
-static void pt_task_exited(struct rn_backend *b, struct pt_task *t, int status,
+static void pt_task_exited(struct pt_backend *b, struct pt_task *t, int status,
 			   rn_event_fn fn, void *ctx)
 {
 	struct rn_exit_rec *x = &b->scratch.exit;
@@ -402,7 +402,7 @@ static void pt_task_exited(struct rn_backend *b, struct pt_task *t, int status,
 	pt_task_del(b, t);
 }
 
-static void pt_event(struct rn_backend *b, struct pt_task *t, int event, int sig,
+static void pt_event(struct pt_backend *b, struct pt_task *t, int event, int sig,
 		     rn_event_fn fn, void *ctx)
 {
 	switch (event) {
@@ -430,7 +430,7 @@ static void pt_event(struct rn_backend *b, struct pt_task *t, int event, int sig
 	pt_resume(b, t, 0);
 }
 
-int pt_handle(struct rn_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx)
+int pt_handle(struct pt_backend *b, pid_t tid, int status, rn_event_fn fn, void *ctx)
 {
 	struct pt_task *t = pt_task_find(b, tid);
 	int sig, event;
@@ -492,10 +492,11 @@ static int pt_probe(const struct rn_trace_config *cfg, char *why, size_t whylen)
 
 static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 {
-	struct rn_backend *b = calloc(1, sizeof(*b));
+	struct pt_backend *b = calloc(1, sizeof(*b));
 
 	if (!b)
 		return NULL;
+	b->base.ops = &rn_ptrace_backend;
 	b->cfg = *cfg;
 	b->child_status = -1;
 	/* For tests: the register fallback of kernels before 5.3. */
@@ -505,12 +506,13 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	pt_mem_init(b);
 	pt_unwind_init(b);
-	return b;
+	return &b->base;
 }
 
 /* A command, processes to attach to, or both (as strace allows). */
-static int pt_start(struct rn_backend *b)
+static int pt_start(struct rn_backend *rb)
 {
+	struct pt_backend *b = pt_of(rb);
 	bool cmd = b->cfg.argv && b->cfg.argv[0];
 	int rc = 0;
 
@@ -525,7 +527,7 @@ static int pt_start(struct rn_backend *b)
 	return rc;
 }
 
-static int pt_flush_queue(struct rn_backend *b, rn_event_fn fn, void *ctx)
+static int pt_flush_queue(struct pt_backend *b, rn_event_fn fn, void *ctx)
 {
 	size_t i;
 	int rc = 0;
@@ -557,7 +559,7 @@ static pid_t pt_wait(int timeout_ms, int *status)
 	}
 }
 
-static void pt_drop_all(struct rn_backend *b, rn_event_fn fn, void *ctx)
+static void pt_drop_all(struct pt_backend *b, rn_event_fn fn, void *ctx)
 {
 	unsigned h;
 
@@ -569,8 +571,9 @@ static void pt_drop_all(struct rn_backend *b, rn_event_fn fn, void *ctx)
 	}
 }
 
-static int pt_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
+static int pt_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 {
+	struct pt_backend *b = pt_of(rb);
 	int status, rc;
 	pid_t tid;
 
@@ -597,15 +600,19 @@ static int pt_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *c
 	return b->ntasks || b->nqueue ? 1 : 0;
 }
 
-static void pt_detach(struct rn_backend *b, int sig)
+static void pt_detach(struct rn_backend *rb, int sig)
 {
+	struct pt_backend *b = pt_of(rb);
+
 	if (!b->detached)
 		pt_detach_all(b, sig);
 	b->detached = true;
 }
 
-static int pt_exit_status(const struct rn_backend *b)
+static int pt_exit_status(const struct rn_backend *rb)
 {
+	const struct pt_backend *b = pt_of_const(rb);
+
 	return b->child ? b->child_status : -1;
 }
 
@@ -617,11 +624,13 @@ static __u64 pt_lost(const struct rn_backend *b)
 
 static const char *pt_error(const struct rn_backend *b)
 {
-	return b ? b->err : "";
+	return b ? pt_of_const(b)->err : "";
 }
 
-static void pt_close(struct rn_backend *b)
+static void pt_close(struct rn_backend *rb)
 {
+	struct pt_backend *b = pt_of(rb);
+
 	if (!b)
 		return;
 	/* Never leave a task stopped behind us. */

@@ -22,10 +22,10 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 
-#include "../../frontend/filter.h"
 #include "pt.h"
+#include "seccomp_prog.h"
 
-static bool seccomp_all_selected(const struct rn_backend *b)
+static bool seccomp_all_selected(const struct pt_backend *b)
 {
 	for (int i = 0; i < RN_BITMAP_WORDS; i++)
 		if (b->cfg.syscalls[i] != ~0ull)
@@ -33,7 +33,7 @@ static bool seccomp_all_selected(const struct rn_backend *b)
 	return true;
 }
 
-bool pt_seccomp_wanted(const struct rn_backend *b)
+bool pt_seccomp_wanted(const struct pt_backend *b)
 {
 	const char *off = getenv("RENACER_NO_SECCOMP");
 
@@ -47,12 +47,12 @@ bool pt_seccomp_wanted(const struct rn_backend *b)
 }
 
 /*
- * Build the program into b->filter. The generator is shared with the filter
- * module (frontend/filter.c, tested instruction by instruction against the
- * bitmap): a word-indexed bitmap test, so every call costs the same few
- * instructions however many syscalls are selected.
+ * Build the program into b->filter. The generator (seccomp_prog.c, tested
+ * instruction by instruction against the bitmap through the filter module)
+ * is a balanced tree of jumps over the runs of traced and untraced numbers,
+ * shaped so that the kernel's action cache answers every untraced call.
  */
-int pt_seccomp_build(struct rn_backend *b)
+int pt_seccomp_build(struct pt_backend *b)
 {
 	struct sock_filter *prog;
 	size_t len;
@@ -67,7 +67,7 @@ int pt_seccomp_build(struct rn_backend *b)
 
 /* In the child, once seized. Without CAP_SYS_ADMIN (after -u) the kernel
  * wants no_new_privs first. */
-int pt_seccomp_install(const struct rn_backend *b)
+int pt_seccomp_install(const struct pt_backend *b)
 {
 	struct sock_fprog prog = { .len = b->filter_len, .filter = b->filter };
 

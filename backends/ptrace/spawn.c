@@ -25,7 +25,7 @@
 /* In the child: become the -u user, stop until the parent has seized us,
  * then exec. A failure travels to the parent through the CLOEXEC pipe. */
 static void __attribute__((noreturn))
-spawn_child(const struct rn_backend *b, const char *path, int fd)
+spawn_child(const struct pt_backend *b, const char *path, int fd)
 {
 	const struct rn_trace_config *cfg = &b->cfg;
 	int err;
@@ -35,6 +35,7 @@ spawn_child(const struct rn_backend *b, const char *path, int fd)
 		errno = -err;
 		goto fail;
 	}
+	rn_spawn_restore_signals();
 	kill(getpid(), SIGSTOP);
 	/* Seized now: a stop at a filtered call can reach the tracer. A second
 	 * SIGSTOP tells it the filter is not there. */
@@ -48,14 +49,14 @@ fail:
 	_exit(127);
 }
 
-static int spawn_fail(struct rn_backend *b, const char *cmd, int err)
+static int spawn_fail(struct pt_backend *b, const char *cmd, int err)
 {
 	snprintf(b->err, sizeof(b->err), "cannot execute '%s': %s", cmd, strerror(err));
 	return -err;
 }
 
 /* Wait for the child's self-stop, then seize it. */
-static int spawn_seize(struct rn_backend *b, pid_t pid)
+static int spawn_seize(struct pt_backend *b, pid_t pid)
 {
 	int status;
 
@@ -79,7 +80,7 @@ static int spawn_seize(struct rn_backend *b, pid_t pid)
 }
 
 /* Drive the seized child, silently, until it has exec'd (true) or died. */
-static bool spawn_drive(struct rn_backend *b, pid_t pid)
+static bool spawn_drive(struct pt_backend *b, pid_t pid)
 {
 	struct pt_task *t = pt_task_add(b, pid, pid);
 
@@ -111,7 +112,7 @@ static bool spawn_drive(struct rn_backend *b, pid_t pid)
 }
 
 /* Fork the child that will exec path; -errno when even that fails. */
-static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
+static pid_t spawn_fork(struct pt_backend *b, const char *path, int pfd[2])
 {
 	pid_t pid;
 
@@ -144,7 +145,7 @@ static pid_t spawn_fork(struct rn_backend *b, const char *path, int pfd[2])
  * on the way and reported as the first call. If exec fails, the child writes
  * errno into the CLOEXEC pipe and exits 127.
  */
-int pt_spawn(struct rn_backend *b)
+int pt_spawn(struct pt_backend *b)
 {
 	const char *cmd = b->cfg.argv[0];
 	char path[PATH_MAX];
@@ -177,7 +178,7 @@ int pt_spawn(struct rn_backend *b)
 
 /* ---- -p ---- */
 
-static int attach_task(struct rn_backend *b, pid_t tid, pid_t tgid)
+static int attach_task(struct pt_backend *b, pid_t tid, pid_t tgid)
 {
 	struct pt_task *t;
 
@@ -196,7 +197,7 @@ static int attach_task(struct rn_backend *b, pid_t tid, pid_t tgid)
 
 /* Seize every thread of the process; threads may be created meanwhile, so
  * read /proc/PID/task again until a pass finds nothing new. */
-static int attach_process(struct rn_backend *b, pid_t pid)
+static int attach_process(struct pt_backend *b, pid_t pid)
 {
 	pid_t tgid = pt_proc_tgid(pid);
 	char dir[64];
@@ -228,7 +229,7 @@ static int attach_process(struct rn_backend *b, pid_t pid)
 	return 0;
 }
 
-int pt_attach(struct rn_backend *b)
+int pt_attach(struct pt_backend *b)
 {
 	size_t i;
 	int rc;
@@ -248,7 +249,7 @@ int pt_attach(struct rn_backend *b)
 
 /* ---- detach ---- */
 
-static void detach_one(struct rn_backend *b, struct pt_task *t, int sig)
+static void detach_one(struct pt_backend *b, struct pt_task *t, int sig)
 {
 	if (t->flags & PT_IN_SYSCALL) {
 		t->flags &= ~PT_IN_SYSCALL;
@@ -270,7 +271,7 @@ static void detach_one(struct rn_backend *b, struct pt_task *t, int sig)
 /* One stop of a task we are letting go: detach at once, passing on the
  * signal of a signal-delivery-stop. A task in group-stop stays stopped (it was
  * stopped before we let go). */
-static void detach_stop(struct rn_backend *b, pid_t tid, int status)
+static void detach_stop(struct pt_backend *b, pid_t tid, int status)
 {
 	struct pt_task *t = pt_task_find(b, tid);
 	int sig = WSTOPSIG(status), event = (unsigned)status >> 16, sendsig = 0;
@@ -306,7 +307,7 @@ static void detach_stop(struct rn_backend *b, pid_t tid, int status)
  * pre-filter every traced task is killed: untraced, each selected call would
  * fail with ENOSYS (strace --seccomp-bpf leaves them broken that way).
  */
-void pt_detach_all(struct rn_backend *b, int sig)
+void pt_detach_all(struct pt_backend *b, int sig)
 {
 	__u64 deadline = pt_now() + 3000000000ull;
 	unsigned h;

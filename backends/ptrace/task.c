@@ -15,7 +15,7 @@ static unsigned task_bucket(pid_t tid)
 	return (unsigned)tid & (PT_HASH - 1);
 }
 
-struct pt_task *pt_task_find(struct rn_backend *b, pid_t tid)
+struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid)
 {
 	struct pt_task *t = b->last;
 
@@ -30,7 +30,7 @@ struct pt_task *pt_task_find(struct rn_backend *b, pid_t tid)
 	return NULL;
 }
 
-static void task_link(struct rn_backend *b, struct pt_task *t)
+static void task_link(struct pt_backend *b, struct pt_task *t)
 {
 	unsigned h = task_bucket(t->tid);
 
@@ -38,7 +38,7 @@ static void task_link(struct rn_backend *b, struct pt_task *t)
 	b->hash[h] = t;
 }
 
-static void task_unlink(struct rn_backend *b, struct pt_task *t)
+static void task_unlink(struct pt_backend *b, struct pt_task *t)
 {
 	struct pt_task **pp = &b->hash[task_bucket(t->tid)];
 
@@ -52,7 +52,7 @@ static void task_unlink(struct rn_backend *b, struct pt_task *t)
 
 /* The event record is large (4 KiB of payload) but only its header needs
  * zeroing: payload bytes are always written before payload_len covers them. */
-struct pt_task *pt_task_add(struct rn_backend *b, pid_t tid, pid_t tgid)
+struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid)
 {
 	struct pt_task *t = malloc(sizeof(*t));
 
@@ -66,14 +66,14 @@ struct pt_task *pt_task_add(struct rn_backend *b, pid_t tid, pid_t tgid)
 	return t;
 }
 
-void pt_task_del(struct rn_backend *b, struct pt_task *t)
+void pt_task_del(struct pt_backend *b, struct pt_task *t)
 {
 	task_unlink(b, t);
 	b->ntasks--;
 	free(t);
 }
 
-void pt_task_rename(struct rn_backend *b, struct pt_task *t, pid_t tid)
+void pt_task_rename(struct pt_backend *b, struct pt_task *t, pid_t tid)
 {
 	task_unlink(b, t);
 	t->tid = tid;

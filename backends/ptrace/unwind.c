@@ -413,7 +413,7 @@ static void uw_proc_free(struct uw_proc *p)
 	free(p);
 }
 
-void pt_unwind_forget(struct rn_backend *b, pid_t tgid)
+void pt_unwind_forget(struct pt_backend *b, pid_t tgid)
 {
 	struct pt_unwind *uw = b->unwind;
 
@@ -430,7 +430,7 @@ void pt_unwind_forget(struct rn_backend *b, pid_t tgid)
 	}
 }
 
-void pt_unwind_free(struct rn_backend *b)
+void pt_unwind_free(struct pt_backend *b)
 {
 	struct pt_unwind *uw = b->unwind;
 
@@ -550,7 +550,7 @@ static long uw_fast_own(struct uw_ctx *c, struct rn_frame *frames, size_t max)
 static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		     int how)
 {
-	struct rn_backend *b = ctx;
+	struct pt_backend *b = ctx;
 	struct pt_unwind *uw = b->unwind;
 	struct uw_ctx *c;
 	struct pt_task *t;
@@ -624,24 +624,24 @@ static long uw_stack(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, 
 	return n;
 }
 
-void pt_unwind_init(struct rn_backend *b)
+void pt_unwind_init(struct pt_backend *b)
 {
 	b->mem.stack = uw_stack;
 }
 
 #else /* !RN_HAVE_DWARF */
 
-void pt_unwind_init(struct rn_backend *b)
+void pt_unwind_init(struct pt_backend *b)
 {
 	(void)b;	/* mem.stack stays NULL: "built without libdwarf/libunwind" */
 }
 
-void pt_unwind_forget(struct rn_backend *b, pid_t tgid)
+void pt_unwind_forget(struct pt_backend *b, pid_t tgid)
 {
 	(void)b, (void)tgid;
 }
 
-void pt_unwind_free(struct rn_backend *b)
+void pt_unwind_free(struct pt_backend *b)
 {
 	(void)b;
 }

@@ -31,7 +31,7 @@
 #include <sys/types.h>
 #include <linux/types.h>
 
-struct rn_backend;
+struct pt_backend;
 struct rn_frame;
 
 struct pt_load {
@@ -130,9 +130,9 @@ void pt_obj_lookup(struct pt_obj *o, __u64 vaddr, bool dwarf, const struct pt_fu
 int pt_cfi_rule(struct pt_obj *o, __u64 vaddr, struct pt_cfa_hit *rule);
 
 /* unwind.c: the backend hooks. */
-void pt_unwind_init(struct rn_backend *b);
+void pt_unwind_init(struct pt_backend *b);
 /* tgid exec'd (its maps and cached unwind state are stale) or exited. */
-void pt_unwind_forget(struct rn_backend *b, pid_t tgid);
-void pt_unwind_free(struct rn_backend *b);
+void pt_unwind_forget(struct pt_backend *b, pid_t tgid);
+void pt_unwind_free(struct pt_backend *b);
 
 #endif /* RN_PT_UNWIND_H */

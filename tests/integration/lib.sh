@@ -59,3 +59,12 @@ have_ebpf() {
 	esac
 	fail "renacer --backend=ebpf cannot run although root and BTF are present: $err"
 }
+
+# A script's background job starts with SIGINT and SIGQUIT ignored, and
+# renacer (as strace) keeps ignoring what it was started ignoring: a test
+# that interrupts a background renacer with SIGINT starts it as
+# `with_int "$RENACER" ... &` ($! is then renacer's pid).
+with_int() {
+	trap - INT QUIT
+	exec "$@"
+}

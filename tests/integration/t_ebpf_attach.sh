@@ -31,7 +31,7 @@ getppid_of() {	# count getppid records of tgid $2 in $1
 # --- -p
 start_storm "$WORK/p.fifo" 500 p
 target=$SPID
-"$RENACER" --backend=ebpf -p "$target" --format=json -o "$WORK/p.json" 2>"$WORK/p.err" &
+with_int "$RENACER" --backend=ebpf -p "$target" --format=json -o "$WORK/p.json" 2>"$WORK/p.err" &
 rpid=$!
 wait_attached $rpid
 echo go >&"$FD_p"
@@ -51,7 +51,7 @@ grep -q "detached" "$WORK/p.err" && fail "-p: a target that exited was reported 
 # --- -p, then renacer interrupted: the target is let go, running, and said so
 sleep 30 &
 sleeper=$!
-"$RENACER" --backend=ebpf -p "$sleeper" --format=json -o "$WORK/d.json" 2>"$WORK/d.err" &
+with_int "$RENACER" --backend=ebpf -p "$sleeper" --format=json -o "$WORK/d.json" 2>"$WORK/d.err" &
 rpid=$!
 wait_attached $rpid
 stop $rpid "-p detach"
@@ -78,7 +78,7 @@ else
 	start_storm "$WORK/out.fifo" 300 out
 	outside=$SPID
 	echo $inside >"$cg/cgroup.procs" || fail "cannot move $inside into $cg"
-	"$RENACER" --backend=ebpf --cgroup "$cg" -e trace=getppid --format=json -o "$WORK/cg.json" \
+	with_int "$RENACER" --backend=ebpf --cgroup "$cg" -e trace=getppid --format=json -o "$WORK/cg.json" \
 		2>"$WORK/cg.err" &
 	rpid=$!
 	wait_attached $rpid
@@ -96,7 +96,7 @@ fi
 
 # --- --all: a process that starts after tracing began (only getppid: the
 # whole machine's calls would be a lot of JSON on a busy host)
-"$RENACER" --backend=ebpf --all -e trace=getppid --format=json -o "$WORK/all.json" \
+with_int "$RENACER" --backend=ebpf --all -e trace=getppid --format=json -o "$WORK/all.json" \
 	2>"$WORK/all.err" &
 rpid=$!
 wait_attached $rpid

@@ -8,7 +8,7 @@
 # 1. SIGINT: the command renacer started ends too, on both backends.
 for be in ptrace ebpf; do
 	[ $be = ebpf ] && ! have_ebpf && { echo "ebpf unavailable: part 1 on ptrace only"; continue; }
-	"$RENACER" --backend=$be -o /dev/null -- sleep 7.25 &
+	with_int "$RENACER" --backend=$be -o /dev/null -- sleep 7.25 &
 	r=$!
 	sleep 0.7
 	kill -INT $r
@@ -22,7 +22,7 @@ done
 # 2. Under the seccomp pre-filter, no descendant is left running untraced
 # (every selected call would fail with ENOSYS).
 rm -f "$WORK/bg"
-"$RENACER" --backend=ptrace --seccomp-bpf -f -e trace=openat -o /dev/null -- \
+with_int "$RENACER" --backend=ptrace --seccomp-bpf -f -e trace=openat -o /dev/null -- \
 	sh -c "(sleep 1; echo late > $WORK/bg) & sleep 6.25" &
 r=$!
 sleep 0.5

@@ -10,7 +10,7 @@ for sig in INT TERM; do
 	"$TRACEES/ticker" "$WORK/ticks" 60 2 &	# two more threads
 	tpid=$!
 	sleep 0.2
-	"$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
+	with_int "$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
 	rpid=$!
 	sleep 0.4
 	kill -$sig "$rpid"
@@ -40,7 +40,7 @@ tpid=$!
 sleep 0.2
 kill -STOP "$tpid"
 sleep 0.1
-"$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
+with_int "$RENACER" --backend=ptrace -p "$tpid" -o "$WORK/trace" 2>"$WORK/err" &
 rpid=$!
 sleep 0.3
 kill -INT "$rpid"

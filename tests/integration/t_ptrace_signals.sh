@@ -9,7 +9,7 @@ n=$(grep -c -- '^--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER' "$WORK/trace")
 [ "$n" -eq 7 ] || fail "reported $n SIGUSR1, want 7"
 
 # Sent from outside while it waits in pause().
-"$RENACER" --backend=ptrace -o "$WORK/trace2" -- "$TRACEES/sigrecv" >"$WORK/out" &
+with_int "$RENACER" --backend=ptrace -o "$WORK/trace2" -- "$TRACEES/sigrecv" >"$WORK/out" &
 rpid=$!
 for _ in $(seq 50); do [ -s "$WORK/out" ] && break; sleep 0.05; done
 tpid=$(head -1 "$WORK/out")
@@ -25,7 +25,7 @@ grep -q '^+++ exited with 0 +++$' "$WORK/trace2" || fail "no exit line"
 # SIGINT to renacer tracing a spawned command: as strace, the command gets
 # the signal renacer received (here fatal: sigrecv handles only USR1 and TERM)
 # and is let go; nothing is left stopped or traced.
-"$RENACER" --backend=ptrace -o "$WORK/trace3" -- "$TRACEES/sigrecv" >"$WORK/out3" &
+with_int "$RENACER" --backend=ptrace -o "$WORK/trace3" -- "$TRACEES/sigrecv" >"$WORK/out3" &
 rpid=$!
 for _ in $(seq 50); do [ -s "$WORK/out3" ] && break; sleep 0.05; done
 tpid=$(head -1 "$WORK/out3")

@@ -12,9 +12,8 @@
 #     moments and bpftool's system-wide view.)
 #  3. A full disk for -o (a 64 KiB tmpfs): one line "renacer: cannot write to
 #     FILE: No space left on device", exit status 1, and the command is
-#     treated as documented in docs/reliability.md: ptrace sends the spawned
-#     command SIGTERM (as when renacer is interrupted), eBPF lets it run on
-#     untraced. Nothing is left stopped.
+#     treated as documented in docs/reliability.md: both backends let it run
+#     on, untraced, to its end. Nothing is left stopped.
 . "$(dirname "$0")/lib.sh"
 need_root "ptrace -p, eBPF and mounting a tmpfs"
 

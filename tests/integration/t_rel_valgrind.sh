@@ -37,7 +37,7 @@ vg "filter + analyze" --backend=ptrace -f -e trace=file,process -e signal=none -
 "$TRACEES/ticker" "$WORK/ticks" 30 1 &
 tpid=$!
 sleep 0.2
-valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+with_int valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--log-file="$WORK/vg.log" "$RENACER" --backend=ptrace -p $tpid -o "$WORK/t8" 2>/dev/null &
 vpid=$!
 sleep 2

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+/* --format=text: strace's lines. */
+#include "sink.h"
+
+#include <string.h>
+#include <time.h>
+
+#define RN_RET_COLUMN 40	/* strace aligns "= ret" at this column */
+
+static const char hexdig[] = "0123456789abcdef";
+
+static void put_pid_prefix(enum rn_pid_prefix pfx, __u32 tid, struct rn_strbuf *out)
+{
+	if (pfx == RN_PFX_BRACKET)
+		rn_sb_printf(out, "[pid %5u] ", tid);
+	else if (pfx == RN_PFX_COLUMN)
+		rn_sb_printf(out, "%-5u ", tid);
+}
+
+static void put_timestamp(const struct rn_fmt_ctx *c, __u64 mono_ns, struct rn_strbuf *out)
+{
+	__s64 ns = (__s64)mono_ns + c->realtime_offset_ns;
+	time_t sec = (time_t)(ns / 1000000000);
+	long usec = (long)(ns % 1000000000) / 1000;
+	struct tm tm;
+
+	if (c->tsmode == RN_TS_EPOCH) {
+		rn_sb_printf(out, "%lld.%06ld ", (long long)sec, usec);
+		return;
+	}
+	localtime_r(&sec, &tm);
+	rn_sb_printf(out, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (c->tsmode == RN_TS_USEC)
+		rn_sb_printf(out, ".%06ld", usec);
+	rn_sb_putc(out, ' ');
+}
+
+/* Bytes from the traced program's files (paths, symbol and file names):
+ * printable ASCII as is, anything else as \xHH. */
+static void put_plain(struct rn_strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
+			rn_sb_putc(out, (char)ch);
+		} else {
+			rn_sb_puts(out, "\\x");
+			rn_sb_putc(out, hexdig[ch >> 4]);
+			rn_sb_putc(out, hexdig[ch & 15]);
+		}
+	}
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* " [file.c:42 function]", " [?? function]" or " [??]". */
+static void text_source(const struct rn_frame *f, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, " [");
+	if (f && f->file && f->line) {
+		put_plain(out, base_name(f->file));
+		rn_sb_printf(out, ":%u", f->line);
+	} else {
+		rn_sb_puts(out, "??");
+	}
+	if (f && f->function) {
+		rn_sb_putc(out, ' ');
+		put_plain(out, f->function);
+	}
+	rn_sb_putc(out, ']');
+}
+
+/* One -k line: " > /path/obj(function+0x1a) [0x7f...] file.c:42". */
+static void text_frame(const struct rn_frame *f, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, " > ");
+	if (!f->object) {
+		rn_sb_printf(out, "?? [0x%llx]\n", (unsigned long long)f->ip);
+		return;
+	}
+	put_plain(out, f->object);
+	rn_sb_putc(out, '(');
+	if (f->function)
+		put_plain(out, f->function);
+	rn_sb_printf(out, "+0x%llx) [0x%llx]", (unsigned long long)f->offset,
+		     (unsigned long long)f->ip);
+	if (f->file && f->line) {
+		rn_sb_putc(out, ' ');
+		put_plain(out, base_name(f->file));
+		rn_sb_printf(out, ":%u", f->line);
+	}
+	rn_sb_putc(out, '\n');
+}
+
+static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+			 const struct rn_decoded *d, size_t line_start,
+			 const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
+{
+	size_t col;
+
+	rn_sb_puts(out, d->name);
+	rn_sb_putc(out, '(');
+	for (int i = 0; i < d->nargs; i++) {
+		if (i)
+			rn_sb_puts(out, ", ");
+		rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
+	}
+	rn_sb_puts(out, ") ");
+	col = out->len - line_start;
+	if (col < RN_RET_COLUMN)
+		rn_sb_pad(out, RN_RET_COLUMN - col);
+	rn_sb_puts(out, "= ");
+	rn_sb_put(out, d->ret.buf, d->ret.len);
+	if (c->show_time && !d->unfinished) {
+		rn_sb_puts(out, " <");
+		rn_sb_put_udec(out, ev->dur_ns / 1000000000);
+		rn_sb_putc(out, '.');
+		rn_sb_put_udec_pad(out, ev->dur_ns % 1000000000 / 1000, 6);
+		rn_sb_putc(out, '>');
+	}
+	if (c->source) {
+		int i = rn_stack_source_frame(frames, nframes, c->source == 2);
+
+		text_source(i >= 0 ? &frames[i] : NULL, out);
+	}
+	rn_sb_putc(out, '\n');
+	for (int i = 0; c->stack && i < nframes; i++)
+		text_frame(&frames[i], out);
+}
+
+static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	if (ev->flags & RN_F_STOPPED) {	/* a group-stop, not a delivery */
+		rn_sb_printf(out, "--- stopped by %s ---\n", rn_signal_name(ev->sig.signo));
+		return;
+	}
+	rn_sb_printf(out, "--- %s ", rn_signal_name(ev->sig.signo));
+	rn_decode_siginfo(ev, out);
+	rn_sb_puts(out, " ---\n");
+}
+
+static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	if (ev->flags & RN_F_SUPERSEDED)
+		rn_sb_printf(out, "+++ superseded by execve in pid %d +++\n", ev->exit.code);
+	else if (ev->exit.signo)
+		rn_sb_printf(out, "+++ killed by %s%s +++\n", rn_signal_name(ev->exit.signo),
+			     ev->exit.core_dumped ? " (core dumped)" : "");
+	else
+		rn_sb_printf(out, "+++ exited with %d +++\n", ev->exit.code);
+}
+
+static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		      const struct rn_event *ev, const struct rn_decoded *d,
+		      const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
+{
+	size_t start = out->len;
+
+	if (ev->type == RN_EV_ATTACH)
+		return;		/* said on stderr by the frontend, as strace does */
+	put_pid_prefix(pfx, ev->tid, out);
+	if (c->tsmode != RN_TS_NONE)
+		put_timestamp(c, ev->ts_ns, out);
+	switch (ev->type) {
+	case RN_EV_SYSCALL:
+		text_syscall(c, ev, d, start, frames, nframes, out);
+		break;
+	case RN_EV_SIGNAL:
+		text_signal(ev, out);
+		break;
+	case RN_EV_EXIT:
+		text_exit(ev, out);
+		break;
+	case RN_EV_LOST:
+		rn_sb_printf(out, "--- lost %llu events ---\n",
+			     (unsigned long long)ev->lost.count);
+		break;
+	default:
+		out->len = start;
+		out->buf[start] = '\0';
+	}
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+
+const struct rn_format_desc rn_format_text = {
+	.name = "text",
+	.line = text_line,
+};

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The generic decoder: a syscall whose row in syscalls.def lists argument
+ * kinds (args=fd,path,flags(at_flags)) needs no function of its own; each
+ * argument prints as its kind says, in order.
+ */
+#include "decode_int.h"
+
+void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
+{
+	switch (a->kind) {
+	case RN_AK_INT:
+		dc_int(c, i);
+		break;
+	case RN_AK_UINT:
+		dc_uint(c, i);
+		break;
+	case RN_AK_LONG:
+		dc_long(c, i);
+		break;
+	case RN_AK_ULONG:
+		dc_ulong(c, i);
+		break;
+	case RN_AK_PTR:
+		dc_ptr(c, i);
+		break;
+	case RN_AK_MODE:
+		dc_mode(c, i);
+		break;
+	case RN_AK_FD:
+		dc_fd(c, i);
+		break;
+	case RN_AK_DIRFD:
+		dc_dirfd(c, i);
+		break;
+	case RN_AK_PATH:
+		dc_path(c, i);
+		break;
+	case RN_AK_STR:
+		dc_str(c, i);
+		break;
+	case RN_AK_BUF:
+		pr_buf_at(c, ARG(c, i), RAW(c, i), RAW(c, i + 1), false);
+		break;
+	case RN_AK_OUTBUF:
+		dc_outbuf(c, i, false);
+		break;
+	case RN_AK_SIGNAL:
+		dc_signal(c, i);
+		break;
+	case RN_AK_TIMESPEC:
+		pr_timespec_at(c, ARG(c, i), RAW(c, i), false);
+		break;
+	case RN_AK_FLAGS:
+		dc_flags(c, i, a->xl);
+		break;
+	case RN_AK_ENUM:
+		dc_enum(c, i, a->xl, a->fmt);
+		break;
+	default:	/* RN_AK_HEX, and a kind this file does not know yet */
+		dc_hex(c, i);
+	}
+}
+
+/* An output argument is only known at exit: an unfinished call stops there. */
+static bool kind_at_exit(unsigned char kind)
+{
+	return kind == RN_AK_OUTBUF;
+}
+
+void dec_args(struct dctx *c)
+{
+	const struct rn_arg_desc *a = c->si->args;
+	int i;
+
+	for (i = 0; i < c->d->nargs && a[i].kind != RN_AK_NONE; i++) {
+		if (kind_at_exit(a[i].kind) && dc_stop_unfinished(c, i))
+			return;
+		dc_arg(c, i, &a[i]);
+	}
+}
