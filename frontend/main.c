@@ -88,7 +88,9 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
  * when nothing needs the individual calls. */
 static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 {
-	return o->summary && !o->summary_interval && !o->analyze && !o->function_time &&
+	bool metrics_only = rn_opts_metrics(o) && !o->summary_and_trace;
+
+	return (o->summary || metrics_only) && !o->summary_interval && !o->analyze && !o->function_time &&
 	       !f->npaths && !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
 }
 
@@ -98,6 +100,7 @@ static bool needs_time(const struct rn_opts *o)
 	return (rn_format_get(o->format)->flags & RN_FORMAT_TIMED) ||
 	       o->tsmode != RN_TS_NONE || o->show_time ||
 	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
+	       rn_opts_metrics(o) ||
 	       o->function_time;
 }
 

@@ -198,9 +198,6 @@ static void render_health(const struct rn_metrics_src *src, struct rn_strbuf *ou
 		     "# HELP renacer_reader_cpu_seconds_total CPU time of renacer's reading thread.\n"
 		     "# TYPE renacer_reader_cpu_seconds_total counter\n"
 		     "renacer_reader_cpu_seconds_total %.6f\n"
-		     "# HELP renacer_traced_processes Processes traced now.\n"
-		     "# TYPE renacer_traced_processes gauge\n"
-		     "renacer_traced_processes %u\n"
 		     "# HELP renacer_start_time_seconds When renacer started, in Unix time.\n"
 		     "# TYPE renacer_start_time_seconds gauge\n"
 		     "renacer_start_time_seconds %.3f\n"
@@ -208,7 +205,7 @@ static void render_health(const struct rn_metrics_src *src, struct rn_strbuf *ou
 		     "# TYPE renacer_backend_info gauge\n"
 		     "renacer_backend_info{backend=\"%s\"} 1\n",
 		     (unsigned long long)src->lost, (unsigned long long)src->records,
-		     src->cpu_seconds, src->tracees, src->start_time,
+		     src->cpu_seconds, src->start_time,
 		     src->backend ? src->backend : "unknown");
 }
 
@@ -218,6 +215,11 @@ int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out)
 	render_errors(src, out);
 	render_histograms(src, out);
 	render_health(src, out);
+	/* the kernel's totals come without records to count processes from */
+	if (src->tracees >= 0)
+		rn_sb_printf(out, "# HELP renacer_traced_processes Processes traced now.\n"
+			     "# TYPE renacer_traced_processes gauge\n"
+			     "renacer_traced_processes %d\n", src->tracees);
 	return 0;
 }
 

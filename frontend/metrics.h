@@ -35,7 +35,7 @@ struct rn_metrics_src {
 	__u64 records;			/* records the tracer received */
 	double cpu_seconds;		/* CPU time of the tracing thread */
 	double start_time;		/* Unix time renacer started */
-	unsigned tracees;		/* processes traced now */
+	int tracees;			/* processes traced now; -1: unknown */
 };
 
 /* The whole exposition into out (appended). Returns 0. */

@@ -37,6 +37,8 @@ enum {
 	OPT_TRACE_FDS,
 	OPT_SECCOMP,
 	OPT_NO_SECCOMP,
+	OPT_METRICS,
+	OPT_METRICS_FILE,
 };
 
 static const struct option long_opts[] = {
@@ -54,6 +56,8 @@ static const struct option long_opts[] = {
 	{ "summary-only", no_argument, NULL, OPT_SUMMARY_ONLY },
 	{ "summary-by", required_argument, NULL, OPT_SUMMARY_BY },
 	{ "summary-interval", required_argument, NULL, OPT_SUMMARY_INTERVAL },
+	{ "metrics", required_argument, NULL, OPT_METRICS },
+	{ "metrics-file", required_argument, NULL, OPT_METRICS_FILE },
 	{ "histogram", optional_argument, NULL, OPT_HISTOGRAM },
 	{ "analyze", no_argument, NULL, OPT_ANALYZE },
 	{ "clusters", required_argument, NULL, OPT_CLUSTERS },
@@ -225,6 +229,14 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 			return fail(err, errlen, "invalid --summary-interval '%s': a number of "
 				    "seconds greater than 0", optarg);
 		o->summary_interval = d;
+		return 0;
+	case OPT_METRICS:
+		o->metrics = optarg;	/* parsed when the server starts */
+		return 0;
+	case OPT_METRICS_FILE:
+		if (!*optarg)
+			return fail(err, errlen, "--metrics-file needs a file name");
+		o->metrics_file = optarg;
 		return 0;
 	case OPT_HISTOGRAM:
 		o->histogram = true;
@@ -548,6 +560,9 @@ void rn_opts_usage(FILE *out)
 	      "  --summary-by=KEY        syscall (default), thread or process\n"
 	      "  --summary-interval=S    print (and restart) the summary every S seconds\n"
 	      "  --histogram[=SET]       a latency histogram per syscall\n"
+	      "Monitoring:\n"
+	      "  --metrics=[ADDR:]PORT   serve Prometheus metrics on /metrics (ADDR 127.0.0.1)\n"
+	      "  --metrics-file=PATH     write them to PATH every second (textfile collector)\n"
 	      "Analysis (also: renacer analyze [OPTIONS] TRACE.jsonl):\n"
 	      "  --analyze               correlation, k-means clusters and anomalies\n"
 	      "  --window=S, --window-calls=N   analysis window by time or by calls\n"

@@ -29,6 +29,8 @@ struct rn_opts {
 	bool stats_extended;
 	const char *summary_by;	/* --summary-by=syscall|thread|process */
 	double summary_interval; /* --summary-interval=SECONDS, 0 = off */
+	const char *metrics;	/* --metrics=[ADDR:]PORT: serve Prometheus metrics */
+	const char *metrics_file; /* --metrics-file=PATH: write them there */
 	bool histogram;		/* --histogram[=SET] */
 	const char *histogram_set;
 	bool analyze;		/* --analyze: correlation, clusters, anomalies */
@@ -72,5 +74,11 @@ void rn_opts_release(struct rn_opts *o);
 void rn_opts_usage(FILE *out);
 /* renacer analyze --help: the options the analysis of a file takes. */
 void rn_opts_usage_analyze(FILE *out);
+
+/* --metrics or --metrics-file. */
+static inline bool rn_opts_metrics(const struct rn_opts *o)
+{
+	return o->metrics || o->metrics_file;
+}
 
 #endif /* RN_OPTIONS_H */

@@ -3,7 +3,9 @@
 #include "sink.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/time.h>
 
 void rn_sinks_init(struct rn_sinks *l)
 {
@@ -31,6 +33,39 @@ int rn_sinks_begin(struct rn_sinks *l)
 			return ret;
 	}
 	return 0;
+}
+
+const char *rn_sinks_why(const struct rn_sinks *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i]->why[0])
+			return l->v[i]->why;
+	return "";
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;	/* only there to interrupt the backend's wait */
+}
+
+void rn_sink_wake_every(double seconds)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct itimerval it, cur;
+	long usec = (long)(seconds * 1e6);
+
+	if (usec < 1000)
+		usec = 1000;
+	getitimer(ITIMER_REAL, &cur);
+	if ((cur.it_interval.tv_sec || cur.it_interval.tv_usec) &&
+	    cur.it_interval.tv_sec * 1000000L + cur.it_interval.tv_usec <= usec)
+		return;	/* already at least as often */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	it.it_interval.tv_sec = usec / 1000000;
+	it.it_interval.tv_usec = usec % 1000000;
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* Every sink sees every batch: one that cannot write must not starve the
@@ -131,7 +166,8 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env)
 	int ret = 0;
 
 	rn_sinks_init(l);
-	if (!o->summary)	/* plain -c prints no trace */
+	/* plain -c prints no trace, nor do --metrics* without -C */
+	if (!o->summary && (!rn_opts_metrics(o) || o->summary_and_trace))
 		ret = add_new(l, fmt->new_sink ? fmt->new_sink : rn_sink_line_new, env);
 	if (!ret && (o->summary || o->summary_and_trace))
 		ret = add_new(l, rn_sink_stats_new, env);
@@ -139,5 +175,7 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env)
 		ret = add_new(l, rn_sink_ftime_new, env);
 	if (!ret && o->analyze)
 		ret = add_new(l, rn_sink_analyze_new, env);
+	if (!ret && rn_opts_metrics(o))
+		ret = add_new(l, rn_sink_metrics_new, env);
 	return ret;
 }

@@ -87,6 +87,8 @@ struct rn_sink {
 	void (*release)(struct rn_sink *s);
 	const struct rn_sink_env *env;
 	void *state;
+	/* Why begin() failed, as one line (no "renacer: "), or "". */
+	char why[256];
 };
 
 #define RN_SINKS_MAX 8
@@ -155,6 +157,18 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env);	/* sink_line.c 
 struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env);	/* sink_stats.c */
 struct rn_sink *rn_sink_ftime_new(const struct rn_sink_env *env);	/* sink_ftime.c */
 struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env);	/* sink_analyze.c */
+struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env);	/* sink_metrics.c */
+
+/*
+ * Make the session wake up (and tick its sinks) at least every seconds: a
+ * periodic SIGALRM without SA_RESTART interrupts the backend's blocking
+ * wait, so the tracee never waits for a polling loop. Several sinks may ask;
+ * the shortest period wins.
+ */
+void rn_sink_wake_every(double seconds);
+
+/* The sinks begun so far, after rn_sinks_begin() failed: why, or "". */
+const char *rn_sinks_why(const struct rn_sinks *l);
 
 struct rn_analyze_opts;
 /* --analyze's options from o (also for `renacer analyze FILE`). */

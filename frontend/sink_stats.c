@@ -19,6 +19,7 @@ struct stats_sink {
 	struct rn_stats *stats;
 	bool ticking;		/* --summary-interval timer started */
 	__u64 next_ms;		/* when the next interval summary is due */
+	double since;		/* Unix time the current interval began */
 };
 
 static __u64 now_ms(void)
@@ -27,6 +28,14 @@ static __u64 now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (__u64)ts.tv_sec * 1000 + (__u64)ts.tv_nsec / 1000000;
+}
+
+static double unix_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void print_summary(const struct rn_sink *s, const char *title)
@@ -39,11 +48,15 @@ static void print_summary(const struct rn_sink *s, const char *title)
 		.histogram = o->histogram,
 		.backend = s->env->backend ? rn_backend_name(s->env->backend) : NULL,
 		.title = title,
+		/* --summary-interval: each summary's interval in JSON, the last too */
+		.ts = o->summary_interval ? unix_now() : 0,
+		.interval_start = ss->since,
 	};
 	__u64 set[RN_BITMAP_WORDS] = { 0 };
 	struct rn_filter hf;
 	char err[256];
 
+	po.interval_end = po.ts;
 	if (o->sort_by)
 		rn_stats_sort_parse(o->sort_by, &po.sort);	/* checked before the trace */
 	if (o->histogram_set) {
@@ -74,31 +87,6 @@ static int stats_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 	return 0;
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;	/* only there to interrupt the backend's wait */
-}
-
-/*
- * --summary-interval: a periodic SIGALRM (without SA_RESTART) interrupts the
- * backend's blocking wait, so the tracee never waits for a polling loop.
- */
-static void start_interval_timer(double seconds)
-{
-	struct sigaction sa = { .sa_handler = on_alarm };
-	struct itimerval it;
-	long usec = (long)(seconds * 1e6);
-
-	if (usec < 1000)
-		usec = 1000;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
-	it.it_interval.tv_sec = usec / 1000000;
-	it.it_interval.tv_usec = usec % 1000000;
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
-}
-
 /* --summary-interval: print the summary so far, then start over. The first
  * tick (as the trace loop starts) only sets the clock going. */
 static int stats_tick(struct rn_sink *s)
@@ -111,8 +99,9 @@ static int stats_tick(struct rn_sink *s)
 
 	if (!ss->ticking) {
 		ss->ticking = true;
+		ss->since = unix_now();
 		ss->next_ms = now_ms() + (__u64)(interval * 1000);
-		start_interval_timer(interval);
+		rn_sink_wake_every(interval);
 	}
 	if (now_ms() < ss->next_ms)
 		return 0;
@@ -120,6 +109,7 @@ static int stats_tick(struct rn_sink *s)
 	localtime_r(&now, &tm);
 	strftime(title, sizeof(title), "--- summary at %H:%M:%S ---", &tm);
 	print_summary(s, title);
+	ss->since = unix_now();
 	rn_stats_reset(ss->stats);
 	ss->next_ms += (__u64)(interval * 1000);
 	return 0;

@@ -40,7 +40,9 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 	}
 	if (!ret)
 		ret = rn_sinks_begin(&t->sinks);
-	if (ret)
+	if (ret && *rn_sinks_why(&t->sinks))
+		snprintf(err, errlen, "%s", rn_sinks_why(&t->sinks));
+	else if (ret)
 		snprintf(err, errlen, "%s", ret == -ENOMEM ? "out of memory" : strerror(-ret));
 	return ret;
 }

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The metrics sink: --metrics=[ADDR:]PORT and --metrics-file=PATH. Counters
+ * are cumulative from the start of the trace (Prometheus computes rates),
+ * so nothing is ever reset.
+ *
+ * Where the eBPF backend aggregates in the kernel (no per-call records,
+ * cfg->summary_only), every snapshot re-reads its totals; otherwise the
+ * records handed to the sink feed a statistics engine of its own, with
+ * errors counted per errno. A snapshot is rendered on the tracing thread
+ * once a second and at the end; the HTTP thread only copies it out.
+ */
+#include "sink.h"
+
+#include "../stats/stats.h"
+#include "metrics.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#define SNAPSHOT_MS	1000
+
+struct metrics_sink {
+	struct rn_stats *fed;		/* from the records */
+	struct rn_stats *kern;		/* the kernel's totals, re-read each time */
+	struct rn_metrics_errnos *errnos;
+	struct rn_metrics_server *srv;
+	struct rn_strbuf text;
+	struct rn_tidmap procs;		/* tgids alive, from the records */
+	__u64 records, lost;
+	__u64 next_ms;
+	double start_time;
+	bool ticking;
+};
+
+static __u64 mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (__u64)ts.tv_sec * 1000 + (__u64)ts.tv_nsec / 1000000;
+}
+
+static double thread_cpu_seconds(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_THREAD, &ru))
+		return 0.0;
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static int metrics_begin(struct rn_sink *s)
+{
+	struct metrics_sink *ms = s->state;
+	const char *spec = s->env->opts->metrics;
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	ms->start_time = (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+	if (!spec)
+		return 0;
+	ms->srv = rn_metrics_server_start(spec, s->why, sizeof(s->why));
+	return ms->srv ? 0 : -errno;
+}
+
+static void count_record(struct metrics_sink *ms, const struct rn_event *ev)
+{
+	int is_new;
+
+	ms->records++;
+	switch (ev->type) {
+	case RN_EV_SYSCALL:
+		if (ev->sc.ret < 0 && ev->sc.ret >= -4095 && !(ev->flags & RN_F_UNFINISHED))
+			rn_metrics_errnos_add(ms->errnos, (int)ev->sc.nr, (int)-ev->sc.ret);
+		rn_tidmap_get(&ms->procs, ev->tgid, &is_new);
+		break;
+	case RN_EV_EXIT:
+		if (!(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
+			rn_tidmap_remove(&ms->procs, ev->tgid);
+		break;
+	case RN_EV_LOST:
+		ms->lost += ev->lost.count;
+		break;
+	default:
+		break;
+	}
+}
+
+static int metrics_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
+{
+	struct metrics_sink *ms = s->state;
+	const struct rn_event *first;
+	size_t run;
+
+	for (size_t i = 0; i < batch->n; i++)
+		count_record(ms, batch->recs[i].ev);
+	/* out of memory loses figures, never the trace */
+	for (size_t i = 0; (run = rn_sink_run(batch, i, &first)); i += run)
+		rn_stats_add_batch(ms->fed, first, run);
+	return 0;
+}
+
+/* The figures to show: the kernel's totals where it keeps them. */
+static struct rn_stats *current_stats(struct rn_sink *s)
+{
+	struct metrics_sink *ms = s->state;
+	struct rn_backend *b = s->env->backend;
+
+	if (!b || !s->env->cfg->summary_only)
+		return ms->fed;
+	rn_stats_reset(ms->kern);
+	if (rn_backend_aggregates(b, rn_stats_add_agg, ms->kern))
+		return ms->fed;
+	return ms->kern;
+}
+
+
+static int snapshot(struct rn_sink *s)
+{
+	struct metrics_sink *ms = s->state;
+	struct rn_backend *b = s->env->backend;
+	struct rn_metrics_src src = {
+		.stats = current_stats(s),
+		.backend = b ? rn_backend_name(b) : NULL,
+		.lost = ms->lost,
+		.records = ms->records,
+		.cpu_seconds = thread_cpu_seconds(),
+		.start_time = ms->start_time,
+		.tracees = -1,
+	};
+	int ret = 0;
+
+	if (src.stats == ms->fed) {
+		src.errnos = ms->errnos;
+		src.tracees = (int)ms->procs.len;
+	}
+	if (b && b->ops->lost && b->ops->lost(b) > src.lost)
+		src.lost = b->ops->lost(b);
+	rn_sb_reset(&ms->text);
+	rn_metrics_render(&src, &ms->text);
+	if (ms->srv)
+		ret = rn_metrics_server_publish(ms->srv, ms->text.buf, ms->text.len);
+	if (s->env->opts->metrics_file) {
+		int err = rn_metrics_write_file(s->env->opts->metrics_file, ms->text.buf,
+						ms->text.len);
+
+		/* said once: a full disk must not flood the terminal */
+		if (err && !ret) {
+			fprintf(stderr, "renacer: cannot write %s: %s\n",
+				s->env->opts->metrics_file, strerror(-err));
+			ret = err;
+		}
+	}
+	return ret;
+}
+
+static int metrics_tick(struct rn_sink *s)
+{
+	struct metrics_sink *ms = s->state;
+	__u64 now = mono_ms();
+
+	if (!ms->ticking) {
+		ms->ticking = true;
+		ms->next_ms = now;
+		rn_sink_wake_every(SNAPSHOT_MS / 1000.0);
+	}
+	if (now < ms->next_ms)
+		return 0;
+	ms->next_ms = now + SNAPSHOT_MS;
+	snapshot(s);	/* a failed write is said once; tracing goes on */
+	return 0;
+}
+
+static int metrics_end(struct rn_sink *s)
+{
+	return snapshot(s);
+}
+
+static void metrics_release(struct rn_sink *s)
+{
+	struct metrics_sink *ms = s->state;
+
+	rn_metrics_server_stop(ms->srv);
+	rn_stats_free(ms->fed);
+	rn_stats_free(ms->kern);
+	rn_metrics_errnos_free(ms->errnos);
+	rn_tidmap_release(&ms->procs);
+	rn_sb_release(&ms->text);
+	free(ms);
+	free(s);
+}
+
+static const struct rn_sink metrics_tmpl = {
+	.name = "metrics",
+	.begin = metrics_begin,
+	.on_events = metrics_on_events,
+	.tick = metrics_tick,
+	.end = metrics_end,
+	.release = metrics_release,
+};
+
+struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env)
+{
+	struct metrics_sink *ms = calloc(1, sizeof(*ms));
+	struct rn_sink *s = ms ? rn_sink_new(&metrics_tmpl, env, ms) : NULL;
+
+	if (s) {
+		rn_sb_init(&ms->text);
+		rn_tidmap_init(&ms->procs);
+		ms->fed = rn_stats_new(RN_STATS_BY_SYSCALL);
+		ms->kern = rn_stats_new(RN_STATS_BY_SYSCALL);
+		ms->errnos = rn_metrics_errnos_new();
+	}
+	if (!s || !ms->fed || !ms->kern || !ms->errnos) {
+		if (s)
+			metrics_release(s);
+		else
+			free(ms);
+		return NULL;
+	}
+	return s;
+}
