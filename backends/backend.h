@@ -111,6 +111,9 @@ struct rn_syscall_agg {
 typedef int (*rn_agg_fn)(void *ctx, int nr, const struct rn_syscall_agg *agg,
 			 __u32 bucket, __u64 bucket_count);
 
+/* Failed calls of nr that returned -err, count times (in-kernel totals). */
+typedef int (*rn_errno_fn)(void *ctx, int nr, int err, __u64 count);
+
 struct rn_backend_ops {
 	const char *name;
 	/* Can this backend run here with cfg? 0 if yes; otherwise -errno and a
@@ -139,6 +142,9 @@ struct rn_backend_ops {
 	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
 	 * frontend then summarises the events it was given). */
 	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);
+	/* With aggregates: the failed calls by errno, once per (nr, errno)
+	 * seen; -ENOTSUP like aggregates. Optional. */
+	int (*errnos)(struct rn_backend *b, rn_errno_fn fn, void *ctx);
 	/* The last error as one line, or "". With b == NULL: why the last
 	 * open() failed (open has only errno to say it), or "". */
 	const char *(*error)(const struct rn_backend *b);
@@ -175,6 +181,12 @@ static inline int rn_backend_exit_status(const struct rn_backend *b)
 static inline int rn_backend_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx)
 {
 	return b->ops->aggregates ? b->ops->aggregates(b, fn, ctx) : -ENOTSUP;
+}
+
+/* -ENOTSUP when the backend keeps no in-kernel errno counts. */
+static inline int rn_backend_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx)
+{
+	return b->ops->errnos ? b->ops->errnos(b, fn, ctx) : -ENOTSUP;
 }
 
 /* The last error of b as one line, or "" (never NULL). */

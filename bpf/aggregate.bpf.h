@@ -27,6 +27,34 @@ struct {
 	__type(value, __u64);
 } hist SEC(".maps");
 
+/* Failed calls by (syscall, errno), for --metrics' errno label: only the
+ * error path pays for it. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(max_entries, RN_ERRNO_KEYS_MAX);
+	__type(key, __u32);		/* nr << 16 | errno */
+	__type(value, __u64);
+} errs SEC(".maps");
+
+static __always_inline void errno_add(__u32 nr, __s64 ret)
+{
+	__u32 key = nr << 16 | (__u32)-ret;
+	__u64 one = 1, *cnt = bpf_map_lookup_elem(&errs, &key);
+
+	if (cnt) {
+		(*cnt)++;
+		return;
+	}
+	if (bpf_map_update_elem(&errs, &key, &one, BPF_NOEXIST) == 0)
+		return;
+	/* another CPU created it just now (a full map loses the label only:
+	 * the total in agg still counts the call) */
+	cnt = bpf_map_lookup_elem(&errs, &key);
+	if (cnt)
+		(*cnt)++;
+}
+
 /*
  * In front of hist: a direct-mapped per-CPU table of (key, count) slots. A
  * hash update is the largest part of a -c call after the clock reads; a
@@ -87,8 +115,10 @@ static __always_inline void aggregate(__u32 nr, __s64 ret, __u64 dur)
 		a->max_ns = dur;
 	a->count++;
 	a->total_ns += dur;
-	if (ret < 0 && ret >= -4095)
+	if (ret < 0 && ret >= -4095) {
 		a->errors++;
+		errno_add(nr, ret);
+	}
 	hist_add(nr << 16 | rn_hist_bucket(dur));
 }
 

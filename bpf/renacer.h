@@ -30,6 +30,7 @@ struct rn_target {
 #define RN_TRACED_MAX	  16384		/* "traced": tgids in the pid modes */
 #define RN_FATAL_SIG_MAX  1024		/* "fatal_sig": processes being killed */
 #define RN_HIST_KEYS_MAX  32768		/* "hist": (syscall, bucket) keys */
+#define RN_ERRNO_KEYS_MAX 4096		/* "errs": (syscall, errno) keys */
 
 /* RN_CAP_STR strings (paths) are cut where the decoders cut them: PATH_MAX - 1. */
 #define RN_PATH_CAP 4095

@@ -79,6 +79,25 @@ void rn_metrics_errnos_add(struct rn_metrics_errnos *e, int nr, int err)
 	e->by_nr[nr][err_slot(err)]++;
 }
 
+void rn_metrics_errnos_reset(struct rn_metrics_errnos *e)
+{
+	for (int nr = 0; nr < RN_NR_MAX; nr++)
+		if (e->by_nr[nr])
+			memset(e->by_nr[nr], 0, ERR_SLOTS * sizeof(__u64));
+}
+
+int rn_metrics_errnos_set(void *ctx, int nr, int err, __u64 count)
+{
+	struct rn_metrics_errnos *e = ctx;
+
+	if (nr < 0 || nr >= RN_NR_MAX || err < 1 || err > 4095)
+		return 0;
+	if (!e->by_nr[nr] && !(e->by_nr[nr] = calloc(ERR_SLOTS, sizeof(__u64))))
+		return 0;	/* only the label is lost */
+	e->by_nr[nr][err_slot(err)] += count;
+	return 0;
+}
+
 static const char *sc_name(int nr, char *buf, size_t len)
 {
 	const struct rn_syscall_info *si = rn_syscall(nr);

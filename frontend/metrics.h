@@ -25,6 +25,11 @@ struct rn_metrics_errnos *rn_metrics_errnos_new(void);
 void rn_metrics_errnos_free(struct rn_metrics_errnos *e);
 /* Count a failed call of nr with error err (1..4095); others are ignored. */
 void rn_metrics_errnos_add(struct rn_metrics_errnos *e, int nr, int err);
+/* Forget every count (keeps the memory). */
+void rn_metrics_errnos_reset(struct rn_metrics_errnos *e);
+/* rn_errno_fn (backends/backend.h) over the kernel's counts: ctx is a
+ * struct rn_metrics_errnos *. Returns 0. */
+int rn_metrics_errnos_set(void *ctx, int nr, int err, __u64 count);
 
 /* What one snapshot shows besides the per-syscall figures in stats. */
 struct rn_metrics_src {

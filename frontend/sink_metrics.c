@@ -27,6 +27,7 @@ struct metrics_sink {
 	struct rn_stats *fed;		/* from the records */
 	struct rn_stats *kern;		/* the kernel's totals, re-read each time */
 	struct rn_metrics_errnos *errnos;
+	struct rn_metrics_errnos *kern_errnos;	/* the kernel's, re-read */
 	struct rn_metrics_server *srv;
 	struct rn_strbuf text;
 	struct rn_tidmap procs;		/* tgids alive, from the records */
@@ -138,6 +139,10 @@ static int snapshot(struct rn_sink *s)
 	if (src.stats == ms->fed) {
 		src.errnos = ms->errnos;
 		src.tracees = (int)ms->procs.len;
+	} else {
+		rn_metrics_errnos_reset(ms->kern_errnos);
+		if (rn_backend_errnos(b, rn_metrics_errnos_set, ms->kern_errnos) == 0)
+			src.errnos = ms->kern_errnos;
 	}
 	if (b && b->ops->lost && b->ops->lost(b) > src.lost)
 		src.lost = b->ops->lost(b);
@@ -189,6 +194,7 @@ static void metrics_release(struct rn_sink *s)
 	rn_stats_free(ms->fed);
 	rn_stats_free(ms->kern);
 	rn_metrics_errnos_free(ms->errnos);
+	rn_metrics_errnos_free(ms->kern_errnos);
 	rn_tidmap_release(&ms->procs);
 	rn_sb_release(&ms->text);
 	free(ms);
@@ -215,8 +221,9 @@ struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env)
 		ms->fed = rn_stats_new(RN_STATS_BY_SYSCALL);
 		ms->kern = rn_stats_new(RN_STATS_BY_SYSCALL);
 		ms->errnos = rn_metrics_errnos_new();
+		ms->kern_errnos = rn_metrics_errnos_new();
 	}
-	if (!s || !ms->fed || !ms->kern || !ms->errnos) {
+	if (!s || !ms->fed || !ms->kern || !ms->errnos || !ms->kern_errnos) {
 		if (s)
 			metrics_release(s);
 		else

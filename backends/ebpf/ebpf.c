@@ -600,6 +600,7 @@ const struct rn_backend_ops rn_ebpf_backend = {
 	.exit_status = ebpf_exit_status,
 	.lost = ebpf_lost,
 	.aggregates = ebpf_aggregates,
+	.errnos = ebpf_errnos,
 	.error = ebpf_error,
 	.close = ebpf_close,
 };

@@ -81,6 +81,7 @@ int ebpf_spawn(struct ebpf_backend *b);
 int ebpf_sample(void *ctx, void *data, size_t size);
 int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
+int ebpf_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */

@@ -436,3 +436,33 @@ int ebpf_aggregates(struct rn_backend *rb, rn_agg_fn fn, void *ctx)
 	free(h);
 	return err;
 }
+
+int ebpf_errnos(struct rn_backend *rb, rn_errno_fn fn, void *ctx)
+{
+	struct ebpf_backend *b = ebpf_of(rb);
+	__u32 *keys;
+	__u64 *vals;
+	long n, i;
+	int c, err = 0;
+
+	if (!b->summary_only)
+		return -ENOTSUP;
+	keys = calloc(RN_ERRNO_KEYS_MAX, sizeof(*keys));
+	vals = calloc((size_t)RN_ERRNO_KEYS_MAX * b->ncpus, sizeof(*vals));
+	n = keys && vals ? map_read_all(b, b->skel->maps.errs, keys, vals, RN_ERRNO_KEYS_MAX,
+					sizeof(*vals))
+			 : -ENOMEM;
+	if (n < 0)
+		err = (int)n;
+	for (i = 0; i < n && !err; i++) {
+		__u64 sum = 0;
+
+		for (c = 0; c < b->ncpus; c++)
+			sum += vals[i * b->ncpus + c];
+		if (sum)
+			err = fn(ctx, (int)(keys[i] >> 16), (int)(keys[i] & 0xffff), sum);
+	}
+	free(keys);
+	free(vals);
+	return err;
+}

@@ -41,6 +41,13 @@ EOF
 	PROM_PID=$!
 	wait_http "http://127.0.0.1:$PPORT/-/ready" ||
 		{ tail -5 "$WORK/prometheus.log"; fail "prometheus did not become ready"; }
+	# Its discovery hands targets to the scraper up to 5 s after start.
+	local i
+	for i in $(seq 100); do
+		curl -fsS "http://127.0.0.1:$PPORT/api/v1/targets" | grep -q "127.0.0.1:$1" && return 0
+		sleep 0.1
+	done
+	fail "prometheus never took renacer as a target"
 }
 
 stop_prometheus() {
