@@ -221,9 +221,11 @@ static void check_summary_opts(const struct rn_opts *o)
 	if (o->sort_by && rn_stats_sort_parse(o->sort_by, &sort))
 		die("invalid -S: use time, calls, errors, name, avg, min, max, p99 or none", 1);
 	if ((o->sort_by || o->stats_extended || o->summary_by || o->histogram ||
-	     o->summary_interval) && !o->summary && !o->summary_and_trace)
+	     o->summary_interval) && !o->summary && !o->summary_and_trace &&
+	    !(rn_opts_metrics(o) && !o->sort_by && !o->stats_extended && !o->histogram &&
+	      !o->summary_interval))
 		die("-S, --stats-extended, --summary-by, --summary-interval and --histogram "
-		    "need -c or -C", 1);
+		    "need -c or -C (--summary-by: or --metrics)", 1);
 	if (o->histogram_set) {
 		rn_filter_init(&hf);
 		if (rn_filter_parse_qual(&hf, "trace", o->histogram_set, err, sizeof(err)))

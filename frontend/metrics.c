@@ -114,30 +114,51 @@ static void put_le(struct rn_strbuf *out, __u64 ns)
 	rn_sb_printf(out, "%g", (double)ns / 1e9);
 }
 
-static void render_counts(const struct rn_metrics_src *src, struct rn_strbuf *out)
+/* The series of one group: its stats, errnos and label prefix. */
+struct group_view {
+	struct rn_stats *stats;
+	__u32 id;
+	const struct rn_metrics_errnos *errnos;
+	const char *labels;	/* `comm="cat",pid="12",` or "" */
+};
+
+static size_t views(const struct rn_metrics_src *src, struct group_view *v, size_t max)
+{
+	size_t n = 0;
+
+	if (!src->ngroups) {
+		v[0] = (struct group_view){ src->stats, 0, src->errnos, "" };
+		return 1;
+	}
+	for (size_t i = 0; i < src->ngroups && n < max; i++)
+		v[n++] = (struct group_view){ src->groups[i].stats, src->groups[i].id,
+					      src->groups[i].errnos, src->groups[i].labels };
+	return n;
+}
+
+static void render_counts(const struct group_view *g, struct rn_strbuf *out)
 {
 	struct rn_stats_row row;
 	char nb[32];
 
-	rn_sb_puts(out, "# HELP renacer_syscalls_total System calls that returned.\n"
-			"# TYPE renacer_syscalls_total counter\n");
 	for (int nr = 0; nr < RN_NR_MAX; nr++)
-		if (!rn_stats_get(src->stats, 0, nr, &row))
-			rn_sb_printf(out, "renacer_syscalls_total{syscall=\"%s\"} %llu\n",
-				     sc_name(nr, nb, sizeof(nb)), (unsigned long long)row.calls);
+		if (!rn_stats_get(g->stats, g->id, nr, &row))
+			rn_sb_printf(out, "renacer_syscalls_total{%ssyscall=\"%s\"} %llu\n",
+				     g->labels, sc_name(nr, nb, sizeof(nb)),
+				     (unsigned long long)row.calls);
 }
 
-static void render_errors_of(const struct rn_metrics_src *src, int nr, __u64 errors,
+static void render_errors_of(const struct group_view *g, int nr, __u64 errors,
 			     struct rn_strbuf *out)
 {
-	const __u64 *by = src->errnos ? src->errnos->by_nr[nr] : NULL;
+	const __u64 *by = g->errnos ? g->errnos->by_nr[nr] : NULL;
 	char nb[32];
 	const char *name = sc_name(nr, nb, sizeof(nb));
 	__u64 named = 0;
 
-	if (!src->errnos) {
-		rn_sb_printf(out, "renacer_syscall_errors_total{syscall=\"%s\"} %llu\n", name,
-			     (unsigned long long)errors);
+	if (!g->errnos) {
+		rn_sb_printf(out, "renacer_syscall_errors_total{%ssyscall=\"%s\"} %llu\n",
+			     g->labels, name, (unsigned long long)errors);
 		return;
 	}
 	for (int slot = 0; by && slot < ERR_SLOTS - 1; slot++) {
@@ -146,62 +167,54 @@ static void render_errors_of(const struct rn_metrics_src *src, int nr, __u64 err
 		if (!by[slot] || !en)
 			continue;
 		named += by[slot];
-		rn_sb_printf(out, "renacer_syscall_errors_total{syscall=\"%s\",errno=\"%s\"} %llu\n",
-			     name, en, (unsigned long long)by[slot]);
+		rn_sb_printf(out, "renacer_syscall_errors_total{%ssyscall=\"%s\",errno=\"%s\"} "
+			     "%llu\n", g->labels, name, en, (unsigned long long)by[slot]);
 	}
 	/* unknown codes, and any the label table could not hold */
 	if (errors > named)
-		rn_sb_printf(out, "renacer_syscall_errors_total{syscall=\"%s\",errno=\"other\"} "
-			     "%llu\n", name, (unsigned long long)(errors - named));
+		rn_sb_printf(out, "renacer_syscall_errors_total{%ssyscall=\"%s\",errno=\"other\"} "
+			     "%llu\n", g->labels, name, (unsigned long long)(errors - named));
 }
 
-static void render_errors(const struct rn_metrics_src *src, struct rn_strbuf *out)
+static void render_errors(const struct group_view *g, struct rn_strbuf *out)
 {
 	struct rn_stats_row row;
 
-	rn_sb_puts(out, "# HELP renacer_syscall_errors_total System calls that returned an "
-			"error, by errno.\n"
-			"# TYPE renacer_syscall_errors_total counter\n");
 	for (int nr = 0; nr < RN_NR_MAX; nr++)
-		if (!rn_stats_get(src->stats, 0, nr, &row) && row.errors)
-			render_errors_of(src, nr, row.errors, out);
+		if (!rn_stats_get(g->stats, g->id, nr, &row) && row.errors)
+			render_errors_of(g, nr, row.errors, out);
 }
 
-static void render_histogram_of(const struct rn_metrics_src *src, int nr,
+static void render_histogram_of(const struct group_view *g, int nr,
 				const struct rn_stats_row *row, struct rn_strbuf *out)
 {
 	__u64 cum[NLE];
 	char nb[32];
 	const char *name = sc_name(nr, nb, sizeof(nb));
+	const char *series = "renacer_syscall_duration_seconds";
 
-	if (rn_stats_cumulative(src->stats, 0, nr, le_ns, NLE, cum))
+	if (rn_stats_cumulative(g->stats, g->id, nr, le_ns, NLE, cum))
 		return;
 	for (size_t i = 0; i < NLE; i++) {
-		rn_sb_printf(out, "renacer_syscall_duration_seconds_bucket{syscall=\"%s\",le=\"",
-			     name);
+		rn_sb_printf(out, "%s_bucket{%ssyscall=\"%s\",le=\"", series, g->labels, name);
 		put_le(out, le_ns[i]);
 		rn_sb_printf(out, "\"} %llu\n", (unsigned long long)cum[i]);
 	}
-	rn_sb_printf(out, "renacer_syscall_duration_seconds_bucket{syscall=\"%s\",le=\"+Inf\"} "
-		     "%llu\n", name, (unsigned long long)row->calls);
-	rn_sb_printf(out, "renacer_syscall_duration_seconds_sum{syscall=\"%s\"} %.9f\n", name,
+	rn_sb_printf(out, "%s_bucket{%ssyscall=\"%s\",le=\"+Inf\"} %llu\n", series, g->labels,
+		     name, (unsigned long long)row->calls);
+	rn_sb_printf(out, "%s_sum{%ssyscall=\"%s\"} %.9f\n", series, g->labels, name,
 		     (double)row->total_ns / 1e9);
-	rn_sb_printf(out, "renacer_syscall_duration_seconds_count{syscall=\"%s\"} %llu\n", name,
+	rn_sb_printf(out, "%s_count{%ssyscall=\"%s\"} %llu\n", series, g->labels, name,
 		     (unsigned long long)row->calls);
 }
 
-static void render_histograms(const struct rn_metrics_src *src, struct rn_strbuf *out)
+static void render_histograms(const struct group_view *g, struct rn_strbuf *out)
 {
 	struct rn_stats_row row;
 
-	rn_sb_printf(out, "# HELP renacer_syscall_duration_seconds Time inside each system "
-		     "call (%s).\n# TYPE renacer_syscall_duration_seconds histogram\n",
-		     src->backend && !strcmp(src->backend, "ebpf")
-		     ? "in the kernel, from sys_enter to sys_exit"
-		     : "from the syscall-entry stop to the syscall-exit stop");
 	for (int nr = 0; nr < RN_NR_MAX; nr++)
-		if (!rn_stats_get(src->stats, 0, nr, &row))
-			render_histogram_of(src, nr, &row, out);
+		if (!rn_stats_get(g->stats, g->id, nr, &row))
+			render_histogram_of(g, nr, &row, out);
 }
 
 static void render_health(const struct rn_metrics_src *src, struct rn_strbuf *out)
@@ -228,11 +241,43 @@ static void render_health(const struct rn_metrics_src *src, struct rn_strbuf *ou
 		     src->backend ? src->backend : "unknown");
 }
 
+void rn_metrics_label_escape(struct rn_strbuf *out, const char *v)
+{
+	for (; *v; v++) {
+		unsigned char c = (unsigned char)*v;
+
+		if (c == '\\' || c == '"')
+			rn_sb_putc(out, '\\');
+		if (c == '\n')
+			rn_sb_puts(out, "\\n");
+		else if (c < 0x20 || c >= 0x7f)
+			rn_sb_putc(out, '?');	/* labels must be UTF-8: no raw bytes */
+		else
+			rn_sb_putc(out, (char)c);
+	}
+}
+
 int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out)
 {
-	render_counts(src, out);
-	render_errors(src, out);
-	render_histograms(src, out);
+	struct group_view v[RN_METRICS_GROUPS_MAX + 1];
+	size_t n = views(src, v, RN_METRICS_GROUPS_MAX + 1);
+
+	rn_sb_puts(out, "# HELP renacer_syscalls_total System calls that returned.\n"
+			"# TYPE renacer_syscalls_total counter\n");
+	for (size_t i = 0; i < n; i++)
+		render_counts(&v[i], out);
+	rn_sb_puts(out, "# HELP renacer_syscall_errors_total System calls that returned an "
+			"error, by errno.\n"
+			"# TYPE renacer_syscall_errors_total counter\n");
+	for (size_t i = 0; i < n; i++)
+		render_errors(&v[i], out);
+	rn_sb_printf(out, "# HELP renacer_syscall_duration_seconds Time inside each system "
+		     "call (%s).\n# TYPE renacer_syscall_duration_seconds histogram\n",
+		     src->backend && !strcmp(src->backend, "ebpf")
+		     ? "in the kernel, from sys_enter to sys_exit"
+		     : "from the syscall-entry stop to the syscall-exit stop");
+	for (size_t i = 0; i < n; i++)
+		render_histograms(&v[i], out);
 	render_health(src, out);
 	/* the kernel's totals come without records to count processes from */
 	if (src->tracees >= 0)

@@ -31,10 +31,25 @@ void rn_metrics_errnos_reset(struct rn_metrics_errnos *e);
  * struct rn_metrics_errnos *. Returns 0. */
 int rn_metrics_errnos_set(void *ctx, int nr, int err, __u64 count);
 
-/* What one snapshot shows besides the per-syscall figures in stats. */
-struct rn_metrics_src {
-	struct rn_stats *stats;		/* keyed by syscall */
+/* --summary-by: at most this many labelled groups, the rest in one "other". */
+#define RN_METRICS_GROUPS_MAX	100
+
+/* One labelled group of series (--summary-by=process|thread). */
+struct rn_metrics_group {
+	struct rn_stats *stats;
+	__u32 id;				/* its id in stats */
 	const struct rn_metrics_errnos *errnos;	/* NULL: errors unlabelled */
+	const char *labels;	/* escaped, each followed by a comma: `comm="cat",pid="7",` */
+};
+
+/* What one snapshot shows. */
+struct rn_metrics_src {
+	/* Either one unlabelled group, keyed by syscall... */
+	struct rn_stats *stats;
+	const struct rn_metrics_errnos *errnos;	/* NULL: errors unlabelled */
+	/* ...or ngroups labelled ones (then stats and errnos are unused). */
+	const struct rn_metrics_group *groups;
+	size_t ngroups;
 	const char *backend;		/* "ptrace" or "ebpf" */
 	__u64 lost;			/* events the backend reported lost */
 	__u64 records;			/* records the tracer received */
@@ -42,6 +57,10 @@ struct rn_metrics_src {
 	double start_time;		/* Unix time renacer started */
 	int tracees;			/* processes traced now; -1: unknown */
 };
+
+/* A label value (a traced program's comm, say) as the text format wants it:
+ * \\, \" and \n escaped, other control and non-ASCII bytes as '?'. */
+void rn_metrics_label_escape(struct rn_strbuf *out, const char *v);
 
 /* The whole exposition into out (appended). Returns 0. */
 int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out);

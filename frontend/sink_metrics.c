@@ -15,7 +15,9 @@
 #include "../stats/stats.h"
 #include "metrics.h"
 
+#include <asm/unistd_64.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -23,7 +25,20 @@
 
 #define SNAPSHOT_MS	1000
 
+/* --summary-by=process|thread: one labelled group per id, up to a cap. */
+struct labelled {
+	__u32 id;
+	char labels[128];
+	struct rn_metrics_errnos *errnos;
+};
+
 struct metrics_sink {
+	enum rn_stats_key key;
+	struct labelled grp[RN_METRICS_GROUPS_MAX];
+	size_t ngrp;
+	struct rn_tidmap gidx;		/* id -> its struct labelled */
+	struct rn_stats *other;		/* ids past the cap, by syscall */
+	struct rn_metrics_errnos *other_errnos;
 	struct rn_stats *fed;		/* from the records */
 	struct rn_stats *kern;		/* the kernel's totals, re-read each time */
 	struct rn_metrics_errnos *errnos;
@@ -92,6 +107,76 @@ static void count_record(struct metrics_sink *ms, const struct rn_event *ev)
 	}
 }
 
+/* The id's labels: comm (read now: at first sight, again after an execve)
+ * and the pid or tid. */
+static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct rn_event *ev)
+{
+	bool by_tid = ms->key == RN_STATS_BY_THREAD;
+	char path[64], comm[32] = "?";
+	struct rn_strbuf sb;
+	FILE *f;
+
+	if (by_tid)
+		snprintf(path, sizeof(path), "/proc/%u/task/%u/comm", ev->tgid, ev->tid);
+	else
+		snprintf(path, sizeof(path), "/proc/%u/comm", ev->tgid);
+	f = fopen(path, "re");
+	if (f) {
+		if (fgets(comm, sizeof(comm), f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	rn_sb_init(&sb);
+	rn_sb_puts(&sb, "comm=\"");
+	rn_metrics_label_escape(&sb, comm);
+	rn_sb_printf(&sb, "\",%s=\"%u\",", by_tid ? "tid" : "pid", g->id);
+	snprintf(g->labels, sizeof(g->labels), "%s", sb.buf);
+	rn_sb_release(&sb);
+}
+
+/* The group of the event's id, made at first sight; NULL past the cap. */
+static struct labelled *group_of(struct metrics_sink *ms, const struct rn_event *ev)
+{
+	__u32 id = ms->key == RN_STATS_BY_THREAD ? ev->tid : ev->tgid;
+	int is_new;
+	void **slot = rn_tidmap_get(&ms->gidx, id, &is_new);
+	struct labelled *g;
+
+	if (!slot)
+		return NULL;
+	if (!is_new) {
+		g = *slot;
+		if (g && ev->sc.nr == __NR_execve && ev->sc.ret == 0)
+			set_labels(ms, g, ev);	/* the new program's name */
+		return g;
+	}
+	if (ms->ngrp == RN_METRICS_GROUPS_MAX)
+		return NULL;	/* *slot stays NULL: "other" from now on */
+	g = &ms->grp[ms->ngrp];
+	g->id = id;
+	g->errnos = rn_metrics_errnos_new();
+	if (!g->errnos)
+		return NULL;
+	ms->ngrp++;
+	set_labels(ms, g, ev);
+	*slot = g;
+	return g;
+}
+
+/* --summary-by: each call to its group's figures, one at a time. */
+static void add_grouped(struct metrics_sink *ms, const struct rn_event *ev)
+{
+	struct labelled *g;
+	int err = ev->sc.ret < 0 && ev->sc.ret >= -4095 ? (int)-ev->sc.ret : 0;
+
+	if (ev->type != RN_EV_SYSCALL || (ev->flags & RN_F_UNFINISHED))
+		return;
+	g = group_of(ms, ev);
+	rn_stats_add_batch(g ? ms->fed : ms->other, ev, 1);
+	if (err)
+		rn_metrics_errnos_add(g ? g->errnos : ms->other_errnos, (int)ev->sc.nr, err);
+}
+
 static int metrics_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 {
 	struct metrics_sink *ms = s->state;
@@ -100,6 +185,11 @@ static int metrics_on_events(struct rn_sink *s, const struct rn_sink_batch *batc
 
 	for (size_t i = 0; i < batch->n; i++)
 		count_record(ms, batch->recs[i].ev);
+	if (ms->key != RN_STATS_BY_SYSCALL) {
+		for (size_t i = 0; i < batch->n; i++)
+			add_grouped(ms, batch->recs[i].ev);
+		return 0;
+	}
 	/* out of memory loses figures, never the trace */
 	for (size_t i = 0; (run = rn_sink_run(batch, i, &first)); i += run)
 		rn_stats_add_batch(ms->fed, first, run);
@@ -121,6 +211,17 @@ static struct rn_stats *current_stats(struct rn_sink *s)
 }
 
 
+/* --summary-by: the labelled groups, then "other" for ids past the cap. */
+static size_t fill_groups(const struct metrics_sink *ms, struct rn_metrics_group *groups)
+{
+	for (size_t i = 0; i < ms->ngrp; i++)
+		groups[i] = (struct rn_metrics_group){ ms->fed, ms->grp[i].id, ms->grp[i].errnos,
+						       ms->grp[i].labels };
+	groups[ms->ngrp] = (struct rn_metrics_group){ ms->other, 0, ms->other_errnos,
+						      "comm=\"other\"," };
+	return ms->ngrp + 1;
+}
+
 static int snapshot(struct rn_sink *s)
 {
 	struct metrics_sink *ms = s->state;
@@ -134,8 +235,12 @@ static int snapshot(struct rn_sink *s)
 		.start_time = ms->start_time,
 		.tracees = -1,
 	};
+	struct rn_metrics_group groups[RN_METRICS_GROUPS_MAX + 1];
 	int ret = 0;
 
+	if (ms->key != RN_STATS_BY_SYSCALL)
+		src.ngroups = fill_groups(ms, groups);
+	src.groups = groups;
 	if (src.stats == ms->fed) {
 		src.errnos = ms->errnos;
 		src.tracees = (int)ms->procs.len;
@@ -196,6 +301,11 @@ static void metrics_release(struct rn_sink *s)
 	rn_metrics_errnos_free(ms->errnos);
 	rn_metrics_errnos_free(ms->kern_errnos);
 	rn_tidmap_release(&ms->procs);
+	rn_tidmap_release(&ms->gidx);
+	for (size_t i = 0; i < ms->ngrp; i++)
+		rn_metrics_errnos_free(ms->grp[i].errnos);
+	rn_stats_free(ms->other);
+	rn_metrics_errnos_free(ms->other_errnos);
 	rn_sb_release(&ms->text);
 	free(ms);
 	free(s);
@@ -218,12 +328,18 @@ struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env)
 	if (s) {
 		rn_sb_init(&ms->text);
 		rn_tidmap_init(&ms->procs);
-		ms->fed = rn_stats_new(RN_STATS_BY_SYSCALL);
+		rn_tidmap_init(&ms->gidx);
+		if (env->opts->summary_by)
+			rn_stats_key_parse(env->opts->summary_by, &ms->key);
+		ms->fed = rn_stats_new(ms->key);
+		ms->other = rn_stats_new(RN_STATS_BY_SYSCALL);
+		ms->other_errnos = rn_metrics_errnos_new();
 		ms->kern = rn_stats_new(RN_STATS_BY_SYSCALL);
 		ms->errnos = rn_metrics_errnos_new();
 		ms->kern_errnos = rn_metrics_errnos_new();
 	}
-	if (!s || !ms->fed || !ms->kern || !ms->errnos || !ms->kern_errnos) {
+	if (!s || !ms->fed || !ms->kern || !ms->errnos || !ms->kern_errnos || !ms->other ||
+	    !ms->other_errnos) {
 		if (s)
 			metrics_release(s);
 		else

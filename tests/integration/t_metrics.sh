@@ -115,6 +115,24 @@ if have_ebpf; then
 	check_backend ebpf
 fi
 
+# --summary-by=process: series labelled comm and pid (a hostile comm escaped),
+# at most 100 labelled processes and the rest under comm="other".
+cp "$TRACEES/metrics_load" "$WORK/q\"uo\\te"
+"$RENACER" --backend=ptrace -f --summary-by=process --metrics-file="$WORK/by.prom" \
+	-- "$WORK/q\"uo\\te" 10 0 || fail "--summary-by=process --metrics-file failed"
+promtool check metrics < "$WORK/by.prom" || fail "labelled metrics fail promtool"
+n=$(grep '^renacer_syscalls_total{comm="q\\"uo\\\\te",pid="[0-9]*",syscall="openat"} ' \
+	"$WORK/by.prom" | awk '{print $2}')
+[ "${n:-0}" -ge 10 ] || { grep openat "$WORK/by.prom"; fail "comm label not escaped, or $n opens"; }
+"$RENACER" --backend=ptrace -f --summary-by=process --metrics-file="$WORK/cap.prom" \
+	-- "$BENCHBIN/forkn" 120 2 || fail "forkn under --metrics-file failed"
+pids=$(grep '^renacer_syscalls_total{' "$WORK/cap.prom" | grep -o 'pid="[0-9]*"' | sort -u | wc -l)
+[ "$pids" -eq 100 ] || fail "expected 100 labelled processes, got $pids"
+getppid_other=$(awk -F' ' '/^renacer_syscalls_total\{comm="other",syscall="getppid"\}/ {print $2}' \
+	"$WORK/cap.prom")
+[ "${getppid_other:-0}" -ge 40 ] || fail "processes past the cap are not under comm=\"other\""
+promtool check metrics < "$WORK/cap.prom" || fail "capped metrics fail promtool"
+
 # Bad input: a clear one-line error at start-up, non-zero exit, no trace.
 port=$(free_port)
 python3 -c 'import socket,sys,time; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1]))); s.listen(); time.sleep(5)' "$port" &
