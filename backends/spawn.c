@@ -42,8 +42,14 @@ int rn_spawn_resolve(const char *cmd, char *path, size_t len)
 
 int rn_spawn_become(long uid, long gid)
 {
-	struct passwd *pw = uid >= 0 ? getpwuid((uid_t)uid) : NULL;
+	struct passwd *pw;
 
+	/* -u naming renacer's own user, not as root: nothing to change (and
+	 * setgroups would need root) */
+	if (geteuid() != 0 && (uid < 0 || (uid_t)uid == geteuid()) &&
+	    (gid < 0 || (gid_t)gid == getegid()))
+		return 0;
+	pw = uid >= 0 ? getpwuid((uid_t)uid) : NULL;
 	if (gid >= 0) {
 		gid_t g = (gid_t)gid;
 

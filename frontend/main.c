@@ -10,6 +10,7 @@
 
 #include "../backends/backend.h"
 #include "../backends/spawn.h"
+#include "../backends/wake.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
 #include "filter.h"
@@ -319,6 +320,7 @@ static int run(const struct rn_opts *o)
 	install_signal_handlers();
 	start_backend(o, b);
 	ret = trace_loop(b, &t);
+	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
 	gone = rn_trace_output_gone(&t);
 	rn_trace_release(&t);

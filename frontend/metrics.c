@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../syscalls/decode.h"
@@ -292,11 +293,15 @@ int rn_metrics_write_file(const char *path, const char *text, size_t len)
 	char tmp[4096];
 	int fd, err = 0;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid()) >= (int)sizeof(tmp))
+	/* a fresh name nobody could have planted (a shared textfile directory),
+	 * readable by the collector whatever the umask */
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
 		return -ENAMETOOLONG;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
+	if (fchmod(fd, 0644))
+		err = -errno;
 	for (size_t off = 0; off < len && !err;) {
 		ssize_t w = write(fd, text + off, len - off);
 

@@ -65,8 +65,9 @@ void rn_metrics_label_escape(struct rn_strbuf *out, const char *v);
 /* The whole exposition into out (appended). Returns 0. */
 int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out);
 
-/* Write text to path atomically (a temporary file in the same directory,
- * then rename), mode 0644 as the textfile collector reads it. 0 or -errno. */
+/* Write text to path atomically (a fresh temporary file in the same
+ * directory, then rename), mode 0644 as the textfile collector reads it.
+ * 0 or -errno. */
 int rn_metrics_write_file(const char *path, const char *text, size_t len);
 
 struct rn_metrics_server;

@@ -231,8 +231,7 @@ void rn_metrics_server_stop(struct rn_metrics_server *s)
 {
 	if (!s)
 		return;
-	MHD_stop_daemon(s->mhd);
-	close(s->fd);
+	MHD_stop_daemon(s->mhd);	/* closes the listening socket it was given */
 	pthread_mutex_destroy(&s->lock);
 	free(s->text);
 	free(s);

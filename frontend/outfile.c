@@ -26,16 +26,21 @@ static bool in_sticky_dir(const char *name)
 	return (st.st_mode & S_ISVTX) && (st.st_mode & S_IWOTH);
 }
 
-/* An existing FILE.PID: empty it only when it is our own regular file. */
+/*
+ * An existing FILE.PID: empty it only when it is our own regular file with
+ * no other name. O_NONBLOCK: a FIFO planted there must not hang the open
+ * (it is refused after the fstat); a hard link to another of our files must
+ * not be emptied through it.
+ */
 static int reuse_own(const char *name)
 {
 	struct stat st;
-	int fd = open(name, OUT_FLAGS | O_NOFOLLOW);
+	int fd = open(name, OUT_FLAGS | O_NOFOLLOW | O_NONBLOCK);
 
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    ftruncate(fd, 0) < 0) {
+	    st.st_nlink != 1 || fcntl(fd, F_SETFL, 0) < 0 || ftruncate(fd, 0) < 0) {
 		close(fd);
 		errno = EEXIST;
 		return -1;

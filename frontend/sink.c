@@ -2,10 +2,10 @@
 /* The list of sinks a session feeds, and which sinks the options ask for. */
 #include "sink.h"
 
+#include "../backends/wake.h"
+
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
-#include <sys/time.h>
 
 void rn_sinks_init(struct rn_sinks *l)
 {
@@ -43,29 +43,9 @@ const char *rn_sinks_why(const struct rn_sinks *l)
 	return "";
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;	/* only there to interrupt the backend's wait */
-}
-
 void rn_sink_wake_every(double seconds)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
-	struct itimerval it, cur;
-	long usec = (long)(seconds * 1e6);
-
-	if (usec < 1000)
-		usec = 1000;
-	getitimer(ITIMER_REAL, &cur);
-	if ((cur.it_interval.tv_sec || cur.it_interval.tv_usec) &&
-	    cur.it_interval.tv_sec * 1000000L + cur.it_interval.tv_usec <= usec)
-		return;	/* already at least as often */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
-	it.it_interval.tv_sec = usec / 1000000;
-	it.it_interval.tv_usec = usec % 1000000;
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
+	rn_wake_every(seconds);
 }
 
 /* Every sink sees every batch: one that cannot write must not starve the

@@ -161,9 +161,9 @@ struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env);	/* sink_metr
 
 /*
  * Make the session wake up (and tick its sinks) at least every seconds: a
- * periodic SIGALRM without SA_RESTART interrupts the backend's blocking
- * wait, so the tracee never waits for a polling loop. Several sinks may ask;
- * the shortest period wins.
+ * periodic SIGALRM interrupts the backend's blocking wait (and only that:
+ * backends/wake.h), so the tracee never waits for a polling loop. Several
+ * sinks may ask; the shortest period wins.
  */
 void rn_sink_wake_every(double seconds);
 

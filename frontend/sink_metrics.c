@@ -43,6 +43,7 @@ struct metrics_sink {
 	struct rn_stats *kern;		/* the kernel's totals, re-read each time */
 	struct rn_metrics_errnos *errnos;
 	struct rn_metrics_errnos *kern_errnos;	/* the kernel's, re-read */
+	bool kern_errnos_ok;			/* read with this snapshot */
 	struct rn_metrics_server *srv;
 	struct rn_strbuf text;
 	struct rn_tidmap procs;		/* tgids alive, from the records */
@@ -96,8 +97,15 @@ static void count_record(struct metrics_sink *ms, const struct rn_event *ev)
 		rn_tidmap_get(&ms->procs, ev->tgid, &is_new);
 		break;
 	case RN_EV_EXIT:
-		if (!(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
+		/* the id is free for reuse: a new process with it gets a group of
+		 * its own, and the map stays as small as the live tasks */
+		if (ms->key == RN_STATS_BY_THREAD)
+			rn_tidmap_remove(&ms->gidx, ev->tid);
+		if (!(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED))) {
 			rn_tidmap_remove(&ms->procs, ev->tgid);
+			if (ms->key == RN_STATS_BY_PROCESS)
+				rn_tidmap_remove(&ms->gidx, ev->tgid);
+		}
 		break;
 	case RN_EV_LOST:
 		ms->lost += ev->lost.count;
@@ -146,9 +154,19 @@ static struct labelled *group_of(struct metrics_sink *ms, const struct rn_event 
 		return NULL;
 	if (!is_new) {
 		g = *slot;
-		if (g && ev->sc.nr == __NR_execve && ev->sc.ret == 0)
+		if (g && (ev->sc.nr == __NR_execve || ev->sc.nr == __NR_execveat) &&
+		    ev->sc.ret == 0)
 			set_labels(ms, g, ev);	/* the new program's name */
 		return g;
+	}
+	/* a reused id: its figures are kept under that id in the statistics,
+	 * so it keeps its group (one series per label set), with the new name */
+	for (size_t i = 0; i < ms->ngrp; i++) {
+		if (ms->grp[i].id == id) {
+			set_labels(ms, &ms->grp[i], ev);
+			*slot = &ms->grp[i];
+			return *slot;
+		}
 	}
 	if (ms->ngrp == RN_METRICS_GROUPS_MAX)
 		return NULL;	/* *slot stays NULL: "other" from now on */
@@ -204,6 +222,11 @@ static struct rn_stats *current_stats(struct rn_sink *s)
 
 	if (!b || !s->env->cfg->summary_only)
 		return ms->fed;
+	/* errnos first: read after the totals, "other" (totals less the named
+	 * errnos) could go down between two scrapes, a counter reset to
+	 * Prometheus */
+	rn_metrics_errnos_reset(ms->kern_errnos);
+	ms->kern_errnos_ok = rn_backend_errnos(b, rn_metrics_errnos_set, ms->kern_errnos) == 0;
 	rn_stats_reset(ms->kern);
 	if (rn_backend_aggregates(b, rn_stats_add_agg, ms->kern))
 		return ms->fed;
@@ -244,10 +267,8 @@ static int snapshot(struct rn_sink *s)
 	if (src.stats == ms->fed) {
 		src.errnos = ms->errnos;
 		src.tracees = (int)ms->procs.len;
-	} else {
-		rn_metrics_errnos_reset(ms->kern_errnos);
-		if (rn_backend_errnos(b, rn_metrics_errnos_set, ms->kern_errnos) == 0)
-			src.errnos = ms->kern_errnos;
+	} else if (ms->kern_errnos_ok) {
+		src.errnos = ms->kern_errnos;
 	}
 	if (b && b->ops->lost && b->ops->lost(b) > src.lost)
 		src.lost = b->ops->lost(b);

@@ -156,6 +156,29 @@ static void test_fresh(void **state)
 	assert_int_equal(size_of(other), 9);
 }
 
+/* -ff's FILE.PID planted as a FIFO or as a second name of one of our files:
+ * refused at once (no open that waits for a reader), nothing emptied. */
+static void test_fresh_fifo_and_hard_link(void **state)
+{
+	char err[512];
+	const char *fifo = in(sticky, "ff.4"), *mine = in(plain, "mine"),
+		   *link2 = in(sticky, "ff.5");
+	FILE *f;
+
+	(void)state;
+	assert_int_equal(mkfifo(fifo, 0666), 0);
+	alarm(5);	/* a blocking open would hang the test: fail it instead */
+	assert_null(rn_outfile_open(fifo, RN_OUT_FRESH, err, sizeof(err)));
+	alarm(0);
+	f = fopen(mine, "w");
+	assert_non_null(f);
+	fputs("precious\n", f);
+	fclose(f);
+	assert_int_equal(link(mine, link2), 0);
+	assert_null(rn_outfile_open(link2, RN_OUT_FRESH, err, sizeof(err)));
+	assert_int_equal(size_of(mine), 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_link_elsewhere_followed),
 		cmocka_unit_test(test_new_file_0600),
 		cmocka_unit_test(test_fresh),
+		cmocka_unit_test(test_fresh_fifo_and_hard_link),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

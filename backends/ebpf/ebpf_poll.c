@@ -18,6 +18,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "../wake.h"
 #include "ebpf.h"
 #include "../capture.h"
 #include "../procfs.h"
@@ -204,7 +205,7 @@ static int poll_wait(struct ebpf_backend *b, int timeout_ms)
 	struct epoll_event evs[4];
 	int n, i, exited = 0;
 
-	n = epoll_wait(b->epfd, evs, 4, timeout_ms);
+	n = epoll_pwait(b->epfd, evs, 4, timeout_ms, rn_wake_wait_mask());
 	if (n < 0)
 		return -errno;
 	for (i = 0; i < n; i++)

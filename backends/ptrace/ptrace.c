@@ -27,6 +27,7 @@
 #include <linux/sched.h>
 #include <asm/unistd_64.h>
 
+#include "../wake.h"
 #include "pt.h"
 #include "unwind.h"
 
@@ -549,7 +550,11 @@ static pid_t pt_wait(int timeout_ms, int *status)
 	for (;;) {
 		struct timespec nap = { .tv_nsec = 1000000 };
 
+		if (timeout_ms < 0)
+			rn_wake_wait_begin();	/* only a blocking wait takes the tick */
 		pid = waitpid(-1, status, __WALL | (timeout_ms >= 0 ? WNOHANG : 0));
+		if (timeout_ms < 0)
+			rn_wake_wait_end();
 		if (pid != 0)
 			return pid < 0 ? -errno : pid;
 		if (pt_now() >= end)

@@ -135,9 +135,10 @@ promtool check metrics < "$WORK/cap.prom" || fail "capped metrics fail promtool"
 
 # Bad input: a clear one-line error at start-up, non-zero exit, no trace.
 port=$(free_port)
-python3 -c 'import socket,sys,time; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1]))); s.listen(); time.sleep(5)' "$port" &
+python3 -c 'import socket,sys,time; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1]))); s.listen(); open(sys.argv[2],"w").close(); time.sleep(20)' "$port" "$WORK/held" &
 holder=$!
-sleep 0.5
+for i in $(seq 100); do [ -e "$WORK/held" ] && break; sleep 0.1; done
+[ -e "$WORK/held" ] || fail "the port holder never listened"
 err=$("$RENACER" --metrics="127.0.0.1:$port" -- true 2>&1) && fail "a busy port was accepted"
 echo "$err" | grep -q "cannot serve metrics on 127.0.0.1:$port: Address already in use" ||
 	fail "busy port message: $err"
@@ -145,6 +146,18 @@ echo "$err" | grep -q "cannot serve metrics on 127.0.0.1:$port: Address already 
 kill "$holder" 2>/dev/null
 err=$("$RENACER" --metrics=999.1.1.1:80 -- true 2>&1) && fail "a bad address was accepted"
 echo "$err" | grep -q 'expected \[ADDR:\]PORT' || fail "bad address message: $err"
+
+# The wake-up timer never cuts a write of the trace short: a pipe whose
+# reader is slow to start (the timer fires meanwhile) gets the whole trace.
+for backend in ptrace $(have_ebpf 2>/dev/null && echo ebpf); do
+	"$RENACER" --backend="$backend" --metrics=127.0.0.1:0 -C -e trace=write -- \
+		sh -c 'i=0; while [ $i -lt 3000 ]; do echo $i; i=$((i+1)); done' 2>&1 >/dev/null |
+		(sleep 2.5; cat) > "$WORK/piped"
+	rc=${PIPESTATUS[0]}
+	[ "$rc" -eq 0 ] || { tail -2 "$WORK/piped"; fail "$backend: a slow trace pipe ended the trace ($rc)"; }
+	n=$(grep -c '^write(1, ' "$WORK/piped")
+	[ "$n" -eq 3000 ] || fail "$backend: $n of 3000 write lines reached the slow pipe"
+done
 
 # A scraper that connects and never reads: tracing goes on at full speed and
 # the command ends on time.
