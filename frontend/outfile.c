@@ -48,6 +48,40 @@ static int reuse_own(const char *name)
 	return fd;
 }
 
+/*
+ * -o FILE in a world-writable sticky directory: a regular file that another
+ * user put there (before us, with protected_regular off) is not emptied nor
+ * written: the trace may hold secrets. Never through a link either.
+ */
+static int open_sticky(const char *name, int flags)
+{
+	struct stat st;
+	int fd = open(name, flags, 0600);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && st.st_uid != geteuid()) {
+		close(fd);
+		errno = EEXIST;
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && ftruncate(fd, 0) < 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
 static int open_fd(const char *name, enum rn_outfile_mode mode)
 {
 	int flags = OUT_FLAGS | O_CREAT | O_NOFOLLOW, fd;
@@ -58,6 +92,8 @@ static int open_fd(const char *name, enum rn_outfile_mode mode)
 			fd = reuse_own(name);
 		return fd;
 	}
+	if (mode == RN_OUT_TRUNCATE && in_sticky_dir(name))
+		return open_sticky(name, flags);
 	flags |= mode == RN_OUT_APPEND ? O_APPEND : O_TRUNC;
 	fd = open(name, flags, 0600);
 	if (fd >= 0 || errno != ELOOP || mode != RN_OUT_TRUNCATE)

@@ -138,8 +138,8 @@ int rn_stats_get(struct rn_stats *s, __u32 id, int nr, struct rn_stats_row *row)
  * Cumulative histogram of syscall nr (group id): out[i] = calls that took at
  * most le_ns[i] nanoseconds, for n ascending bounds (a Prometheus histogram's
  * buckets). Read from the log-linear histogram: a bucket counts under the
- * first bound its largest value fits, so a sample within 1/128 above a bound
- * may count under the next one. Returns 0, or -ENOENT when it has no calls.
+ * first bound its largest value fits, so a sample up to 1/128 below a bound
+ * (in a bucket that straddles it) may count under the next one. Returns 0, or -ENOENT when it has no calls.
  */
 int rn_stats_cumulative(struct rn_stats *s, __u32 id, int nr, const __u64 *le_ns, size_t n,
 			__u64 *out);
