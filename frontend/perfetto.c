@@ -192,7 +192,6 @@ static void name_new_thread(struct rn_pf *p, const struct rn_pf_rec *r, const ch
 	char comm[64], pidname[16];
 	const char *tname = NULL;
 	char *inherited = rn_tidmap_remove(&p->born, r->tid);
-	int is_new;
 
 	snprintf(pidname, sizeof(pidname), "%u", r->tgid);
 	if (pr && exe)
@@ -219,7 +218,6 @@ static void name_new_thread(struct rn_pf *p, const struct rn_pf_rec *r, const ch
 		tname = pidname;
 	}
 	put_meta(out, first, "thread_name", r->tgid, r->tid, tname, true);
-	rn_tidmap_get(&p->threads, r->tid, &is_new);
 }
 
 /* A fork's child takes its parent's name until it is seen (export has no
@@ -336,11 +334,19 @@ void rn_pf_record(struct rn_pf *p, const struct rn_pf_rec *r, bool *first,
 {
 	char exe[PF_COMM_MAX + 1];
 	bool renamed = exec_name(r, exe);
+	void **named = NULL;
 	struct pf_proc *pr;
+	int is_new;
 
-	if (r->kind != RN_PF_LOST && r->tid && !rn_pf_known(p, r->tid)) {
+	/* The thread is named at its first record other than the attach that
+	 * announces it: that is where the command renacer started has exec'd,
+	 * and a JSON Lines trace says its name. (The value: named or not.) */
+	if (r->kind != RN_PF_LOST && r->tid)
+		named = rn_tidmap_get(&p->threads, r->tid, &is_new);
+	if (named && !*named && r->kind != RN_PF_ATTACH) {
 		name_new_thread(p, r, renamed ? exe : NULL, first, out);
-	} else if (renamed && (pr = proc_get(p, r->tgid))) {
+		*named = p;
+	} else if (renamed && (pr = proc_get(p, r->tgid)) && strcmp(pr->name, exe)) {
 		/* the same thread now runs another program */
 		set_name(pr->name, exe);
 		put_meta(out, first, "process_name", r->tgid, r->tgid, exe, false);

@@ -69,7 +69,7 @@ struct rn_pf_rec {
 typedef int (*rn_pf_comm_fn)(__u32 tgid, __u32 tid, char *buf, size_t len);
 
 struct rn_pf {
-	struct rn_tidmap threads;	/* tids whose thread_name is written */
+	struct rn_tidmap threads;	/* tids begun (non-NULL: thread_name written) */
 	struct rn_tidmap procs;		/* tgid -> its name and whether it is written */
 	struct rn_tidmap born;		/* clone child tid -> the name it inherits */
 	bool per_thread;		/* -ff: every file names its process */
@@ -87,7 +87,7 @@ void rn_pf_release(struct rn_pf *p);
 void rn_pf_open(struct rn_strbuf *out);
 void rn_pf_close(struct rn_strbuf *out);
 
-/* Has tid's thread been named (is its -ff file begun)? */
+/* Has tid's thread any item in the document (is its -ff file begun)? */
 bool rn_pf_known(const struct rn_pf *p, __u32 tid);
 
 /*
