@@ -259,6 +259,7 @@ static void test_export_equals_sink(void **state)
 	drop_ts(exported);
 	assert_string_equal(exported, direct);
 	free(direct);
+	free(exported);
 	/* no trace file: a message, -errno; another format: refused */
 	assert_int_equal(rn_export_main(2, nofile, err, sizeof(err)), -ENOENT);
 	assert_non_null(strstr(err, "cannot open '/nonexistent/trace.jsonl'"));
