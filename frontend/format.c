@@ -12,11 +12,13 @@
 extern const struct rn_format_desc rn_format_text;
 extern const struct rn_format_desc rn_format_json;
 extern const struct rn_format_desc rn_format_csv;
+extern const struct rn_format_desc rn_format_perfetto;
 
 static const struct rn_format_desc *const formats[] = {
 	[RN_FMT_TEXT] = &rn_format_text,
 	[RN_FMT_JSON] = &rn_format_json,
 	[RN_FMT_CSV] = &rn_format_csv,
+	[RN_FMT_PERFETTO] = &rn_format_perfetto,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -29,7 +31,8 @@ const struct rn_format_desc *rn_format_get(enum rn_format f)
 int rn_format_parse(const char *name, enum rn_format *f)
 {
 	for (size_t i = 0; i < NFORMATS; i++) {
-		if (formats[i] && !strcmp(formats[i]->name, name)) {
+		if (formats[i] && (!strcmp(formats[i]->name, name) ||
+				   (formats[i]->alias && !strcmp(formats[i]->alias, name)))) {
 			*f = (enum rn_format)i;
 			return 0;
 		}

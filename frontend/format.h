@@ -51,7 +51,7 @@ void rn_format_event_stack(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 /* --format NAME to its value: 0, or -EINVAL. */
 int rn_format_parse(const char *name, enum rn_format *f);
-/* The --format names for a message, as "text, json or csv". */
+/* The --format names for a message, as "text, json, csv or perfetto". */
 void rn_format_names(char *buf, size_t len);
 
 /* The CSV header line (with '\n'), or nothing for other formats. */

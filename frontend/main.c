@@ -13,6 +13,7 @@
 #include "../backends/wake.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
+#include "export.h"
 #include "filter.h"
 #include "options.h"
 #include "privs.h"
@@ -341,6 +342,12 @@ int main(int argc, char **argv)
 	rn_spawn_save_signals();
 	if (rn_privs_drop() < 0)
 		die("cannot drop the privileges of a setuid install", 1);
+	/* renacer export: a subcommand with options of its own */
+	if (argc > 1 && !strcmp(argv[1], "export")) {
+		if (rn_export_main(argc - 1, argv + 1, err, sizeof(err)))
+			die(err, 1);
+		return 0;
+	}
 	if (rn_opts_parse(&o, argc, argv, err, sizeof(err)))
 		die(err, 1);
 	if (o.help) {

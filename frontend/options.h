@@ -11,7 +11,7 @@
 #include "../syscalls/decode.h"
 
 enum rn_backend_choice { RN_BACKEND_AUTO, RN_BACKEND_PTRACE, RN_BACKEND_EBPF };
-enum rn_format { RN_FMT_TEXT, RN_FMT_JSON, RN_FMT_CSV };
+enum rn_format { RN_FMT_TEXT, RN_FMT_JSON, RN_FMT_CSV, RN_FMT_PERFETTO };
 enum rn_tsmode { RN_TS_NONE, RN_TS_SEC, RN_TS_USEC, RN_TS_EPOCH }; /* -t -tt -ttt */
 
 struct rn_opts {

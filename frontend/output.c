@@ -29,12 +29,12 @@ int rn_output_open(struct rn_output *out, const struct rn_opts *o, char *err, si
 	return 0;
 }
 
-static void write_header(struct rn_output *out, FILE *f)
+static void write_header(struct rn_output *out, FILE *f, rn_output_header_fn fn)
 {
 	struct rn_strbuf hdr;
 
 	rn_sb_init(&hdr);
-	out->header(out->header_ctx, &hdr);
+	fn(out->header_ctx, &hdr);
 	fwrite(hdr.buf, 1, hdr.len, f);
 	rn_sb_release(&hdr);
 }
@@ -72,7 +72,7 @@ static FILE *file_for(struct rn_output *out, __u32 tid)
 	}
 	setvbuf(*slot, NULL, _IOFBF, 1 << 14);
 	if (out->header && is_new)
-		write_header(out, *slot);
+		write_header(out, *slot, out->header);
 	return *slot;
 }
 
@@ -88,13 +88,15 @@ void rn_output_task_gone(struct rn_output *out, __u32 tid)
 {
 	FILE *f = rn_tidmap_remove(&out->files, tid);
 
+	if (f && out->footer)
+		write_header(out, f, out->footer);
 	if (f && fclose(f) && !out->write_errno)
 		out->write_errno = errno;
 }
 
 FILE *rn_output_summary(const struct rn_output *out)
 {
-	return out->file ? out->file : stderr;
+	return out->file && !out->summary_stderr ? out->file : stderr;
 }
 
 int rn_output_flush(struct rn_output *out)

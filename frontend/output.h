@@ -7,13 +7,15 @@
 #ifndef RN_OUTPUT_H
 #define RN_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "../syscalls/strbuf.h"
 #include "options.h"
 #include "tidmap.h"
 
-/* Appends the first line(s) of every new trace file (CSV's header) to out. */
+/* Appends the first line(s) of every new trace file (CSV's header) to out;
+ * also the last bytes of each -ff file before it is closed (a footer). */
 typedef void (*rn_output_header_fn)(void *ctx, struct rn_strbuf *out);
 
 struct rn_output {
@@ -23,7 +25,10 @@ struct rn_output {
 	struct rn_tidmap files;	/* -ff: tid -> FILE * */
 	struct rn_tidmap opened; /* -ff: tids whose file exists (a reused tid appends) */
 	rn_output_header_fn header; /* or NULL */
-	void *header_ctx;
+	rn_output_header_fn footer; /* or NULL; -ff files only (the sink ends the others) */
+	void *header_ctx;	/* for both */
+	/* The trace file is one document (perfetto): summaries go to stderr. */
+	bool summary_stderr;
 	int write_errno;	/* first output error, 0 if none */
 	char open_err[4200];	/* why -ff's FILE.PID could not be opened, when that was it */
 };

@@ -135,6 +135,7 @@ struct rn_sink *rn_sink_new(const struct rn_sink *tmpl, const struct rn_sink_env
  */
 struct rn_format_desc {
 	const char *name;		/* the --format=NAME */
+	const char *alias;		/* another NAME for it, or NULL */
 	unsigned flags;			/* RN_FORMAT_* */
 	void (*line)(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		     const struct rn_event *ev, const struct rn_decoded *d,

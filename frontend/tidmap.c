@@ -71,6 +71,16 @@ void **rn_tidmap_get(struct rn_tidmap *m, __u32 tid, int *is_new)
 	return &m->vals[s];
 }
 
+bool rn_tidmap_has(const struct rn_tidmap *m, __u32 tid)
+{
+	if (!tid || !m->cap)
+		return false;
+	for (size_t s = slot_of(m, tid); m->keys[s]; s = (s + 1) & (m->cap - 1))
+		if (m->keys[s] == tid)
+			return true;
+	return false;
+}
+
 void *rn_tidmap_remove(struct rn_tidmap *m, __u32 tid)
 {
 	size_t s, next;

@@ -233,7 +233,7 @@ static void test_format_table(void **state)
 	assert_non_null(rn_format_get(f)->header);
 	assert_int_equal(rn_format_parse("xml", &f), -EINVAL);
 	rn_format_names(names, sizeof(names));
-	assert_string_equal(names, "text, json or csv");
+	assert_string_equal(names, "text, json, csv or perfetto");
 	/* JSON and CSV print every call's time; text only with -t/-T */
 	assert_true(rn_format_get(RN_FMT_JSON)->flags & RN_FORMAT_TIMED);
 	assert_false(rn_format_get(RN_FMT_TEXT)->flags & RN_FORMAT_TIMED);
