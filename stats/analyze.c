@@ -100,9 +100,7 @@ const char *an_name(const struct rn_analyze *a, unsigned id, char *buf, size_t l
 	return buf;
 }
 
-/* The id of a record: its number when known, else its name (numbers from
- * RN_NR_MAX up are handed out to names the table does not know). */
-static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
+int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 {
 	long nr;
 	unsigned i;

@@ -68,6 +68,7 @@ struct rn_analyze_rec {
 	int nr;			/* syscall number, or -1 when only name is known */
 	const char *name;	/* may be NULL when nr is known */
 	__u64 lost;		/* a {"type":"lost"} record: its count (else 0) */
+	char errname[16];	/* JSON "errno" ("ENOENT"), empty when none or unknown */
 };
 
 struct rn_analyze;

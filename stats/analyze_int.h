@@ -67,6 +67,10 @@ struct rn_analyze {
 
 const char *an_name(const struct rn_analyze *a, unsigned id, char *buf, size_t len);
 int an_win_close(struct rn_analyze *a);
+/* The id of a record: its number when known, else its name (numbers from
+ * RN_NR_MAX up are handed out to names the table does not know). -EINVAL
+ * (no usable syscall, or too many names), -ENOMEM. */
+int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r);
 /* The figures behind a report (analyze_report.c). */
 #define CLUSTER_TRAITS 3	/* features named per cluster */
 
