@@ -194,5 +194,6 @@ static int an_cmp(const void *pa, const void *pb)
 
 void an_anomalies_rank(struct rn_analyze *a)
 {
-	qsort(a->list, a->nlist, sizeof(*a->list), an_cmp);
+	if (a->nlist > 1)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(a->list, a->nlist, sizeof(*a->list), an_cmp);
 }
