@@ -362,7 +362,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	rn_escape_set_hex(o.xflag);
-	code = o.analyze_file ? analyze_file(&o) : run(&o);
+	code = o.analyze_file ? analyze_file(&o) : o.report_file ? rn_report_run(&o) : run(&o);
 	rn_opts_release(&o);
 	return code;
 }

@@ -34,6 +34,8 @@ enum {
 	OPT_ANOM_REALTIME,
 	OPT_WINDOW,
 	OPT_WINDOW_CALLS,
+	OPT_TOP,
+	OPT_HTML,
 	OPT_TRACE_FDS,
 	OPT_SECCOMP,
 	OPT_NO_SECCOMP,
@@ -67,6 +69,8 @@ static const struct option long_opts[] = {
 	{ "anomaly-realtime", no_argument, NULL, OPT_ANOM_REALTIME },
 	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "window-calls", required_argument, NULL, OPT_WINDOW_CALLS },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "html", required_argument, NULL, OPT_HTML },
 	{ "trace-fds", required_argument, NULL, OPT_TRACE_FDS },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "no-seccomp-bpf", no_argument, NULL, OPT_NO_SECCOMP },
@@ -265,18 +269,25 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 			return fail(err, errlen, "invalid --seed '%s': a whole number", optarg);
 		o->seed = (unsigned long long)v;
 		return 0;
+	case OPT_HTML:
+		o->html_out = optarg;
+		return 0;
 	case OPT_CLUSTERS:
 	case OPT_ANOM_WINDOW:
 	case OPT_WINDOW_CALLS:
+	case OPT_TOP:
 		v = parse_num(optarg, 1000000);
 		if (v < 1 || (c == OPT_CLUSTERS && v > 64))
 			return fail(err, errlen, "invalid value '%s' for %s", optarg,
 				    c == OPT_CLUSTERS ? "--clusters (1 to 64)" :
-				    c == OPT_ANOM_WINDOW ? "--anomaly-window" : "--window-calls");
+				    c == OPT_ANOM_WINDOW ? "--anomaly-window" :
+				    c == OPT_TOP ? "--top" : "--window-calls");
 		if (c == OPT_CLUSTERS)
 			o->clusters = (unsigned)v;
 		else if (c == OPT_ANOM_WINDOW)
 			o->anomaly_window = (unsigned)v;
+		else if (c == OPT_TOP)
+			o->top = (unsigned)v;
 		else
 			o->window_calls = (unsigned)v;
 		return 0;
@@ -449,7 +460,7 @@ static void opts_defaults(struct rn_opts *o)
 
 static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 {
-	if (o->analyze_file || o->help || o->version)
+	if (o->analyze_file || o->report_file || o->help || o->version)
 		return 0;
 	if (!o->argv && !o->npids && !o->all && !o->cgroup)
 		return fail(err, errlen, "must have PROG [ARGS] or -p PID\n"
@@ -468,20 +479,22 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen)
 {
+	static const char shorts[] = "+fo:p:s:vxyTtcCS:qu:e:zZP:khVd";
 	int c, ret;
-	bool analyze = argc > 1 && !strcmp(argv[1], "analyze");
+	bool report = argc > 1 && !strcmp(argv[1], "report");
+	bool analyze = report || (argc > 1 && !strcmp(argv[1], "analyze"));
 
 	opts_defaults(o);
-	/* renacer analyze [OPTIONS] TRACE.jsonl: the word stands in for argv[0]. */
+	/* renacer analyze|report [OPTIONS] TRACE.jsonl: the word stands in for argv[0]. */
 	if (analyze) {
 		argc--;
 		argv++;
 	}
 	optind = 0;	/* glibc: 0 re-initialises getopt (tests parse many times) */
 	opterr = 0;
-	/* '+': stop at the first non-option, the command. */
-	while ((c = getopt_long(argc, argv, "+fo:p:s:vxyTtcCS:qu:e:zZP:khVd", long_opts,
-				NULL)) != -1) {
+	/* '+': stop at the first non-option, the command. A report has no
+	 * command: `renacer report TRACE.jsonl --html OUT.html` reads well. */
+	while ((c = getopt_long(argc, argv, shorts + report, long_opts, NULL)) != -1) {
 		if (c == '?') {
 			if (optopt && optopt < 256)
 				return fail(err, errlen, "invalid option -- '%c'\n"
@@ -499,12 +512,21 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 		o->help_analyze = true;
 		return 0;
 	}
+	if (report) {
+		if (optind != argc - 1 || !o->html_out)
+			return fail(err, errlen, "usage: renacer report [OPTIONS] TRACE.jsonl "
+				    "--html OUT.html");
+		o->report_file = argv[optind];
+		return 0;
+	}
 	if (analyze) {
 		if (optind != argc - 1)
 			return fail(err, errlen, "usage: renacer analyze [OPTIONS] TRACE.jsonl");
 		o->analyze_file = argv[optind];
 		return 0;
 	}
+	if (o->html_out)
+		return fail(err, errlen, "--html goes with renacer report TRACE.jsonl");
 	if (optind < argc)
 		o->argv = &argv[optind];
 	return check_combination(o, err, errlen);
@@ -526,6 +548,7 @@ void rn_opts_usage(FILE *out)
 	      "       renacer [OPTIONS] -p PID[,PID...]\n"
 	      "       renacer analyze TRACE.jsonl\n"
 	      "       renacer export --format=perfetto TRACE.jsonl [-o OUT]\n"
+	      "       renacer report TRACE.jsonl --html OUT.html\n"
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
@@ -572,6 +595,7 @@ void rn_opts_usage(FILE *out)
 	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
 	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
 	      "  --anomaly-realtime      flag anomalies as they happen\n"
+	      "  --top=N                 anomalies listed at the end (default 20)\n"
 	      "Other:\n"
 	      "  --debug                 say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"
@@ -593,6 +617,12 @@ void rn_opts_usage_analyze(FILE *out)
 	      "  --seed=N                k-means random seed (default 1)\n"
 	      "  --anomaly-threshold=Z   z-score that flags a call (default 3.0)\n"
 	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
+	      "  --top=N                 anomalies listed, highest z first (default 20;\n"
+	      "                          --format=json lists them all)\n"
+	      "\n"
+	      "renacer report [OPTIONS] TRACE.jsonl --html OUT.html writes the same analysis,\n"
+	      "with latency histograms, calls over time, processes and errors, as one HTML\n"
+	      "page with no scripts and nothing fetched from the network.\n"
 	      "  -h, --help              this help\n",
 	      out);
 }

@@ -41,6 +41,7 @@ struct rn_opts {
 	bool anomaly_realtime;
 	double window_sec;	/* --window=SECONDS (analysis) */
 	unsigned window_calls;	/* --window-calls=N (analysis) */
+	unsigned top;		/* --top=N: anomalies listed (analysis, default 20) */
 	int seccomp;		/* --seccomp-bpf 1, --no-seccomp-bpf 0, default -1 */
 	int quiet;		/* -q: 1, -qq: 2 */
 	int verbose;		/* --debug / -d count */
@@ -57,6 +58,8 @@ struct rn_opts {
 	size_t npids;
 	char **argv;		/* the command, or NULL */
 	const char *analyze_file; /* renacer analyze FILE */
+	const char *report_file; /* renacer report FILE */
+	const char *html_out;	/* renacer report --html=OUT */
 	/* Filter words in command-line order, for the filter parser: "-e"
 	 * expressions, with -z, -Z, -P PATH turned into their -e forms. */
 	char **filters;

@@ -174,5 +174,8 @@ const char *rn_sinks_why(const struct rn_sinks *l);
 struct rn_analyze_opts;
 /* --analyze's options from o (also for `renacer analyze FILE`). */
 void rn_sink_analyze_opts(const struct rn_opts *o, struct rn_analyze_opts *a);
+/* renacer report TRACE.jsonl --html OUT.html (report.c): the exit code; errors
+ * said on stderr. */
+int rn_report_run(const struct rn_opts *o);
 
 #endif /* RN_SINK_H */

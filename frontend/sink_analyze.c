@@ -20,7 +20,7 @@ void rn_sink_analyze_opts(const struct rn_opts *o, struct rn_analyze_opts *a)
 		.anomaly_realtime = o->anomaly_realtime,
 		.realtime_out = stderr,
 		.top_pairs = 10,
-		.top_anomalies = 20,
+		.top_anomalies = o->top ? o->top : 20,
 		.json = rn_format_get(o->format)->flags & RN_FORMAT_JSON,
 	};
 }

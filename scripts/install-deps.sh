@@ -7,7 +7,7 @@ pkgs=(
 	build-essential pkg-config make
 	libelf-dev zlib1g-dev libdw-dev libdwarf-dev libunwind-dev libcmocka-dev
 	clang llvm libclang-rt-14-dev libbpf-dev bpftool
-	strace python3 python3-numpy python3-sklearn valgrind
+	strace python3 python3-numpy python3-sklearn valgrind chromium
 	libcap2-bin util-linux procps tmux man-db passwd
 	libmicrohttpd-dev prometheus python3-prometheus-client curl
 )

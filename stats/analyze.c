@@ -17,7 +17,6 @@
  * one cluster however long it lasts, and a trace with hour-long pauses must
  * not turn into millions of rows (a fuzzing finding). */
 #define AN_MAX_GAP 256
-#define AN_SD_FLOOR 0.05	/* smallest sd used for z, relative to the mean */
 
 static const struct rn_analyze_opts an_defaults = {
 	.window_calls = 100,
@@ -64,11 +63,6 @@ struct rn_analyze *rn_analyze_new(const struct rn_analyze_opts *o)
 	if (!a)
 		return NULL;
 	an_opts(&a->o, o);
-	a->top = calloc(a->o.top_anomalies, sizeof(*a->top));
-	if (!a->top) {
-		free(a);
-		return NULL;
-	}
 	return a;
 }
 
@@ -80,14 +74,16 @@ void rn_analyze_free(struct rn_analyze *a)
 		return;
 	for (i = 0; i < AN_IDS; i++) {
 		free(a->names[i]);
-		if (a->ring[i])
+		if (a->ring[i]) {
 			free(a->ring[i]->v);
+			free(a->ring[i]->s);
+		}
 		free(a->ring[i]);
 	}
 	free(a->ents);
 	free(a->win_start);
 	free(a->win_lost);
-	free(a->top);
+	free(a->list);
 	free(a);
 }
 
@@ -104,9 +100,7 @@ const char *an_name(const struct rn_analyze *a, unsigned id, char *buf, size_t l
 	return buf;
 }
 
-/* The id of a record: its number when known, else its name (numbers from
- * RN_NR_MAX up are handed out to names the table does not know). */
-static int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
+int an_id(struct rn_analyze *a, const struct rn_analyze_rec *r)
 {
 	long nr;
 	unsigned i;
@@ -213,94 +207,6 @@ static int an_win_time(struct rn_analyze *a, double ts)
 		err = an_win_close(a);
 	a->cur_win = idx;
 	return err;
-}
-
-static void an_top_insert(struct rn_analyze *a, const struct an_anomaly *an)
-{
-	unsigned i, m = a->o.top_anomalies;
-
-	if (a->ntop == m && fabs(an->z) <= fabs(a->top[m - 1].z))
-		return;
-	i = a->ntop < m ? a->ntop++ : m - 1;
-	while (i > 0 && fabs(a->top[i - 1].z) < fabs(an->z)) {
-		a->top[i] = a->top[i - 1];
-		i--;
-	}
-	a->top[i] = *an;
-}
-
-static void an_realtime(struct rn_analyze *a, const struct an_anomaly *an)
-{
-	FILE *out = a->o.realtime_out ? a->o.realtime_out : stderr;
-	char buf[32];
-	const char *name = an_name(a, an->id, buf, sizeof(buf));
-
-	if (a->o.json)
-		fprintf(out, "{\"type\":\"anomaly\",\"ts\":%.6f,\"tid\":%u,\"syscall\":\"%s\","
-			"\"dur_us\":%.3f,\"z\":%.2f,\"mean_us\":%.3f,\"sd_us\":%.3f}\n",
-			an->ts, an->tid, name, an->dur_us, an->z, an->mean_us, an->sd_us);
-	else
-		fprintf(out, "renacer: anomaly: %s took %.3f us at %.6f s (tid %u): z %+.2f "
-			"(last %u calls: mean %.3f us, sd %.3f us)\n", name, an->dur_us, an->ts,
-			an->tid, an->z, a->o.anomaly_window, an->mean_us, an->sd_us);
-	fflush(out);
-}
-
-/* Sliding-window z-score of x against the previous calls of the same id,
- * then x joins the window. Sums are kept about the first value seen (shifted
- * data) and recomputed every full turn of the ring to stop drift. */
-static int an_anomaly(struct rn_analyze *a, unsigned id, const struct rn_analyze_rec *r)
-{
-	unsigned w = a->o.anomaly_window, need = w < 20 ? w : 20, i;
-	struct an_ring *g = a->ring[id];
-	double x = r->dur_us, t;
-
-	if (!g) {
-		g = a->ring[id] = calloc(1, sizeof(*g));
-		if (g)
-			g->v = malloc(w * sizeof(*g->v));
-		if (!g || !g->v)
-			return -ENOMEM;
-		g->shift = x;
-	}
-	if (g->n >= need) {
-		double mean = g->sum / g->n, var = g->sumsq / g->n - mean * mean;
-		double sd = var > 0 ? sqrt(var) : 0.0;
-
-		/* a very steady syscall (sd of a few ns) would flag every
-		 * jitter: the deviation is measured in at least 5% of the mean */
-		sd = fmax(sd, AN_SD_FLOOR * fabs(mean + g->shift));
-
-		if (sd > 0 && fabs(x - g->shift - mean) / sd > a->o.anomaly_threshold) {
-			struct an_anomaly an = { .ts = r->ts, .dur_us = x, .tid = r->tid,
-						 .id = id, .z = (x - g->shift - mean) / sd,
-						 .mean_us = mean + g->shift, .sd_us = sd };
-
-			a->anomalies[id]++;
-			a->total_anomalies++;
-			an_top_insert(a, &an);
-			if (a->o.anomaly_realtime)
-				an_realtime(a, &an);
-		}
-	}
-	t = x - g->shift;
-	if (g->n == w) {
-		g->sum -= g->v[g->pos];
-		g->sumsq -= g->v[g->pos] * g->v[g->pos];
-	} else {
-		g->n++;
-	}
-	g->v[g->pos] = t;
-	g->sum += t;
-	g->sumsq += t * t;
-	g->pos = (g->pos + 1) % w;
-	if (g->pos == 0) {
-		for (g->sum = g->sumsq = 0.0, i = 0; i < g->n; i++) {
-			g->sum += g->v[i];
-			g->sumsq += g->v[i] * g->v[i];
-		}
-	}
-	return 0;
 }
 
 int rn_analyze_add(struct rn_analyze *a, const struct rn_analyze_rec *r)

@@ -13,18 +13,21 @@
  *     then Lloyd iterations until no label changes; deterministic for a given
  *     seed), and what sets each cluster apart (the features whose cluster
  *     mean is furthest from the overall mean, in standard deviations);
- *   - anomalies: a call whose latency is more than threshold standard
- *     deviations from the mean of the previous `window` calls of the same
- *     syscall (sliding window, at least min(window, 20) calls seen; the
- *     standard deviation used is at least 5% of that mean, so that the
- *     nanosecond jitter of a very steady syscall is not flagged), counted
- *     per syscall, the largest reported at the end and, with realtime set,
- *     printed as they happen.
+ *   - anomalies: a call slower than the median of the previous `window`
+ *     calls of the same syscall by more than threshold times a robust scale
+ *     (sliding window, at least min(window, 20) calls seen). The scale is
+ *     1.4826 x the median absolute deviation (MAD) of the window, at least
+ *     5% of the median and at least 1 us, so that the jitter of a very
+ *     steady syscall is not flagged; z = (latency - median) / scale. Counted
+ *     per syscall, ranked by z (the top `top_anomalies` in the text report,
+ *     every one in JSON), times relative to the first call of the trace and,
+ *     with realtime set, printed as they happen.
  *
- * Memory: the anomaly detector is bounded (a ring of `window` latencies per
- * syscall); the feature vectors grow with the number of windows (one sparse
- * vector per window, about 16 bytes per distinct syscall in it), never with
- * the number of calls inside a window.
+ * Memory: the anomaly detector keeps two arrays of `window` latencies per
+ * syscall, and the anomalies found (at most 2^20 listed); the feature
+ * vectors grow with the number of windows (one sparse vector per window,
+ * about 16 bytes per distinct syscall in it), never with the number of calls
+ * inside a window.
  *
  * Library rules: nothing printed to stdout unless it is the out/realtime
  * stream given; errors returned as -errno or NULL + errno.
@@ -51,7 +54,7 @@ struct rn_analyze_opts {
 	bool anomaly_realtime;		/* --anomaly-realtime: print each as it happens */
 	FILE *realtime_out;		/* where (default stderr) */
 	unsigned top_pairs;		/* correlated pairs listed (default 10) */
-	unsigned top_anomalies;		/* anomalies listed at the end (default 20) */
+	unsigned top_anomalies;		/* --top N: anomalies in the text report (default 20) */
 	bool json;			/* report as one {"type":"analysis",...} line */
 };
 
@@ -65,6 +68,7 @@ struct rn_analyze_rec {
 	int nr;			/* syscall number, or -1 when only name is known */
 	const char *name;	/* may be NULL when nr is known */
 	__u64 lost;		/* a {"type":"lost"} record: its count (else 0) */
+	char errname[16];	/* JSON "errno" ("ENOENT"), empty when none or unknown */
 };
 
 struct rn_analyze;
@@ -127,5 +131,11 @@ int rn_analyze_kmeans_run(const double *X, size_t rows, size_t cols, unsigned k,
 int rn_analyze_kmeans(const double *X, size_t rows, size_t cols, unsigned k,
 		      unsigned long long seed, double *centers, __u32 *labels,
 		      struct rn_kmeans_result *res);
+
+/* The median of the sorted s[0..n) (the mean of the two middle values when n
+ * is even, as numpy.median), and the median of |s[i] - m| (the MAD about m,
+ * unscaled). NaN when n is 0. */
+double rn_analyze_median_sorted(const double *s, unsigned n);
+double rn_analyze_mad_sorted(const double *s, unsigned n, double m);
 
 #endif /* RN_ANALYZE_H */

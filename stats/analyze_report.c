@@ -11,20 +11,6 @@
 
 #include "analyze_int.h"
 
-#define CLUSTER_TRAITS 3	/* features named per cluster */
-
-struct report {
-	struct rn_analyze *a;
-	size_t rows, cols;
-	unsigned nsc;			/* syscalls used: cols = 2 * nsc */
-	unsigned ids[AN_IDS];
-	double *X, *R, *Z, *centers, *zmean, *zsd;
-	__u32 *labels;
-	struct rn_kmeans_result km;
-	int km_err;
-	unsigned k;
-};
-
 static int id_cmp(const void *pa, const void *pb, void *arg)
 {
 	const struct rn_analyze *a = arg;
@@ -36,7 +22,7 @@ static int id_cmp(const void *pa, const void *pb, void *arg)
 }
 
 /* Feature f: calls (f < nsc) or time (f >= nsc) of syscall ids[f % nsc]. */
-static const char *feat_name(const struct report *rp, size_t f, char *buf, size_t len)
+const char *an_feat_name(const struct report *rp, size_t f, char *buf, size_t len)
 {
 	char nb[32];
 
@@ -80,7 +66,7 @@ static int report_matrix(struct report *rp)
 	return 0;
 }
 
-static int report_compute(struct report *rp)
+int an_report_compute(struct report *rp)
 {
 	size_t cells;
 	int err;
@@ -112,7 +98,7 @@ static int report_compute(struct report *rp)
 	return rp->km_err == -ENOMEM ? -ENOMEM : 0;
 }
 
-static void report_free(struct report *rp)
+void an_report_free(struct report *rp)
 {
 	free(rp->X);
 	free(rp->R);
@@ -122,11 +108,6 @@ static void report_free(struct report *rp)
 	free(rp->centers);
 	free(rp->labels);
 }
-
-struct pair {
-	unsigned i, j;
-	double r;
-};
 
 static int pair_cmp(const void *pa, const void *pb)
 {
@@ -139,7 +120,7 @@ static int pair_cmp(const void *pa, const void *pb)
 }
 
 /* Pairs of features of different syscalls, strongest |r| first. */
-static size_t report_pairs(const struct report *rp, struct pair **out)
+size_t an_report_pairs(const struct report *rp, struct pair **out)
 {
 	struct pair *p;
 	size_t n = 0, i, j;
@@ -163,11 +144,6 @@ static size_t report_pairs(const struct report *rp, struct pair **out)
 	return n;
 }
 
-struct trait {
-	unsigned f;
-	double dev;	/* cluster mean minus overall mean, in standard deviations */
-};
-
 static int trait_cmp(const void *pa, const void *pb)
 {
 	const struct trait *a = pa, *b = pb;
@@ -178,7 +154,7 @@ static int trait_cmp(const void *pa, const void *pb)
 }
 
 /* The features that set cluster c apart; returns how many (<= max). */
-static unsigned cluster_traits(const struct report *rp, unsigned c, struct trait *t,
+unsigned an_cluster_traits(const struct report *rp, unsigned c, struct trait *t,
 			       unsigned max, size_t *members)
 {
 	size_t r, f;
@@ -213,7 +189,7 @@ static void text_corr(FILE *out, const struct report *rp)
 		fprintf(out, " %5zu", j);
 	fputc('\n', out);
 	for (i = 0; i < rp->cols; i++) {
-		fprintf(out, "%2zu %-21.21s", i, feat_name(rp, i, buf, sizeof(buf)));
+		fprintf(out, "%2zu %-21.21s", i, an_feat_name(rp, i, buf, sizeof(buf)));
 		for (j = 0; j < rp->cols; j++) {
 			double r = rp->R[i * rp->cols + j];
 
@@ -224,13 +200,13 @@ static void text_corr(FILE *out, const struct report *rp)
 		}
 		fputc('\n', out);
 	}
-	n = report_pairs(rp, &p);
+	n = an_report_pairs(rp, &p);
 	fprintf(out, "\nstrongest correlations between different syscalls:\n");
 	for (i = 0; i < n && i < rp->a->o.top_pairs; i++) {
 		char b2[64];
 
-		fprintf(out, "  %+.3f  %s ~ %s\n", p[i].r, feat_name(rp, p[i].i, buf, sizeof(buf)),
-			feat_name(rp, p[i].j, b2, sizeof(b2)));
+		fprintf(out, "  %+.3f  %s ~ %s\n", p[i].r, an_feat_name(rp, p[i].i, buf, sizeof(buf)),
+			an_feat_name(rp, p[i].j, b2, sizeof(b2)));
 	}
 	if (n == 0)
 		fputs("  (none: fewer than two syscalls vary)\n", out);
@@ -255,14 +231,14 @@ static void text_clusters(FILE *out, const struct report *rp)
 		"inertia %.3f\n", rp->k, rp->a->o.seed, rp->km.iterations,
 		rp->km.converged ? "" : " (not converged)", rp->km.inertia);
 	for (c = 0; c < rp->k; c++) {
-		n = cluster_traits(rp, c, t, CLUSTER_TRAITS, &members);
+		n = an_cluster_traits(rp, c, t, CLUSTER_TRAITS, &members);
 		fprintf(out, "  cluster %u: %zu windows (%.1f%%)", c, members,
 			100.0 * (double)members / (double)rp->rows);
 		for (i = 0; i < n; i++) {
 			double mean = rp->zmean[t[i].f] + t[i].dev * rp->zsd[t[i].f];
 
 			fprintf(out, "%s %s %+.2f sd (%.1f vs %.1f)", i ? "," : ":",
-				feat_name(rp, t[i].f, buf, sizeof(buf)), t[i].dev, mean,
+				an_feat_name(rp, t[i].f, buf, sizeof(buf)), t[i].dev, mean,
 				rp->zmean[t[i].f]);
 		}
 		fputs(n ? "\n" : ": close to the overall mean\n", out);
@@ -270,40 +246,54 @@ static void text_clusters(FILE *out, const struct report *rp)
 	free(t);
 }
 
-static void text_anomalies(FILE *out, const struct report *rp)
+static void text_anomaly_counts(FILE *out, const struct rn_analyze *a)
 {
-	const struct rn_analyze *a = rp->a;
 	char buf[32];
 	unsigned i;
 	bool first = true;
 
-	fprintf(out, "\nanomalies (|z| > %.1f against the previous %u calls of the same syscall):"
-		" %llu\n", a->o.anomaly_threshold, a->o.anomaly_window,
-		(unsigned long long)a->total_anomalies);
-	if (!a->total_anomalies)
-		return;
 	fputs("  per syscall:", out);
 	for (i = 0; i < AN_IDS; i++) {
 		if (!a->anomalies[i])
 			continue;
-		fprintf(out, "%s %s %llu", first ? "" : ",", an_name(a, i, buf, sizeof(buf)),
-			(unsigned long long)a->anomalies[i]);
+		fprintf(out, "%s %s %llu of %llu", first ? "" : ",",
+			an_name(a, i, buf, sizeof(buf)), (unsigned long long)a->anomalies[i],
+			(unsigned long long)a->calls[i]);
 		first = false;
 	}
-	fputs("\n  largest:\n", out);
-	for (i = 0; i < a->ntop; i++) {
-		const struct an_anomaly *an = &a->top[i];
+	fputc('\n', out);
+}
 
-		fprintf(out, "    %.6f tid %u %s %.3f us: z %+.2f (mean %.3f us, sd %.3f us)\n",
-			an->ts, an->tid, an_name(a, an->id, buf, sizeof(buf)), an->dur_us, an->z,
-			an->mean_us, an->sd_us);
+static void text_anomalies(FILE *out, const struct rn_analyze *a)
+{
+	char buf[32];
+	size_t i, n = a->nlist < a->o.top_anomalies ? a->nlist : a->o.top_anomalies;
+
+	fprintf(out, "\nanomalies: %llu of %llu calls (%.3f%%) slower than usual: z > %g, "
+		"z = (latency - median) / scale\n  over the previous %u calls of the same "
+		"syscall;\n  scale: the larger of 1.4826 MAD and (p95 - median) / 1.645, at "
+		"least 5%% of the median and 1 us\n", (unsigned long long)a->total_anomalies,
+		(unsigned long long)a->total_calls,
+		100.0 * (double)a->total_anomalies / (double)a->total_calls,
+		a->o.anomaly_threshold, a->o.anomaly_window);
+	if (!a->total_anomalies)
+		return;
+	text_anomaly_counts(out, a);
+	fprintf(out, "  highest z (%zu of %llu; --top=N for more, --format=json for all), time "
+		"from the first call:\n", n, (unsigned long long)a->total_anomalies);
+	for (i = 0; i < n; i++) {
+		const struct an_anomaly *an = &a->list[i];
+
+		fprintf(out, "    +%.6f s tid %u %s %.3f us: z %+.2f (median %.3f us, scale %.3f us)"
+			"\n", an->ts - a->first_ts, an->tid, an_name(a, an->id, buf, sizeof(buf)),
+			an->dur_us, an->z, an->median_us, an->scale_us);
 	}
 }
 
 #define LOST_WINDOWS_SHOWN 20
 
 /* The share of the trace that is missing: lost events over all events. */
-static double lost_share(const struct rn_analyze *a)
+double an_lost_share(const struct rn_analyze *a)
 {
 	return (double)a->lost / ((double)a->lost + (double)a->total_calls);
 }
@@ -317,7 +307,7 @@ static void text_lost(FILE *out, const struct report *rp)
 	if (!a->lost)
 		return;
 	fprintf(out, "renacer analyze: INCOMPLETE TRACE: %llu events lost, %.1f%% of the trace "
-		"missing\n", (unsigned long long)a->lost, 100.0 * lost_share(a));
+		"missing\n", (unsigned long long)a->lost, 100.0 * an_lost_share(a));
 	for (w = 0; w < rp->rows && w < a->nwin; w++)
 		marked += a->win_lost[w] != 0;
 	fprintf(out, "windows with lost events (%zu of %zu):", marked, rp->rows);
@@ -351,7 +341,7 @@ static void text_report(FILE *out, const struct report *rp)
 		"most calls\n", rp->nsc);
 	text_corr(out, rp);
 	text_clusters(out, rp);
-	text_anomalies(out, rp);
+	text_anomalies(out, a);
 }
 
 static void json_num(FILE *out, double v)
@@ -374,7 +364,7 @@ static void json_report(FILE *out, const struct report *rp)
 	fputs("{\"type\":\"analysis\",", out);
 	if (a->lost) {
 		fprintf(out, "\"lost\":%llu,\"lost_share\":", (unsigned long long)a->lost);
-		json_num(out, lost_share(a));
+		json_num(out, an_lost_share(a));
 		fputs(",\"lost_windows\":[", out);
 		for (i = 0, n = 0; i < rp->rows && i < a->nwin; i++)
 			if (a->win_lost[i])
@@ -389,7 +379,7 @@ static void json_report(FILE *out, const struct report *rp)
 	fprintf(out, ",\"window_calls\":%zu,\"features\":[", a->o.window_sec > 0 ? 0 :
 		a->o.window_calls);
 	for (i = 0; i < rp->cols; i++)
-		fprintf(out, "%s\"%s\"", i ? "," : "", feat_name(rp, i, buf, sizeof(buf)));
+		fprintf(out, "%s\"%s\"", i ? "," : "", an_feat_name(rp, i, buf, sizeof(buf)));
 	fputs("],\"correlation\":", out);
 	if (rp->R) {
 		fputc('[', out);
@@ -406,7 +396,7 @@ static void json_report(FILE *out, const struct report *rp)
 	} else {
 		fputs("null", out);
 	}
-	n = report_pairs(rp, &p);
+	n = an_report_pairs(rp, &p);
 	fputs(",\"pairs\":[", out);
 	for (i = 0; i < n && i < a->o.top_pairs; i++)
 		fprintf(out, "%s{\"a\":%u,\"b\":%u,\"r\":%.6f}", i ? "," : "", p[i].i, p[i].j,
@@ -417,7 +407,7 @@ static void json_report(FILE *out, const struct report *rp)
 		fprintf(out, "{\"k\":%u,\"seed\":%llu,\"iterations\":%u,\"inertia\":%.6f,\"groups\":[",
 			rp->k, a->o.seed, rp->km.iterations, rp->km.inertia);
 		for (c = 0; c < rp->k; c++) {
-			unsigned nt = cluster_traits(rp, c, t, CLUSTER_TRAITS, &members);
+			unsigned nt = an_cluster_traits(rp, c, t, CLUSTER_TRAITS, &members);
 
 			fprintf(out, "%s{\"windows\":%zu,\"traits\":[", c ? "," : "", members);
 			for (m = 0; m < nt; m++)
@@ -430,22 +420,23 @@ static void json_report(FILE *out, const struct report *rp)
 	} else {
 		fputs("null", out);
 	}
-	fprintf(out, ",\"anomalies\":{\"threshold\":%g,\"window\":%u,\"count\":%llu,\"largest\":[",
-		a->o.anomaly_threshold, a->o.anomaly_window,
-		(unsigned long long)a->total_anomalies);
-	for (m = 0; m < a->ntop; m++) {
-		const struct an_anomaly *an = &a->top[m];
+	fprintf(out, ",\"anomalies\":{\"threshold\":%g,\"window\":%u,\"count\":%llu,"
+		"\"listed\":%zu,\"list\":[", a->o.anomaly_threshold, a->o.anomaly_window,
+		(unsigned long long)a->total_anomalies, a->nlist);
+	for (i = 0; i < a->nlist; i++) {
+		const struct an_anomaly *an = &a->list[i];
 
-		fprintf(out, "%s{\"ts\":%.6f,\"tid\":%u,\"syscall\":\"%s\",\"dur_us\":%.3f,"
-			"\"z\":%.3f}", m ? "," : "", an->ts, an->tid,
-			an_name(a, an->id, buf, sizeof(buf)), an->dur_us, an->z);
+		fprintf(out, "%s{\"ts\":%.6f,\"t\":%.6f,\"tid\":%u,\"syscall\":\"%s\","
+			"\"dur_us\":%.3f,\"z\":%.3f,\"median_us\":%.3f,\"scale_us\":%.3f}",
+			i ? "," : "", an->ts, an->ts - a->first_ts, an->tid,
+			an_name(a, an->id, buf, sizeof(buf)), an->dur_us, an->z, an->median_us,
+			an->scale_us);
 	}
 	fputs("]}}\n", out);
 }
 
-int rn_analyze_report(struct rn_analyze *a, FILE *out)
+int an_report_prepare(struct rn_analyze *a)
 {
-	struct report rp = { .a = a };
 	int err;
 
 	/* the last, partial window counts when it is at least half full (or
@@ -456,14 +447,26 @@ int rn_analyze_report(struct rn_analyze *a, FILE *out)
 		if (err)
 			return err;
 	}
-	err = report_compute(&rp);
+	an_anomalies_rank(a);
+	return 0;
+}
+
+int rn_analyze_report(struct rn_analyze *a, FILE *out)
+{
+	struct report rp = { .a = a };
+	int err;
+
+	err = an_report_prepare(a);
+	if (err)
+		return err;
+	err = an_report_compute(&rp);
 	if (!err) {
 		if (a->o.json)
 			json_report(out, &rp);
 		else
 			text_report(out, &rp);
 	}
-	report_free(&rp);
+	an_report_free(&rp);
 	if (!err && (fflush(out) || ferror(out)))
 		err = -EIO;
 	return err;

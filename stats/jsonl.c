@@ -266,6 +266,10 @@ static int jp_field(struct jp *j, const char *key, struct rn_analyze_rec *r, cha
 		f->has_name = namebuf[0] != '\0';
 		return 0;
 	}
+	if (strcmp(key, "errno") == 0 && j->p < j->end && *j->p == '"') {
+		/* "ENOENT": the name only, cut to the buffer; a number is no name */
+		return jp_string(j, r->errname, sizeof(r->errname), &trunc) < 0 ? -EINVAL : 0;
+	}
 	if (strcmp(key, "ts") && strcmp(key, "pid") && strcmp(key, "tid") &&
 	    strcmp(key, "tgid") && strcmp(key, "nr") && strcmp(key, "ret") &&
 	    strcmp(key, "dur_us"))

@@ -1094,14 +1094,17 @@ static void test_analyze_file(void **state)
 	assert_non_null(strstr(out, ": 10 windows (33.3%)"));
 	assert_non_null(strstr(out, ": 20 windows (66.7%)"));
 	assert_non_null(strstr(out, "5000.000 us: z +"));
-	assert_non_null(strstr(out, "per syscall: read 1\n"));
+	assert_non_null(strstr(out, "per syscall: read 1 of 210\n"));
+	assert_non_null(strstr(out, "    +0.500000 s tid 5 read 5000.000 us: z +4990.00 "
+				    "(median 10.000 us, scale 1.000 us)\n"));
 	free(out);
 
 	o.json = true;
 	out = analyze_string(in, &o, &rc);
 	assert_int_equal(rc, 0);
 	assert_true(strncmp(out, "{\"type\":\"analysis\",\"syscalls\":600,", 34) == 0);
-	assert_non_null(strstr(out, "\"anomalies\":{\"threshold\":3,\"window\":100,\"count\":1,"));
+	assert_non_null(strstr(out, "\"anomalies\":{\"threshold\":3,\"window\":100,\"count\":1,"
+				    "\"listed\":1,\"list\":[{\"ts\":0.501000,\"t\":0.500000,"));
 	free(out);
 
 	out = analyze_string("{\"type\":\"syscall\",\"syscall\":\"ev\\\"il\\n\\u001b[31m\","
@@ -1142,8 +1145,8 @@ static void test_analyze_time_windows(void **state)
 	rn_analyze_free(a);
 }
 
-/* Sliding z-score: steady 10/12 us, then 1 ms: exactly one anomaly, and it
- * is reported as it happens with realtime on. */
+/* Sliding robust z-score: steady 10/12 us, then 1 ms: exactly one anomaly,
+ * reported as it happens with realtime on, at its time from the first call. */
 static void test_anomaly_realtime(void **state)
 {
 	char *buf = NULL;
@@ -1165,8 +1168,9 @@ static void test_anomaly_realtime(void **state)
 	e[250].dur_ns = 5000000;	/* not a completed call: not analysed */
 	assert_int_equal(rn_analyze_add_batch(a, e, 300), 0);
 	fflush(rt);
-	assert_non_null(strstr(buf, "renacer: anomaly: read took 1000.000 us at 1.000200 s "
-				    "(tid 9): z +"));
+	assert_non_null(strstr(buf, "renacer: anomaly: read took 1000.000 us at +0.000200 s "
+				    "(tid 9): z +667.07 (last 50 calls: median 11.000 us, "
+				    "scale 1.483 us)\n"));
 	assert_null(strstr(strstr(buf, "\n") + 1, "anomaly"));
 	fclose(rt);
 	free(buf);
@@ -1174,8 +1178,10 @@ static void test_anomaly_realtime(void **state)
 	rn_analyze_free(a);
 }
 
-/* A very steady syscall: 3% of jitter is no anomaly, doubling is. */
-static void test_anomaly_sd_floor(void **state)
+/* A very steady syscall (1.000/1.001 us, the MAD is 0.0005 us): the scale
+ * is at least 1 us, so 3.5 us is no anomaly (z 2.5) and 5 us is (z 4); a
+ * call faster than usual is never one. */
+static void test_anomaly_scale_floor(void **state)
 {
 	char *buf = NULL;
 	size_t len = 0, i;
@@ -1187,14 +1193,79 @@ static void test_anomaly_sd_floor(void **state)
 	(void)state;
 	for (i = 0; i < 300; i++) {
 		r.ts = (double)i;
-		r.dur_us = i == 150 ? 1.03 : i == 250 ? 2.0 : 1.0 + (double)(i % 2) * 0.001;
+		r.dur_us = i == 150 ? 3.5 : i == 200 ? 0.001 : i == 250 ? 5.0 :
+			   1.0 + (double)(i % 2) * 0.001;
 		assert_int_equal(rn_analyze_add(a, &r), 0);
 	}
 	assert_int_equal(rn_analyze_report(a, f), 0);
 	fclose(f);
-	assert_non_null(strstr(buf, "\"count\":1,\"largest\":[{\"ts\":250.000000,"));
+	assert_non_null(strstr(buf, "\"count\":1,\"listed\":1,\"list\":[{\"ts\":250.000000,"
+				    "\"t\":250.000000,\"tid\":0,\"syscall\":\"getpid\","
+				    "\"dur_us\":5.000,\"z\":3.999,\"median_us\":1.001,"
+				    "\"scale_us\":1.000}]"));
 	free(buf);
 	rn_analyze_free(a);
+}
+
+/* Median and MAD against hand-worked answers (numpy.median conventions). */
+static void test_anomaly_median_mad(void **state)
+{
+	const double odd[] = { 1, 2, 3, 4, 100 }, even[] = { 1, 1, 2, 2, 4, 6, 9, 100 };
+	const double same[] = { 7, 7, 7, 7 };
+
+	(void)state;
+	assert_true(isnan(rn_analyze_median_sorted(odd, 0)));
+	assert_true(rn_analyze_median_sorted(odd, 5) == 3);
+	/* |x - 3| = 2 1 0 1 97: median 1 */
+	assert_true(rn_analyze_mad_sorted(odd, 5, 3) == 1);
+	assert_true(rn_analyze_median_sorted(even, 8) == 3);
+	/* |x - 3| = 2 2 1 1 1 3 6 97 -> 1 1 1 2 2 3 6 97: (2 + 2) / 2 */
+	assert_true(rn_analyze_mad_sorted(even, 8, 3) == 2);
+	assert_true(rn_analyze_median_sorted(same, 4) == 7);
+	assert_true(rn_analyze_mad_sorted(same, 4, 7) == 0);
+	assert_true(rn_analyze_mad_sorted(odd, 1, 1) == 0);
+}
+
+/* A slow mode that is part of normal behaviour (one read in ten takes
+ * 100 us, the others 10 us) is not flagged: the scale is (p95 - median) /
+ * 1.645 = 54.7 us there, where the MAD alone would be 0. Rare spikes are:
+ * 900 us (z 16.27) and 600 us (z 10.78); 150 us is not (z 2.56). The
+ * ranking is by z, --top cuts the text list and JSON keeps every one. */
+static void test_anomaly_robust_ranked(void **state)
+{
+	struct rn_analyze_opts o = { .anomaly_window = 100, .top_anomalies = 1 };
+	size_t cap = 1 << 20, len = 0, i;
+	char *in = malloc(cap), *out, *p1, *p2;
+	int rc;
+
+	(void)state;
+	assert_non_null(in);
+	for (i = 0; i < 400; i++) {
+		double d = i == 200 ? 900 : i == 300 ? 150 : i == 350 ? 600 : i % 10 == 5 ? 100 : 10;
+
+		len += (size_t)sprintf(in + len, "{\"type\":\"syscall\",\"ts\":%.3f,\"pid\":7,"
+				       "\"syscall\":\"read\",\"ret\":1,\"dur_us\":%.1f}\n",
+				       50 + (double)i / 1000, d);
+	}
+	out = analyze_string(in, &o, &rc);
+	assert_int_equal(rc, 0);
+	assert_non_null(strstr(out, "anomalies: 2 of 400 calls (0.500%) slower than usual: z > 3, "));
+	assert_non_null(strstr(out, "  highest z (1 of 2; --top=N for more, --format=json for "
+				    "all), time from the first call:\n"
+				    "    +0.200000 s tid 7 read 900.000 us: z +16.27 "
+				    "(median 10.000 us, scale 54.715 us)\n"));
+	free(out);
+	o.json = true;
+	out = analyze_string(in, &o, &rc);
+	assert_int_equal(rc, 0);
+	p1 = strstr(out, "\"count\":2,\"listed\":2,\"list\":[{\"ts\":50.200000,\"t\":0.200000,");
+	p2 = strstr(out, "{\"ts\":50.350000,\"t\":0.350000,\"tid\":7,\"syscall\":\"read\","
+			 "\"dur_us\":600.000,\"z\":10.783,");
+	assert_non_null(p1);
+	assert_non_null(p2);
+	assert_true(p1 < p2);
+	free(out);
+	free(in);
 }
 
 int main(void)
@@ -1228,7 +1299,9 @@ int main(void)
 		cmocka_unit_test(test_analyze_file),
 		cmocka_unit_test(test_analyze_time_windows),
 		cmocka_unit_test(test_anomaly_realtime),
-		cmocka_unit_test(test_anomaly_sd_floor),
+		cmocka_unit_test(test_anomaly_scale_floor),
+		cmocka_unit_test(test_anomaly_median_mad),
+		cmocka_unit_test(test_anomaly_robust_ranked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

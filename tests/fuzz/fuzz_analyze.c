@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "stats/analyze.h"
+#include "stats/report_html.h"
 
 static void check(int cond, const char *what)
 {
@@ -97,6 +98,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0 && o.json)
 		check(replen > 0 && memchr(rep, '\n', replen) == rep + replen - 1,
 		      "a JSON report is one line");
+	free(rep);
+
+	/* the HTML report of the same lines: no crash, and nothing from the
+	 * input opens a <script (the page itself has none) */
+	rep = NULL;
+	replen = 0;
+	in = fmemopen((void *)data, size, "r");
+	out = open_memstream(&rep, &replen);
+	if (!in || !out)
+		abort();
+	rc = rn_report_html(in, out, "fuzz <input>", &o);
+	fclose(in);
+	fclose(out);
+	check(rc == 0 || rc == -ENODATA || rc == -ENOMEM, "report_html result");
+	check(!memmem(rep, replen, "<script", 7), "no <script in the page");
 	free(rep);
 	return 0;
 }
