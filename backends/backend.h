@@ -145,6 +145,9 @@ struct rn_backend_ops {
 	/* With aggregates: the failed calls by errno, once per (nr, errno)
 	 * seen; -ENOTSUP like aggregates. Optional. */
 	int (*errnos)(struct rn_backend *b, rn_errno_fn fn, void *ctx);
+	/* Bytes waiting in the event buffer now, and its size; -ENOTSUP where
+	 * there is no such buffer. Optional. */
+	int (*ring_fill)(const struct rn_backend *b, __u64 *used, __u64 *size);
 	/* The last error as one line, or "". With b == NULL: why the last
 	 * open() failed (open has only errno to say it), or "". */
 	const char *(*error)(const struct rn_backend *b);

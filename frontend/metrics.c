@@ -280,6 +280,16 @@ int rn_metrics_render(const struct rn_metrics_src *src, struct rn_strbuf *out)
 	for (size_t i = 0; i < n; i++)
 		render_histograms(&v[i], out);
 	render_health(src, out);
+	if (src->ring_size)
+		rn_sb_printf(out, "# HELP renacer_ring_buffer_used_ratio Share of the event ring "
+			     "buffer waiting to be read (1: full, events are being lost).\n"
+			     "# TYPE renacer_ring_buffer_used_ratio gauge\n"
+			     "renacer_ring_buffer_used_ratio %.6f\n"
+			     "# HELP renacer_ring_buffer_size_bytes Size of the event ring buffer.\n"
+			     "# TYPE renacer_ring_buffer_size_bytes gauge\n"
+			     "renacer_ring_buffer_size_bytes %llu\n",
+			     (double)src->ring_used / (double)src->ring_size,
+			     (unsigned long long)src->ring_size);
 	/* the kernel's totals come without records to count processes from */
 	if (src->tracees >= 0)
 		rn_sb_printf(out, "# HELP renacer_traced_processes Processes traced now.\n"

@@ -56,6 +56,7 @@ struct rn_metrics_src {
 	double cpu_seconds;		/* CPU time of the tracing thread */
 	double start_time;		/* Unix time renacer started */
 	int tracees;			/* processes traced now; -1: unknown */
+	__u64 ring_used, ring_size;	/* the event buffer; size 0: none */
 };
 
 /* A label value (a traced program's comm, say) as the text format wants it:

@@ -272,6 +272,8 @@ static int snapshot(struct rn_sink *s)
 	}
 	if (b && b->ops->lost && b->ops->lost(b) > src.lost)
 		src.lost = b->ops->lost(b);
+	if (b && b->ops->ring_fill && b->ops->ring_fill(b, &src.ring_used, &src.ring_size))
+		src.ring_size = 0;
 	rn_sb_reset(&ms->text);
 	rn_metrics_render(&src, &ms->text);
 	if (ms->srv)

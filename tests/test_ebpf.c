@@ -202,6 +202,36 @@ static void test_spawn_counts_and_exit(void **state)
 	ops->close(b);
 }
 
+/* --metrics' ring fill gauge: records wait in the ring until they are read. */
+static void test_ring_fill(void **state)
+{
+	char *argv[] = { storm, "1000", NULL };
+	struct rn_trace_config cfg;
+	struct seen s = {};
+	struct rn_backend *b;
+	__u64 used = 0, size = 0;
+
+	(void)state;
+	NEED_EBPF();
+	cfg_init(&cfg);
+	cfg.argv = argv;
+	b = ops->open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(ops->ring_fill(b, &used, &size), 0);
+	assert_int_equal(used, 0);
+	assert_true(size >= 4096);
+	assert_int_equal(ops->start(b), 0);
+	usleep(300000);		/* the storm is done long before; nothing was read */
+	assert_int_equal(ops->ring_fill(b, &used, &size), 0);
+	assert_true(used > 1000 * 32);	/* 1000 getppid records at least */
+	assert_true(used <= size);
+	assert_int_equal(run_to_end(b, &s), 0);
+	assert_int_equal(s.getppid, 1000);
+	assert_int_equal(ops->ring_fill(b, &used, &size), 0);
+	assert_int_equal(used, 0);
+	ops->close(b);
+}
+
 static void test_exec_failure(void **state)
 {
 	char *argv[] = { "/nonexistent/renacer-test", NULL };
@@ -510,6 +540,7 @@ int main(void)
 		cmocka_unit_test(test_all_sees_new_process),
 		cmocka_unit_test(test_summary_in_kernel),
 		cmocka_unit_test(test_lost_is_counted),
+		cmocka_unit_test(test_ring_fill),
 	};
 
 	signal(SIGPIPE, SIG_IGN);

@@ -447,6 +447,52 @@ static int ebpf_load(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 	return ebpf_load_once(b, cfg, false);
 }
 
+/*
+ * The ring's positions, for --metrics' fill gauge: libbpf 1.1 has no call
+ * for it, but the kernel lets anyone holding the map map its consumer page
+ * (offset 0) and producer page (one page on) read-only.
+ */
+static void ring_map(struct ebpf_backend *b)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	int fd = bpf_map__fd(b->skel->maps.rb);
+	void *c = mmap(NULL, page, PROT_READ, MAP_SHARED, fd, 0);
+	void *p = mmap(NULL, page, PROT_READ, MAP_SHARED, fd, page);
+
+	if (c == MAP_FAILED || p == MAP_FAILED) {
+		if (c != MAP_FAILED)
+			munmap(c, page);
+		if (p != MAP_FAILED)
+			munmap(p, page);
+		return;
+	}
+	b->ring_cons = c;
+	b->ring_prod = p;
+	b->ring_bytes = bpf_map__max_entries(b->skel->maps.rb);
+}
+
+static void ring_unmap(struct ebpf_backend *b)
+{
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (b->ring_cons)
+		munmap((void *)b->ring_cons, page);
+	if (b->ring_prod)
+		munmap((void *)b->ring_prod, page);
+}
+
+int ebpf_ring_fill(const struct rn_backend *rb, __u64 *used, __u64 *size)
+{
+	const struct ebpf_backend *b = ebpf_of_const(rb);
+
+	if (!b->ring_cons)
+		return -ENOTSUP;
+	*size = b->ring_bytes;
+	*used = __atomic_load_n(b->ring_prod, __ATOMIC_ACQUIRE) -
+		__atomic_load_n(b->ring_cons, __ATOMIC_ACQUIRE);
+	return 0;
+}
+
 static void ebpf_free(struct ebpf_backend *b)
 {
 	if (!b)
@@ -457,6 +503,7 @@ static void ebpf_free(struct ebpf_backend *b)
 	free(b->pidfds);
 	if (b->epfd >= 0)
 		close(b->epfd);
+	ring_unmap(b);
 	ring_buffer__free(b->rb);
 	renacer_bpf__destroy(b->skel);
 	if (b->cgroup_fd >= 0)
@@ -519,6 +566,7 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		err = -errno;
 		goto fail;
 	}
+	ring_map(b);
 	ebpf_phase(b, "ring");
 	return &b->base;
 fail:
@@ -601,6 +649,7 @@ const struct rn_backend_ops rn_ebpf_backend = {
 	.lost = ebpf_lost,
 	.aggregates = ebpf_aggregates,
 	.errnos = ebpf_errnos,
+	.ring_fill = ebpf_ring_fill,
 	.error = ebpf_error,
 	.close = ebpf_close,
 };

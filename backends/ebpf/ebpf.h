@@ -19,6 +19,10 @@ struct ebpf_backend {
 	struct rn_backend base;
 	struct renacer_bpf *skel;
 	struct ring_buffer *rb;
+	/* the ring's consumer and producer pages, mapped read-only for
+	 * ebpf_ring_fill() (NULL where that failed), and its size */
+	const volatile __u64 *ring_cons, *ring_prod;
+	size_t ring_bytes;
 	char *const *argv;
 	pid_t *pids;		/* -p targets (thread ids as given) */
 	size_t npids;
@@ -82,6 +86,7 @@ int ebpf_sample(void *ctx, void *data, size_t size);
 int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 int ebpf_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx);
+int ebpf_ring_fill(const struct rn_backend *b, __u64 *used, __u64 *size);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */
