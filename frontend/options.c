@@ -40,6 +40,7 @@ enum {
 	OPT_SECCOMP,
 	OPT_NO_SECCOMP,
 	OPT_METRICS,
+	OPT_STACK_FORMAT,
 	OPT_METRICS_FILE,
 };
 
@@ -59,6 +60,7 @@ static const struct option long_opts[] = {
 	{ "summary-by", required_argument, NULL, OPT_SUMMARY_BY },
 	{ "summary-interval", required_argument, NULL, OPT_SUMMARY_INTERVAL },
 	{ "metrics", required_argument, NULL, OPT_METRICS },
+	{ "stack-format", required_argument, NULL, OPT_STACK_FORMAT },
 	{ "metrics-file", required_argument, NULL, OPT_METRICS_FILE },
 	{ "histogram", optional_argument, NULL, OPT_HISTOGRAM },
 	{ "analyze", no_argument, NULL, OPT_ANALYZE },
@@ -234,6 +236,19 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    "seconds greater than 0", optarg);
 		o->summary_interval = d;
 		return 0;
+	case OPT_STACK_FORMAT:
+		if (!strcmp(optarg, "text")) {
+			o->stack_folded = false;
+			return 0;
+		}
+		if (strcmp(optarg, "folded"))
+			return fail(err, errlen, "invalid --stack-format '%s': use text or folded",
+				    optarg);
+		/* the stacks of -k, counted instead of printed under each call */
+		set_ptrace_only(o, "--stack-format=folded");
+		o->stack = true;
+		o->stack_folded = true;
+		return need_unwinder(err, errlen, "--stack-format=folded");
 	case OPT_METRICS:
 		o->metrics = optarg;	/* parsed when the server starts */
 		return 0;
@@ -574,6 +589,8 @@ void rn_opts_usage(FILE *out)
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
 	      "  -T                      time spent in each call\n"
 	      "  -k                      (ptrace) the call stack of each call\n"
+	      "  --stack-format=folded   (ptrace) calls per distinct stack at the end, as\n"
+	      "                          flame-graph tools read them (comm;frame;...;syscall N)\n"
 	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
 	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
 	      "  -q, -qq                 fewer messages about attaching and exits\n"

@@ -21,6 +21,7 @@ struct rn_opts {
 	int follow;		/* -f: 1, -ff: 2 */
 	bool show_time;		/* -T */
 	bool stack;		/* -k */
+	bool stack_folded;	/* --stack-format=folded */
 	int source;		/* --source: 1 own code, 2 =innermost, 0 off */
 	bool function_time;	/* --function-time */
 	bool summary;		/* -c */

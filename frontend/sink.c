@@ -147,7 +147,7 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env)
 
 	rn_sinks_init(l);
 	/* plain -c prints no trace, nor do --metrics* without -C */
-	if (!o->summary && (!rn_opts_metrics(o) || o->summary_and_trace))
+	if (!o->summary && !o->stack_folded && (!rn_opts_metrics(o) || o->summary_and_trace))
 		ret = add_new(l, fmt->new_sink ? fmt->new_sink : rn_sink_line_new, env);
 	if (!ret && (o->summary || o->summary_and_trace))
 		ret = add_new(l, rn_sink_stats_new, env);
@@ -157,5 +157,7 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env)
 		ret = add_new(l, rn_sink_analyze_new, env);
 	if (!ret && rn_opts_metrics(o))
 		ret = add_new(l, rn_sink_metrics_new, env);
+	if (!ret && o->stack_folded)
+		ret = add_new(l, rn_sink_folded_new, env);
 	return ret;
 }

@@ -159,6 +159,7 @@ struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env);	/* sink_stats.
 struct rn_sink *rn_sink_ftime_new(const struct rn_sink_env *env);	/* sink_ftime.c */
 struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env);	/* sink_analyze.c */
 struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env);	/* sink_metrics.c */
+struct rn_sink *rn_sink_folded_new(const struct rn_sink_env *env);	/* sink_folded.c */
 
 /*
  * Make the session wake up (and tick its sinks) at least every seconds: a

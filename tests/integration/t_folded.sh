@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# --stack-format=folded: one `comm;outermost;...;innermost;syscall COUNT`
+# line per distinct stack (what flame-graph tools read), sorted, counts
+# adding up to the calls traced; refused on eBPF until it takes user stacks.
+. "$(dirname "$0")/lib.sh"
+prog="$B/tracees/src/src_call-nopie-O0-dw5-fp"
+[ -x "$prog" ] || skip "$prog is not built"
+"$RENACER" --help | grep -q -- '--stack-format' || fail "--help does not list --stack-format"
+"$RENACER" --stack-format=folded -o "$WORK/f" -- "$prog" >/dev/null ||
+	fail "--stack-format=folded failed"
+grep -q ';main;once;f1;f2;f3;[^;]*;getpid 1$' "$WORK/f" ||
+	{ cat "$WORK/f"; fail "no main;once;f1;f2;f3 stack for getpid"; }
+grep -q ';main;once;[^;]*;getppid 1$' "$WORK/f" || fail "no main;once stack for getppid"
+sort -c "$WORK/f" || fail "folded lines are not sorted"
+grep -qv '^[^ ;]*\(;[^ ;]*\)* [0-9][0-9]*$' "$WORK/f" && fail "a line is not 'frames COUNT'"
+# every call counted once: the same run traced as text has as many calls
+folded=$(awk '{ s += $NF } END { print s }' "$WORK/f")
+"$RENACER" -o "$WORK/t" -- "$prog" >/dev/null
+calls=$(grep -c '^[a-z_0-9]*(' "$WORK/t")
+[ "$folded" -eq "$calls" ] || fail "folded counts $folded calls, the trace has $calls"
+err=$("$RENACER" --backend=ebpf --stack-format=folded -- true 2>&1) &&
+	fail "--stack-format=folded was accepted on eBPF"
+echo "$err" | grep -q 'only available with --backend=ptrace' || fail "eBPF refusal: $err"
+err=$("$RENACER" --stack-format=flat -- true 2>&1) && fail "a bad --stack-format was accepted"
+echo "$err" | grep -q "invalid --stack-format 'flat'" || fail "bad value message: $err"
+echo "folded: $folded calls in $(wc -l < "$WORK/f") stacks"
