@@ -216,26 +216,10 @@ static int need_unwinder(char *err, size_t errlen, const char *opt)
 #endif
 }
 
-static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+/* --stack-format, --metrics, --metrics-file: outputs beside the trace. */
+static int parse_output_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
-	double d;
-	long long v;
-
 	switch (c) {
-	case OPT_SUMMARY_BY:
-		if (strcmp(optarg, "syscall") && strcmp(optarg, "thread") &&
-		    strcmp(optarg, "process"))
-			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread "
-				    "or process", optarg);
-		o->summary_by = optarg;
-		return 0;
-	case OPT_SUMMARY_INTERVAL:
-		d = parse_positive(optarg);
-		if (d < 0)
-			return fail(err, errlen, "invalid --summary-interval '%s': a number of "
-				    "seconds greater than 0", optarg);
-		o->summary_interval = d;
-		return 0;
 	case OPT_STACK_FORMAT:
 		if (!strcmp(optarg, "text")) {
 			o->stack_folded = false;
@@ -256,6 +240,34 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		if (!*optarg)
 			return fail(err, errlen, "--metrics-file needs a file name");
 		o->metrics_file = optarg;
+		return 0;
+	}
+	return 1;	/* not one of these */
+}
+
+static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	double d;
+	long long v;
+	int ret;
+
+	ret = parse_output_opt(o, c, err, errlen);
+	if (ret <= 0)
+		return ret;
+	switch (c) {
+	case OPT_SUMMARY_BY:
+		if (strcmp(optarg, "syscall") && strcmp(optarg, "thread") &&
+		    strcmp(optarg, "process"))
+			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread "
+				    "or process", optarg);
+		o->summary_by = optarg;
+		return 0;
+	case OPT_SUMMARY_INTERVAL:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --summary-interval '%s': a number of "
+				    "seconds greater than 0", optarg);
+		o->summary_interval = d;
 		return 0;
 	case OPT_HISTOGRAM:
 		o->histogram = true;
