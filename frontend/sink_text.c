@@ -130,6 +130,7 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 		text_source(i >= 0 ? &frames[i] : NULL, out);
 	}
 	rn_sb_putc(out, '\n');
+	rn_sb_put(out, d->dump.buf, d->dump.len);	/* -e read=/write=, as strace: before -k */
 	for (int i = 0; c->stack && i < nframes; i++)
 		text_frame(&frames[i], out);
 }

@@ -91,6 +91,8 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
 	/* -e verbose=SET: calls outside SET show addresses, not structures. */
 	o.terse = !rn_filter_verbose(f, ev->sc.nr);
 	rn_decode_syscall(ev, mem, &o, d);
+	if (rn_filter_dump(f, ev))
+		rn_decode_dump(ev, mem, &d->dump);
 	return d;
 }
 

@@ -23,6 +23,7 @@ void rn_decoded_init(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_init(&d->arg[i]);
 	rn_sb_init(&d->ret);
+	rn_sb_init(&d->dump);
 }
 
 void rn_decoded_release(struct rn_decoded *d)
@@ -32,6 +33,7 @@ void rn_decoded_release(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_release(&d->arg[i]);
 	rn_sb_release(&d->ret);
+	rn_sb_release(&d->dump);
 }
 
 char *dc_scratch(size_t n)
@@ -143,6 +145,7 @@ static void decoded_reset(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_reset(&d->arg[i]);
 	rn_sb_reset(&d->ret);
+	rn_sb_reset(&d->dump);
 	d->err = NULL;
 	d->unfinished = false;
 	d->ret_hex = false;
