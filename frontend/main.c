@@ -75,6 +75,12 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 		die("-q and -e quiet= cannot be used together", 1);
 	if (o->quiet)
 		rn_filter_quiet_level(f, o->quiet);
+	/* The dumps are lines of the text trace; the other formats have no
+	 * place for them, and a flag must never be accepted for nothing. */
+	if (o->format != RN_FMT_TEXT && (f->read_fds.n || f->read_fds.inv || f->write_fds.n ||
+					 f->write_fds.inv))
+		die("-e read= and -e write= dump data in the text trace only (not with --format)",
+		    1);
 	if (z_and_Z(o))
 		fprintf(stderr, "renacer: only the last of -z and -Z takes effect; "
 			"-e status=SET combines them\n");
