@@ -104,7 +104,7 @@ static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 static bool needs_time(const struct rn_opts *o)
 {
 	return (rn_format_get(o->format)->flags & RN_FORMAT_TIMED) ||
-	       o->tsmode != RN_TS_NONE || o->show_time ||
+	       o->tsmode != RN_TS_NONE || o->show_time || o->relative ||
 	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
 	       rn_opts_metrics(o) ||
 	       o->function_time;

@@ -39,6 +39,7 @@ enum {
 	OPT_NO_SECCOMP,
 	OPT_METRICS,
 	OPT_METRICS_FILE,
+	OPT_DECODE_PIDS,
 };
 
 static const struct option long_opts[] = {
@@ -77,6 +78,8 @@ static const struct option long_opts[] = {
 	{ "attach", required_argument, NULL, 'p' },
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "expr", required_argument, NULL, 'e' },
@@ -355,6 +358,14 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_NO_SECCOMP:
 		o->seccomp = 0;
 		return 0;
+	case OPT_DECODE_PIDS:
+		/* strace's other value, pidns, translates pids between
+		 * namespaces: not offered, so refused rather than ignored */
+		if (strcmp(optarg, "comm"))
+			return fail(err, errlen, "invalid --decode-pids '%s': renacer offers comm",
+				    optarg);
+		o->decode_pids_comm = true;
+		return 0;
 	}
 	return parse_stats_opt(o, c, err, errlen);
 }
@@ -393,6 +404,12 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		return 0;
 	case 'T':
 		o->show_time = true;
+		return 0;
+	case 'r':
+		o->relative = true;
+		return 0;
+	case 'Y':
+		o->decode_pids_comm = true;
 		return 0;
 	case 't':
 		if (o->tsmode < RN_TS_EPOCH)
@@ -463,6 +480,12 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
 	if (o->summary && o->summary_and_trace)
 		return fail(err, errlen, "-c and -C cannot be used together");
+	/* JSON and CSV carry absolute times and pids of their own */
+	if (o->format != RN_FMT_TEXT && o->relative)
+		return fail(err, errlen, "-r applies to the text trace (not with --format)");
+	if (o->format != RN_FMT_TEXT && o->decode_pids_comm)
+		return fail(err, errlen, "-Y/--decode-pids=comm applies to the text trace "
+			    "(not with --format)");
 	return 0;
 }
 
@@ -480,7 +503,7 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 	optind = 0;	/* glibc: 0 re-initialises getopt (tests parse many times) */
 	opterr = 0;
 	/* '+': stop at the first non-option, the command. */
-	while ((c = getopt_long(argc, argv, "+fo:p:s:vxyTtcCS:qu:e:zZP:khVd", long_opts,
+	while ((c = getopt_long(argc, argv, "+fo:p:s:vxyTrYtcCS:qu:e:zZP:khVd", long_opts,
 				NULL)) != -1) {
 		if (c == '?') {
 			if (optopt && optopt < 256)
@@ -547,7 +570,9 @@ void rn_opts_usage(FILE *out)
 	      "  -x                      strings with non-printable bytes in hex (-xx: all)\n"
 	      "  -y                      print paths next to file descriptors\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
+	      "  -r                      time since the previous line (relative timestamps)\n"
 	      "  -T                      time spent in each call\n"
+	      "  -Y, --decode-pids=comm  command names next to pids: 1234<cat>\n"
 	      "  -k                      (ptrace) the call stack of each call\n"
 	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
 	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"

@@ -14,6 +14,7 @@ struct line_sink {
 	struct rn_fmt_ctx ctx;
 	struct rn_output *out;
 	struct rn_strbuf line;
+	__u64 rel_prev_ns;	/* -r */
 };
 
 static __s64 realtime_offset(void)
@@ -105,6 +106,7 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 		.format = o->format,
 		.tsmode = o->tsmode,
 		.show_time = o->show_time,
+		.rel_prev_ns = o->relative ? &ls->rel_prev_ns : NULL,
 		.realtime_offset_ns = realtime_offset(),
 		.stack = o->stack,
 		.source = o->source,
