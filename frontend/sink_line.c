@@ -59,6 +59,7 @@ static int line_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 
 		if (r->show) {
 			rn_sb_reset(&ls->line);
+			ls->ctx.comm = r->comm;
 			ls->fmt->line(&ls->ctx, r->pfx, r->ev, r->dec, r->frames, r->nframes,
 				      &ls->line);
 			if (ls->line.len)

@@ -10,8 +10,20 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
-static void put_pid_prefix(enum rn_pid_prefix pfx, __u32 tid, struct rn_strbuf *out)
+static void put_pid_prefix(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx, __u32 tid,
+			   struct rn_strbuf *out)
 {
+	char pid[96];
+
+	if (c->comm) {	/* -Y: "[pid  1234<cat>] ", "1234<cat> " */
+		snprintf(pid, sizeof(pid), pfx == RN_PFX_BRACKET ? "%5u<%s>" : "%u<%s>", tid,
+			 c->comm);
+		if (pfx == RN_PFX_BRACKET)
+			rn_sb_printf(out, "[pid %s] ", pid);
+		else if (pfx == RN_PFX_COLUMN)
+			rn_sb_printf(out, "%-5s ", pid);
+		return;
+	}
 	if (pfx == RN_PFX_BRACKET)
 		rn_sb_printf(out, "[pid %5u] ", tid);
 	else if (pfx == RN_PFX_COLUMN)
@@ -181,7 +193,7 @@ static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 	if (ev->type == RN_EV_ATTACH)
 		return;		/* said on stderr by the frontend, as strace does */
-	put_pid_prefix(pfx, ev->tid, out);
+	put_pid_prefix(c, pfx, ev->tid, out);
 	if (c->tsmode != RN_TS_NONE)
 		put_timestamp(c, ev->ts_ns, out);
 	if (c->rel_prev_ns)

@@ -111,6 +111,9 @@ static void format_ret(struct dctx *c)
 	case RV_FD:
 		pr_fd(c, &d->ret, (int)ret);
 		break;
+	case RV_PID:
+		pr_pid(c, &d->ret, ret);
+		break;
 	default:
 		rn_sb_put_dec(&d->ret, (long long)ret);
 	}
@@ -186,6 +189,10 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		} else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc)) {
 			d->nargs = 0;	/* seen only at exit: no arguments to show */
 		} else {
+			/* no argument list: the row may still say how its
+			 * result prints (getpid's ret=pid) */
+			if (!o->raw)
+				c.rv = si->ret;
 			dc_generic(&c, 0);
 		}
 	}

@@ -28,6 +28,10 @@ struct rn_decode_opts {
 	 * prints as the address; strings and data buffers still print.
 	 */
 	bool terse;
+	/* -Y: the command name of a pid (escaped, without <>), or NULL when
+	 * unknown; pid_comm NULL: pids print as plain numbers */
+	const char *(*pid_comm)(void *ctx, int pid);
+	void *pid_comm_ctx;
 };
 
 /* Memory of one event's task: captured payload first, then live. */
