@@ -120,6 +120,12 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 	case RN_EV_EXIT:
 		if (ev->flags & RN_F_SUPERSEDED)
 			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
+		/* strace says "+++ killed by SIG +++" only for the signals
+		 * -e signal= shows */
+		if (ev->exit.signo)
+			return rn_filter_signal(t->filter, ev->exit.signo);
+		/* quiet=exit (-qq) silences "+++ exited with N +++" only: as
+		 * strace 6.1, a death by signal is said even under quiet=all */
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
 		t->lost += ev->lost.count;
