@@ -559,9 +559,12 @@ void rn_opts_usage(FILE *out)
 	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"
 	      "  -p PID                  attach to PID (repeatable, or comma-separated)\n"
 	      "  -u USER                 run the command as USER\n"
-	      "  -e EXPR                 filter: trace=, status=, signal=, quiet=, ...\n"
+	      "  -e EXPR                 trace=, status=, signal=, quiet=, abbrev=, verbose=,\n"
+	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps)\n"
 	      "  -z / -Z                 only successful / only failed calls\n"
 	      "  -P PATH                 only calls that touch PATH\n"
+	      "  --trace-fds=SET         only calls on these descriptors\n"
+	      "  --seccomp-bpf, --no-seccomp-bpf  (ptrace) the seccomp pre-filter on or off\n"
 	      "Output:\n"
 	      "  -o FILE                 write the trace to FILE (default: stderr)\n"
 	      "  --format=text|json|csv  text like strace (default), JSON Lines or CSV\n"
@@ -576,7 +579,7 @@ void rn_opts_usage(FILE *out)
 	      "  -k                      (ptrace) the call stack of each call\n"
 	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
 	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
-	      "  -q, -qq                 fewer messages about attaching and exits\n"
+	      "  -q, -qq, -qqq           fewer messages about attaching and exits\n"
 	      "Statistics:\n"
 	      "  -c                      count calls, errors and time; print a summary\n"
 	      "  -C                      like -c, and print the trace too\n"
@@ -596,9 +599,14 @@ void rn_opts_usage(FILE *out)
 	      "  --anomaly-window=N      calls in the sliding window (default 100)\n"
 	      "  --anomaly-realtime      flag anomalies as they happen\n"
 	      "Other:\n"
-	      "  --debug                 say which backend was chosen and why\n"
+	      "  -d, --debug             say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"
-	      "  -V, --version           print the version\n",
+	      "  -V, --version           print the version\n"
+	      "Long forms, as strace names them: --output (-o), --summary-only and\n"
+	      "--summary (-c; strace's --summary is -C), --summary-with-output (-C),\n"
+	      "--follow-forks (-f), --attach (-p), --string-limit (-s), --syscall-times (-T),\n"
+	      "--relative-timestamps (-r), --summary-sort-by (-S), --user (-u), --expr (-e),\n"
+	      "--quiet (-q), --decode-fds (-y), --no-abbrev (-v), --stack-traces (-k)\n",
 	      out);
 }
 
