@@ -287,6 +287,19 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	return fail(err, errlen, "unknown option");
 }
 
+/* -Y, --decode-pids=comm */
+static int parse_pids_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	if (c != 'Y' && c != OPT_DECODE_PIDS)
+		return parse_stats_opt(o, c, err, errlen);
+	/* strace's other value, pidns, translates pids between namespaces:
+	 * not offered, so refused rather than ignored */
+	if (c == OPT_DECODE_PIDS && strcmp(optarg, "comm"))
+		return fail(err, errlen, "invalid --decode-pids '%s': renacer offers comm", optarg);
+	o->decode_pids_comm = true;
+	return 0;
+}
+
 static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
 	long long v;
@@ -358,16 +371,8 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_NO_SECCOMP:
 		o->seccomp = 0;
 		return 0;
-	case OPT_DECODE_PIDS:
-		/* strace's other value, pidns, translates pids between
-		 * namespaces: not offered, so refused rather than ignored */
-		if (strcmp(optarg, "comm"))
-			return fail(err, errlen, "invalid --decode-pids '%s': renacer offers comm",
-				    optarg);
-		o->decode_pids_comm = true;
-		return 0;
 	}
-	return parse_stats_opt(o, c, err, errlen);
+	return parse_pids_opt(o, c, err, errlen);
 }
 
 static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
@@ -407,9 +412,6 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		return 0;
 	case 'r':
 		o->relative = true;
-		return 0;
-	case 'Y':
-		o->decode_pids_comm = true;
 		return 0;
 	case 't':
 		if (o->tsmode < RN_TS_EPOCH)
