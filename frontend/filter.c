@@ -24,6 +24,7 @@
 
 #include "filter.h"
 #include "filter_int.h"
+#include "../syscalls/decode.h"
 #include "../backends/ptrace/seccomp_prog.h"
 
 
@@ -666,6 +667,16 @@ bool rn_filter_fd_in(const struct rn_fdset *s, long fd)
 			hi = mid;
 	}
 	return s->inv;
+}
+
+bool rn_filter_dump(const struct rn_filter *f, const struct rn_event *ev)
+{
+	int dir = rn_dump_dir(ev->sc.nr);
+	long fd = (int)ev->sc.args[0];
+
+	if (ev->type != RN_EV_SYSCALL || dir == RN_DUMP_NONE)
+		return false;
+	return rn_filter_fd_in(dir == RN_DUMP_READ ? &f->read_fds : &f->write_fds, fd);
 }
 
 /* --- qualifiers */

@@ -161,6 +161,9 @@ bool rn_filter_raw(const struct rn_filter *f, long nr);
 bool rn_filter_signal(const struct rn_filter *f, int signo);
 bool rn_filter_quiet(const struct rn_filter *f, unsigned what);	/* RN_QUIET_* */
 bool rn_filter_fd_in(const struct rn_fdset *s, long fd);
+/* -e read= / -e write=: is the data this syscall event moved to be dumped
+ * (a data call on a descriptor of the matching set)? */
+bool rn_filter_dump(const struct rn_filter *f, const struct rn_event *ev);
 
 /*
  * The RN_STATUS_* class of a syscall event: detached (RN_F_DETACHED),

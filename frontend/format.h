@@ -17,6 +17,12 @@ struct rn_fmt_ctx {
 	enum rn_format format;
 	enum rn_tsmode tsmode;
 	bool show_time;		/* -T */
+	/* -r: the entry time of the previous line, updated by each line
+	 * (0 before the first); NULL without -r */
+	__u64 *rel_prev_ns;
+	/* -Y: the command name of the record's task, set per record by the
+	 * line sink ("[pid 1234<cat>] "), or NULL */
+	const char *comm;
 	/* Offset added to CLOCK_MONOTONIC ns to get CLOCK_REALTIME ns. */
 	__s64 realtime_offset_ns;
 	bool stack;		/* -k: every frame */

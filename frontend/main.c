@@ -77,6 +77,12 @@ static void build_filter(const struct rn_opts *o, struct rn_filter *f)
 		die("-q and -e quiet= cannot be used together", 1);
 	if (o->quiet)
 		rn_filter_quiet_level(f, o->quiet);
+	/* The dumps are lines of the text trace; the other formats have no
+	 * place for them, and a flag must never be accepted for nothing. */
+	if (o->format != RN_FMT_TEXT && (f->read_fds.n || f->read_fds.inv || f->write_fds.n ||
+					 f->write_fds.inv))
+		die("-e read= and -e write= dump data in the text trace only (not with --format)",
+		    1);
 	if (z_and_Z(o))
 		fprintf(stderr, "renacer: only the last of -z and -Z takes effect; "
 			"-e status=SET combines them\n");
@@ -100,7 +106,7 @@ static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 static bool needs_time(const struct rn_opts *o)
 {
 	return (rn_format_get(o->format)->flags & RN_FORMAT_TIMED) ||
-	       o->tsmode != RN_TS_NONE || o->show_time ||
+	       o->tsmode != RN_TS_NONE || o->show_time || o->relative ||
 	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
 	       rn_opts_metrics(o) ||
 	       o->function_time;

@@ -42,6 +42,7 @@ enum {
 	OPT_METRICS,
 	OPT_STACK_FORMAT,
 	OPT_METRICS_FILE,
+	OPT_DECODE_PIDS,
 };
 
 static const struct option long_opts[] = {
@@ -83,6 +84,8 @@ static const struct option long_opts[] = {
 	{ "attach", required_argument, NULL, 'p' },
 	{ "string-limit", required_argument, NULL, 's' },
 	{ "syscall-times", no_argument, NULL, 'T' },
+	{ "relative-timestamps", no_argument, NULL, 'r' },
+	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "expr", required_argument, NULL, 'e' },
@@ -322,6 +325,19 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	return fail(err, errlen, "unknown option");
 }
 
+/* -Y, --decode-pids=comm */
+static int parse_pids_opt(struct rn_opts *o, int c, char *err, size_t errlen)
+{
+	if (c != 'Y' && c != OPT_DECODE_PIDS)
+		return parse_stats_opt(o, c, err, errlen);
+	/* strace's other value, pidns, translates pids between namespaces:
+	 * not offered, so refused rather than ignored */
+	if (c == OPT_DECODE_PIDS && strcmp(optarg, "comm"))
+		return fail(err, errlen, "invalid --decode-pids '%s': renacer offers comm", optarg);
+	o->decode_pids_comm = true;
+	return 0;
+}
+
 static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
 	long long v;
@@ -394,7 +410,7 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->seccomp = 0;
 		return 0;
 	}
-	return parse_stats_opt(o, c, err, errlen);
+	return parse_pids_opt(o, c, err, errlen);
 }
 
 static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
@@ -431,6 +447,9 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		return 0;
 	case 'T':
 		o->show_time = true;
+		return 0;
+	case 'r':
+		o->relative = true;
 		return 0;
 	case 't':
 		if (o->tsmode < RN_TS_EPOCH)
@@ -501,12 +520,18 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
 	if (o->summary && o->summary_and_trace)
 		return fail(err, errlen, "-c and -C cannot be used together");
+	/* JSON and CSV carry absolute times and pids of their own */
+	if (o->format != RN_FMT_TEXT && o->relative)
+		return fail(err, errlen, "-r applies to the text trace (not with --format)");
+	if (o->format != RN_FMT_TEXT && o->decode_pids_comm)
+		return fail(err, errlen, "-Y/--decode-pids=comm applies to the text trace "
+			    "(not with --format)");
 	return 0;
 }
 
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen)
 {
-	static const char shorts[] = "+fo:p:s:vxyTtcCS:qu:e:zZP:khVd";
+	static const char shorts[] = "+fo:p:s:vxyTrYtcCS:qu:e:zZP:khVd";
 	int c, ret;
 	bool report = argc > 1 && !strcmp(argv[1], "report");
 	bool analyze = report || (argc > 1 && !strcmp(argv[1], "analyze"));
@@ -587,9 +612,12 @@ void rn_opts_usage(FILE *out)
 	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"
 	      "  -p PID                  attach to PID (repeatable, or comma-separated)\n"
 	      "  -u USER                 run the command as USER\n"
-	      "  -e EXPR                 filter: trace=, status=, signal=, quiet=, ...\n"
+	      "  -e EXPR                 trace=, status=, signal=, quiet=, abbrev=, verbose=,\n"
+	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps)\n"
 	      "  -z / -Z                 only successful / only failed calls\n"
 	      "  -P PATH                 only calls that touch PATH\n"
+	      "  --trace-fds=SET         only calls on these descriptors\n"
+	      "  --seccomp-bpf, --no-seccomp-bpf  (ptrace) the seccomp pre-filter on or off\n"
 	      "Output:\n"
 	      "  -o FILE                 write the trace to FILE (default: stderr)\n"
 	      "  --format=FORMAT         text like strace (default), json (JSON Lines), csv,\n"
@@ -599,13 +627,15 @@ void rn_opts_usage(FILE *out)
 	      "  -x                      strings with non-printable bytes in hex (-xx: all)\n"
 	      "  -y                      print paths next to file descriptors\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
+	      "  -r                      time since the previous line (relative timestamps)\n"
 	      "  -T                      time spent in each call\n"
+	      "  -Y, --decode-pids=comm  command names next to pids: 1234<cat>\n"
 	      "  -k                      (ptrace) the call stack of each call\n"
 	      "  --stack-format=folded   (ptrace) calls per distinct stack at the end, as\n"
 	      "                          flame-graph tools read them (comm;frame;...;syscall N)\n"
 	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
 	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
-	      "  -q, -qq                 fewer messages about attaching and exits\n"
+	      "  -q, -qq, -qqq           fewer messages about attaching and exits\n"
 	      "Statistics:\n"
 	      "  -c                      count calls, errors and time; print a summary\n"
 	      "  -C                      like -c, and print the trace too\n"
@@ -626,9 +656,14 @@ void rn_opts_usage(FILE *out)
 	      "  --anomaly-realtime      flag anomalies as they happen\n"
 	      "  --top=N                 anomalies listed at the end (default 20)\n"
 	      "Other:\n"
-	      "  --debug                 say which backend was chosen and why\n"
+	      "  -d, --debug             say which backend was chosen and why\n"
 	      "  -h, --help              this help\n"
-	      "  -V, --version           print the version\n",
+	      "  -V, --version           print the version\n"
+	      "Long forms, as strace names them: --output (-o), --summary-only and\n"
+	      "--summary (-c; strace's --summary is -C), --summary-with-output (-C),\n"
+	      "--follow-forks (-f), --attach (-p), --string-limit (-s), --syscall-times (-T),\n"
+	      "--relative-timestamps (-r), --summary-sort-by (-S), --user (-u), --expr (-e),\n"
+	      "--quiet (-q), --decode-fds (-y), --no-abbrev (-v), --stack-traces (-k)\n",
 	      out);
 }
 

@@ -20,6 +20,8 @@ struct rn_opts {
 	enum rn_tsmode tsmode;
 	int follow;		/* -f: 1, -ff: 2 */
 	bool show_time;		/* -T */
+	bool relative;		/* -r: time since the previous line */
+	bool decode_pids_comm;	/* -Y, --decode-pids=comm: 1234<cat> */
 	bool stack;		/* -k */
 	bool stack_folded;	/* --stack-format=folded */
 	int source;		/* --source: 1 own code, 2 =innermost, 0 off */

@@ -12,6 +12,8 @@ static const char *ebpf_only_feature(const struct rn_opts *o)
 		return "--all";
 	if (o->cgroup)
 		return "--cgroup";
+	if (o->buffer_size)	/* the ring buffer: ptrace has none to size */
+		return "--buffer-size";
 	return NULL;
 }
 

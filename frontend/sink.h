@@ -48,6 +48,8 @@ struct rn_sink_rec {
 	const struct rn_frame *frames;
 	int nframes;
 	enum rn_pid_prefix pfx;		/* strace's pid prefix for a text line */
+	/* -Y: the task's command name when the record happened, or NULL */
+	const char *comm;
 	/* Printed in a trace: false for records -e quiet= (or -q) silences,
 	 * which the sinks still see (an exit still ends its task). */
 	bool show;

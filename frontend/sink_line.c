@@ -14,6 +14,7 @@ struct line_sink {
 	struct rn_fmt_ctx ctx;
 	struct rn_output *out;
 	struct rn_strbuf line;
+	__u64 rel_prev_ns;	/* -r */
 };
 
 static __s64 realtime_offset(void)
@@ -58,6 +59,7 @@ static int line_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 
 		if (r->show) {
 			rn_sb_reset(&ls->line);
+			ls->ctx.comm = r->comm;
 			ls->fmt->line(&ls->ctx, r->pfx, r->ev, r->dec, r->frames, r->nframes,
 				      &ls->line);
 			if (ls->line.len)
@@ -105,6 +107,7 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 		.format = o->format,
 		.tsmode = o->tsmode,
 		.show_time = o->show_time,
+		.rel_prev_ns = o->relative ? &ls->rel_prev_ns : NULL,
 		.realtime_offset_ns = realtime_offset(),
 		.stack = o->stack,
 		.source = o->source,

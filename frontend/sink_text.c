@@ -2,6 +2,7 @@
 /* --format=text: strace's lines. */
 #include "sink.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -9,8 +10,20 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
-static void put_pid_prefix(enum rn_pid_prefix pfx, __u32 tid, struct rn_strbuf *out)
+static void put_pid_prefix(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx, __u32 tid,
+			   struct rn_strbuf *out)
 {
+	char pid[96];
+
+	if (c->comm) {	/* -Y: "[pid  1234<cat>] ", "1234<cat> " */
+		snprintf(pid, sizeof(pid), pfx == RN_PFX_BRACKET ? "%5u<%s>" : "%u<%s>", tid,
+			 c->comm);
+		if (pfx == RN_PFX_BRACKET)
+			rn_sb_printf(out, "[pid %s] ", pid);
+		else if (pfx == RN_PFX_COLUMN)
+			rn_sb_printf(out, "%-5s ", pid);
+		return;
+	}
 	if (pfx == RN_PFX_BRACKET)
 		rn_sb_printf(out, "[pid %5u] ", tid);
 	else if (pfx == RN_PFX_COLUMN)
@@ -33,6 +46,21 @@ static void put_timestamp(const struct rn_fmt_ctx *c, __u64 mono_ns, struct rn_s
 	if (c->tsmode == RN_TS_USEC)
 		rn_sb_printf(out, ".%06ld", usec);
 	rn_sb_putc(out, ' ');
+}
+
+/* -r: "     0.000123 " since the previous line, or "(+     0.000123) " after
+ * -t. A line older than the one before it (eBPF hands calls over at exit,
+ * stamped at entry) shows its negative distance, never a made-up 0. */
+static void put_relative(const struct rn_fmt_ctx *c, __u64 ns, struct rn_strbuf *out)
+{
+	__u64 prev = *c->rel_prev_ns ? *c->rel_prev_ns : ns;
+	__u64 d = ns >= prev ? ns - prev : prev - ns;
+	char num[40];
+
+	*c->rel_prev_ns = ns;
+	snprintf(num, sizeof(num), "%s%llu.%06llu", ns >= prev ? "" : "-",
+		 (unsigned long long)(d / 1000000000), (unsigned long long)(d % 1000000000 / 1000));
+	rn_sb_printf(out, c->tsmode != RN_TS_NONE ? "(+%13s) " : "%13s ", num);
 }
 
 /* Bytes from the traced program's files (paths, symbol and file names):
@@ -130,6 +158,7 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 		text_source(i >= 0 ? &frames[i] : NULL, out);
 	}
 	rn_sb_putc(out, '\n');
+	rn_sb_put(out, d->dump.buf, d->dump.len);	/* -e read=/write=, as strace: before -k */
 	for (int i = 0; c->stack && i < nframes; i++)
 		text_frame(&frames[i], out);
 }
@@ -164,9 +193,11 @@ static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 	if (ev->type == RN_EV_ATTACH)
 		return;		/* said on stderr by the frontend, as strace does */
-	put_pid_prefix(pfx, ev->tid, out);
+	put_pid_prefix(c, pfx, ev->tid, out);
 	if (c->tsmode != RN_TS_NONE)
 		put_timestamp(c, ev->ts_ns, out);
+	if (c->rel_prev_ns)
+		put_relative(c, ev->ts_ns, out);
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 		text_syscall(c, ev, d, start, frames, nframes, out);

@@ -7,6 +7,9 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 	t->stack_how = o->stack ? RN_STACK_FULL :
 		       o->source == 2 ? RN_STACK_INNERMOST : RN_STACK_OWN;
 	rn_tidmap_init(&t->live);
+	rn_comm_init(&t->comm);
 	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
 		rn_decoded_init(&t->decs[i]);
 	rn_sinks_init(&t->sinks);
@@ -78,6 +82,11 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
 
+static const char *pid_comm(void *ctx, int pid)
+{
+	return rn_comm_get(&((struct rn_trace *)ctx)->comm, (__u32)pid);
+}
+
 /* Decode with the per-syscall -e abbrev=/verbose=/raw= choices applied. */
 static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event *ev,
 				       const struct rn_memsrc *mem, struct rn_decoded *d)
@@ -90,7 +99,13 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
 	o.raw = o.raw || rn_filter_raw(f, ev->sc.nr);
 	/* -e verbose=SET: calls outside SET show addresses, not structures. */
 	o.terse = !rn_filter_verbose(f, ev->sc.nr);
+	if (t->opts->decode_pids_comm) {
+		o.pid_comm = pid_comm;
+		o.pid_comm_ctx = t;
+	}
 	rn_decode_syscall(ev, mem, &o, d);
+	if (rn_filter_dump(f, ev))
+		rn_decode_dump(ev, mem, &d->dump);
 	return d;
 }
 
@@ -105,6 +120,12 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 	case RN_EV_EXIT:
 		if (ev->flags & RN_F_SUPERSEDED)
 			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
+		/* strace says "+++ killed by SIG +++" only for the signals
+		 * -e signal= shows */
+		if (ev->exit.signo)
+			return rn_filter_signal(t->filter, ev->exit.signo);
+		/* quiet=exit (-qq) silences "+++ exited with N +++" only: as
+		 * strace 6.1, a death by signal is said even under quiet=all */
 		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
 	case RN_EV_LOST:
 		t->lost += ev->lost.count;
@@ -153,6 +174,48 @@ static void attach_notice(struct rn_trace *t, const struct rn_event *ev,
 		ev->flags & RN_F_DETACHED ? "detached" : "attached");
 }
 
+/* -Y: the name the task had for this record (the prefix of an execve line
+ * is the old program, as strace prints it at entry), then what the record
+ * changes: execve names the task after its file, as the kernel does. */
+static void take_comm(struct rn_trace *t, struct rn_sink_rec *r, const struct rn_memsrc *mem)
+{
+	const struct rn_event *ev = r->ev;
+	bool exec = ev->type == RN_EV_SYSCALL && ev->sc.nr == SYS_execve && ev->sc.ret == 0;
+	const char *s;
+	char path[4096];
+	bool cut;
+	long n;
+
+	/* First seen at the end of its execve (the calls before it filtered
+	 * out): /proc already has the new name; the old one is what the task
+	 * inherited from its parent at fork. */
+	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(ev->tid))
+		s = rn_comm_get(&t->comm, rn_comm_ppid(ev->tid));
+	else
+		s = rn_comm_get(&t->comm, ev->tid);
+
+	if (s) {
+		r->comm = t->comms[t->nrecs];
+		snprintf(t->comms[t->nrecs], RN_COMM_MAX, "%s", s);
+	}
+	if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED))
+		rn_comm_forget(&t->comm, ev->tid);
+	if (ev->type != RN_EV_SYSCALL || ev->sc.ret != 0)
+		return;
+	if (exec) {
+		n = rn_mem_read_str(&(struct rn_mem){ .ev = ev, .live = mem }, ev->sc.args[0],
+				    path, sizeof(path) - 1, &cut);
+		s = n > 0 && !cut ? strrchr(path, '/') : NULL;
+		if (n > 0 && !cut)
+			rn_comm_set(&t->comm, ev->tid, s ? s + 1 : path, strlen(s ? s + 1 : path));
+		else
+			rn_comm_forget(&t->comm, ev->tid);
+	} else if (ev->sc.nr == SYS_execveat ||
+		   (ev->sc.nr == SYS_prctl && ev->sc.args[0] == PR_SET_NAME)) {
+		rn_comm_forget(&t->comm, ev->tid);	/* read again when next needed */
+	}
+}
+
 static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct rn_memsrc *mem)
 {
 	struct rn_sink_rec *r;
@@ -168,6 +231,8 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 		deliver(t, mem);
 	r = &t->recs[t->nrecs];
 	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
+	if (t->opts->decode_pids_comm)
+		take_comm(t, r, mem);
 	if (ev->type == RN_EV_SYSCALL && r->show && (t->sinks.wants & RN_SINK_DECODED))
 		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
 	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
@@ -226,6 +291,7 @@ void rn_trace_release(struct rn_trace *t)
 	rn_sinks_release(&t->sinks);
 	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);
+	rn_comm_release(&t->comm);
 	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
 		rn_decoded_release(&t->decs[i]);
 	free(t->frames);

@@ -14,6 +14,7 @@
 #include "options.h"
 #include "output.h"
 #include "sink.h"
+#include "comm.h"
 #include "tidmap.h"
 
 struct rn_filter;
@@ -37,6 +38,8 @@ struct rn_trace {
 	struct rn_frame *frames;
 	size_t nrecs;
 	__u64 lost;		/* events the backend reported lost */
+	struct rn_comm comm;	/* -Y: names by tid, and each record's copy */
+	char comms[RN_TRACE_BATCH][RN_COMM_MAX];
 };
 
 /* Open the outputs and the sinks o asks for, and begin the sinks (the CSV

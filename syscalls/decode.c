@@ -23,6 +23,7 @@ void rn_decoded_init(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_init(&d->arg[i]);
 	rn_sb_init(&d->ret);
+	rn_sb_init(&d->dump);
 }
 
 void rn_decoded_release(struct rn_decoded *d)
@@ -32,6 +33,7 @@ void rn_decoded_release(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_release(&d->arg[i]);
 	rn_sb_release(&d->ret);
+	rn_sb_release(&d->dump);
 }
 
 char *dc_scratch(size_t n)
@@ -109,6 +111,9 @@ static void format_ret(struct dctx *c)
 	case RV_FD:
 		pr_fd(c, &d->ret, (int)ret);
 		break;
+	case RV_PID:
+		pr_pid(c, &d->ret, ret);
+		break;
 	default:
 		rn_sb_put_dec(&d->ret, (long long)ret);
 	}
@@ -143,6 +148,7 @@ static void decoded_reset(struct rn_decoded *d)
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_reset(&d->arg[i]);
 	rn_sb_reset(&d->ret);
+	rn_sb_reset(&d->dump);
 	d->err = NULL;
 	d->unfinished = false;
 	d->ret_hex = false;
@@ -183,6 +189,10 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		} else if ((ev->flags & RN_F_ENTRY_MISSED) && !args_known(&ev->sc)) {
 			d->nargs = 0;	/* seen only at exit: no arguments to show */
 		} else {
+			/* no argument list: the row may still say how its
+			 * result prints (getpid's ret=pid) */
+			if (!o->raw)
+				c.rv = si->ret;
 			dc_generic(&c, 0);
 		}
 	}

@@ -28,6 +28,10 @@ struct rn_decode_opts {
 	 * prints as the address; strings and data buffers still print.
 	 */
 	bool terse;
+	/* -Y: the command name of a pid (escaped, without <>), or NULL when
+	 * unknown; pid_comm NULL: pids print as plain numbers */
+	const char *(*pid_comm)(void *ctx, int pid);
+	void *pid_comm_ctx;
 };
 
 /* Memory of one event's task: captured payload first, then live. */
@@ -61,6 +65,9 @@ struct rn_decoded {
 	const char *err;		/* "ENOENT", or NULL when the call succeeded */
 	bool unfinished;		/* no return value */
 	bool ret_hex;			/* retval is an address: JSON still a number */
+	/* -e read=/write=: hex dump lines of the data moved (each ending in
+	 * '\n'), filled by the caller through rn_decode_dump(); else empty. */
+	struct rn_strbuf dump;
 };
 
 void rn_decoded_init(struct rn_decoded *d);
@@ -69,6 +76,25 @@ void rn_decoded_release(struct rn_decoded *d);
 /* Decode a RN_EV_SYSCALL record into d (reusing its buffers). */
 void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		       const struct rn_decode_opts *o, struct rn_decoded *d);
+
+/* Which way a call moves data for -e read= / -e write= (RN_DUMP_*). */
+enum {
+	RN_DUMP_NONE,
+	RN_DUMP_READ,	/* read, pread64, readv, preadv, preadv2, recvfrom, recvmsg */
+	RN_DUMP_WRITE,	/* write, pwrite64, writev, pwritev, pwritev2, sendto, sendmsg */
+};
+int rn_dump_dir(long nr);
+
+/*
+ * Append strace's hex and ASCII dump of the data a successful call moved
+ * (the bytes its return value counts; write, pwrite64 and sendto: the count
+ * asked for, as strace), one " | OFFSET  HEX  ASCII |" line per 16 bytes,
+ * with " * N bytes in buffer I" before each buffer of a vector call. Bytes
+ * neither captured nor readable live end the buffer's dump with
+ * " | ... N of M bytes not captured". Nothing for other calls or failures.
+ */
+void rn_decode_dump(const struct rn_event *ev, const struct rn_memsrc *live,
+		    struct rn_strbuf *out);
 
 /* "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, ...}" for RN_EV_SIGNAL. */
 void rn_decode_siginfo(const struct rn_event *ev, struct rn_strbuf *out);

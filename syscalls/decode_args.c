@@ -57,6 +57,9 @@ void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 	case RN_AK_ENUM:
 		dc_enum(c, i, a->xl, a->fmt);
 		break;
+	case RN_AK_PID:
+		pr_pid(c, ARG(c, i), (int)RAW(c, i));
+		break;
 	default:	/* RN_AK_HEX, and a kind this file does not know yet */
 		dc_hex(c, i);
 	}

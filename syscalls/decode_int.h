@@ -19,6 +19,7 @@ enum ret_kind {
 	RV_FD,		/* file descriptor: "3</path>" under -y */
 	RV_OCT,		/* umask */
 	RV_NONE,	/* no return: exit, exit_group */
+	RV_PID,		/* a process or thread id: "1234<cat>" under -Y */
 };
 
 struct dctx;
@@ -85,6 +86,8 @@ void dc_generic(struct dctx *c, int from);
 /* Printers into any buffer (for fields of structures). */
 void pr_ptr(struct rn_strbuf *sb, __u64 addr);
 void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd);
+/* A pid, with "<comm>" after it under -Y when the command name is known. */
+void pr_pid(struct dctx *c, struct rn_strbuf *sb, long long pid);
 void pr_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode);
 void pr_path_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);

@@ -130,6 +130,18 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 }
 
 /* "3" or, under -y, "3</etc/passwd>" */
+void pr_pid(struct dctx *c, struct rn_strbuf *sb, long long pid)
+{
+	const char *comm;
+
+	rn_sb_put_dec(sb, pid);
+	if (!c->o->pid_comm || pid <= 0 || pid > 0x7fffffff)
+		return;
+	comm = c->o->pid_comm(c->o->pid_comm_ctx, (int)pid);
+	if (comm)
+		rn_sb_printf(sb, "<%s>", comm);
+}
+
 void pr_fd(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
 	rn_sb_put_dec(sb, fd);

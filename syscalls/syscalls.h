@@ -50,6 +50,7 @@ enum rn_arg_kind {
 	RN_AK_TIMESPEC,		/* an input struct timespec */
 	RN_AK_FLAGS,		/* A|B|0x40 from xl */
 	RN_AK_ENUM,		/* a name from xl, else the value printed with fmt */
+	RN_AK_PID,		/* a process or thread id: 1234<cat> under -Y */
 	RN_AK_COUNT,
 };
 

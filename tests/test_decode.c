@@ -260,6 +260,73 @@ static void test_read_write(void **state)
 	assert_string_equal(decode_with(NULL), "write(1, 0x7ffd2000, 8) = 8");
 }
 
+/* -e read=/write=: strace's dump lines, and what is said when bytes are
+ * missing (eBPF: only -s bytes captured). */
+static void test_dump(void **state)
+{
+	static const char hello[] = "hello\n";
+	__u8 bin[40];
+	__u64 iov[4] = { P2, 2, P2 + 2, 4 };
+	struct rn_strbuf d;
+
+	(void)state;
+	rn_sb_init(&d);
+	for (size_t i = 0; i < sizeof(bin); i++)
+		bin[i] = (__u8)(i * 7);
+	ev_syscall(__NR_write, 6, 1, P1, 6, 0, 0, 0);
+	ev_region(P1, hello, 6, 0);
+	rn_decode_dump(&ev, NULL, &d);
+	assert_string_equal(d.buf, " | 00000  68 65 6c 6c 6f 0a                      "
+			    "           hello.           |\n");
+
+	/* 40 bytes read, 20 captured, no live task */
+	rn_sb_reset(&d);
+	ev_syscall(__NR_read, 40, 3, P1, 100, 0, 0, 0);
+	ev_region(P1, bin, 20, RN_REG_EXIT | RN_REG_TRUNC);
+	rn_decode_dump(&ev, NULL, &d);
+	assert_string_equal(d.buf,
+		" | 00000  00 07 0e 15 1c 23 2a 31  38 3f 46 4d 54 5b 62 69  .....#*18?FMT[bi |\n"
+		" | 00010  70 77 7e 85                                       pw~.             |\n"
+		" | ... 20 of 40 bytes not captured\n");
+
+	/* all 40 from the live task: three rows */
+	rn_sb_reset(&d);
+	live_add(P1, bin, sizeof(bin));
+	ev_syscall(__NR_read, 40, 3, P1, 100, 0, 0, 0);
+	rn_decode_dump(&ev, &live, &d);
+	assert_non_null(strstr(d.buf, " | 00020  e0 e7 ee f5 fc 03 0a 11  "));
+	assert_null(strstr(d.buf, "not captured"));
+
+	/* writev: each buffer, cut by nothing; readv: cut to the result */
+	rn_sb_reset(&d);
+	live_add(P2, "abcdef", 6);
+	ev_syscall(__NR_writev, 6, 1, P3, 2, 0, 0, 0);
+	ev_region(P3, iov, sizeof(iov), 0);
+	rn_decode_dump(&ev, &live, &d);
+	assert_string_equal(d.buf,
+		" * 2 bytes in buffer 0\n"
+		" | 00000  61 62                                             ab               |\n"
+		" * 4 bytes in buffer 1\n"
+		" | 00000  63 64 65 66                                       cdef             |\n");
+	rn_sb_reset(&d);
+	ev_syscall(__NR_readv, 3, 0, P3, 2, 0, 0, 0);
+	ev_region(P3, iov, sizeof(iov), 0);
+	rn_decode_dump(&ev, &live, &d);
+	assert_non_null(strstr(d.buf, " * 1 bytes in buffer 1\n"));
+
+	/* failures and other calls: nothing */
+	rn_sb_reset(&d);
+	ev_syscall(__NR_write, -EBADF, 9, P1, 6, 0, 0, 0);
+	rn_decode_dump(&ev, &live, &d);
+	ev_syscall(__NR_close, 0, 3, 0, 0, 0, 0, 0);
+	rn_decode_dump(&ev, &live, &d);
+	assert_int_equal(d.len, 0);
+	assert_int_equal(rn_dump_dir(__NR_recvmsg), RN_DUMP_READ);
+	assert_int_equal(rn_dump_dir(__NR_sendto), RN_DUMP_WRITE);
+	assert_int_equal(rn_dump_dir(__NR_openat), RN_DUMP_NONE);
+	rn_sb_release(&d);
+}
+
 static void test_readv_writev(void **state)
 {
 	__u64 iov[4] = { P2, 2, P2 + 16, 3 };
@@ -1191,6 +1258,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kind_rows_unfinished, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_syscall_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 	};
 
 	/* stat times print in local time: pin it */

@@ -23,4 +23,21 @@ expect 1 "^renacer: cannot attach to pid 2147483646: No such process" -- \
 	--backend=ptrace -p 2147483646
 expect 1 "^renacer: invalid --format 'xml'" -- --format=xml true
 expect 1 "^renacer: --all needs the eBPF backend" -- --backend=ptrace --all
+expect 1 "^renacer: --buffer-size needs the eBPF backend" -- --backend=ptrace --buffer-size=8192 true
+expect 1 "^renacer: invalid --decode-pids 'pidns'" -- --decode-pids=pidns true
+expect 1 "^renacer: -r applies to the text trace" -- -r --format=csv true
+expect 1 "^renacer: -e read= and -e write= dump data in the text trace only" -- \
+	--format=json -e read=0 true
+# strace flags renacer does not offer: refused, never accepted and ignored
+for f in -a40 -i -n -A -F -D -w -X=raw -O1 -U=calls -I2 -b=execve; do
+	expect 1 "^renacer: invalid option -- '${f:1:1}'" -- "$f" true
+done
+for f in --output-separately --columns=40 --instruction-pointer --syscall-number \
+	--output-append-mode --kill-on-exit --absolute-timestamps=unix \
+	--strings-in-hex --const-print-style=raw --summary-columns=calls --tips; do
+	expect 1 "^renacer: unrecognized option '$f'" -- "$f" true
+done
+for q in inject=open:error=ENOENT fault=open kvm=vcpu decode-fds=path; do
+	expect 1 "^renacer: -e ${q%%=*}= is not supported" -- -e "$q" true
+done
 echo ok
