@@ -289,7 +289,8 @@ FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c
 # Every frontend and stats source and the seccomp program generator (the filter
 # module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
-		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c
+		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c \
+		 backends/wake.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -313,7 +314,8 @@ $(FUZZ_B)/fuzz/fuzz_elf: tests/fuzz/fuzz_elf.c $(FUZZ_ELF_SRCS) backends/ptrace/
 $(FUZZ_B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	@mkdir -p $(@D)
 	$(CLANG) -D_GNU_SOURCE -I. -Itests/fuzz -std=gnu11 -g -O1 -Wall -Wextra -Werror \
-		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB) -lm
+		-fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_LIB) -lm \
+		$(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd) -lpthread
 
 fuzz:
 ifeq ($(HAVE_LIBFUZZER),1)
