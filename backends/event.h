@@ -39,6 +39,11 @@ enum rn_event_type {
 	RN_EV_EXIT = 3,		/* a process (or thread) exited */
 	RN_EV_LOST = 4,		/* records the backend could not deliver */
 	RN_EV_ATTACH = 5,	/* a task was attached (-p) or detached */
+	/* A call has started (sc.nr, sc.args and the entry-time payload; no
+	 * ret, no dur_ns): a notice only, made when rn_trace_config asks for
+	 * entry_notices. The completed RN_EV_SYSCALL record of the call still
+	 * follows (or one flagged RN_F_UNFINISHED). */
+	RN_EV_ENTRY = 6,
 };
 
 /* rn_event.flags */

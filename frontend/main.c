@@ -104,6 +104,16 @@ static bool needs_time(const struct rn_opts *o)
 	       o->function_time;
 }
 
+/* A text trace shows each call as it starts, as strace does; not when the
+ * call's result decides whether it is shown at all (-z, -Z, -e status=; -P
+ * and --trace-fds follow descriptors a call returns). */
+static bool wants_entries(const struct rn_opts *o, const struct rn_filter *f)
+{
+	return rn_format_get(o->format)->entry && !o->summary &&
+	       (!rn_opts_metrics(o) || o->summary_and_trace) && !f->npaths &&
+	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS));
+}
+
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
@@ -124,6 +134,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
 	cfg->no_timing = !needs_time(o);
+	cfg->entry_notices = wants_entries(o, f);
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");

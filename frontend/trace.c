@@ -100,6 +100,7 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
+	case RN_EV_ENTRY:
 	case RN_EV_SIGNAL:	/* -e signal= was applied by rn_filter_match() */
 		return true;
 	case RN_EV_EXIT:
@@ -168,7 +169,8 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 		deliver(t, mem);
 	r = &t->recs[t->nrecs];
 	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
-	if (ev->type == RN_EV_SYSCALL && r->show && (t->sinks.wants & RN_SINK_DECODED))
+	if ((ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY) && r->show &&
+	    (t->sinks.wants & RN_SINK_DECODED))
 		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
 	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
 		take_stack(t, r, mem);

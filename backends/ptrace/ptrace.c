@@ -59,7 +59,7 @@ void pt_queue(struct pt_backend *b, const struct rn_event *ev)
 		b->qcap = cap;
 	}
 	memcpy(&b->queue[b->nqueue], ev, RN_EVENT_HDR_SIZE +
-	       (ev->type == RN_EV_SYSCALL ? ev->sc.payload_len : 0));
+	       (ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY ? ev->sc.payload_len : 0));
 	b->nqueue++;
 }
 
@@ -116,6 +116,16 @@ void pt_simple_event(struct pt_backend *b, const struct pt_task *t, __u32 type)
 	ev->tgid = (__u32)t->tgid;
 }
 
+/* A text trace shows the call now (it may block for long): the pending
+ * record itself goes out as RN_EV_ENTRY, the task still stopped so its input
+ * arguments can be read live. */
+static void pt_entry_notice(struct pt_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
+{
+	t->ev.type = RN_EV_ENTRY;
+	pt_emit(b, &t->ev, fn, ctx);
+	t->ev.type = RN_EV_SYSCALL;
+}
+
 static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 			     const void *args, __u64 sp, __u64 now, __u32 flags,
 			     rn_event_fn fn, void *ctx)
@@ -144,6 +154,8 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 	if (pt_selected(b, (long)nr)) {
 		t->flags |= PT_REPORT;
 		pt_capture_entry(b, t);
+		if (b->cfg.entry_notices && !(t->flags & PT_HIDDEN))
+			pt_entry_notice(b, t, fn, ctx);
 	} else {
 		t->flags &= ~PT_REPORT;
 	}
