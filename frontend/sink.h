@@ -71,6 +71,9 @@ struct rn_sink_env {
 	/* The backend, set once it is open (NULL in begin): its name, and its
 	 * in-kernel -c totals at the end. */
 	struct rn_backend *backend;
+	/* A text trace prints each call as it starts (RN_EV_ENTRY records
+	 * come), as strace does. */
+	bool entries;
 };
 
 struct rn_sink {
@@ -184,6 +187,7 @@ struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env);	/* sink_stats.
 struct rn_sink *rn_sink_ftime_new(const struct rn_sink_env *env);	/* sink_ftime.c */
 struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env);	/* sink_analyze.c */
 struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env);	/* sink_metrics.c */
+struct rn_sink *rn_sink_inflight_new(const struct rn_sink_env *env);	/* sink_inflight.c */
 
 /*
  * Make the session wake up (and tick its sinks) at least every seconds: a

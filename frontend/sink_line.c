@@ -148,11 +148,11 @@ static void line_show(struct line_sink *ls, const struct rn_sink_rec *r)
 	const struct rn_event *ev = r->ev;
 	struct line_part *lp = line_format(ls, r);
 
-	if (!ls->line.len)
-		return;
-	cut_open(ls, ev->tid, lp && ev->type == RN_EV_SYSCALL);
-	rn_output_write(ls->out, ev->tid, ls->line.buf, ls->line.len);
-	ls->dirty = true;
+	if (ls->line.len) {
+		cut_open(ls, ev->tid, lp && ev->type == RN_EV_SYSCALL);
+		rn_output_write(ls->out, ev->tid, ls->line.buf, ls->line.len);
+		ls->dirty = true;
+	}
 	if (!lp)
 		return;
 	lp->active = ev->type == RN_EV_ENTRY;
@@ -249,7 +249,7 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 	};
 	rn_sb_init(&ls->line);
 	rn_tidmap_init(&ls->parts);
-	ls->entries = env->cfg && env->cfg->entry_notices && ls->fmt->entry && ls->fmt->finish;
+	ls->entries = env->entries && ls->fmt->entry && ls->fmt->finish;
 	ls->per_task = o->follow == 2;
 	/* stderr is unbuffered: only a trace file needs flushing */
 	if (ls->entries && (o->outfile || ls->per_task))

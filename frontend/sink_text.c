@@ -269,6 +269,13 @@ static void text_finish(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 {
 	size_t start = out->len;
 
+	if (ev->flags & RN_F_DETACHED) {
+		/* strace ends the open line of a call it lets go of and says
+		 * no more of one another line cut */
+		if (!p->cut)
+			rn_sb_puts(out, " <detached ...>\n");
+		return;
+	}
 	if (!p->cut) {
 		text_rest(d, p, out);
 		text_result(c, ev, d, p->col + out->len - start, frames, nframes, out);

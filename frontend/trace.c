@@ -10,6 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool rn_trace_shows_entries(const struct rn_opts *o, const struct rn_filter *f)
+{
+	return rn_format_get(o->format)->entry && !o->summary &&
+	       (!rn_opts_metrics(o) || o->summary_and_trace) && !f->npaths &&
+	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS));
+}
+
 int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter *filter,
 		  const struct rn_trace_config *cfg, char *err, size_t errlen)
 {
@@ -32,6 +39,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 		.cfg = cfg,
 		.format = rn_format_get(o->format),
 		.out = &t->out,
+		.entries = cfg->entry_notices && rn_trace_shows_entries(o, filter),
 	};
 	ret = rn_sinks_setup(&t->sinks, &t->env);
 	if (!ret && (t->sinks.wants & RN_SINK_STACK)) {
