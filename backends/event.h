@@ -60,6 +60,8 @@ enum rn_event_type {
 #define RN_F_SUPERSEDED	 (1u << 9) /* RN_EV_EXIT of a thread group leader that
 				    * another thread's execve replaced (exit.code:
 				    * that thread's former tid); the tid lives on */
+#define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
+				    * the call it resumes */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 

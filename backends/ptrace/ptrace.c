@@ -146,6 +146,10 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 		 * prints the mask restored from it. */
 		ev->sc.args[0] = sp;
 		ev->flags |= RN_F_SP_ARG0;
+	} else if (nr == __NR_restart_syscall && t->restart_nr) {
+		/* It has no arguments: say which call it resumes, as strace */
+		ev->sc.args[0] = (__u64)(t->restart_nr - 1);
+		ev->flags |= RN_F_PREV_NR;
 	}
 	ev->sc.ret = 0;
 	ev->sc.nr = (__s32)nr;
@@ -185,6 +189,8 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 		return;
 	}
 	t->flags &= ~PT_IN_SYSCALL;
+	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
+		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
 		return;
 	ev->sc.ret = rval;
