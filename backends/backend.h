@@ -80,6 +80,10 @@ struct rn_trace_config {
 	 * a backend may skip its clock reads and leave ts_ns and dur_ns of
 	 * syscall records 0. */
 	bool no_timing;
+	/* A text trace shows each call as it starts: hand over an RN_EV_ENTRY
+	 * record at each reported call's entry, before its completed record.
+	 * Off for -c, JSON, CSV: they want completed calls only. */
+	bool entry_notices;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

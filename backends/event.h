@@ -39,6 +39,11 @@ enum rn_event_type {
 	RN_EV_EXIT = 3,		/* a process (or thread) exited */
 	RN_EV_LOST = 4,		/* records the backend could not deliver */
 	RN_EV_ATTACH = 5,	/* a task was attached (-p) or detached */
+	/* A call has started (sc.nr, sc.args and the entry-time payload; no
+	 * ret, no dur_ns): a notice only, made when rn_trace_config asks for
+	 * entry_notices. The completed RN_EV_SYSCALL record of the call still
+	 * follows (or one flagged RN_F_UNFINISHED). */
+	RN_EV_ENTRY = 6,
 };
 
 /* rn_event.flags */
@@ -55,6 +60,8 @@ enum rn_event_type {
 #define RN_F_SUPERSEDED	 (1u << 9) /* RN_EV_EXIT of a thread group leader that
 				    * another thread's execve replaced (exit.code:
 				    * that thread's former tid); the tid lives on */
+#define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
+				    * the call it resumes */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 

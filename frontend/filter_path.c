@@ -315,6 +315,10 @@ bool rn_filter_match(struct rn_filter *f, const struct rn_event *ev,
 		path = rn_filter_path_match(f, ev, live);
 		return path && rn_filter_syscall(f, ev->sc.nr) && rn_filter_status(f, ev) &&
 		       rn_filter_fds_match(f, ev);
+	case RN_EV_ENTRY:
+		/* Asked for only without -P, --trace-fds and status filters
+		 * (main.c): the call's name decides. */
+		return rn_filter_syscall(f, ev->sc.nr);
 	case RN_EV_SIGNAL:
 		return rn_filter_signal(f, ev->sig.signo);
 	case RN_EV_EXIT:

@@ -98,7 +98,8 @@ static bool summary_only(const struct rn_opts *o, const struct rn_filter *f)
 {
 	bool metrics_only = rn_opts_metrics(o) && !o->summary_and_trace;
 
-	return (o->summary || metrics_only) && !o->summary_interval && !o->analyze && !o->function_time &&
+	return (o->summary || metrics_only) && !o->summary_interval && !o->analyze &&
+	       !o->function_time && !o->inflight_ms &&
 	       !f->npaths && !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS)) && !o->summary_by;
 }
 
@@ -109,7 +110,7 @@ static bool needs_time(const struct rn_opts *o)
 	       o->tsmode != RN_TS_NONE || o->show_time || o->relative ||
 	       o->summary || o->summary_and_trace || o->summary_interval || o->analyze ||
 	       rn_opts_metrics(o) ||
-	       o->function_time;
+	       o->function_time || o->inflight_ms > 0;
 }
 
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
@@ -132,6 +133,8 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;
 	cfg->no_timing = !needs_time(o);
+	/* the calls' entries: for the text trace, or for --inflight */
+	cfg->entry_notices = rn_trace_shows_entries(o, f) || o->inflight_ms > 0;
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");

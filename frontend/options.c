@@ -25,6 +25,7 @@ enum {
 	OPT_SUMMARY_ONLY,
 	OPT_SUMMARY_BY,
 	OPT_SUMMARY_INTERVAL,
+	OPT_INFLIGHT,
 	OPT_HISTOGRAM,
 	OPT_ANALYZE,
 	OPT_CLUSTERS,
@@ -60,6 +61,7 @@ static const struct option long_opts[] = {
 	{ "summary-only", no_argument, NULL, OPT_SUMMARY_ONLY },
 	{ "summary-by", required_argument, NULL, OPT_SUMMARY_BY },
 	{ "summary-interval", required_argument, NULL, OPT_SUMMARY_INTERVAL },
+	{ "inflight", required_argument, NULL, OPT_INFLIGHT },
 	{ "metrics", required_argument, NULL, OPT_METRICS },
 	{ "stack-format", required_argument, NULL, OPT_STACK_FORMAT },
 	{ "metrics-file", required_argument, NULL, OPT_METRICS_FILE },
@@ -219,10 +221,21 @@ static int need_unwinder(char *err, size_t errlen, const char *opt)
 #endif
 }
 
-/* --stack-format, --metrics, --metrics-file: outputs beside the trace. */
+/* --inflight, --stack-format, --metrics, --metrics-file: outputs beside the trace. */
 static int parse_output_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
+	double d;
+
 	switch (c) {
+	case OPT_INFLIGHT:
+		d = parse_positive(optarg);
+		if (d < 0)
+			return fail(err, errlen, "invalid --inflight '%s': a number of "
+				    "milliseconds greater than 0", optarg);
+		o->inflight_ms = d;
+		/* the eBPF program reports completed calls only */
+		set_ptrace_only(o, "--inflight");
+		return 0;
 	case OPT_STACK_FORMAT:
 		if (!strcmp(optarg, "text")) {
 			o->stack_folded = false;
@@ -645,6 +658,8 @@ void rn_opts_usage(FILE *out)
 	      "  --summary-interval=S    print (and restart) the summary every S seconds\n"
 	      "  --histogram[=SET]       a latency histogram per syscall\n"
 	      "Monitoring:\n"
+	      "  --inflight=MS           report each call in flight longer than MS ms, and\n"
+	      "                          those still in flight at the end (ptrace)\n"
 	      "  --metrics=[ADDR:]PORT   serve Prometheus metrics on /metrics (ADDR 127.0.0.1)\n"
 	      "  --metrics-file=PATH     write them to PATH every second (textfile collector)\n"
 	      "Analysis (also: renacer analyze [OPTIONS] TRACE.jsonl):\n"

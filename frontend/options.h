@@ -32,6 +32,7 @@ struct rn_opts {
 	bool stats_extended;
 	const char *summary_by;	/* --summary-by=syscall|thread|process */
 	double summary_interval; /* --summary-interval=SECONDS, 0 = off */
+	double inflight_ms;	/* --inflight=MS: report calls in flight this long, 0 = off */
 	const char *metrics;	/* --metrics=[ADDR:]PORT: serve Prometheus metrics */
 	const char *metrics_file; /* --metrics-file=PATH: write them there */
 	bool histogram;		/* --histogram[=SET] */

@@ -159,5 +159,7 @@ int rn_sinks_setup(struct rn_sinks *l, const struct rn_sink_env *env)
 		ret = add_new(l, rn_sink_metrics_new, env);
 	if (!ret && o->stack_folded)
 		ret = add_new(l, rn_sink_folded_new, env);
+	if (!ret && o->inflight_ms > 0)
+		ret = add_new(l, rn_sink_inflight_new, env);
 	return ret;
 }

@@ -73,6 +73,9 @@ struct rn_sink_env {
 	/* The backend, set once it is open (NULL in begin): its name, and its
 	 * in-kernel -c totals at the end. */
 	struct rn_backend *backend;
+	/* A text trace prints each call as it starts (RN_EV_ENTRY records
+	 * come), as strace does. */
+	bool entries;
 };
 
 struct rn_sink {
@@ -130,6 +133,21 @@ struct rn_sink *rn_sink_new(const struct rn_sink *tmpl, const struct rn_sink_env
 			    void *state);
 
 /*
+ * The entry part of a call a text trace printed when the call started
+ * (RN_EV_ENTRY), kept per task by the line sink until the call's end.
+ */
+struct rn_entry_part {
+	struct rn_strbuf args;	/* the arguments as printed, with the ", " before
+				 * the first output argument when one follows */
+	size_t col;		/* length of the printed part of the line */
+	int nargs;		/* input arguments printed */
+	bool partial;		/* the decoder stopped at an output argument */
+	/* Another line came in between: the end is a line of its own,
+	 * "<... name resumed>out-args) = ret", as strace prints it. */
+	bool cut;
+};
+
+/*
  * One --format value. A format that prints a line per record gives line()
  * (and header() for the first line of every file); the line sink does the
  * rest. A format that needs more (a wrapper around the records, state
@@ -144,6 +162,17 @@ struct rn_format_desc {
 		     const struct rn_frame *frames, int nframes, struct rn_strbuf *out);
 	void (*header)(const struct rn_fmt_ctx *c, struct rn_strbuf *out);
 	struct rn_sink *(*new_sink)(const struct rn_sink_env *env);
+	/* A format that shows a call as it starts (text) gives both: entry()
+	 * appends the first part of the line of an RN_EV_ENTRY record to out
+	 * and fills p; finish() appends the rest of the line at the call's end
+	 * (after p's part, or as a "resumed" line of its own when p->cut). */
+	void (*entry)(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		      const struct rn_event *ev, const struct rn_decoded *d,
+		      struct rn_entry_part *p, struct rn_strbuf *out);
+	void (*finish)(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		       const struct rn_event *ev, const struct rn_decoded *d,
+		       const struct rn_entry_part *p, const struct rn_frame *frames, int nframes,
+		       struct rn_strbuf *out);
 };
 
 enum {
@@ -162,6 +191,7 @@ struct rn_sink *rn_sink_ftime_new(const struct rn_sink_env *env);	/* sink_ftime.
 struct rn_sink *rn_sink_analyze_new(const struct rn_sink_env *env);	/* sink_analyze.c */
 struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env);	/* sink_metrics.c */
 struct rn_sink *rn_sink_folded_new(const struct rn_sink_env *env);	/* sink_folded.c */
+struct rn_sink *rn_sink_inflight_new(const struct rn_sink_env *env);	/* sink_inflight.c */
 
 /*
  * Make the session wake up (and tick its sinks) at least every seconds: a

@@ -126,21 +126,24 @@ static void text_frame(const struct rn_frame *f, struct rn_strbuf *out)
 	rn_sb_putc(out, '\n');
 }
 
-static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
-			 const struct rn_decoded *d, size_t line_start,
-			 const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
+/* The arguments from..nargs of d, joined by ", ". */
+static void text_args(const struct rn_decoded *d, int from, struct rn_strbuf *out)
 {
-	size_t col;
-
-	rn_sb_puts(out, d->name);
-	rn_sb_putc(out, '(');
-	for (int i = 0; i < d->nargs; i++) {
-		if (i)
+	for (int i = from; i < d->nargs; i++) {
+		if (i > from)
 			rn_sb_puts(out, ", ");
 		rn_sb_put(out, d->arg[i].buf, d->arg[i].len);
 	}
+}
+
+/* The end of a call's line from ") ", which falls at column col: "= ret"
+ * aligned, -T, --source, the newline and -k's frames. */
+static void text_result(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+			const struct rn_decoded *d, size_t col, const struct rn_frame *frames,
+			int nframes, struct rn_strbuf *out)
+{
 	rn_sb_puts(out, ") ");
-	col = out->len - line_start;
+	col += 2;
 	if (col < RN_RET_COLUMN)
 		rn_sb_pad(out, RN_RET_COLUMN - col);
 	rn_sb_puts(out, "= ");
@@ -161,6 +164,16 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 	rn_sb_put(out, d->dump.buf, d->dump.len);	/* -e read=/write=, as strace: before -k */
 	for (int i = 0; c->stack && i < nframes; i++)
 		text_frame(&frames[i], out);
+}
+
+static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
+			 const struct rn_decoded *d, size_t line_start,
+			 const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
+{
+	rn_sb_puts(out, d->name);
+	rn_sb_putc(out, '(');
+	text_args(d, 0, out);
+	text_result(c, ev, d, out->len - line_start, frames, nframes, out);
 }
 
 static void text_signal(const struct rn_event *ev, struct rn_strbuf *out)
@@ -185,6 +198,17 @@ static void text_exit(const struct rn_event *ev, struct rn_strbuf *out)
 		rn_sb_printf(out, "+++ exited with %d +++\n", ev->exit.code);
 }
 
+/* What starts every line: the pid prefix, the time stamp. */
+static void text_head(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx, __u32 tid,
+		      __u64 ts_ns, struct rn_strbuf *out)
+{
+	put_pid_prefix(c, pfx, tid, out);
+	if (c->tsmode != RN_TS_NONE)
+		put_timestamp(c, ts_ns, out);
+	if (c->rel_prev_ns)
+		put_relative(c, ts_ns, out);
+}
+
 static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		      const struct rn_event *ev, const struct rn_decoded *d,
 		      const struct rn_frame *frames, int nframes, struct rn_strbuf *out)
@@ -193,11 +217,7 @@ static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 	if (ev->type == RN_EV_ATTACH)
 		return;		/* said on stderr by the frontend, as strace does */
-	put_pid_prefix(c, pfx, ev->tid, out);
-	if (c->tsmode != RN_TS_NONE)
-		put_timestamp(c, ev->ts_ns, out);
-	if (c->rel_prev_ns)
-		put_relative(c, ev->ts_ns, out);
+	text_head(c, pfx, ev->tid, ev->ts_ns, out);
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 		text_syscall(c, ev, d, start, frames, nframes, out);
@@ -218,9 +238,90 @@ static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 	}
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+/* strace's first part of a call's line, printed as the call starts:
+ * "read(3, " (the input arguments, then ", " when output ones follow). */
+static void text_entry(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+		       const struct rn_event *ev, const struct rn_decoded *d,
+		       struct rn_entry_part *p, struct rn_strbuf *out)
+{
+	size_t start = out->len;
+
+	text_head(c, pfx, ev->tid, ev->ts_ns, out);
+	rn_sb_puts(out, d->name);
+	rn_sb_putc(out, '(');
+	rn_sb_reset(&p->args);
+	text_args(d, 0, &p->args);
+	if (d->partial && d->nargs)
+		rn_sb_puts(&p->args, ", ");
+	rn_sb_put(out, p->args.buf, p->args.len);
+	p->col = out->len - start;
+	p->nargs = d->nargs;
+	p->partial = d->partial;
+	p->cut = false;
+}
+
+/*
+ * The arguments of the ended call d past those p printed at entry. The
+ * input arguments as decoded at exit normally begin with p's text; when
+ * they do not (the memory changed during the call) the line keeps what was
+ * shown at entry, as strace's does. A call that never returned leaves its
+ * output arguments unknown: " <unfinished ...>", as strace.
+ */
+static void text_rest(const struct rn_decoded *d, const struct rn_entry_part *p,
+		      struct rn_strbuf *out)
+{
+	size_t start = out->len;
+
+	if (d->unfinished) {
+		if (p->partial)
+			rn_sb_puts(out, " <unfinished ...>");
+		return;
+	}
+	text_args(d, 0, out);
+	if (out->len - start >= p->args.len &&
+	    !memcmp(out->buf + start, p->args.buf, p->args.len)) {
+		memmove(out->buf + start, out->buf + start + p->args.len,
+			out->len - start - p->args.len);
+		out->len -= p->args.len;
+		out->buf[out->len] = '\0';
+		return;
+	}
+	out->len = start;
+	out->buf[start] = '\0';
+	if (p->nargs < d->nargs && p->nargs && !p->partial)
+		rn_sb_puts(out, ", ");
+	text_args(d, p->nargs, out);
+}
+
+static void text_finish(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
+			const struct rn_event *ev, const struct rn_decoded *d,
+			const struct rn_entry_part *p, const struct rn_frame *frames, int nframes,
+			struct rn_strbuf *out)
+{
+	size_t start = out->len;
+
+	if (ev->flags & RN_F_DETACHED) {
+		/* strace ends the open line of a call it lets go of and says
+		 * no more of one another line cut */
+		if (!p->cut)
+			rn_sb_puts(out, " <detached ...>\n");
+		return;
+	}
+	if (!p->cut) {
+		text_rest(d, p, out);
+		text_result(c, ev, d, p->col + out->len - start, frames, nframes, out);
+		return;
+	}
+	/* the time stamp of a resumed line is when the call returned */
+	text_head(c, pfx, ev->tid, ev->ts_ns + ev->dur_ns, out);
+	rn_sb_printf(out, "<... %s resumed>", d->name);
+	text_rest(d, p, out);
+	text_result(c, ev, d, out->len - start, frames, nframes, out);
+}
 
 const struct rn_format_desc rn_format_text = {
 	.name = "text",
 	.line = text_line,
+	.entry = text_entry,
+	.finish = text_finish,
 };

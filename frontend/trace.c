@@ -13,6 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool rn_trace_shows_entries(const struct rn_opts *o, const struct rn_filter *f)
+{
+	return rn_format_get(o->format)->entry && !o->summary &&
+	       (!rn_opts_metrics(o) || o->summary_and_trace) && !f->npaths &&
+	       !(f->given & (RN_QUAL_STATUS | RN_QUAL_TRACE_FDS));
+}
+
 int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter *filter,
 		  const struct rn_trace_config *cfg, char *err, size_t errlen)
 {
@@ -36,6 +43,7 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 		.cfg = cfg,
 		.format = rn_format_get(o->format),
 		.out = &t->out,
+		.entries = cfg->entry_notices && rn_trace_shows_entries(o, filter),
 	};
 	ret = rn_sinks_setup(&t->sinks, &t->env);
 	if (!ret && (t->sinks.wants & RN_SINK_STACK)) {
@@ -115,6 +123,7 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 {
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
+	case RN_EV_ENTRY:
 	case RN_EV_SIGNAL:	/* -e signal= was applied by rn_filter_match() */
 		return true;
 	case RN_EV_EXIT:
@@ -233,7 +242,8 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
 	if (t->opts->decode_pids_comm)
 		take_comm(t, r, mem);
-	if (ev->type == RN_EV_SYSCALL && r->show && (t->sinks.wants & RN_SINK_DECODED))
+	if ((ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY) && r->show &&
+	    (t->sinks.wants & RN_SINK_DECODED))
 		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
 	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
 		take_stack(t, r, mem);

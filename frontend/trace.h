@@ -42,6 +42,11 @@ struct rn_trace {
 	char comms[RN_TRACE_BATCH][RN_COMM_MAX];
 };
 
+/* Does the text trace print each call as it starts, as strace does? Not
+ * when the call's result decides whether it is shown at all (-z, -Z, -e
+ * status=; -P and --trace-fds follow descriptors a call returns), nor for a
+ * format other than text. */
+bool rn_trace_shows_entries(const struct rn_opts *o, const struct rn_filter *f);
 /* Open the outputs and the sinks o asks for, and begin the sinks (the CSV
  * header is written here). filter and cfg must outlive the session.
  * Returns 0 or -errno with a message in err. */

@@ -64,6 +64,7 @@ bool dc_stop_unfinished(struct dctx *c, int first_exit_arg)
 	if (c->exiting)
 		return false;
 	c->d->nargs = first_exit_arg;
+	c->d->partial = true;
 	return true;
 }
 
@@ -151,6 +152,7 @@ static void decoded_reset(struct rn_decoded *d)
 	rn_sb_reset(&d->dump);
 	d->err = NULL;
 	d->unfinished = false;
+	d->partial = false;
 	d->ret_hex = false;
 	d->retval = 0;
 }
@@ -169,7 +171,7 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 	decode_fn fn;
 
 	decoded_reset(d);
-	d->unfinished = ev->flags & (RN_F_UNFINISHED | RN_F_DETACHED);
+	d->unfinished = ev->type == RN_EV_ENTRY || (ev->flags & (RN_F_UNFINISHED | RN_F_DETACHED));
 	c.exiting = !d->unfinished;
 	c.failed = c.exiting && ev->sc.ret < 0 && ev->sc.ret >= -4095;
 	c.ok = c.exiting && !c.failed;

@@ -64,6 +64,10 @@ struct rn_decoded {
 	long long retval;		/* ret as a number (-1 on failure) */
 	const char *err;		/* "ENOENT", or NULL when the call succeeded */
 	bool unfinished;		/* no return value */
+	/* Decoded without a return value (an RN_EV_ENTRY record or an
+	 * unfinished call) and the decoder stopped at an argument known only
+	 * at exit: nargs counts the input arguments shown so far. */
+	bool partial;
 	bool ret_hex;			/* retval is an address: JSON still a number */
 	/* -e read=/write=: hex dump lines of the data moved (each ending in
 	 * '\n'), filled by the caller through rn_decode_dump(); else empty. */
@@ -73,7 +77,8 @@ struct rn_decoded {
 void rn_decoded_init(struct rn_decoded *d);
 void rn_decoded_release(struct rn_decoded *d);
 
-/* Decode a RN_EV_SYSCALL record into d (reusing its buffers). */
+/* Decode a RN_EV_SYSCALL record into d (reusing its buffers). An
+ * RN_EV_ENTRY record decodes as an unfinished call: its input arguments. */
 void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		       const struct rn_decode_opts *o, struct rn_decoded *d);
 

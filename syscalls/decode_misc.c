@@ -351,6 +351,18 @@ void dec_nanosleep(struct dctx *c)
 	sleep_rem(c, 1);
 }
 
+/* restart_syscall has no arguments: strace names the call it resumes. */
+void dec_restart_syscall(struct dctx *c)
+{
+	const struct rn_syscall_info *prev = NULL;
+
+	if (c->mem.ev->flags & RN_F_PREV_NR)
+		prev = rn_syscall((long)c->sc->args[0]);
+	c->d->nargs = 1;
+	rn_sb_printf(ARG(c, 0), "<... resuming interrupted %s ...>",
+		     prev ? prev->name : "system call");
+}
+
 void dec_clock_nanosleep(struct dctx *c)
 {
 	dc_enum(c, 0, rn_xl_clocks, "%lld");

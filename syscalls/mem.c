@@ -23,7 +23,7 @@ static const struct rn_region *region_next(const struct rn_event *ev, size_t *of
 	const struct rn_region *r;
 	size_t end;
 
-	if (!ev || ev->type != RN_EV_SYSCALL)
+	if (!ev || (ev->type != RN_EV_SYSCALL && ev->type != RN_EV_ENTRY))
 		return NULL;
 	end = ev->sc.payload_len;
 	if (end > RN_PAYLOAD_MAX)

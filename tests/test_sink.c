@@ -300,6 +300,81 @@ static void test_session_trace_and_summary(void **state)
 	rn_opts_release(&o);
 }
 
+/* Run evs through a -f -o FILE text session; returns the file's text. */
+static char *text_session(struct rn_event *evs, size_t n, bool entries)
+{
+	char path[] = "/tmp/test_sink.XXXXXX";
+	char *argv[] = { "renacer", "-f", "-o", path, "true", NULL };
+	struct rn_trace_config cfg = { .entry_notices = entries };
+	struct rn_filter filter;
+	struct rn_opts o;
+	struct rn_trace t;
+	char err[256], *text;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(rn_opts_parse(&o, 5, argv, err, sizeof(err)), 0);
+	rn_filter_init(&filter);
+	assert_int_equal(rn_trace_init(&t, &o, &filter, &cfg, err, sizeof(err)), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(rn_trace_on_events(&t, &evs[i], 1, NULL), 0);
+	assert_int_equal(rn_trace_finish(&t, 0), 0);
+	rn_trace_release(&t);
+	text = slurp(path);
+	unlink(path);
+	rn_filter_release(&filter);
+	rn_opts_release(&o);
+	return text;
+}
+
+static struct rn_event call(__u32 type, __u32 tid, int nr, __s64 ret)
+{
+	struct rn_event ev = { .type = type, .tid = tid, .tgid = tid };
+
+	ev.sc.nr = nr;
+	ev.sc.ret = ret;
+	ev.sc.args[0] = 3;
+	ev.sc.args[1] = 0x1000;
+	ev.sc.args[2] = 10;
+	return ev;
+}
+
+/* A call is printed as it starts: its line is completed at exit, byte for
+ * byte the line printed whole when nothing came in between; another task's
+ * line cuts it into strace's "<unfinished ...>" and "<... read resumed>". */
+static void test_text_entry_parts(void **state)
+{
+	struct rn_event with[] = {
+		call(RN_EV_ENTRY, 42, 0, 0),		/* read(3, */
+		call(RN_EV_ENTRY, 43, 39, 0),		/* getpid( */
+		call(RN_EV_SYSCALL, 43, 39, 43),
+		call(RN_EV_SYSCALL, 42, 0, -11),	/* EAGAIN */
+		call(RN_EV_ENTRY, 42, 3, 0),		/* close(3 */
+		call(RN_EV_SYSCALL, 42, 3, 0),
+	};
+	struct rn_event whole[] = { with[2], with[3], with[5] };
+	char *a, *b, *getpid_line, *close_line, *nl;
+
+	(void)state;
+	a = text_session(with, 6, true);
+	b = text_session(whole, 3, false);
+	assert_non_null(strstr(a, "42    read(3,  <unfinished ...>\n43    getpid() "));
+	assert_non_null(strstr(a, "\n42    <... read resumed>0x1000, 10) "));
+	assert_non_null(strstr(a, "= -1 EAGAIN (Resource temporarily unavailable)\n"));
+	/* the lines nothing cut are the whole lines */
+	getpid_line = strstr(b, "43    getpid()");
+	close_line = strstr(b, "42    close(3)");
+	assert_non_null(getpid_line);
+	assert_non_null(close_line);
+	nl = strchr(getpid_line, '\n');
+	nl[1] = '\0';
+	assert_non_null(strstr(a, getpid_line));
+	assert_non_null(strstr(a, close_line));
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_runs_of_consecutive_events),
 		cmocka_unit_test(test_format_table),
 		cmocka_unit_test(test_session_trace_and_summary),
+		cmocka_unit_test(test_text_entry_parts),
 	};
 
 	return cmocka_run_group_tests_name("sink", tests, NULL, NULL);

@@ -29,6 +29,10 @@ struct pt_task {
 	unsigned flags;			/* PT_* */
 	__u64 pc, sp;			/* at the last syscall stop (0: unknown), for
 					 * the unwinder: often all it needs */
+	/* 1 + the number of the call a restart_syscall would resume (the
+	 * last one cut short by ERESTART_RESTARTBLOCK, or the one it was
+	 * blocked in when attached), 0 when unknown */
+	int restart_nr;
 	struct rn_event ev;		/* the pending system call */
 };
 

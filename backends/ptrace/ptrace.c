@@ -60,7 +60,7 @@ void pt_queue(struct pt_backend *b, const struct rn_event *ev)
 		b->qcap = cap;
 	}
 	memcpy(&b->queue[b->nqueue], ev, RN_EVENT_HDR_SIZE +
-	       (ev->type == RN_EV_SYSCALL ? ev->sc.payload_len : 0));
+	       (ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY ? ev->sc.payload_len : 0));
 	b->nqueue++;
 }
 
@@ -117,6 +117,16 @@ void pt_simple_event(struct pt_backend *b, const struct pt_task *t, __u32 type)
 	ev->tgid = (__u32)t->tgid;
 }
 
+/* A text trace shows the call now (it may block for long): the pending
+ * record itself goes out as RN_EV_ENTRY, the task still stopped so its input
+ * arguments can be read live. */
+static void pt_entry_notice(struct pt_backend *b, struct pt_task *t, rn_event_fn fn, void *ctx)
+{
+	t->ev.type = RN_EV_ENTRY;
+	pt_emit(b, &t->ev, fn, ctx);
+	t->ev.type = RN_EV_SYSCALL;
+}
+
 static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 			     const void *args, __u64 sp, __u64 now, __u32 flags,
 			     rn_event_fn fn, void *ctx)
@@ -137,6 +147,10 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 		 * prints the mask restored from it. */
 		ev->sc.args[0] = sp;
 		ev->flags |= RN_F_SP_ARG0;
+	} else if (nr == __NR_restart_syscall && t->restart_nr) {
+		/* It has no arguments: say which call it resumes, as strace */
+		ev->sc.args[0] = (__u64)(t->restart_nr - 1);
+		ev->flags |= RN_F_PREV_NR;
 	}
 	ev->sc.ret = 0;
 	ev->sc.nr = (__s32)nr;
@@ -145,6 +159,8 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 	if (pt_selected(b, (long)nr)) {
 		t->flags |= PT_REPORT;
 		pt_capture_entry(b, t);
+		if (b->cfg.entry_notices && !(t->flags & PT_HIDDEN))
+			pt_entry_notice(b, t, fn, ctx);
 	} else {
 		t->flags &= ~PT_REPORT;
 	}
@@ -174,6 +190,8 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 		return;
 	}
 	t->flags &= ~PT_IN_SYSCALL;
+	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
+		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
 		return;
 	ev->sc.ret = rval;

@@ -178,6 +178,23 @@ int pt_spawn(struct pt_backend *b)
 
 /* ---- -p ---- */
 
+/* The number of the call task tid is in (/proc/TID/syscall), or -1. */
+static int pt_blocked_nr(pid_t tid)
+{
+	char path[64];
+	FILE *f;
+	int nr = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	if (fscanf(f, "%d", &nr) != 1)
+		nr = -1;
+	fclose(f);
+	return nr;
+}
+
 static int attach_task(struct pt_backend *b, pid_t tid, pid_t tgid)
 {
 	struct pt_task *t;
@@ -190,6 +207,9 @@ static int attach_task(struct pt_backend *b, pid_t tid, pid_t tgid)
 		return -ENOMEM;
 	}
 	t->flags |= PT_ANNOUNCE;
+	/* The call it may be blocked in, which it resumes after our stop as
+	 * restart_syscall (strace: "<... resuming interrupted NAME ...>"). */
+	t->restart_nr = pt_blocked_nr(tid) + 1;
 	/* Stop it once so that we can start stopping at system calls. */
 	ptrace(PTRACE_INTERRUPT, tid, 0L, 0L);
 	return 0;
