@@ -62,6 +62,7 @@ enum rn_event_type {
 				    * that thread's former tid); the tid lives on */
 #define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
 				    * the call it resumes */
+#define RN_F_IDENT	 (1u << 11) /* cgroup_id, ppid, uid, gid and comm are set */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 
@@ -108,6 +109,14 @@ struct rn_event {
 	__u32 flags;		/* RN_F_* */
 	__u32 tid;		/* thread id (strace's "pid") */
 	__u32 tgid;		/* process id */
+	/* Who made the call, valid when flags has RN_F_IDENT: taken by the
+	 * backend at the time of the event (the eBPF backend in the kernel). */
+	__u64 cgroup_id;	/* cgroup v2 id (the inode of its directory) */
+	__u32 ppid;		/* parent's process id */
+	__u32 uid;		/* real user id */
+	__u32 gid;		/* real group id */
+	__u32 _ident_rsv;
+	char comm[16];		/* task name, NUL-padded */
 	union {
 		struct rn_syscall_rec sc;
 		struct rn_signal_rec sig;
@@ -121,7 +130,7 @@ struct rn_event {
 
 /* Bytes of a record before its payload; a record on the wire is this many
  * bytes plus sc.payload_len. */
-#define RN_EVENT_HDR_SIZE 96
+#define RN_EVENT_HDR_SIZE 136
 
 /* One captured piece of tracee memory: the bytes at [addr, addr + len). */
 struct rn_region {
