@@ -148,6 +148,9 @@ struct rn_region {
 				   * bytes its path, read at entry (-y on a call
 				   * that closes it) */
 
+#define RN_REG_COUNT	(1u << 7) /* not memory: a __u32 count of the records in
+				   * the buffer at addr (getdents64 under eBPF) */
+
 #define RN_REGION_ALIGN(n) (((n) + 7u) & ~7u)
 
 _Static_assert(sizeof(struct rn_syscall_rec) == 64, "rn_syscall_rec size");

@@ -246,6 +246,56 @@ static __always_inline void capture_parent_tid(struct rn_scratch *s, __u32 nr)
 		put_mem(s, ca[3], 4, 0, RN_REG_EXIT);
 }
 
+/*
+ * getdents64 fills a buffer far larger than any capture: count its records
+ * in the kernel (one 2-byte read of d_reclen each) so "17 entries" prints
+ * as under ptrace. No count when the walk does not end at the
+ * returned length (never a guessed one).
+ */
+struct dirent_walk {
+	__u64 addr;
+	__s64 len;
+	__s64 off;
+	__u32 n;
+};
+
+static long dirent_step(__u32 i, void *data)
+{
+	struct dirent_walk *w = data;
+	__u16 reclen = 0;
+
+	(void)i;
+	if (w->off >= w->len)
+		return 1;
+	if (bpf_probe_read_user(&reclen, sizeof(reclen), (void *)(w->addr + w->off + 16)) < 0 ||
+	    reclen < 19) {
+		w->off = -1;
+		return 1;
+	}
+	w->off += reclen;
+	w->n++;
+	return 0;
+}
+
+static __always_inline void capture_dirent_count(struct rn_scratch *s)
+{
+	struct dirent_walk w = { .addr = s->ev.sc.args[1], .len = s->ev.sc.ret };
+	__u32 room = 0, *cnt;
+	int off;
+
+	if (w.len <= 0 || !w.addr)
+		return;
+	bpf_loop(RN_DIRENT_MAX, dirent_step, &w, 0);
+	if (w.off != w.len)
+		return;
+	off = region_start(s, &room);
+	if (off < 0 || room < sizeof(*cnt))
+		return;
+	cnt = (void *)&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
+	*cnt = w.n;
+	region_end(s, off, w.addr, sizeof(*cnt), RN_REG_EXIT | RN_REG_COUNT, 1);
+}
+
 /* Capture every described argument; entry is true only for execve. */
 static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at_entry)
 {

@@ -166,6 +166,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		capture_all(s, nr, 0);
 		if (nr == RN_NR_CLONE || nr == RN_NR_CLONE3)
 			capture_parent_tid(s, nr);
+		else if (nr == RN_NR_GETDENTS64)
+			capture_dirent_count(s);
 	}
 	emit(s, false);
 	flush_ignored(p, pid_tgid);

@@ -46,9 +46,14 @@ struct rn_target {
 #define RN_NR_EXECVE		59
 #define RN_NR_EXECVEAT		322
 #define RN_NR_CLONE3		435
+#define RN_NR_GETDENTS64	217
 #define RN_CLONE_PARENT_SETTID	0x00100000
 #define RN_SIGKILL		9
 #define RN_EINTR		4
+
+/* getdents64 records counted in the kernel, at most (a 32 KiB buffer of
+ * the shortest, 24-byte, records holds 1365). */
+#define RN_DIRENT_MAX 4096
 
 /* Largest argv pointer array captured for execve (entries, NULL included). */
 #define RN_ARGV_MAX 256

@@ -35,7 +35,7 @@ KINDS = {
     "outbuf": ("RN_AK_OUTBUF", "bufret"), "signal": ("RN_AK_SIGNAL", None),
     "timespec": ("RN_AK_TIMESPEC", "in(timespec)"),
     "flags": ("RN_AK_FLAGS", None), "enum": ("RN_AK_ENUM", None),
-    "pid": ("RN_AK_PID", None),
+    "pid": ("RN_AK_PID", None), "loffp": ("RN_AK_LOFFP", "in(8)"),
 }
 RETS = {"dec": "RV_DEC", "fd": "RV_FD", "hex": "RV_HEX", "oct": "RV_OCT", "none": "RV_NONE",
         "pid": "RV_PID"}

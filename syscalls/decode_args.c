@@ -6,6 +6,17 @@
  */
 #include "decode_int.h"
 
+/* copy_file_range's offsets: the value the call starts from, as strace shows it. */
+static void pr_loff_at(struct dctx *c, int i)
+{
+	__s64 v;
+
+	if (RAW(c, i) && dc_read(c, RAW(c, i), &v, sizeof(v), false) == 0)
+		rn_sb_printf(ARG(c, i), "[%lld]", (long long)v);
+	else
+		dc_ptr(c, i);
+}
+
 void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 {
 	switch (a->kind) {
@@ -50,6 +61,9 @@ void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 		break;
 	case RN_AK_TIMESPEC:
 		pr_timespec_at(c, ARG(c, i), RAW(c, i), false);
+		break;
+	case RN_AK_LOFFP:
+		pr_loff_at(c, i);
 		break;
 	case RN_AK_FLAGS:
 		dc_flags(c, i, a->xl);

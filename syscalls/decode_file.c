@@ -470,6 +470,8 @@ void dec_getdents(struct dctx *c)
 	if (dc_stop_unfinished(c, 1))
 		return;
 	n = c->ok && !c->o->terse ? count_dirents(c, RAW(c, 1), c->sc->ret) : -1;
+	if (n < 0 && c->ok && !c->o->terse && !c->o->verbose)
+		n = rn_mem_count(c->mem.ev, RAW(c, 1));	/* counted by the backend */
 	if (n >= 0 && c->o->verbose)
 		pr_dirents(c, ARG(c, 1), RAW(c, 1), c->sc->ret);
 	else if (n >= 0)

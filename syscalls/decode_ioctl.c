@@ -151,6 +151,8 @@ static void ioctl_arg(struct dctx *c, __u32 req)
 		break;
 	case FIONBIO: case FIOASYNC: case TIOCSPGRP: case TIOCSPTLCK:
 		return pr_int_at(c, sb, addr, false);
+	case TIOCSCTTY: case 0x40049409: /* FICLONE: the source fd */
+		return dc_int(c, 2);
 	case FIOCLEX: case FIONCLEX: case TIOCNOTTY: case TIOCEXCL: case TIOCNXCL:
 		c->d->nargs = 2;
 		return;

@@ -31,6 +31,11 @@ static void pr_pollfds(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n
 			rn_sb_puts(sb, "...");
 			break;
 		}
+		if (!out && p.fd < 0) {
+			/* ignored by the kernel: strace shows the fd alone */
+			rn_sb_printf(sb, "{fd=%d}", p.fd);
+			continue;
+		}
 		rn_sb_printf(sb, "{fd=%d, %s=", p.fd, out ? "revents" : "events");
 		rn_xlat_flags(sb, rn_xl_poll_events, (__u16)(out ? p.revents : p.events));
 		rn_sb_putc(sb, '}');

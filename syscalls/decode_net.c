@@ -234,6 +234,7 @@ static const struct rn_xlat *sockopt_names(int level)
 	case 0: return rn_xl_ip_opts;
 	case 6: return rn_xl_tcp_opts;
 	case 41: return rn_xl_ipv6_opts;
+	case 270: return rn_xl_netlink_opts;
 	}
 	return NULL;
 }

@@ -50,7 +50,7 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
 	size_t off = 0;
 
 	while ((r = region_next(ev, &off, &data))) {
-		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH))
+		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH | RN_REG_COUNT))
 			continue;
 		if (want_exit >= 0 && !!(r->flags & RN_REG_EXIT) != want_exit)
 			continue;
@@ -77,6 +77,24 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 		}
 	}
 	return NULL;
+}
+
+/* The record count the backend took of the buffer at addr (RN_REG_COUNT),
+ * or -1. */
+long rn_mem_count(const struct rn_event *ev, __u64 addr)
+{
+	const struct rn_region *r;
+	const __u8 *data;
+	size_t off = 0;
+	__u32 n;
+
+	while ((r = region_next(ev, &off, &data))) {
+		if ((r->flags & RN_REG_COUNT) && r->addr == addr && r->len == sizeof(n)) {
+			memcpy(&n, data, sizeof(n));
+			return n;
+		}
+	}
+	return -1;
 }
 
 /* Read from the live task, looping over short reads. */

@@ -12,6 +12,7 @@
  */
 /* The path of descriptor fd the backend recorded at the call's entry (-y on
  * close), or NULL; *len gets its length (not NUL-terminated). */
+long rn_mem_count(const struct rn_event *ev, __u64 addr);
 const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len);
 
 const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int want_exit,

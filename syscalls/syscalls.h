@@ -51,6 +51,7 @@ enum rn_arg_kind {
 	RN_AK_FLAGS,		/* A|B|0x40 from xl */
 	RN_AK_ENUM,		/* a name from xl, else the value printed with fmt */
 	RN_AK_PID,		/* a process or thread id: 1234<cat> under -Y */
+	RN_AK_LOFFP,		/* a pointer to an input loff_t: [4096], or NULL */
 	RN_AK_COUNT,
 };
 

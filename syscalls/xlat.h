@@ -43,7 +43,7 @@ extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_fl
 	rn_xl_mremap_flags[], rn_xl_clone_flags[], rn_xl_wait_options[], rn_xl_idtypes[],
 	rn_xl_sigprocmask_how[], rn_xl_sa_flags[], rn_xl_address_families[],
 	rn_xl_socket_types[], rn_xl_socket_flags[], rn_xl_ip_protocols[], rn_xl_sock_levels[],
-	rn_xl_sol_socket_opts[], rn_xl_tcp_opts[], rn_xl_ip_opts[], rn_xl_ipv6_opts[],
+	rn_xl_sol_socket_opts[], rn_xl_tcp_opts[], rn_xl_ip_opts[], rn_xl_ipv6_opts[], rn_xl_netlink_opts[],
 	rn_xl_msg_flags[], rn_xl_shutdown_how[], rn_xl_poll_events[], rn_xl_epoll_events[],
 	rn_xl_epoll_ctl_ops[], rn_xl_epoll_flags[], rn_xl_futex_ops[], rn_xl_prctl_opts[],
 	rn_xl_arch_prctl_codes[], rn_xl_rlimits[], rn_xl_grnd_flags[], rn_xl_rename_flags[],

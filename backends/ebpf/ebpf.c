@@ -53,7 +53,8 @@ _Static_assert(RODATA_SIZE(rn_caps) == RN_NR_MAX * sizeof(struct rn_cap_desc),
 	       "BPF capture table (RN_NR_MAX)");
 _Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clone &&
 	       RN_NR_FORK == SYS_fork && RN_NR_VFORK == SYS_vfork && RN_NR_EXECVE == SYS_execve &&
-	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3,
+	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3 &&
+	       RN_NR_GETDENTS64 == SYS_getdents64,
 	       "syscall numbers in bpf/renacer.h");
 _Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
 	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,
