@@ -18,6 +18,7 @@
 #include "event.h"
 
 struct rn_frame;		/* backends/stack.h */
+struct rn_inject;		/* backends/inject.h */
 
 /*
  * Read access to a live task's memory and file table, for decoding what the
@@ -84,6 +85,9 @@ struct rn_trace_config {
 	 * record at each reported call's entry, before its completed record.
 	 * Off for -c, JSON, CSV: they want completed calls only. */
 	bool entry_notices;
+	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
+	 * Injected calls stop the task even when not reported. */
+	const struct rn_inject *inject;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

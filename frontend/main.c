@@ -139,6 +139,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	cfg->inject = f->inject;
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {

@@ -484,6 +484,9 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->user = optarg;
 		return 0;
 	case 'e':
+		/* the eBPF program only watches calls: it cannot change them */
+		if (!strncmp(optarg, "inject=", 7) || !strncmp(optarg, "fault=", 6))
+			set_ptrace_only(o, !strncmp(optarg, "fault=", 6) ? "-e fault=" : "-e inject=");
 		return add_filter(o, "", optarg);
 	case 'z':
 		return add_filter(o, "", "status=successful");
@@ -626,7 +629,10 @@ void rn_opts_usage(FILE *out)
 	      "  -p PID                  attach to PID (repeatable, or comma-separated)\n"
 	      "  -u USER                 run the command as USER\n"
 	      "  -e EXPR                 trace=, status=, signal=, quiet=, abbrev=, verbose=,\n"
-	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps)\n"
+	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps),\n"
+	      "                          inject=SET:error=E|retval=N[:when=W][:signal=S]\n"
+	      "                          [:delay_enter=US][:delay_exit=US], fault=SET[:error=E]\n"
+	      "                          (ptrace: change the calls)\n"
 	      "  -z / -Z                 only successful / only failed calls\n"
 	      "  -P PATH                 only calls that touch PATH\n"
 	      "  --trace-fds=SET         only calls on these descriptors\n"

@@ -141,6 +141,10 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 	rn_sb_put_udec_pad(out, ev->dur_ns % 1000, 3);
 	if (ev->flags & RN_F_ENTRY_MISSED)
 		rn_sb_puts(out, ",\"entry_missed\":true");
+	if (ev->flags & RN_F_INJECTED)
+		rn_sb_puts(out, ",\"injected\":true");
+	if (ev->flags & RN_F_DELAYED)
+		rn_sb_puts(out, ",\"delayed\":true");
 }
 
 static void json_cstr(struct rn_strbuf *out, const char *s)

@@ -164,6 +164,8 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 	} else {
 		t->flags &= ~PT_REPORT;
 	}
+	if (b->cfg.inject)
+		pt_inject_entry(b, t, (long)nr, flags & RN_F_SECCOMP);
 }
 
 static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval, __u64 now,
@@ -190,6 +192,8 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 		return;
 	}
 	t->flags &= ~PT_IN_SYSCALL;
+	if (t->inj_rule)
+		rval = pt_inject_exit(b, t, rval);
 	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
 		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
@@ -260,7 +264,9 @@ static void pt_syscall_stop(struct pt_backend *b, struct pt_task *t, rn_event_fn
 	default:
 		break;
 	}
-	pt_resume(b, t, 0);
+	/* a signal -e inject= raises as the call starts (or ends) */
+	pt_resume(b, t, t->inj_sig);
+	t->inj_sig = 0;
 }
 
 /* PTRACE_EVENT_FORK/VFORK/CLONE in the parent: start tracking the child now
@@ -525,6 +531,11 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	pt_mem_init(b);
 	pt_unwind_init(b);
+	if (pt_inject_init(b) < 0) {
+		free(b);
+		errno = ENOMEM;
+		return NULL;
+	}
 	return &b->base;
 }
 
@@ -662,6 +673,7 @@ static void pt_close(struct rn_backend *rb)
 	pt_drop_all(b, NULL, NULL);
 	pt_unwind_free(b);
 	free(b->filter);
+	free(b->inj_errno);
 	free(b->queue);
 	free(b);
 }
