@@ -83,7 +83,7 @@ struct rn_syscall_rec {
 };
 
 struct rn_signal_rec {
-	__u64 addr;		/* si_addr for faults */
+	__u64 addr;		/* si_addr for faults; si_value for SI_TIMER */
 	__s32 signo;
 	__s32 code;		/* si_code */
 	__s32 err;		/* si_errno */

@@ -74,8 +74,11 @@ static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len
 		return pt_mem_read((pid_t)tid, addr, buf, len);
 	got = pt_mem_read((pid_t)tid, addr, mc->buf, PT_MCACHE);
 	if (got < 0) {
+		/* process_vm_readv never splits one iovec: a window that runs
+		 * past the end of a mapping (the top of the stack) fails as a
+		 * whole although the bytes asked for are there */
 		mc->len = 0;
-		return got;
+		return pt_mem_read((pid_t)tid, addr, buf, len);
 	}
 	mc->tid = (pid_t)tid;
 	mc->base = addr;

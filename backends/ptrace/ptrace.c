@@ -395,6 +395,8 @@ static void pt_signal_stop(struct pt_backend *b, struct pt_task *t, int sig, rn_
 			if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
 			    sig == SIGTRAP)
 				s->addr = (__u64)(unsigned long)si.si_addr;
+			else if (si.si_code == SI_TIMER)	/* POSIX timer: its si_value */
+				s->addr = (__u64)(unsigned long)si.si_value.sival_ptr;
 		}
 		pt_emit(b, &b->scratch, fn, ctx);
 	}
