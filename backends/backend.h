@@ -40,6 +40,13 @@ struct rn_memsrc {
 	 * built without libdwarf/libunwind). */
 	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		      int how);
+	/* -yy: the details of descriptor fd of process tgid, whose path is
+	 * path: what a socket is connected to ("TCP:[127.0.0.1:5000->...]"),
+	 * a device's numbers ("/dev/null<char 1:3>"), escaped, in buf.
+	 * Returns its length, 0 when there is nothing to add to the path, or
+	 * -errno. NULL where the backend has no live descriptors to ask about
+	 * (backends/sockdiag.h). */
+	long (*fddetail)(void *ctx, __u32 tgid, int fd, const char *path, char *buf, size_t len);
 };
 
 /*

@@ -453,6 +453,11 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->xflag++;
 		return 0;
 	case 'y':
+		/* -yy: sockets described through sock_diag, from the live fd */
+		if (o->dec.show_paths) {
+			o->dec.sock_details = true;
+			set_ptrace_only(o, "-yy");
+		}
 		/* The eBPF backend decodes after the task has moved on: its fd
 		 * table is no longer the one the call saw. */
 		o->dec.show_paths = true;
@@ -645,6 +650,7 @@ void rn_opts_usage(FILE *out)
 	      "  -v                      unabbreviated structures and environments\n"
 	      "  -x                      strings with non-printable bytes in hex (-xx: all)\n"
 	      "  -y                      print paths next to file descriptors\n"
+	      "  -yy                     (ptrace) and what sockets connect (TCP:[a:p->b:q])\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
 	      "  -r                      time since the previous line (relative timestamps)\n"
 	      "  -T                      time spent in each call\n"

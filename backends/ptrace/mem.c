@@ -20,6 +20,7 @@
 #include "../../syscalls/syscalls.h"
 #include "pt.h"
 #include "../procfs.h"
+#include "../sockdiag.h"
 
 #define PT_PAGE 4096u
 #define PT_SOCKADDR_MAX 128u	/* sizeof(struct sockaddr_storage) */
@@ -93,6 +94,7 @@ void pt_mem_init(struct pt_backend *b)
 {
 	b->mem.read = mem_src_read;
 	b->mem.fdpath = rn_proc_fdpath;
+	b->mem.fddetail = rn_fd_detail;
 	b->mem.ctx = b;
 }
 
