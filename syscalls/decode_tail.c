@@ -44,9 +44,14 @@ static void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 	memcpy(&tid, s + 16, 4);
 	memcpy(&fn, s + 16, 8);
 	memcpy(&attr, s + 24, 8);
-	rn_sb_printf(sb, "{sigev_value={sival_int=%d, sival_ptr=", (__s32)val);
-	pr_ptr(sb, val);
-	rn_sb_puts(sb, "}, sigev_signo=");
+	/* strace leaves a zero value out */
+	rn_sb_putc(sb, '{');
+	if (val) {
+		rn_sb_printf(sb, "sigev_value={sival_int=%d, sival_ptr=", (__s32)val);
+		pr_ptr(sb, val);
+		rn_sb_puts(sb, "}, ");
+	}
+	rn_sb_puts(sb, "sigev_signo=");
 	if (notify == 0 || notify == 4)
 		pr_signal(sb, signo);
 	else
@@ -162,7 +167,8 @@ static void pr_mpol_mode(struct rn_strbuf *sb, __u64 mode)
 static void pr_nodemask_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 maxnode,
 			   bool out)
 {
-	__u64 words = maxnode / 64 + (maxnode % 64 != 0), w;
+	/* the kernel reads maxnode - 1 bits */
+	__u64 bits = maxnode ? maxnode - 1 : 0, words = bits / 64 + (bits % 64 != 0), w;
 
 	if (!addr || !words) {
 		pr_ptr(sb, addr);
