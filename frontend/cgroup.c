@@ -2,6 +2,8 @@
 /* Cgroup ids to paths and containers (see cgroup.h). */
 #include "cgroup.h"
 
+#include "../backends/proc_ident.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -28,46 +30,15 @@ struct cg_node {
 
 static struct cg_node *cg_table[CG_BUCKETS];
 static char cg_mount[PATH_MAX];
-static int cg_mount_state;	/* 0 not looked for, 1 found, -1 none */
 static int cg_handle_type = -1;	/* the mount's file handle type, or -1 */
-
-/* mountinfo field 5 is the mount point, after " - " the fs type. */
-static bool mountinfo_cgroup2(char *line, char *point, size_t n)
-{
-	char *sep = strstr(line, " - "), *save = NULL, *tok;
-	int i;
-
-	if (!sep || strncmp(sep + 3, "cgroup2 ", 8))
-		return false;
-	tok = strtok_r(line, " ", &save);
-	for (i = 1; tok && i < 5; i++)
-		tok = strtok_r(NULL, " ", &save);
-	if (!tok)
-		return false;
-	/* the kernel writes spaces and the like as \040: cgroupfs paths have none */
-	snprintf(point, n, "%s", tok);
-	return true;
-}
 
 const char *rn_cgroup_mount(void)
 {
-	char line[4096];
-	FILE *f;
+	const char *m = rn_proc_cgroup2_mount();
 
-	if (cg_mount_state)
-		return cg_mount_state > 0 ? cg_mount : NULL;
-	cg_mount_state = -1;
-	f = fopen("/proc/self/mountinfo", "re");
-	if (!f)
-		return NULL;
-	while (fgets(line, sizeof(line), f)) {
-		if (mountinfo_cgroup2(line, cg_mount, sizeof(cg_mount))) {
-			cg_mount_state = 1;
-			break;
-		}
-	}
-	fclose(f);
-	return cg_mount_state > 0 ? cg_mount : NULL;
+	if (m && !cg_mount[0])
+		snprintf(cg_mount, sizeof(cg_mount), "%s", m);
+	return m;
 }
 
 /* --- id -> path */

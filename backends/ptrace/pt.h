@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "../backend.h"
+#include "../proc_ident.h"
 
 /* pt_task.flags */
 #define PT_IN_SYSCALL	(1u << 0)	/* ev holds a call whose exit is pending */
@@ -33,6 +34,10 @@ struct pt_task {
 	 * last one cut short by ERESTART_RESTARTBLOCK, or the one it was
 	 * blocked in when attached), 0 when unknown */
 	int restart_nr;
+	/* who it is (ident.c): read from /proc when first needed and again
+	 * after a call that changes it */
+	struct rn_proc_ident ident;
+	bool ident_valid;
 	struct rn_event ev;		/* the pending system call */
 };
 
@@ -95,6 +100,9 @@ static inline const struct pt_backend *pt_of_const(const struct rn_backend *b)
 
 /* task.c */
 struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid);
+/* ident.c: the identity fields of ev (a record of task ev->tid), cached per
+ * task and read again after exec, PR_SET_NAME and the set*id calls. */
+void pt_ident_fill(struct pt_backend *b, struct rn_event *ev);
 struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid);
 void pt_task_del(struct pt_backend *b, struct pt_task *t);
 /* Re-key t under a new tid (execve from a non-leader thread). */

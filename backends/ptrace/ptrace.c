@@ -70,6 +70,7 @@ static int pt_emit(struct pt_backend *b, const struct rn_event *ev, rn_event_fn 
 {
 	int rc;
 
+	pt_ident_fill(b, (struct rn_event *)ev);	/* callers' records are writable */
 	if (!fn) {
 		pt_queue(b, ev);
 		return 0;

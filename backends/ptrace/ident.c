@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The identity of each record for the ptrace backend: read from /proc once
+ * per task and kept, read again when the task's own call changed it (exec
+ * renames it and may change its ids, PR_SET_NAME renames it, the set*id
+ * calls change its ids). A move to another cgroup by someone else, or a
+ * reparenting, shows from the task's next exec on (the eBPF backend sees
+ * both at once).
+ */
+#include "pt.h"
+
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+
+/* Does this completed call change who the task is? */
+static bool changes_ident(const struct rn_event *ev)
+{
+	if (ev->type != RN_EV_SYSCALL || ev->sc.ret < 0 || (ev->flags & RN_F_UNFINISHED))
+		return false;
+	switch (ev->sc.nr) {
+	case SYS_execve:
+	case SYS_execveat:
+	case SYS_setuid:
+	case SYS_setgid:
+	case SYS_setreuid:
+	case SYS_setregid:
+	case SYS_setresuid:
+	case SYS_setresgid:
+		return true;
+	case SYS_prctl:
+		return ev->sc.args[0] == PR_SET_NAME;
+	}
+	return false;
+}
+
+void pt_ident_fill(struct pt_backend *b, struct rn_event *ev)
+{
+	struct pt_task *t;
+
+	if (ev->type == RN_EV_LOST || (ev->flags & RN_F_IDENT))
+		return;
+	t = pt_task_find(b, (pid_t)ev->tid);
+	if (!t)
+		return;
+	/* the record shows the task as the call left it, as in the kernel */
+	if (changes_ident(ev))
+		t->ident_valid = false;
+	if (!t->ident_valid)
+		t->ident_valid = rn_proc_ident(t->tid, &t->ident) == 0;
+	if (!t->ident_valid)
+		return;
+	ev->cgroup_id = t->ident.cgroup_id;
+	ev->ppid = t->ident.ppid;
+	ev->uid = t->ident.uid;
+	ev->gid = t->ident.gid;
+	memcpy(ev->comm, t->ident.comm, sizeof(ev->comm));
+	ev->flags |= RN_F_IDENT;
+}
