@@ -38,7 +38,9 @@ void pt_ident_fill(struct pt_backend *b, struct rn_event *ev)
 {
 	struct pt_task *t;
 
-	if (ev->type == RN_EV_LOST || (ev->flags & RN_F_IDENT))
+	/* a pending call's record is emitted twice (entry notice, then the
+	 * completed call): fill it each time */
+	if (ev->type == RN_EV_LOST)
 		return;
 	t = pt_task_find(b, (pid_t)ev->tid);
 	if (!t)
