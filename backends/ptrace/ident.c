@@ -14,11 +14,11 @@
 #include <sys/syscall.h>
 
 /* Does this completed call change who the task is? */
-static bool changes_ident(const struct rn_event *ev)
+static bool changes_ident(long nr, __u64 arg0, __s64 ret)
 {
-	if (ev->type != RN_EV_SYSCALL || ev->sc.ret < 0 || (ev->flags & RN_F_UNFINISHED))
+	if (ret < 0)
 		return false;
-	switch (ev->sc.nr) {
+	switch (nr) {
 	case SYS_execve:
 	case SYS_execveat:
 	case SYS_setuid:
@@ -29,9 +29,17 @@ static bool changes_ident(const struct rn_event *ev)
 	case SYS_setresgid:
 		return true;
 	case SYS_prctl:
-		return ev->sc.args[0] == PR_SET_NAME;
+		return arg0 == PR_SET_NAME;
 	}
 	return false;
+}
+
+void pt_ident_call_done(struct pt_task *t, long nr, __u64 arg0, __s64 ret)
+{
+	/* reported or not, the task's next record shows it as the call left
+	 * it (the call's own record included), as the kernel would */
+	if (changes_ident(nr, arg0, ret))
+		t->ident_valid = false;
 }
 
 void pt_ident_fill(struct pt_backend *b, struct rn_event *ev)
@@ -45,9 +53,6 @@ void pt_ident_fill(struct pt_backend *b, struct rn_event *ev)
 	t = pt_task_find(b, (pid_t)ev->tid);
 	if (!t)
 		return;
-	/* the record shows the task as the call left it, as in the kernel */
-	if (changes_ident(ev))
-		t->ident_valid = false;
 	if (!t->ident_valid)
 		t->ident_valid = rn_proc_ident(t->tid, &t->ident) == 0;
 	if (!t->ident_valid)

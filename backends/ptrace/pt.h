@@ -103,6 +103,8 @@ struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid);
 /* ident.c: the identity fields of ev (a record of task ev->tid), cached per
  * task and read again after exec, PR_SET_NAME and the set*id calls. */
 void pt_ident_fill(struct pt_backend *b, struct rn_event *ev);
+/* A call of t returned rval: forget its identity if the call changed it. */
+void pt_ident_call_done(struct pt_task *t, long nr, __u64 arg0, __s64 rval);
 struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid);
 void pt_task_del(struct pt_backend *b, struct pt_task *t);
 /* Re-key t under a new tid (execve from a non-leader thread). */

@@ -191,6 +191,7 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 		return;
 	}
 	t->flags &= ~PT_IN_SYSCALL;
+	pt_ident_call_done(t, ev->sc.nr, ev->sc.args[0], rval);
 	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
 		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
