@@ -10,6 +10,8 @@
 #include "../syscalls/syscalls.h"
 #include "cgroup.h"
 #include "format.h"
+#include "metrics.h"
+#include "../stats/stats.h"
 
 int rn_opts_add_comm(struct rn_opts *o, const char *name, char *err, size_t errlen)
 {
@@ -169,4 +171,46 @@ bool rn_ident_comm_wanted(const struct rn_opts *o, const struct rn_event *ev)
 			return true;
 	}
 	return false;
+}
+
+static const char *stats_name(void *ctx, __u64 cgroup_id, bool container)
+{
+	(void)ctx;
+	if (!cgroup_id)
+		return NULL;
+	return container ? rn_cgroup_container(cgroup_id) : rn_cgroup_path(cgroup_id);
+}
+
+void rn_ident_stats_namer(struct rn_stats *s)
+{
+	rn_stats_set_namer(s, &(struct rn_stats_namer){ .name = stats_name });
+}
+
+bool rn_metrics_ident_labels(int key, const struct rn_event *ev, char *buf, size_t len)
+{
+	__u64 id = ev->flags & RN_F_IDENT ? ev->cgroup_id : 0;
+	const char *v;
+	struct rn_strbuf sb;
+
+	if (key != RN_STATS_BY_CGROUP && key != RN_STATS_BY_CONTAINER)
+		return false;
+	v = stats_name(NULL, id, key == RN_STATS_BY_CONTAINER);
+	rn_sb_init(&sb);
+	rn_sb_puts(&sb, key == RN_STATS_BY_CGROUP ? "cgroup=\"" : "container=\"");
+	rn_metrics_label_escape(&sb, v ? v : "-");
+	rn_sb_puts(&sb, "\",");
+	snprintf(buf, len, "%s", sb.buf);
+	rn_sb_release(&sb);
+	return true;
+}
+
+void rn_metrics_container_label(const struct rn_event *ev, struct rn_strbuf *sb)
+{
+	const char *v = ev->flags & RN_F_IDENT ? rn_cgroup_container(ev->cgroup_id) : NULL;
+
+	if (!v)
+		return;
+	rn_sb_puts(sb, "container=\"");
+	rn_metrics_label_escape(sb, v);
+	rn_sb_puts(sb, "\",");
 }

@@ -44,4 +44,15 @@ bool rn_ident_unquote(const char *s, size_t n, struct rn_strbuf *out);
  * (true without --comm or without identity). */
 bool rn_ident_comm_wanted(const struct rn_opts *o, const struct rn_event *ev);
 
+struct rn_stats;
+/* Name the tables of s by cgroup path and container (frontend/cgroup.c). */
+void rn_ident_stats_namer(struct rn_stats *s);
+
+/* --summary-by=cgroup|container metrics: the group's labels
+ * (cgroup="/a/b", or container="ID") into buf; false for the other keys. */
+bool rn_metrics_ident_labels(int key, const struct rn_event *ev, char *buf, size_t len);
+/* container="ID", after a process's or thread's labels, when its cgroup
+ * names one. */
+void rn_metrics_container_label(const struct rn_event *ev, struct rn_strbuf *sb);
+
 #endif /* RN_IDENT_H */
