@@ -138,7 +138,31 @@ grep -vqE "^$IN<$NAME> " "$WORK/all.txt" &&
 	fail "--all text: a line without '$IN<$NAME> ': $(grep -vE "^$IN<$NAME> " "$WORK/all.txt" | head -2)"
 grep -qE "^$IN<$NAME> \+\+\+ exited with 0 \+\+\+$" "$WORK/all.txt" || fail "--all text: no exit line"
 
-# 6. ptrace: the same fields, from /proc
+# 6. tables named by process name and container; CSV identity columns
+start "$WORK/sum.txt" --cgroup="${HEX:0:12}" -c --summary-by=container
+run_inside "$DOCK" IN
+wait "$IN"
+stop
+grep -qx "container $HEX" "$WORK/sum.txt" || fail "no 'container ID' table: $(head -3 "$WORK/sum.txt")"
+start "$WORK/proc.txt" --cgroup="$REL" -c --summary-by=process
+run_inside "$CG" IN
+wait "$IN"
+stop
+grep -qx "pid $IN ($NAME)" "$WORK/proc.txt" || fail "no 'pid $IN ($NAME)' table: $(cat "$WORK/proc.txt")"
+start "$WORK/cg.csv" --cgroup="$REL" --format=csv
+run_inside "$CG" IN
+wait "$IN"
+stop
+head -1 "$WORK/cg.csv" | grep -q ',comm,ppid,uid,gid,cgroup,container$' || fail "CSV header: $(head -1 "$WORK/cg.csv")"
+python3 - "$WORK/cg.csv" "$IN" "$NAME" "$REL" <<'PY' || fail "CSV identity"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+mine = [r for r in rows if r["pid"] == sys.argv[2] and r["comm"] == sys.argv[3]]
+assert mine, "no row of the process"
+assert all(r["uid"] == "65534" and r["cgroup"] == sys.argv[4] for r in mine), mine[0]
+PY
+
+# 7. ptrace: the same fields, from /proc
 CGNOW=$(sed -n 's/^0:://p' /proc/self/cgroup)
 "$RENACER" --backend=ptrace --format=json -o "$WORK/pt.json" -e trace=openat,read,exit_group \
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$WORK/$NAME" /etc/hostname >/dev/null ||
@@ -159,7 +183,7 @@ PY
 grep -qE "^[0-9]+<$NAME> openat\(AT_FDCWD, \"/etc/hostname\"" "$WORK/pt.txt" ||
 	fail "ptrace -Y: $(tail -2 "$WORK/pt.txt")"
 
-# 7. errors: a wrong --cgroup says where cgroup v2 is mounted
+# 8. errors: a wrong --cgroup says where cgroup v2 is mounted
 "$RENACER" --cgroup=/no/such/renacer-cgroup true 2>"$WORK/e" && fail "a wrong --cgroup accepted"
 grep -q "cgroup v2 is mounted at $MNT" "$WORK/e" || fail "no mount point: $(cat "$WORK/e")"
 "$RENACER" --all --comm=a --comm=b --comm=c --comm=d --comm=e --comm=f --comm=g --comm=h \
