@@ -70,11 +70,21 @@ median() {	# FILE COLUMN
 }
 
 echo "ident_bench: $CALLS one-byte reads, per-call records (text to /dev/null), $RUNS runs each, medians"
-printf "%-9s %14s %14s %10s\n" mode "loop cpu ns" "loop wall ns" "lost(max)"
+quartiles() {	# FILE COLUMN: "q1-q3" (the spread of the runs)
+	sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END {
+		printf "%s-%s", v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'
+}
+printf "%-9s %12s %18s %14s %10s\n" mode "loop cpu ns" "cpu q1-q3" "loop wall ns" "lost(max)"
 for m in $MODES; do
-	printf "%-9s %14s %14s %10s\n" "$m" "$(median "$TMP/$m" 2)" "$(median "$TMP/$m" 1)" \
-		"$(sort -n -k3 "$TMP/$m" | tail -1 | awk '{print $3}')"
+	printf "%-9s %12s %18s %14s %10s\n" "$m" "$(median "$TMP/$m" 2)" "$(quartiles "$TMP/$m" 2)" \
+		"$(median "$TMP/$m" 1)" "$(sort -n -k3 "$TMP/$m" | tail -1 | awk '{print $3}')"
 done
+# the same difference within each round (runs of a round are back to back):
+# less exposed to the machine's load drifting between rounds
+paste "$TMP/ident" "$TMP/noident" | awk '{ print $2 - $5 }' | sort -n |
+	awk '{ v[NR] = $1 } END { printf "per-round difference, median: %+.1f ns (q1 %+.1f, q3 %+.1f)\n",
+		NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2,
+		v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'
 ci=$(median "$TMP/ident" 2) cn=$(median "$TMP/noident" 2)
 awk -v a="$ci" -v b="$cn" 'BEGIN { printf "identity: %+.1f ns per call (loop CPU), %.3fx; goal <= 10 ns\n", a - b, a / b }'
 if [ -n "$OLD" ]; then
