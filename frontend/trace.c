@@ -4,6 +4,7 @@
 
 #include "../backends/spawn.h"
 #include "filter.h"
+#include "cgroup.h"
 #include "ident.h"
 
 #include <errno.h>
@@ -319,6 +320,7 @@ void rn_trace_release(struct rn_trace *t)
 	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);
 	rn_comm_release(&t->comm);
+	rn_cgroup_release();
 	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
 		rn_decoded_release(&t->decs[i]);
 	free(t->frames);
