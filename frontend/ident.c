@@ -13,6 +13,8 @@
 #include "metrics.h"
 #include "../stats/stats.h"
 
+_Static_assert(RN_JSON_SCHEMA == RN_STATS_JSON_SCHEMA, "one JSON schema number");
+
 int rn_opts_add_comm(struct rn_opts *o, const char *name, char *err, size_t errlen)
 {
 	if (o->ncomms >= RN_COMM_FILTER_MAX || o->ncomms >= sizeof(o->comms) / sizeof(o->comms[0])) {

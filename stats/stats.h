@@ -50,6 +50,10 @@ enum rn_stats_key {
 	RN_STATS_BY_CONTAINER,		/* --summary-by=container: per container */
 };
 
+/* The "schema" of the summary's JSON object: the same number as the trace
+ * records' (RN_JSON_SCHEMA, frontend/ident.h; docs/json-schema.md). */
+#define RN_STATS_JSON_SCHEMA 1
+
 /* Distinct cgroups (and containers) given a table each; the rest share one
  * named "other", so a machine-wide trace keeps bounded memory. */
 #define RN_STATS_CGROUPS_MAX 1024

@@ -537,8 +537,8 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 	t = tables_build(s, o->sort, &nt, &groups);
 	if (!t)
 		return -ENOMEM;
-	fprintf(out, "{\"type\":\"summary\",\"by\":\"%s\",\"time_basis\":\"%s\",", by[s->key],
-		rn_stats_time_basis(o->backend));
+	fprintf(out, "{\"type\":\"summary\",\"by\":\"%s\",\"time_basis\":\"%s\",\"schema\":%d,",
+		by[s->key], rn_stats_time_basis(o->backend), RN_STATS_JSON_SCHEMA);
 	if (o->ts > 0)
 		fprintf(out, "\"ts\":%.6f,\"interval_start\":%.6f,\"interval_end\":%.6f,",
 			o->ts, o->interval_start, o->interval_end);
