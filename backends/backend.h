@@ -68,6 +68,8 @@ struct rn_trace_config {
 	bool attach_all;	/* --all (eBPF) */
 	const char *cgroup;	/* --cgroup PATH (eBPF) */
 	long uid;		/* -u USER for the spawned command, or -1 */
+	const char *const *comms; /* --comm NAMEs (eBPF filters in the kernel) */
+	size_t ncomms;
 	long gid;
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */

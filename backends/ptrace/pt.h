@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "../backend.h"
+#include "../proc_ident.h"
 
 /* pt_task.flags */
 #define PT_IN_SYSCALL	(1u << 0)	/* ev holds a call whose exit is pending */
@@ -45,6 +46,10 @@ struct pt_task {
 	unsigned inj;
 	int inj_sig;			/* to deliver when the task resumes */
 	const struct rn_inject_rule *inj_rule;
+	/* who it is (ident.c): read from /proc when first needed and again
+	 * after a call that changes it */
+	struct rn_proc_ident ident;
+	bool ident_valid;
 	struct rn_event ev;		/* the pending system call */
 };
 
@@ -111,6 +116,11 @@ static inline const struct pt_backend *pt_of_const(const struct rn_backend *b)
 
 /* task.c */
 struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid);
+/* ident.c: the identity fields of ev (a record of task ev->tid), cached per
+ * task and read again after exec, PR_SET_NAME and the set*id calls. */
+void pt_ident_fill(struct pt_backend *b, struct rn_event *ev);
+/* A call of t returned rval: forget its identity if the call changed it. */
+void pt_ident_call_done(struct pt_task *t, long nr, __u64 arg0, __s64 rval);
 struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid);
 void pt_task_del(struct pt_backend *b, struct pt_task *t);
 /* Re-key t under a new tid (execve from a non-leader thread). */

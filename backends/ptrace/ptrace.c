@@ -70,6 +70,7 @@ static int pt_emit(struct pt_backend *b, const struct rn_event *ev, rn_event_fn 
 {
 	int rc;
 
+	pt_ident_fill(b, (struct rn_event *)ev);	/* callers' records are writable */
 	if (!fn) {
 		pt_queue(b, ev);
 		return 0;
@@ -194,6 +195,7 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 	t->flags &= ~PT_IN_SYSCALL;
 	if (t->inj_rule)
 		rval = pt_inject_exit(b, t, rval);
+	pt_ident_call_done(t, ev->sc.nr, ev->sc.args[0], rval);
 	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
 		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
