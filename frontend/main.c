@@ -20,6 +20,7 @@
 #include "select.h"
 #include "sink.h"
 #include "trace.h"
+#include "sample.h"
 
 #define RENACER_VERSION "0.1.0"
 
@@ -116,6 +117,8 @@ static bool needs_time(const struct rn_opts *o)
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
+	char err[300];
+
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->argv = o->argv;
 	cfg->pids = o->pids;
@@ -139,6 +142,9 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	rn_sample_config(o, cfg);
+	if (rn_sample_check(o, f, err, sizeof(err)))
+		die(err, 1);
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {

@@ -370,6 +370,7 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 	}
 	ebpf_phase(b, "open");
 	ebpf_set_rodata(b->skel, cfg);
+	ebpf_sampling_setup(b, cfg);
 	b->skel->rodata->rn_exec_hook = exec_hook;
 	/* what a run does not need is neither verified nor attached (each
 	 * program costs 0.3-1 ms of start-up): -c sends no per-call records,
@@ -382,7 +383,7 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
 	/* the -c tables cost memory and creation time: keep them tiny when unused */
-	if (!err && !cfg->summary_only)
+	if (!err && !cfg->summary_only && !b->kernel_totals)
 		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
 		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
 	if (!err)

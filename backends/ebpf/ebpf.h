@@ -48,6 +48,12 @@ struct ebpf_backend {
 	__u64 lost_seen;	/* per-CPU lost counters' sum last read */
 	__u64 lost_reported;
 
+	/* --sample, --rate-limit (ebpf_sampling.c) */
+	unsigned sample_every, rate_limit;
+	bool kernel_totals;	/* the -c maps are filled beside the records */
+	__u64 sampled_reported, limited_reported;
+	struct timespec sample_next;	/* when the counters are read next */
+
 	/* the batch being filled by the ring buffer callback */
 	struct rn_event *batch;
 	size_t nbatch;
@@ -87,6 +93,13 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 int ebpf_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx);
 int ebpf_ring_fill(const struct rn_backend *b, __u64 *used, __u64 *size);
+
+/* backends/ebpf/ebpf_sampling.c: --sample and --rate-limit. Set their
+ * rodata and size their maps before the load. */
+void ebpf_sampling_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* Hand the calls left out since the last report to fn as one RN_EV_SAMPLED
+ * record: at most once a second, or now when final. 0 or fn's error. */
+int ebpf_sampling_report(struct ebpf_backend *b, bool final);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */
