@@ -70,6 +70,9 @@ grep -qx "renacer: sampled: $out calls not recorded (--sample=$EVERY)" "$WORK/s.
 	fail "no (or a wrong) footer: $(cat "$WORK/s.err")"
 grep -qx "renacer_calls_sampled_out_total $out" "$WORK/s.prom" ||
 	fail "metric: $(grep sampled "$WORK/s.prom")"
+if command -v promtool >/dev/null; then
+	promtool check metrics <"$WORK/s.prom" || fail "sampled metrics fail promtool"
+fi
 grep -qx "renacer_syscalls_total{syscall=\"getppid\"} $N" "$WORK/s.prom" ||
 	fail "metrics total: $(grep 'syscalls_total{syscall="getppid"' "$WORK/s.prom")"
 
