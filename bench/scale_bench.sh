@@ -74,15 +74,15 @@ printf " %10s\n" "json-lost"
 printf "%-8s %9s %9s" "" "ns/call" "ns/call"
 for m in $MODES; do printf " %10s %11s" "ns/call" "ns/call"; done
 printf " %10s\n" "(median)"
+div() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { printf "%.1f", (a - b) / c }'; }
 for t in $THREADS; do
 	calls=$((t * N))
 	bc=$(median 1 "$TMP/base.$t"); bw=$(median 2 "$TMP/base.$t")
-	printf "%-8s %9.1f %9.1f" "$t" "$(echo "$bc / $calls" | bc -l)" "$(echo "$bw / $calls" | bc -l)"
+	printf "%-8s %9s %9s" "$t" "$(div "$bc" 0 $calls)" "$(div "$bw" 0 $calls)"
 	for m in $MODES; do
 		mc=$(median 1 "$TMP/$m.$t"); mw=$(median 2 "$TMP/$m.$t")
-		printf " %10.1f %11.1f" "$(echo "($mc - $bc) / $calls" | bc -l)" \
-			"$(echo "($mw - $bw) / $calls" | bc -l)"
-		echo "$t $(echo "($mc - $bc) / $calls" | bc -l)" >>"$TMP/added.$m"
+		printf " %10s %11s" "$(div "$mc" "$bc" $calls)" "$(div "$mw" "$bw" $calls)"
+		echo "$t $(div "$mc" "$bc" $calls)" >>"$TMP/added.$m"
 	done
 	lost=0; [ -f "$TMP/json.$t" ] && lost=$(median 3 "$TMP/json.$t")
 	printf " %10s\n" "$lost"
