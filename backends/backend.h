@@ -93,6 +93,9 @@ struct rn_trace_config {
 	 * per-call records (a sampled trace's -C totals stay exact):
 	 * aggregates() answers. */
 	bool kernel_totals;
+	/* -e signal=none: no signal records wanted (the backend may skip
+	 * watching signals at all) */
+	bool no_signals;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

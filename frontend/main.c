@@ -143,6 +143,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
 	rn_sample_config(o, cfg);
+	cfg->no_signals = rn_filter_no_signals(f);
 	if (rn_sample_check(o, f, err, sizeof(err)))
 		die(err, 1);
 	/* -P and --trace-fds follow descriptors through calls of any outcome:

@@ -88,6 +88,16 @@ void rn_sample_config(const struct rn_opts *o, struct rn_trace_config *cfg)
 			     (o->summary_and_trace || rn_opts_metrics(o));
 }
 
+bool rn_filter_no_signals(const struct rn_filter *f)
+{
+	if (f->signals_rest)
+		return false;
+	for (size_t i = 0; i < RN_SIG_WORDS; i++)
+		if (f->signals[i])
+			return false;
+	return true;
+}
+
 void rn_sample_note(struct rn_sample_tally *t, const struct rn_event *ev)
 {
 	t->sampled += ev->sampled.sampled;

@@ -40,6 +40,10 @@ int rn_sample_check(const struct rn_opts *o, const struct rn_filter *f, char *er
  * summary_only is set). */
 void rn_sample_config(const struct rn_opts *o, struct rn_trace_config *cfg);
 
+/* Does the filter drop every signal record (-e signal=none)? Then the
+ * backend need not watch signals (a shorter eBPF start-up). */
+bool rn_filter_no_signals(const struct rn_filter *f);
+
 /* Add an RN_EV_SAMPLED record to the tally. */
 void rn_sample_note(struct rn_sample_tally *t, const struct rn_event *ev);
 

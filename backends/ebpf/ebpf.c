@@ -376,9 +376,11 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 	 * program costs 0.3-1 ms of start-up): -c sends no per-call records,
 	 * so no argv capture at exec and no signal records */
 	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec,
-				  exec_hook && !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver, !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_generate, !cfg->summary_only);
+				  exec_hook && !cfg->summary_only && ebpf_traces_exec(cfg));
+	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver,
+				  !cfg->summary_only && !cfg->no_signals);
+	bpf_program__set_autoload(b->skel->progs.rn_signal_generate,
+				  !cfg->summary_only && !cfg->no_signals);
 	bpf_program__set_autoload(b->skel->progs.rn_fork,
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
