@@ -384,10 +384,9 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 	bpf_program__set_autoload(b->skel->progs.rn_fork,
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
-	/* the -c tables cost memory and creation time: keep them tiny when unused */
-	if (!err && !cfg->summary_only && !b->kernel_totals)
-		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
-		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
+	/* the -c tables cost memory and creation time: not made when unused */
+	if (!err)
+		err = ebpf_lazy_maps(b, cfg);
 	if (!err)
 		err = ebpf_load_logged(b->skel, cfg->verbose);
 	ebpf_phase(b, "load");

@@ -97,8 +97,12 @@ int ebpf_ring_fill(const struct rn_backend *b, __u64 *used, __u64 *size);
 /* backends/ebpf/ebpf_sampling.c: --sample and --rate-limit. Set their
  * rodata and size their maps before the load. */
 void ebpf_sampling_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg);
-/* Is execve or execveat in the traced set (their argv hook is needed)? */
+/* backends/ebpf/ebpf_lazy.c: is execve or execveat in the traced set
+ * (their argv hook is needed)? */
 bool ebpf_traces_exec(const struct rn_trace_config *cfg);
+/* Create only the maps this run's programs can reach (after the rodata and
+ * ebpf_sampling_setup). 0 or -errno. */
+int ebpf_lazy_maps(struct ebpf_backend *b, const struct rn_trace_config *cfg);
 /* Hand the calls left out since the last report to fn as one RN_EV_SAMPLED
  * record: at most once a second, or now when final. 0 or fn's error. */
 int ebpf_sampling_report(struct ebpf_backend *b, bool final);

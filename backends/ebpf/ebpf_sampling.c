@@ -39,12 +39,6 @@ void ebpf_sampling_setup(struct ebpf_backend *b, const struct rn_trace_config *c
 	}
 }
 
-bool ebpf_traces_exec(const struct rn_trace_config *cfg)
-{
-	return (cfg->syscalls[RN_NR_EXECVE / 64] >> (RN_NR_EXECVE % 64) & 1) ||
-	       (cfg->syscalls[RN_NR_EXECVEAT / 64] >> (RN_NR_EXECVEAT % 64) & 1);
-}
-
 /* The per-CPU counters, summed. */
 static int sampling_read(struct ebpf_backend *b, __u64 *sampled, __u64 *limited)
 {
