@@ -4,7 +4,8 @@
 # making N getppid calls, untraced, under `renacer --backend=ebpf -f -c`
 # (in-kernel aggregation) and under per-call recording (`-f --format=json`,
 # every record decoded and formatted), plus `--sample=100` for scale. Runs
-# interleaved (untraced, -c, per-call, sampled, then again), medians of REPS.
+# interleaved (untraced, -c, per-call, sampled, then again); each figure
+# added is the median over REPS rounds of (mode - untraced) within a round.
 #
 #   bench/scale_bench.sh [THREADS...]     env: RENACER N REPS STORM MODES
 #
@@ -53,13 +54,21 @@ one() {	# mode threads -> appends "cpu_ns wall_ns lost" to $TMP/mode.threads
 	echo "${lost:-0}" >>"$TMP/$1.$2"
 }
 
-median() {	# column $1 of file $2
-	awk -v c="$1" '{ print $c }' "$2" | sort -n | awk '{ v[NR] = $1 }
+median_in() {	# the median of the numbers on stdin
+	sort -g | awk '{ v[NR] = $1 }
 		END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+median() {	# column $1 of file $2
+	awk -v c="$1" '{ print $c }' "$2" | median_in
+}
+paired() {	# median over rounds of mode $2 minus untraced, column $1, threads $3
+	paste -d' ' "$TMP/base.$3" "$TMP/$2.$3" | awk -v c="$1" '{ print $(c + 3) - $c }' |
+		median_in
 }
 
 echo "# eBPF cost per call against threads: $(nproc) CPUs online, $(uname -r)"
-echo "# $N getppid calls per thread, median of $REPS interleaved runs; $(date -u +%FT%TZ)"
+echo "# $N getppid calls per thread, $REPS interleaved rounds (added: median of the"
+echo "# per-round differences); load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 echo "# command: N=$N REPS=$REPS bench/scale_bench.sh $THREADS"
 for r in $(seq "$REPS"); do
 	for t in $THREADS; do
@@ -80,9 +89,9 @@ for t in $THREADS; do
 	bc=$(median 1 "$TMP/base.$t"); bw=$(median 2 "$TMP/base.$t")
 	printf "%-8s %9s %9s" "$t" "$(div "$bc" 0 $calls)" "$(div "$bw" 0 $calls)"
 	for m in $MODES; do
-		mc=$(median 1 "$TMP/$m.$t"); mw=$(median 2 "$TMP/$m.$t")
-		printf " %10s %11s" "$(div "$mc" "$bc" $calls)" "$(div "$mw" "$bw" $calls)"
-		echo "$t $(div "$mc" "$bc" $calls)" >>"$TMP/added.$m"
+		mc=$(paired 1 "$m" "$t"); mw=$(paired 2 "$m" "$t")
+		printf " %10s %11s" "$(div "$mc" 0 $calls)" "$(div "$mw" 0 $calls)"
+		echo "$t $(div "$mc" 0 $calls)" >>"$TMP/added.$m"
 	done
 	lost=0; [ -f "$TMP/json.$t" ] && lost=$(median 3 "$TMP/json.$t")
 	printf " %10s\n" "$lost"
