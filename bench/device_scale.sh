@@ -29,7 +29,7 @@ timeout 300 env RENACER=$R STORM=$D/bin/scale_storm N=${N:-200000} REPS=${REPS:-
 echo "scale rc=$?"; cat "$OUT/scale-16core.txt"
 
 # 2. start-up phases (per-call and -c), 15 interleaved runs, verifier per program
-timeout 120 python3 bench/ebpf_startup.py --runs 15 --renacer "$R" \
+timeout 120 python3 bench/ebpf_startup.py --runs ${STARTUP_RUNS:-15} --renacer "$R" \
 	--out "$OUT/startup-16core.txt" >/dev/null 2>"$OUT/startup.err"
 echo "startup rc=$?"; cat "$OUT/startup-16core.txt" "$OUT/startup.err"
 
@@ -37,7 +37,7 @@ echo "startup rc=$?"; cat "$OUT/startup-16core.txt" "$OUT/startup.err"
 if [ -x $D/bin/storm ]; then
 	for opt in --sample=10 --rate-limit=100000; do
 		timeout 60 $R --backend=ebpf -f --format=json $opt -e trace=getppid \
-			-o /tmp/ds.json -- $D/bin/storm -t 15 200000 >/dev/null 2>/tmp/ds.err
+			-o /tmp/ds.json -- $D/bin/storm -t 15 ${SN:-200000} >/dev/null 2>/tmp/ds.err
 		echo "== $opt: rc=$? $(grep -c '"getppid"' /tmp/ds.json) recorded of 3200000"
 		cat /tmp/ds.err
 	done >"$OUT/sample-16core.txt" 2>&1
