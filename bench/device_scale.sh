@@ -38,7 +38,7 @@ if [ -x $D/bin/storm ]; then
 	for opt in --sample=10 --rate-limit=100000; do
 		timeout 60 $R --backend=ebpf -f --format=json $opt -e trace=getppid \
 			-o /tmp/ds.json -- $D/bin/storm -t 15 ${SN:-200000} >/dev/null 2>/tmp/ds.err
-		echo "== $opt: rc=$? $(grep -c '"getppid"' /tmp/ds.json) recorded of 3200000"
+		echo "== $opt: rc=$? $(grep -c '"getppid"' /tmp/ds.json) recorded of $((16 * ${SN:-200000}))"
 		cat /tmp/ds.err
 	done >"$OUT/sample-16core.txt" 2>&1
 	cat "$OUT/sample-16core.txt"
