@@ -85,6 +85,9 @@ awk -v n=$N '$NF == "getppid" && $4 == n { ok = 1 } END { exit !ok }' "$WORK/s.t
 	fail "-C table does not count $N getppid calls: $(grep -w getppid "$WORK/s.txt" | tail -1)"
 grep -qx "renacer: sampled: $((N - rec)) calls not recorded (--sample=$EVERY)" "$WORK/t.err" ||
 	fail "text footer: $(cat "$WORK/t.err")"
+said=$(sed -n 's/^--- not recorded: \([0-9]*\) sampled out, 0 rate-limited ---$/\1/p' \
+	"$WORK/s.txt" | awk '{ s += $1 } END { print s + 0 }')
+[ "$said" -eq $((N - rec)) ] || fail "the text trace says $said calls not recorded, not $((N - rec))"
 
 # --rate-limit=R: at most R a second per CPU plus a bucket of R per CPU.
 R=500
