@@ -76,6 +76,17 @@ fi
 grep -qx "renacer_syscalls_total{syscall=\"getppid\"} $N" "$WORK/s.prom" ||
 	fail "metrics total: $(grep 'syscalls_total{syscall="getppid"' "$WORK/s.prom")"
 
+# Four threads (-f): the bound is per CPU, whatever the threads.
+"$RENACER" --backend=ebpf -f --sample=$EVERY -C -e trace=getppid --format=json \
+	-o "$WORK/m.json" -- "$TRACEES/storm" -t 3 25000 >/dev/null 2>"$WORK/m.err" ||
+	fail "renacer -f --sample failed: $(cat "$WORK/m.err")"
+rec=$(json_count "$WORK/m.json" "rec.get('syscall') == 'getppid'")
+lost=$(jsum "$WORK/m.json" count lost)
+out=$(jsum "$WORK/m.json" sampled_out sampled)
+echo "-f, 4 threads: $rec recorded, $out sampled out, $lost lost of $N"
+[ $((rec + lost)) -ge $lo ] && [ "$rec" -le $hi ] || fail "4 threads: $rec not in $lo..$hi"
+[ $((rec + lost + out)) -eq $N ] || fail "4 threads: $rec + $lost + $out != $N"
+
 # The text trace and its -C table, the same way.
 "$RENACER" --backend=ebpf --sample=$EVERY -C -e trace=getppid -o "$WORK/s.txt" \
 	-- "$TRACEES/storm" $N >/dev/null 2>"$WORK/t.err" || fail "text --sample failed"
