@@ -97,6 +97,18 @@ struct rn_trace_config {
 	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
 	 * Injected calls stop the task even when not reported. */
 	const struct rn_inject *inject;
+	/* --sample=N: record one call in N per syscall (0 or 1: all);
+	 * --rate-limit=R: at most R records per second per CPU (0: off). What
+	 * is left out is reported as RN_EV_SAMPLED records. */
+	unsigned sample_every;
+	unsigned rate_limit;
+	/* Aggregate every call in the backend as for summary_only, beside the
+	 * per-call records (a sampled trace's -C totals stay exact):
+	 * aggregates() answers. */
+	bool kernel_totals;
+	/* -e signal=none: no signal records wanted (the backend may skip
+	 * watching signals at all) */
+	bool no_signals;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };
@@ -155,7 +167,8 @@ struct rn_backend_ops {
 	int (*exit_status)(const struct rn_backend *b);
 	/* Events the backend lost and already reported. */
 	__u64 (*lost)(const struct rn_backend *b);
-	/* When cfg.summary_only and the backend aggregated by itself: hand the
+	/* When cfg.summary_only or cfg.kernel_totals and the backend
+	 * aggregated by itself: hand the
 	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
 	 * frontend then summarises the events it was given). */
 	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);

@@ -23,6 +23,7 @@
 #include "select.h"
 #include "sink.h"
 #include "trace.h"
+#include "sample.h"
 
 #define RENACER_VERSION "0.1.0"
 
@@ -132,6 +133,8 @@ static const char *resolve_cgroup(const char *arg)
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
+	char err[300];
+
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->argv = o->argv;
 	cfg->pids = o->pids;
@@ -158,6 +161,10 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
 	cfg->inject = f->inject;
+	rn_sample_config(o, cfg);
+	cfg->no_signals = rn_filter_no_signals(f);
+	if (rn_sample_check(o, f, err, sizeof(err)))
+		die(err, 1);
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {

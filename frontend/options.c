@@ -2,6 +2,7 @@
 /* Option parsing. Flags follow strace's where renacer offers the same thing. */
 #include "options.h"
 #include "format.h"
+#include "sample.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -45,6 +46,8 @@ enum {
 	OPT_STACK_FORMAT,
 	OPT_METRICS_FILE,
 	OPT_DECODE_PIDS,
+	OPT_SAMPLE,
+	OPT_RATE_LIMIT,
 };
 
 static const struct option long_opts[] = {
@@ -90,6 +93,8 @@ static const struct option long_opts[] = {
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "sample", required_argument, NULL, OPT_SAMPLE },
+	{ "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "expr", required_argument, NULL, 'e' },
@@ -385,6 +390,9 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    "from 4096 to 4294967296", optarg);
 		o->buffer_size = (size_t)v;
 		return 0;
+	case OPT_SAMPLE:
+	case OPT_RATE_LIMIT:
+		return rn_sample_opt(o, c == OPT_RATE_LIMIT, optarg, err, errlen);
 	case OPT_ALL:
 		o->all = true;
 		return 0;
@@ -637,6 +645,8 @@ void rn_opts_usage(FILE *out)
 	      "                          or a container id: docker, containerd, CRI-O, podman)\n"
 	      "  --comm=NAME             only processes named NAME (repeatable, 8 at most; eBPF:\n"
 	      "                          filtered in the kernel)\n"
+	      "  --sample=N              (eBPF) record one call in N per syscall (-C counts all)\n"
+	      "  --rate-limit=R          (eBPF) record at most R calls a second per CPU\n"
 	      "Tracing:\n"
 	      "  -f                      follow forks, vforks, clones and threads\n"
 	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"

@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "cgroup.h"
 #include "ident.h"
+#include "sample.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -90,7 +91,7 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 
 	/* An exit counts too: a task whose calls were all filtered out still
 	 * gets its "[pid N]" on its exit line (it is forgotten right after). */
-	if (ev->type == RN_EV_LOST)
+	if (ev->type == RN_EV_LOST || ev->type == RN_EV_SAMPLED)
 		return;
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
@@ -145,6 +146,9 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 		t->lost += ev->lost.count;
 		return true;
 	case RN_EV_ATTACH:
+		return true;
+	case RN_EV_SAMPLED:
+		rn_sample_note(&t->sampled, ev);
 		return true;
 	}
 	return false;
@@ -311,6 +315,7 @@ int rn_trace_finish(struct rn_trace *t, int ret)
 	}
 	if (t->lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	rn_sample_footer(&t->sampled, t->opts, t->env.cfg, stderr);
 	return ret;
 }
 

@@ -16,6 +16,7 @@
 #include "sink.h"
 #include "comm.h"
 #include "tidmap.h"
+#include "sample.h"
 
 struct rn_filter;
 
@@ -38,6 +39,7 @@ struct rn_trace {
 	struct rn_frame *frames;
 	size_t nrecs;
 	__u64 lost;		/* events the backend reported lost */
+	struct rn_sample_tally sampled;	/* calls --sample/--rate-limit left out */
 	struct rn_comm comm;	/* -Y: names by tid, and each record's copy */
 	char comms[RN_TRACE_BATCH][RN_COMM_MAX];
 };

@@ -371,21 +371,23 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 	}
 	ebpf_phase(b, "open");
 	ebpf_set_rodata(b->skel, cfg);
+	ebpf_sampling_setup(b, cfg);
 	b->skel->rodata->rn_exec_hook = exec_hook;
 	/* what a run does not need is neither verified nor attached (each
 	 * program costs 0.3-1 ms of start-up): -c sends no per-call records,
 	 * so no argv capture at exec and no signal records */
 	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec,
-				  exec_hook && !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver, !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_generate, !cfg->summary_only);
+				  exec_hook && !cfg->summary_only && ebpf_traces_exec(cfg));
+	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver,
+				  !cfg->summary_only && !cfg->no_signals);
+	bpf_program__set_autoload(b->skel->progs.rn_signal_generate,
+				  !cfg->summary_only && !cfg->no_signals);
 	bpf_program__set_autoload(b->skel->progs.rn_fork,
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
 	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
-	/* the -c tables cost memory and creation time: keep them tiny when unused */
-	if (!err && !cfg->summary_only)
-		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
-		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
+	/* the -c tables cost memory and creation time: not made when unused */
+	if (!err)
+		err = ebpf_lazy_maps(b, cfg);
 	if (!err)
 		err = ebpf_load_logged(b->skel, cfg->verbose);
 	ebpf_phase(b, "load");

@@ -52,6 +52,12 @@ struct ebpf_backend {
 	__u64 lost_seen;	/* per-CPU lost counters' sum last read */
 	__u64 lost_reported;
 
+	/* --sample, --rate-limit (ebpf_sampling.c) */
+	unsigned sample_every, rate_limit;
+	bool kernel_totals;	/* the -c maps are filled beside the records */
+	__u64 sampled_reported, limited_reported;
+	struct timespec sample_next;	/* when the counters are read next */
+
 	/* the batch being filled by the ring buffer callback */
 	struct rn_event *batch;
 	size_t nbatch;
@@ -91,6 +97,19 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 int ebpf_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx);
 int ebpf_ring_fill(const struct rn_backend *b, __u64 *used, __u64 *size);
+
+/* backends/ebpf/ebpf_sampling.c: --sample and --rate-limit. Set their
+ * rodata and size their maps before the load. */
+void ebpf_sampling_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* backends/ebpf/ebpf_lazy.c: is execve or execveat in the traced set
+ * (their argv hook is needed)? */
+bool ebpf_traces_exec(const struct rn_trace_config *cfg);
+/* Create only the maps this run's programs can reach (after the rodata and
+ * ebpf_sampling_setup). 0 or -errno. */
+int ebpf_lazy_maps(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* Hand the calls left out since the last report to fn as one RN_EV_SAMPLED
+ * record: at most once a second, or now when final. 0 or fn's error. */
+int ebpf_sampling_report(struct ebpf_backend *b, bool final);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */
