@@ -313,7 +313,7 @@ static int run(const struct rn_opts *o)
 	struct rn_filter filter;
 	struct rn_backend *b;
 	struct rn_trace t;
-	char err[512];
+	char err[512] = "";
 	int ret, code;
 	bool gone;
 
@@ -321,8 +321,9 @@ static int run(const struct rn_opts *o)
 	build_filter(o, &filter);
 	build_config(o, &filter, &cfg);
 	ops = select_backend(o, &cfg);
-	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)))
-		die(err, 1);
+	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)) ||
+	    rn_trace_stage_setup(&t, &cfg, ops->name))
+		die(*err ? err : "out of memory", 1);
 	b = rn_select_open(o, &cfg, ops, err, sizeof(err));
 	if (!b)
 		die(err, 1);

@@ -14,6 +14,7 @@ enum {
 	OPT_BACKEND = 256,
 	OPT_FORMAT,
 	OPT_BUFSIZE,
+	OPT_READERS,
 	OPT_ALL,
 	OPT_CGROUP,
 	OPT_STATS_EXT,
@@ -50,6 +51,7 @@ static const struct option long_opts[] = {
 	{ "backend", required_argument, NULL, OPT_BACKEND },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "readers", required_argument, NULL, OPT_READERS },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "stats-extended", no_argument, NULL, OPT_STATS_EXT },
@@ -382,6 +384,13 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    "from 4096 to 4294967296", optarg);
 		o->buffer_size = (size_t)v;
 		return 0;
+	case OPT_READERS:
+		v = parse_num(optarg, 64);
+		if (v < 1)
+			return fail(err, errlen, "invalid --readers '%s': a number from 1 to 64",
+				    optarg);
+		o->readers = (unsigned)v;
+		return 0;
 	case OPT_ALL:
 		o->all = true;
 		return 0;
@@ -617,7 +626,9 @@ void rn_opts_usage(FILE *out)
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
-	      "  --buffer-size=BYTES     eBPF ring buffer size\n"
+	      "  --buffer-size=BYTES     eBPF ring buffer size (all readers' rings together)\n"
+	      "  --readers=N             (eBPF) N threads read, decode and format the events\n"
+	      "                          (default: the CPUs available, at most 8; text: 1)\n"
 	      "  --all                   (eBPF) trace every process on the machine\n"
 	      "  --cgroup=PATH           (eBPF) trace the processes of one cgroup\n"
 	      "Tracing:\n"

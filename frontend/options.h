@@ -55,6 +55,7 @@ struct rn_opts {
 	const char *user;	/* -u */
 	const char *outfile;	/* -o */
 	size_t buffer_size;	/* --buffer-size */
+	unsigned readers;	/* --readers=N, 0 = the default */
 	bool ptrace_only;	/* a ptrace-only feature was asked for */
 	const char *ptrace_only_why;
 	struct rn_decode_opts dec;
