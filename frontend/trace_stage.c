@@ -281,7 +281,9 @@ static const char *stage_unfit(const struct rn_trace *t)
 	const struct rn_opts *o = t->opts;
 	const struct rn_filter *f = t->filter;
 
-	if (t->sinks.n != 1 || strcmp(t->sinks.v[0]->name, "line") || !t->env.format->line)
+	/* the trace's line sink alone (rn_sinks_setup) */
+	if (t->sinks.n != 1 || t->env.format->new_sink || !t->env.format->line ||
+	    o->summary || o->stack_folded || rn_opts_metrics(o))
 		return "the output is more than a line per record";
 	if (o->follow == 2)
 		return "-ff";
@@ -351,8 +353,6 @@ int rn_trace_stage_setup(struct rn_trace *t, struct rn_trace_config *cfg, const 
 	 * call's line is printed whole when it ends */
 	cfg->no_timing = false;
 	cfg->entry_notices = false;
-	if (o->verbose)
-		fprintf(stderr, "renacer: %u readers\n", n);
 	return 0;
 }
 

@@ -120,6 +120,8 @@ int ebpf_readers_create(struct ebpf_backend *b)
 		return -ENOMEM;
 	b->readers = rs;
 	rs->n = n;
+	if (b->verbose)
+		fprintf(stderr, "renacer: %u readers\n", n);
 	for (unsigned i = 0; i < n; i++) {
 		struct ebpf_reader *r = &rs->r[i];
 
