@@ -67,7 +67,7 @@ struct trace_stage {
 	unsigned n;		/* readers made (base.nreaders may be lowered) */
 	struct stage_reader *r;
 	/* the merger's */
-	struct stage_line *pend;
+	struct stage_line *pend, *tmp;	/* pend: sorted but for what collect adds */
 	size_t npend, cap;
 	struct rn_strbuf outbuf;
 };
@@ -210,6 +210,10 @@ static int stage_collect(struct trace_stage *st, __u64 *min_mark)
 				if (!p)
 					return -ENOMEM;
 				st->pend = p;
+				p = realloc(st->tmp, cap * sizeof(*p));
+				if (!p)
+					return -ENOMEM;
+				st->tmp = p;
 				st->cap = cap;
 			}
 			memcpy(st->pend + st->npend, c->lines, c->n * sizeof(*c->lines));
@@ -220,20 +224,40 @@ static int stage_collect(struct trace_stage *st, __u64 *min_mark)
 	return 0;
 }
 
+/* Sort what collect added after pend[0..held) and merge the two runs (the
+ * lines held back stay sorted: only the new ones cost a sort). */
+static void stage_sort(struct trace_stage *st, size_t held)
+{
+	struct stage_line *a = st->pend, *b = st->pend + held, *o = st->tmp;
+	size_t na = held, nb = st->npend - held, i = 0, j = 0, k = 0;
+
+	if (!nb)
+		return;
+	qsort(b, nb, sizeof(*b), line_cmp);
+	if (!na)
+		return;
+	while (i < na && j < nb)
+		o[k++] = line_cmp(&b[j], &a[i]) < 0 ? b[j++] : a[i++];
+	memcpy(o + k, a + i, (na - i) * sizeof(*o));
+	k += na - i;
+	memcpy(o + k, b + j, (nb - j) * sizeof(*o));
+	st->tmp = st->pend;
+	st->pend = o;
+}
+
 static int stage_merge(struct rn_stage *s, bool final)
 {
 	struct trace_stage *st = stage_of(s);
 	struct rn_output *out = &st->t->out;
+	size_t i = 0, held = st->npend;	/* pend[0..held) is sorted */
 	__u64 mark;
-	size_t i = 0;
 	int err = stage_collect(st, &mark);
 
 	if (err)
 		return err;
 	if (final)
 		mark = ~0ull;
-	if (st->npend)
-		qsort(st->pend, st->npend, sizeof(*st->pend), line_cmp);
+	stage_sort(st, held);
 	rn_sb_reset(&st->outbuf);
 	for (; i < st->npend; i++) {
 		struct stage_line *l = &st->pend[i];
@@ -379,6 +403,7 @@ void rn_trace_stage_free(struct rn_trace *t)
 	}
 	rn_sb_release(&st->outbuf);
 	free(st->pend);
+	free(st->tmp);
 	free(st->r);
 	free(st);
 	t->stage = NULL;

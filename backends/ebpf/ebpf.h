@@ -33,6 +33,7 @@ struct ebpf_backend {
 	unsigned nrings;	/* one per reader */
 	struct rn_stage *stage;	/* several readers: cfg.stage, else NULL */
 	struct ebpf_readers *readers;
+	int reader_nice;	/* their nice value (ebpf_readers.c) */
 	char *const *argv;
 	pid_t *pids;		/* -p targets (thread ids as given) */
 	size_t npids;

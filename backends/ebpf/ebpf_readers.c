@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <bpf/libbpf.h>
@@ -24,6 +27,17 @@
 #include "ebpf.h"
 
 #define READER_SLICE_MS 10
+/*
+ * The readers' nice value. A storm of CPU-bound traced threads would
+ * otherwise get the CPUs in turn with the readers (fair shares: one
+ * reader in twenty runnable threads) and fill the rings faster than the
+ * readers are scheduled to drain them; at -10 a runnable reader weighs as
+ * much as nine threads at 0. A reader only runs while records wait, so what
+ * it takes from the traced programs is the cost of their own records.
+ * RENACER_READER_NICE=N overrides it (0: the traced programs' priority);
+ * without CAP_SYS_NICE the readers stay at renacer's own.
+ */
+#define READER_NICE (-10)
 
 struct ebpf_reader {
 	struct ebpf_backend *b;
@@ -33,6 +47,7 @@ struct ebpf_reader {
 	bool running;
 	int err;		/* the stage's error, which stopped this reader */
 	__u64 records;
+	__u64 cpu_ns, wakeups;	/* for --debug */
 	struct rn_event ev;	/* the record being handed over, copied whole */
 };
 
@@ -87,14 +102,20 @@ static void *reader_main(void *arg)
 	struct rn_stage *s = b->stage;
 	int epfd = ring_buffer__epoll_fd(r->rb);
 	struct epoll_event e;
+	struct timespec cpu;
 	bool stop;
 
+	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), b->reader_nice) < 0 &&
+	    b->verbose)
+		fprintf(stderr, "renacer: reader %u: cannot set its nice value to %d: %s\n",
+			r->idx, b->reader_nice, strerror(errno));
 	for (;;) {
 		__u64 mark = 0, t;
 
 		stop = __atomic_load_n(&b->readers->stop, __ATOMIC_ACQUIRE);
 		if (!stop)
 			epoll_wait(epfd, &e, 1, READER_SLICE_MS);
+		r->wakeups++;
 		if (ring_buffer__consume(r->rb) < 0 && r->err)
 			break;
 		/* Empty at t: every record reserved before t was handed over,
@@ -108,6 +129,8 @@ static void *reader_main(void *arg)
 			break;
 	}
 	s->reader_mark(s, r->idx, 0);
+	if (!clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu))
+		r->cpu_ns = (__u64)cpu.tv_sec * 1000000000ull + (__u64)cpu.tv_nsec;
 	return NULL;
 }
 
@@ -118,8 +141,11 @@ int ebpf_readers_create(struct ebpf_backend *b)
 
 	if (!rs)
 		return -ENOMEM;
+	const char *nice = getenv("RENACER_READER_NICE");
+
 	b->readers = rs;
 	rs->n = n;
+	b->reader_nice = nice && *nice ? atoi(nice) : READER_NICE;
 	if (b->verbose)
 		fprintf(stderr, "renacer: %u readers\n", n);
 	for (unsigned i = 0; i < n; i++) {
@@ -164,8 +190,9 @@ static void readers_stop(struct ebpf_backend *b)
 		pthread_join(rs->r[i].thread, NULL);
 		rs->r[i].running = false;
 		if (b->verbose)
-			fprintf(stderr, "renacer: reader %u: %llu records\n", i,
-				(unsigned long long)rs->r[i].records);
+			fprintf(stderr, "renacer: reader %u: %llu records, %llu drains, "
+				"%.3f s CPU\n", i, (unsigned long long)rs->r[i].records,
+				(unsigned long long)rs->r[i].wakeups, rs->r[i].cpu_ns / 1e9);
 	}
 }
 

@@ -81,7 +81,7 @@ run() {	# $1 name, $2 format, $3 readers, $4 extra storm threads, $5 calls each
 		want=$(( r < NCPUS ? r : NCPUS ))
 		grep -q "^renacer: $want readers$" "$WORK/$name.err" ||
 			fail "$name: not run on $want readers: $(grep readers "$WORK/$name.err")"
-		[ "$(grep -c '^renacer: reader [0-9]*: [0-9]* records$' "$WORK/$name.err")" -eq "$want" ] ||
+		[ "$(grep -c '^renacer: reader [0-9]*: [0-9]* records, ' "$WORK/$name.err")" -eq "$want" ] ||
 			fail "$name: $want readers did not all report"
 	fi
 	res=$(check "$WORK/$name.out" $fmt "$calls" "$WORK/$name.err") || fail "$res"
