@@ -3,13 +3,16 @@
 # calls) traced per call in JSON to a file at the default buffer size, with
 # one reader (--readers=1, the single ring read by the session's thread) and
 # with R readers, side by side: the rounds alternate the order of the
-# variants, and every figure comes from this one invocation.
+# variants, and every figure comes from this one invocation. A variant
+# "Rn0" is R readers left at the traced programs' priority
+# (RENACER_READER_NICE=0) instead of nice -10: it shows what the readers'
+# priority does apart from their number.
 #
 # For each run: the events renacer reports lost, the records delivered (and
 # that delivered + lost = the calls made, plus the loader's calls), and the
 # records written per second of the trace's wall time.
 #
-#   bench/readers_bench.sh [-n ROUNDS] [-c CALLS_TOTAL] [-r "1 2"] [-q]
+#   bench/readers_bench.sh [-n ROUNDS] [-c CALLS_TOTAL] [-r "1n0 1 2n0 2"] [-q]
 #
 # Goal (issue #17): on the 2-core machine, the 320,000-call storm in JSON at
 # the default buffer size loses nothing with the readers.
@@ -17,7 +20,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
 STORM="$ROOT/$B/tracees/storm"
-ROUNDS=5 TOTAL=320000 READERS="1 2"
+ROUNDS=5 TOTAL=320000 READERS="1n0 1 2n0 2"
 while getopts "n:c:r:q" o; do
 	case $o in
 	n) ROUNDS=$OPTARG ;;
@@ -35,10 +38,12 @@ TMP=$(mktemp -d /tmp/renacer-rdbench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
 run_one() {	# readers -> appends "lost delivered wall records/s" to $TMP/r.READERS
-	local r=$1 t0 t1 lost got wall
+	local r=${1%n0} nice=-10 t0 t1 lost got wall
+	[ "$r" = "$1" ] || nice=0
 	t0=$(date +%s.%N)
-	"$RENACER" --backend=ebpf --readers="$r" -f --format=json -o "$TMP/out.json" \
-		-- "$STORM" -t 15 "$N" >"$TMP/calls" 2>"$TMP/err"
+	RENACER_READER_NICE=$nice "$RENACER" --backend=ebpf --readers="$r" -f \
+		--format=json -o "$TMP/out.json" -- "$STORM" -t 15 "$N" >"$TMP/calls" \
+		2>"$TMP/err"
 	t1=$(date +%s.%N)
 	lost=$(sed -n 's/^renacer: \([0-9]*\) events\{0,1\} lost$/\1/p' "$TMP/err")
 	lost=${lost:-0}
@@ -50,7 +55,7 @@ run_one() {	# readers -> appends "lost delivered wall records/s" to $TMP/r.READE
 		echo "readers_bench: --readers=$r: $got delivered + $lost lost, $((16 * N)) calls" >&2
 	wall=$(echo "$t1 - $t0" | bc -l)
 	printf '%s %s %.3f %.0f\n' "$lost" "$got" "$wall" "$(echo "$(wc -l <"$TMP/out.json") / $wall" | bc -l)" \
-		>>"$TMP/r.$r"
+		>>"$TMP/r.$1"
 }
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
@@ -66,12 +71,16 @@ for i in $(seq "$ROUNDS"); do
 		run_one "$r"
 	done
 done
-printf '%-12s %-36s %-10s %-10s %s\n' readers "lost per run" "median" "lost %" "records/s (median)"
+printf '%-22s %-36s %-10s %-10s %s\n' readers "lost per run" "median" "lost %" "records/s (median)"
 for r in $READERS; do
+	case $r in
+	*n0) name="--readers=${r%n0} (nice 0)" ;;
+	*) name="--readers=$r" ;;
+	esac
 	lost=$(cut -d' ' -f1 "$TMP/r.$r" | tr '\n' ' ')
 	ml=$(cut -d' ' -f1 "$TMP/r.$r" | median)
 	rate=$(cut -d' ' -f4 "$TMP/r.$r" | median)
-	printf '%-12s %-36s %-10s %-10s %s\n' "--readers=$r" "$lost" "$ml" \
+	printf '%-22s %-36s %-10s %-10s %s\n' "$name" "$lost" "$ml" \
 		"$(echo "scale=2; 100 * $ml / (16 * $N)" | bc -l)" "$rate"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

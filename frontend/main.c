@@ -334,10 +334,11 @@ static int run(const struct rn_opts *o)
 	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
 	gone = rn_trace_output_gone(&t);
+	code = finish(o, b);
+	/* the backend first: its reader threads (--readers) use the session */
+	rn_backend_close(b);
 	rn_trace_release(&t);
 	rn_filter_release(&filter);
-	code = finish(o, b);
-	rn_backend_close(b);
 	if (gone)
 		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;

@@ -560,10 +560,14 @@ static int ebpf_start(struct rn_backend *rb)
 		return err;
 	}
 	b->attached = true;
-	if (!b->argv)
-		return 0;
-	err = ebpf_spawn(b);
-	ebpf_phase(b, "spawn");
+	if (b->argv) {
+		err = ebpf_spawn(b);
+		ebpf_phase(b, "spawn");
+	}
+	/* the session's thread drains the ring (one reader) or merges: it
+	 * runs as the readers do, the command spawned at its own priority */
+	if (!err)
+		ebpf_reader_nice(b);
 	return err;
 }
 

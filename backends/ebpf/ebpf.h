@@ -33,7 +33,6 @@ struct ebpf_backend {
 	unsigned nrings;	/* one per reader */
 	struct rn_stage *stage;	/* several readers: cfg.stage, else NULL */
 	struct ebpf_readers *readers;
-	int reader_nice;	/* their nice value (ebpf_readers.c) */
 	char *const *argv;
 	pid_t *pids;		/* -p targets (thread ids as given) */
 	size_t npids;
@@ -117,6 +116,9 @@ int ebpf_readers_start(struct ebpf_backend *b);
 /* From poll(): merge what the readers made; finished: stop them (each
  * drains its ring first) and merge the rest. 0 or -errno. */
 int ebpf_readers_step(struct ebpf_backend *b, bool finished);
+/* Give the calling thread the readers' priority (nice -10, or
+ * $RENACER_READER_NICE) when allowed. */
+void ebpf_reader_nice(struct ebpf_backend *b);
 /* Stop and free the threads (each drains its ring first). */
 void ebpf_readers_free(struct ebpf_backend *b);
 

@@ -35,7 +35,9 @@
  * much as nine threads at 0. A reader only runs while records wait, so what
  * it takes from the traced programs is the cost of their own records.
  * RENACER_READER_NICE=N overrides it (0: the traced programs' priority);
- * without CAP_SYS_NICE the readers stay at renacer's own.
+ * without CAP_SYS_NICE the readers stay at renacer's own. With one reader
+ * the session's thread drains the ring: it takes the same value once the
+ * command is spawned (which must not inherit it).
  */
 #define READER_NICE (-10)
 
@@ -56,6 +58,16 @@ struct ebpf_readers {
 	int stop;		/* atomic: drain once more and end */
 	struct ebpf_reader r[];
 };
+
+void ebpf_reader_nice(struct ebpf_backend *b)
+{
+	const char *nice = getenv("RENACER_READER_NICE");
+	int v = nice && *nice ? atoi(nice) : READER_NICE;
+
+	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), v) < 0 && b->verbose)
+		fprintf(stderr, "renacer: cannot set a reader's nice value to %d: %s\n", v,
+			strerror(errno));
+}
 
 static __u64 now_ns(void)
 {
@@ -105,10 +117,7 @@ static void *reader_main(void *arg)
 	struct timespec cpu;
 	bool stop;
 
-	if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), b->reader_nice) < 0 &&
-	    b->verbose)
-		fprintf(stderr, "renacer: reader %u: cannot set its nice value to %d: %s\n",
-			r->idx, b->reader_nice, strerror(errno));
+	ebpf_reader_nice(b);
 	for (;;) {
 		__u64 mark = 0, t;
 
@@ -141,11 +150,8 @@ int ebpf_readers_create(struct ebpf_backend *b)
 
 	if (!rs)
 		return -ENOMEM;
-	const char *nice = getenv("RENACER_READER_NICE");
-
 	b->readers = rs;
 	rs->n = n;
-	b->reader_nice = nice && *nice ? atoi(nice) : READER_NICE;
 	if (b->verbose)
 		fprintf(stderr, "renacer: %u readers\n", n);
 	for (unsigned i = 0; i < n; i++) {
