@@ -17,7 +17,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/ebpf_lib.sh"
 need_ebpf
-TOTAL=${READERS_TEST_CALLS:-48000}
+TOTAL=${READERS_TEST_CALLS:-32000}
 # the CPUs the kernel may ever bring up (libbpf's count): one ring each at most
 NCPUS=$(python3 -c '
 s = open("/sys/devices/system/cpu/possible").read().strip()
