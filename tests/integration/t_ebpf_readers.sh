@@ -113,6 +113,13 @@ done
 cmp -s "$WORK/one-r1.lines" "$WORK/one-r2.lines" ||
 	fail "2 readers print other lines than 1: $(diff "$WORK/one-r1.lines" "$WORK/one-r2.lines" | head -4)"
 
+# A bad count: one line, exit 1.
+for bad in 0 65 x -1; do
+	out=$("$RENACER" --backend=ebpf --readers=$bad -- true 2>&1) && fail "--readers=$bad accepted"
+	[ "$out" = "renacer: invalid --readers '$bad': a number from 1 to 64" ] ||
+		fail "--readers=$bad said: $out"
+done
+
 # The options the stage cannot serve keep one reader, and say so.
 "$RENACER" --backend=ebpf --debug --readers=2 -f -r -o "$WORK/rel.out" -- "$TRACEES/storm" 10 \
 	>/dev/null 2>"$WORK/rel.err" || fail "-r with --readers=2 failed"
