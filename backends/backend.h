@@ -75,6 +75,11 @@ struct rn_stage {
 	/* On the session's thread (from poll()): write what every reader has
 	 * marked; final (after the readers stopped): everything. 0 or -errno. */
 	int (*merge)(struct rn_stage *s, bool final);
+	/* Optional: reader idx's output waits on the session's thread beyond
+	 * what the stage holds (a slow output): the reader stops draining for
+	 * a while, its ring fills and the kernel counts what it cannot take,
+	 * as with one reader blocked in a write. */
+	bool (*reader_full)(struct rn_stage *s, unsigned idx);
 	/* Optional, for a writer of raw records (renacer record): when set, a
 	 * reader hands each raw record here (data, size bytes, valid during the
 	 * call) and reader_event is not called. 0 or -errno. */

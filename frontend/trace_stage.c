@@ -27,8 +27,12 @@
 #include "filter.h"
 
 #define STAGE_CHUNK_LINES 1024	/* a reader hands over a chunk this full */
-#define STAGE_WINDOW 262144	/* lines held back at most: past it the oldest go */
+#define STAGE_WINDOW 65536	/* lines held back at most: past it the oldest go */
 #define STAGE_DEFAULT_MAX 8	/* readers by default at most */
+/* Lines a reader may have handed over and the merger not taken yet: past
+ * it the reader stops draining (reader_full), so a slow output costs
+ * records counted lost, not memory. */
+#define STAGE_READER_HELD 32768
 
 struct stage_chunk {
 	struct stage_chunk *next;
@@ -57,6 +61,7 @@ struct stage_reader {
 	pthread_mutex_t lock;
 	struct stage_chunk *done, **done_tail;
 	__u64 mark;
+	size_t held;		/* lines in done (atomic reads by reader_full) */
 };
 
 struct trace_stage {
@@ -106,6 +111,7 @@ static void stage_handover(struct stage_reader *r, __u64 mark_ns)
 	if (c) {
 		*r->done_tail = c;
 		r->done_tail = &c->next;
+		__atomic_store_n(&r->held, r->held + c->n, __ATOMIC_RELAXED);
 	}
 	if (mark_ns > r->mark)
 		r->mark = mark_ns;
@@ -171,6 +177,11 @@ static void stage_reader_mark(struct rn_stage *s, unsigned idx, __u64 mark_ns)
 	stage_handover(&stage_of(s)->r[idx], mark_ns);
 }
 
+static bool stage_reader_full(struct rn_stage *s, unsigned idx)
+{
+	return __atomic_load_n(&stage_of(s)->r[idx].held, __ATOMIC_RELAXED) >= STAGE_READER_HELD;
+}
+
 static int line_cmp(const void *a, const void *b)
 {
 	const struct stage_line *x = a, *y = b;
@@ -195,6 +206,7 @@ static int stage_collect(struct trace_stage *st, __u64 *min_mark)
 		c = r->done;
 		r->done = NULL;
 		r->done_tail = &r->done;
+		__atomic_store_n(&r->held, 0, __ATOMIC_RELAXED);
 		if (r->mark < *min_mark)
 			*min_mark = r->mark;
 		pthread_mutex_unlock(&r->lock);
@@ -353,6 +365,7 @@ int rn_trace_stage_setup(struct rn_trace *t, struct rn_trace_config *cfg, const 
 		.nreaders = n,
 		.reader_event = stage_reader_event,
 		.reader_mark = stage_reader_mark,
+		.reader_full = stage_reader_full,
 		.merge = stage_merge,
 	};
 	st->ctx = (struct rn_fmt_ctx){

@@ -27,6 +27,9 @@
 #include "ebpf.h"
 
 #define READER_SLICE_MS 10
+/* Records one drain takes at most: then the reader looks whether its
+ * output is taken (rn_stage.reader_full) before the next. */
+#define READER_DRAIN_BUDGET 8192
 /*
  * The readers' nice value. A storm of CPU-bound traced threads would
  * otherwise get the CPUs in turn with the readers (fair shares: one
@@ -48,7 +51,9 @@ struct ebpf_reader {
 	pthread_t thread;
 	bool running;
 	int err;		/* the stage's error, which stopped this reader */
-	__u64 records;
+	unsigned drained;	/* records in this drain */
+	bool budget_hit;
+	__u64 records, paused;
 	__u64 cpu_ns, wakeups;	/* for --debug */
 	struct rn_event ev;	/* the record being handed over, copied whole */
 };
@@ -101,9 +106,16 @@ static int reader_sample(void *ctx, void *data, size_t size)
 	struct ebpf_reader *r = ctx;
 	int err = reader_publish(r, data, size);
 
-	if (err < 0)
+	if (err < 0) {
 		r->err = err;
-	return err;
+		return err;
+	}
+	/* libbpf has moved past this record when the drain stops here */
+	if (++r->drained >= READER_DRAIN_BUDGET) {
+		r->budget_hit = true;
+		return -EAGAIN;
+	}
+	return 0;
 }
 
 static void *reader_main(void *arg)
@@ -122,9 +134,17 @@ static void *reader_main(void *arg)
 		__u64 mark = 0, t;
 
 		stop = __atomic_load_n(&b->readers->stop, __ATOMIC_ACQUIRE);
-		if (!stop)
+		if (!stop && s->reader_full && s->reader_full(s, r->idx)) {
+			/* the output is behind: leave the records in the ring */
+			r->paused++;
+			usleep(1000);
+			continue;
+		}
+		if (!stop && !r->budget_hit)
 			epoll_wait(epfd, &e, 1, READER_SLICE_MS);
 		r->wakeups++;
+		r->drained = 0;
+		r->budget_hit = false;
 		if (ring_buffer__consume(r->rb) < 0 && r->err)
 			break;
 		/* Empty at t: every record reserved before t was handed over,
@@ -197,8 +217,10 @@ static void readers_stop(struct ebpf_backend *b)
 		rs->r[i].running = false;
 		if (b->verbose)
 			fprintf(stderr, "renacer: reader %u: %llu records, %llu drains, "
-				"%.3f s CPU\n", i, (unsigned long long)rs->r[i].records,
-				(unsigned long long)rs->r[i].wakeups, rs->r[i].cpu_ns / 1e9);
+				"%.3f s CPU, %llu pauses for the output\n", i,
+				(unsigned long long)rs->r[i].records,
+				(unsigned long long)rs->r[i].wakeups, rs->r[i].cpu_ns / 1e9,
+				(unsigned long long)rs->r[i].paused);
 	}
 }
 
