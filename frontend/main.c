@@ -339,7 +339,7 @@ static int run(const struct rn_opts *o)
 	struct rn_filter filter;
 	struct rn_backend *b;
 	struct rn_trace t;
-	char err[512];
+	char err[512] = "";
 	int ret, code;
 	bool gone;
 
@@ -347,8 +347,9 @@ static int run(const struct rn_opts *o)
 	build_filter(o, &filter);
 	build_config(o, &filter, &cfg);
 	ops = select_backend(o, &cfg);
-	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)))
-		die(err, 1);
+	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)) ||
+	    rn_trace_stage_setup(&t, &cfg, ops->name))
+		die(*err ? err : "out of memory", 1);
 	b = rn_select_open(o, &cfg, ops, err, sizeof(err));
 	if (!b)
 		die(err, 1);
@@ -359,10 +360,11 @@ static int run(const struct rn_opts *o)
 	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
 	gone = rn_trace_output_gone(&t);
+	code = finish(o, b);
+	/* the backend first: its reader threads (--readers) use the session */
+	rn_backend_close(b);
 	rn_trace_release(&t);
 	rn_filter_release(&filter);
-	code = finish(o, b);
-	rn_backend_close(b);
 	if (gone)
 		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;

@@ -15,6 +15,7 @@ enum {
 	OPT_BACKEND = 256,
 	OPT_FORMAT,
 	OPT_BUFSIZE,
+	OPT_READERS,
 	OPT_ALL,
 	OPT_CGROUP,
 	OPT_COMM,
@@ -54,6 +55,7 @@ static const struct option long_opts[] = {
 	{ "backend", required_argument, NULL, OPT_BACKEND },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "readers", required_argument, NULL, OPT_READERS },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "comm", required_argument, NULL, OPT_COMM },
@@ -393,6 +395,13 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_SAMPLE:
 	case OPT_RATE_LIMIT:
 		return rn_sample_opt(o, c == OPT_RATE_LIMIT, optarg, err, errlen);
+	case OPT_READERS:
+		v = parse_num(optarg, 64);
+		if (v < 1)
+			return fail(err, errlen, "invalid --readers '%s': a number from 1 to 64",
+				    optarg);
+		o->readers = (unsigned)v;
+		return 0;
 	case OPT_ALL:
 		o->all = true;
 		return 0;
@@ -639,7 +648,9 @@ void rn_opts_usage(FILE *out)
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
-	      "  --buffer-size=BYTES     eBPF ring buffer size\n"
+	      "  --buffer-size=BYTES     eBPF ring buffer size (all readers' rings together)\n"
+	      "  --readers=N             (eBPF) N threads read, decode and format the events\n"
+	      "                          (default: the CPUs available, at most 8; text: 1)\n"
 	      "  --all                   (eBPF) trace every process on the machine\n"
 	      "  --cgroup=PATH|ID        (eBPF) trace the processes of one cgroup (a path,\n"
 	      "                          or a container id: docker, containerd, CRI-O, podman)\n"

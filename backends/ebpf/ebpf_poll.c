@@ -256,7 +256,7 @@ int ebpf_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 		if (err)
 			finished = poll_finished(b);
 	}
-	err = poll_consume(b);
+	err = b->stage ? ebpf_readers_step(b, finished) : poll_consume(b);
 	if (!err)
 		err = poll_report_lost(b);
 	if (!err)
