@@ -373,6 +373,7 @@ int rn_trace_stage_setup(struct rn_trace *t, struct rn_trace_config *cfg, const 
 		.tsmode = o->tsmode,
 		.show_time = o->show_time,
 		.realtime_offset_ns = realtime_offset(),
+		.ident_cols = o->follow || o->all || o->cgroup,	/* as sink_line.c */
 	};
 	if (o->outfile)
 		st->pfx = o->follow || o->npids > 1 ? RN_PFX_COLUMN : RN_PFX_NONE;

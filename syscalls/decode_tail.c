@@ -6,6 +6,7 @@
  * checked against strace's line for the same call (tests/tracees/tail.c,
  * tests/integration/t_decode_tail.sh).
  */
+#include <unistd.h>
 #include <string.h>
 
 #include "decode_int.h"
@@ -286,18 +287,41 @@ void dec_rt_sigqueueinfo(struct dctx *c)
 
 /* --- times and dates */
 
+/* A clock_t as strace prints it: the ticks, and when not 0 the seconds they
+ * make at this system's tick rate ("16 /\* 0.16 s *\/"). */
+static void tl_clock_t(struct rn_strbuf *sb, const char *name, long long v)
+{
+	long long hz = sysconf(_SC_CLK_TCK);
+	int width = 0;
+
+	rn_sb_printf(sb, "%s=%lld", name, v);
+	if (v == 0 || hz <= 0)
+		return;
+	for (long long h = hz - 1; h > 0; h /= 10)
+		width++;
+	if (v > 0)
+		rn_sb_printf(sb, " /* %lld.%0*lld s */", v / hz, width, v % hz);
+}
+
 void dec_times(struct dctx *c)
 {
+	static const char *const names[4] = { "tms_utime", "tms_stime", "tms_cutime",
+					      "tms_cstime" };
 	__s64 t[4];
 
 	if (!tl_out_begin(c, 0))
 		return;
-	if (dc_read(c, RAW(c, 0), t, sizeof(t), true) < 0)
+	if (dc_read(c, RAW(c, 0), t, sizeof(t), true) < 0) {
 		dc_ptr(c, 0);
-	else
-		rn_sb_printf(ARG(c, 0), "{tms_utime=%lld, tms_stime=%lld, tms_cutime=%lld, "
-			     "tms_cstime=%lld}", (long long)t[0], (long long)t[1], (long long)t[2],
-			     (long long)t[3]);
+		return;
+	}
+	rn_sb_puts(ARG(c, 0), "{");
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			rn_sb_puts(ARG(c, 0), ", ");
+		tl_clock_t(ARG(c, 0), names[i], (long long)t[i]);
+	}
+	rn_sb_puts(ARG(c, 0), "}");
 }
 
 /* " /\* 1970-01-01T00:00:01.000002+0000 *\/": strace's comment at microseconds */

@@ -15,7 +15,7 @@ mask() {
 		-e 's/0x[0-9a-f]{6,}/ADDR/g' \
 		-e 's/(it_value=\{tv_sec=)[0-9]+, tv_nsec=[0-9]+\}\}\) = 0$/\1S, tv_nsec=N}}) = 0/' \
 		-e 's/(si_overrun=)[0-9]+/\1N/; s/^(timer_getoverrun\(0\) += )[0-9]+/\1N/' \
-		-e 's/(tms_[a-z]+=)[0-9]+/\1N/g; s/^(times\(.*\) += )[0-9]+/\1N/' \
+		-e 's/(tms_[a-z]+=)[0-9]+( \/\* [0-9.]+ s \*\/)?/\1N/g; s/^(times\(.*\) += )[0-9]+/\1N/' \
 		-e 's/\b(getpid|gettid)\(\)( +)= [0-9]+/\1()\2= PID/' \
 		-e 's/(si_pid=|sigev_notify_thread_id=|sigqueueinfo\()[0-9]+/\1PID/g' \
 		-e 's/(rt_tgsigqueueinfo\(PID, )[0-9]+/\1PID/' \
