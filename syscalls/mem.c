@@ -72,6 +72,8 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 
 	while ((r = region_next(ev, &off, &data))) {
 		if ((r->flags & RN_REG_FDPATH) && r->addr == (__u64)(__s64)fd) {
+			if (r->flags & RN_REG_PATHCUT)
+				return NULL;	/* left out: the bare fd */
 			*len = strnlen((const char *)data, r->len);
 			return (const char *)data;
 		}
