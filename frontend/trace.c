@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include "../backends/spawn.h"
+#include "../syscalls/mem.h"
 #include "filter.h"
 
 #include <errno.h>
@@ -112,6 +113,8 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
 		o.pid_comm_ctx = t;
 	}
 	rn_decode_syscall(ev, mem, &o, d);
+	if (o.show_paths)
+		t->fdpath_cut += rn_mem_pathcuts(ev);
 	if (rn_filter_dump(f, ev))
 		rn_decode_dump(ev, mem, &d->dump);
 	return d;
@@ -293,6 +296,9 @@ int rn_trace_finish(struct rn_trace *t, int ret)
 	}
 	if (t->lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	if (t->fdpath_cut)
+		fprintf(stderr, "renacer: %llu descriptor paths not resolved (longer than the cap)\n",
+			(unsigned long long)t->fdpath_cut);
 	return ret;
 }
 

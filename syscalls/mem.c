@@ -81,6 +81,21 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 	return NULL;
 }
 
+/* How many descriptor paths the backend left out of ev as too long
+ * (RN_REG_PATHCUT: eBPF -y). */
+unsigned rn_mem_pathcuts(const struct rn_event *ev)
+{
+	const struct rn_region *r;
+	const __u8 *data;
+	size_t off = 0;
+	unsigned n = 0;
+
+	while ((r = region_next(ev, &off, &data)))
+		n += (r->flags & (RN_REG_FDPATH | RN_REG_PATHCUT)) ==
+		     (RN_REG_FDPATH | RN_REG_PATHCUT);
+	return n;
+}
+
 /* The record count the backend took of the buffer at addr (RN_REG_COUNT),
  * or -1. */
 long rn_mem_count(const struct rn_event *ev, __u64 addr)
