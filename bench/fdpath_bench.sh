@@ -13,18 +13,19 @@
 # calls counted from the traces; the ratio is -y's overhead over plain
 # output's.
 #
-#   bench/fdpath_bench.sh [-n RUNS] [-c ITERATIONS] [-q]
+#   bench/fdpath_bench.sh [-n RUNS] [-c ITERATIONS] [-m "ls cat tar read deep"] [-q]
 #
 # Goal (issue #15): ratio at most 1.3.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
 LOOP="$ROOT/$B/bench/fdpath_loop"
-RUNS=5 ITER=20000
-while getopts "n:c:q" o; do
+RUNS=5 ITER=20000 MODES="ls cat tar read deep"
+while getopts "n:c:m:q" o; do
 	case $o in
 	n) RUNS=$OPTARG ;;
 	c) ITER=$OPTARG ;;
+	m) MODES=$OPTARG ;;
 	q) RUNS=1 ITER=2000 ;;
 	*) exit 2 ;;
 	esac
@@ -59,7 +60,7 @@ median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }
 
 printf '%-6s %9s %10s %10s %10s %9s %9s %7s\n' workload calls base_cpu ebpf_cpu ebpf_y_cpu \
 	ns/call ns/call_y ratio
-for mode in ls cat tar read deep; do
+for mode in $MODES; do
 	for r in $(seq "$RUNS"); do
 		case $((r % 3)) in
 		0) order="base plain y" ;;

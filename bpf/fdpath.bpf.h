@@ -34,15 +34,21 @@ extern const void simple_dname __ksym __weak;
 
 enum { FDP_NONE = 0, FDP_OK, FDP_CUT };
 
-/* A path under construction, written forward. path has room for a masked
- * offset below RN_FDPATH_CAP plus a masked name length below 256. */
+/* Where a walked path ends in fdp_buf.path: it is written backwards from
+ * here, the innermost name first; " (deleted)" goes after it. */
+#define FDP_END (RN_FDPATH_CAP + 1)
+
+/*
+ * A path under construction: path[start, start + len). A walked path is
+ * written backwards, ending at FDP_END; a made-up name forwards from 0. The
+ * array has room for any masked start (< 512) plus any masked length.
+ */
 struct fdp_buf {
 	__s32 fd;
+	__u32 start;
 	__u32 len;
 	__u32 state;		/* FDP_* */
-	__u32 n;		/* components in comp */
-	struct dentry *comp[RN_FDPATH_DEPTH];	/* innermost first */
-	char path[RN_FDPATH_CAP + 1 + 256];
+	char path[2 * FDP_END];
 };
 
 struct {
@@ -60,12 +66,35 @@ struct {
 	__type(value, struct fdp_buf);
 } fdpclose SEC(".maps");
 
+/* What the walk needs of a dentry: its parent and name, in one read where
+ * the kernel keeps them side by side (it does: d_parent, then d_name). */
+struct fdp_dent {
+	struct dentry *parent;
+	__u64 hash_len;		/* struct qstr: hash, then len (little-endian) */
+	const unsigned char *name;
+};
+
+static __always_inline void fdp_dent(struct dentry *d, struct fdp_dent *o)
+{
+	if (bpf_core_field_offset(struct dentry, d_name) ==
+	    bpf_core_field_offset(struct dentry, d_parent) + 8 &&
+	    bpf_core_field_size(struct dentry, d_name) == 16) {
+		bpf_probe_read_kernel(o, sizeof(*o),
+				      (void *)d + bpf_core_field_offset(struct dentry, d_parent));
+		return;
+	}
+	o->parent = BPF_CORE_READ(d, d_parent);
+	bpf_core_read(&o->hash_len, 16, &d->d_name);
+}
+
 struct fdp_walk {
 	struct fdp_buf *b;
 	struct dentry *d;
 	struct mount *m;
-	struct dentry *root_d;
+	struct dentry *mnt_root;	/* m's root */
+	struct dentry *root_d;		/* the task's root */
 	struct vfsmount *root_m;
+	__u32 pos;			/* the path starts at b->path[pos] */
 	__u32 done;
 };
 
@@ -74,23 +103,23 @@ static __always_inline struct vfsmount *fdp_vfsmount(struct mount *m)
 	return (void *)m + bpf_core_field_offset(struct mount, mnt);
 }
 
-/* One step up: record a component, or cross to the mount below. */
+/* One step up: prepend "/name", or cross to where the mount is mounted. */
 static long fdp_up(__u32 i, void *ctx)
 {
 	struct fdp_walk *w = ctx;
 	struct mount *m = w->m, *pm;	/* locals: CO-RE reads relocate whole expressions */
-	struct vfsmount *vm = fdp_vfsmount(m);
-	struct dentry *d = w->d, *parent, *mnt_root;
+	struct dentry *d = w->d;
+	struct fdp_dent e = {};
+	__u32 n, at;
 
 	(void)i;
-	if (d == w->root_d && vm == w->root_m) {
+	if (d == w->root_d && fdp_vfsmount(m) == w->root_m) {
 		w->done = FDP_OK;
 		return 1;
 	}
-	mnt_root = BPF_CORE_READ(vm, mnt_root);
-	parent = BPF_CORE_READ(d, d_parent);
-	if (d == mnt_root || d == parent) {
-		if (d != mnt_root) {
+	fdp_dent(d, &e);
+	if (d == w->mnt_root || d == e.parent) {
+		if (d != w->mnt_root) {
 			w->done = FDP_NONE;	/* disconnected: no path */
 			return 1;
 		}
@@ -101,20 +130,30 @@ static long fdp_up(__u32 i, void *ctx)
 		}
 		w->d = BPF_CORE_READ(m, mnt_mountpoint);
 		w->m = pm;
+		w->mnt_root = BPF_CORE_READ(fdp_vfsmount(pm), mnt_root);
 		return 0;
 	}
-	if (w->b->n >= RN_FDPATH_DEPTH) {
-		w->done = FDP_CUT;
+	n = e.hash_len >> 32;
+	if (n + 2 > w->pos || n > 255) {
+		w->done = FDP_CUT;	/* the path would not fit the cap */
 		return 1;
 	}
-	w->b->comp[w->b->n & (RN_FDPATH_DEPTH - 1)] = d;
-	w->b->n++;
-	w->d = parent;
+	w->pos -= n;
+	at = w->pos;
+	/* keep the masks: the compiler would drop them after the check */
+	barrier_var(at);
+	barrier_var(n);
+	bpf_probe_read_kernel(&w->b->path[at & RN_FDPATH_CAP], n & 255, e.name);
+	w->pos--;
+	at = w->pos;
+	barrier_var(at);
+	w->b->path[at & RN_FDPATH_CAP] = '/';
+	w->d = e.parent;
 	return 0;
 }
 
-/* Append len bytes at src (kernel or program memory); false, and the
- * path marked too long, when they do not fit the cap. */
+/* Append len bytes at src to a made-up name; false, and the name marked too
+ * long, when they do not fit the cap. */
 static __always_inline bool fdp_put(struct fdp_buf *b, const void *src, __u32 len)
 {
 	__u32 off = b->len, at = off, n = len;
@@ -123,28 +162,11 @@ static __always_inline bool fdp_put(struct fdp_buf *b, const void *src, __u32 le
 		b->state = FDP_CUT;
 		return false;
 	}
-	/* keep the masks: the compiler would drop them after the check */
 	barrier_var(at);
 	barrier_var(n);
 	bpf_probe_read_kernel(&b->path[at & RN_FDPATH_CAP], n & 255, src);
 	b->len = off + len;
 	return true;
-}
-
-/* "/name" of component i, outermost first. */
-static long fdp_name(__u32 i, void *ctx)
-{
-	struct fdp_buf *b = ((struct fdp_walk *)ctx)->b;
-	struct dentry *d;
-	struct qstr q = {};
-
-	if (i >= b->n)
-		return 1;
-	d = b->comp[(b->n - 1 - i) & (RN_FDPATH_DEPTH - 1)];
-	bpf_core_read(&q, sizeof(q), &d->d_name);
-	if (!fdp_put(b, "/", 1) || !fdp_put(b, q.name, q.len))
-		return 1;
-	return 0;
 }
 
 /* v in decimal (an inode number). */
@@ -179,6 +201,7 @@ static __always_inline bool fdp_pseudo(struct fdp_buf *b, struct dentry *d)
 
 	if (!dname)
 		return false;
+	b->start = 0;
 	magic = BPF_CORE_READ(d, d_sb, s_magic);
 	if (magic == RN_SOCKFS_MAGIC || magic == RN_PIPEFS_MAGIC) {
 		if (magic == RN_SOCKFS_MAGIC)
@@ -208,39 +231,44 @@ static __always_inline bool fdp_pseudo(struct fdp_buf *b, struct dentry *d)
 /* Resolve path p (a file's f_path, or the cwd) into b. */
 static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 {
-	struct fdp_walk w = { .b = b };
-	struct task_struct *t;
-	struct vfsmount *vm;
+	struct fdp_walk w = { .b = b, .pos = FDP_END, .done = FDP_CUT };
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct path fp = {}, root = {};
 	struct dentry *d0;
 
 	b->len = 0;
-	b->n = 0;
 	b->state = FDP_NONE;
-	w.d = d0 = BPF_CORE_READ(p, dentry);
-	vm = BPF_CORE_READ(p, mnt);
-	if (!w.d || !vm)
+	bpf_core_read(&fp, sizeof(fp), p);
+	w.d = d0 = fp.dentry;
+	if (!fp.dentry || !fp.mnt)
 		return;
 	if (fdp_pseudo(b, w.d))
 		return;
-	w.m = (void *)vm - bpf_core_field_offset(struct mount, mnt);
-	t = bpf_get_current_task_btf();
-	w.root_d = BPF_CORE_READ(t, fs, root.dentry);
-	w.root_m = BPF_CORE_READ(t, fs, root.mnt);
-	w.done = FDP_CUT;	/* still going after the last step: too deep */
+	w.m = (void *)fp.mnt - bpf_core_field_offset(struct mount, mnt);
+	w.mnt_root = BPF_CORE_READ(fp.mnt, mnt_root);
+	bpf_core_read(&root, sizeof(root), &t->fs->root);
+	w.root_d = root.dentry;
+	w.root_m = root.mnt;
+	/* still going after the last step (w.done's FDP_CUT): too deep */
 	bpf_loop(RN_FDPATH_DEPTH + 16, fdp_up, &w, 0);
 	if (w.done != FDP_OK) {
 		b->state = w.done;
 		return;
 	}
+	if (w.pos == FDP_END)
+		b->path[--w.pos] = '/';		/* the root itself */
+	b->start = w.pos;
+	b->len = FDP_END - w.pos;
 	b->state = FDP_OK;
-	if (!b->n)
-		fdp_put(b, "/", 1);
-	else
-		bpf_loop(RN_FDPATH_DEPTH, fdp_name, &w, 0);
 	/* d_unlinked(): unhashed and not a root */
-	if (b->state == FDP_OK && !BPF_CORE_READ(d0, d_hash.pprev) &&
-	    BPF_CORE_READ(d0, d_parent) != d0)
-		fdp_put(b, " (deleted)", 10);
+	if (!BPF_CORE_READ(d0, d_hash.pprev) && BPF_CORE_READ(d0, d_parent) != d0) {
+		if (b->len + 10 > RN_FDPATH_CAP) {
+			b->state = FDP_CUT;
+			return;
+		}
+		bpf_probe_read_kernel(&b->path[FDP_END], 10, " (deleted)");
+		b->len += 10;
+	}
 }
 
 /* Resolve descriptor fd of the current task (AT_FDCWD: its cwd) into b. */
@@ -249,15 +277,12 @@ static __noinline void fdp_fd(struct fdp_buf *b, int fd)
 	struct task_struct *t = bpf_get_current_task_btf();
 	struct file *f = NULL, **arr;
 	struct fdtable *fdt;
-	struct fs_struct *fs;
 
 	b->fd = fd;
 	b->len = 0;
 	b->state = FDP_NONE;
 	if (fd == RN_AT_FDCWD) {
-		fs = BPF_CORE_READ(t, fs);
-		if (fs)
-			fdp_path(b, &fs->pwd);
+		fdp_path(b, &t->fs->pwd);
 		return;
 	}
 	if (fd < 0)
@@ -294,7 +319,7 @@ static __noinline void fdp_emit(struct rn_scratch *s, struct fdp_buf *b)
 		return;
 	}
 	dst = &s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
-	bpf_probe_read_kernel(dst, len & RN_FDPATH_CAP, b->path);
+	bpf_probe_read_kernel(dst, len & RN_FDPATH_CAP, &b->path[b->start & RN_FDPATH_CAP]);
 	region_end(s, off, fd, len, RN_REG_FDPATH | RN_REG_STR, 0);
 }
 
