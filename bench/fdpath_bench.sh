@@ -5,13 +5,15 @@
 # ls (open, getdents64, close of a directory), cat (open, fstat, read, close),
 # tar (cat plus a write to /dev/null), read (one-byte preads of a file one
 # level below the temp dir), deep (the same on a file 20 directories down).
-# Runs are interleaved (untraced, eBPF, eBPF -y), each figure the median of N
-# (CPU ms: see run_one).
-# The fixed costs (loading the programs: more of them under -y; the setup
-# calls) are taken out by a run of 0 iterations of each kind: overhead per
-# call = ((traced(N) - traced(0)) - (untraced(N) - untraced(0))) / calls, the
-# calls counted from the traces; the ratio is -y's overhead over plain
-# output's.
+# Runs are interleaved (untraced, eBPF, eBPF -y), each figure the median of N.
+# What is measured is CPU time over the loop alone (the loop reports it,
+# FDPATH_LOOP_CPU): its own, whose system time holds the BPF programs, plus
+# renacer's over the same span (decoding, printing). Not wall time: on a
+# shared machine that mostly measures the other load; and not the whole run:
+# loading the programs costs about half a second of CPU, varying more than
+# the difference sought. Overhead per call = (traced - untraced) / calls,
+# the calls counted from the trace; the ratio is -y's overhead over plain
+# per-call output's.
 #
 #   bench/fdpath_bench.sh [-n RUNS] [-c ITERATIONS] [-m "ls cat tar read deep"] [-q]
 #
@@ -31,29 +33,22 @@ while getopts "n:c:m:q" o; do
 	esac
 done
 [ -x "$RENACER" ] && [ -x "$LOOP" ] || { echo "no $RENACER or $LOOP (make first)"; exit 1; }
-perf stat -e task-clock -o /dev/null -- true 2>/dev/null ||
-	{ echo "SKIP: needs perf stat (linux-perf)"; exit 77; }
 "$RENACER" --backend=ebpf -o /dev/null -- true 2>/dev/null ||
 	{ echo "SKIP: the eBPF backend is unavailable here"; exit 77; }
 TMP=$(mktemp -d /tmp/renacer-fdpbench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 
-# CPU time (perf's task-clock of renacer and the traced loop together, the
-# BPF programs included as the loop's system time), not wall time: on a
-# shared machine wall time mostly measures the other load.
-run_one() {	# mode kind iterations -> appends the CPU ns to $TMP/t.mode.kind.iterations
-	local mode=$1 kind=$2 n=$3
-	local T=(perf stat -x, -e task-clock -o "$TMP/time" --)
-	rm -rf "$TMP/d" && mkdir "$TMP/d"
+run_one() {	# mode kind -> appends the loop's CPU ns (self + renacer) to $TMP/t.mode.kind
+	local mode=$1 kind=$2
+	rm -rf "$TMP/d" && mkdir "$TMP/d" && rm -f "$TMP/cpu"
+	export FDPATH_LOOP_CPU=$TMP/cpu
 	case $kind in
-	base) "${T[@]}" "$LOOP" "$mode" "$n" "$TMP/d" ;;
-	plain) "${T[@]}" "$RENACER" --backend=ebpf -o "$TMP/out.$mode.plain.$n" -- \
-		"$LOOP" "$mode" "$n" "$TMP/d" ;;
-	y) "${T[@]}" "$RENACER" --backend=ebpf -y -o "$TMP/out.$mode.y.$n" -- \
-		"$LOOP" "$mode" "$n" "$TMP/d" ;;
+	base) "$LOOP" "$mode" "$ITER" "$TMP/d" ;;
+	plain) "$RENACER" --backend=ebpf -o "$TMP/out.$mode.plain" -- "$LOOP" "$mode" "$ITER" "$TMP/d" ;;
+	y) "$RENACER" --backend=ebpf -y -o "$TMP/out.$mode.y" -- "$LOOP" "$mode" "$ITER" "$TMP/d" ;;
 	esac 2>>"$TMP/err" || { echo "fdpath_bench: $mode $kind failed: $(tail -2 "$TMP/err")"; exit 1; }
-	awk -F, '$3 == "task-clock" { printf "%.0f\n", $1 * 1e6 }' "$TMP/time" \
-		>>"$TMP/t.$mode.$kind.$n"
+	# untraced, the parent is this shell, idle: its own CPU only
+	awk -v k="$kind" '{ print k == "base" ? $1 : $1 + $2 }' "$TMP/cpu" >>"$TMP/t.$mode.$kind"
 }
 
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -67,14 +62,13 @@ for mode in $MODES; do
 		1) order="plain y base" ;;
 		2) order="y base plain" ;;
 		esac
-		for k in $order; do run_one "$mode" "$k" "$ITER"; run_one "$mode" "$k" 0; done
+		for k in $order; do run_one "$mode" "$k"; done
 	done
-	calls=$(($(grep -c '' "$TMP/out.$mode.plain.$ITER") - $(grep -c '' "$TMP/out.$mode.plain.0")))
+	# the loop's calls: its lines with a path (the setup's few have one too)
+	calls=$(grep -c '' "$TMP/out.$mode.plain")
 	grep -q 'not resolved' "$TMP/err" && echo "note: paths over the cap in $mode"
-	withpath=$(grep -c '<' "$TMP/out.$mode.y.$ITER")
-	b=$(($(median "$TMP/t.$mode.base.$ITER") - $(median "$TMP/t.$mode.base.0")))
-	p=$(($(median "$TMP/t.$mode.plain.$ITER") - $(median "$TMP/t.$mode.plain.0")))
-	y=$(($(median "$TMP/t.$mode.y.$ITER") - $(median "$TMP/t.$mode.y.0")))
+	withpath=$(grep -c '<' "$TMP/out.$mode.y")
+	b=$(median "$TMP/t.$mode.base") p=$(median "$TMP/t.$mode.plain") y=$(median "$TMP/t.$mode.y")
 	awk -v m="$mode" -v c="$calls" -v b="$b" -v p="$p" -v y="$y" -v w="$withpath" 'BEGIN {
 		op = (p - b) / c; oy = (y - b) / c
 		printf "%-6s %9d %10.1f %10.1f %10.1f %9.0f %9.0f %7.2f  (%d lines with paths)\n",
