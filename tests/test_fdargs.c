@@ -19,6 +19,7 @@
 
 #include "bpf/fdpath.h"
 #include "syscalls/decode.h"
+#include "syscalls/mem.h"
 #include "syscalls/syscalls.h"
 
 #define FD_ARG0 1000
@@ -127,12 +128,57 @@ static void test_known_rows(void **state)
 	assert_int_equal(rn_syscall_fdargs(RN_NR_MAX + 7), 0);
 }
 
+/* A record as the eBPF backend sends it under -y: the decoders print the
+ * recorded path, the bare fd where the path was over the cap (an empty
+ * RN_REG_PATHCUT region), and never ask a live source (eBPF has none). */
+static void put_region(struct rn_event *ev, __u64 addr, const char *p, __u32 len, __u16 flags)
+{
+	struct rn_region r = { .addr = addr, .len = len, .flags = flags };
+	__u32 off = ev->sc.payload_len;
+
+	memcpy(ev->payload + off, &r, sizeof(r));
+	memcpy(ev->payload + off + sizeof(r), p, len);
+	ev->sc.payload_len = off + sizeof(r) + RN_REGION_ALIGN(len);
+}
+
+static void test_recorded_paths(void **state)
+{
+	struct rn_decode_opts o = { .strsize = 32, .show_paths = true };
+	static struct rn_event ev;
+	struct rn_decoded d;
+
+	(void)state;
+	memset(&ev, 0, RN_EVENT_HDR_SIZE);
+	ev.type = RN_EV_SYSCALL;
+	ev.tid = ev.tgid = 42;
+	ev.sc.nr = __NR_dup2;
+	ev.sc.args[0] = 3;
+	ev.sc.args[1] = 4;
+	ev.sc.ret = 4;
+	put_region(&ev, 3, "/etc/passwd", 11, RN_REG_FDPATH | RN_REG_STR);
+	put_region(&ev, 4, "", 0, RN_REG_FDPATH | RN_REG_PATHCUT);
+	rn_decoded_init(&d);
+	rn_decode_syscall(&ev, NULL, &o, &d);
+	assert_string_equal(d.arg[0].buf, "3</etc/passwd>");
+	assert_string_equal(d.arg[1].buf, "4");
+	assert_string_equal(d.ret.buf, "4");
+	assert_int_equal(rn_mem_pathcuts(&ev), 1);
+	/* a path holding a newline or '>' is escaped as any string */
+	ev.sc.payload_len = 0;
+	put_region(&ev, 3, "/tmp/a\nb>", 9, RN_REG_FDPATH | RN_REG_STR);
+	rn_decode_syscall(&ev, NULL, &o, &d);
+	assert_string_equal(d.arg[0].buf, "3</tmp/a\\nb>>");
+	assert_int_equal(rn_mem_pathcuts(&ev), 0);
+	rn_decoded_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mask_covers_decoders),
 		cmocka_unit_test(test_mask_not_wider),
 		cmocka_unit_test(test_known_rows),
+		cmocka_unit_test(test_recorded_paths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
