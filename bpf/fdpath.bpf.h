@@ -233,7 +233,7 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 {
 	struct fdp_walk w = { .b = b, .pos = FDP_END, .done = FDP_CUT };
 	struct task_struct *t = bpf_get_current_task_btf();
-	struct path fp = {}, root = {};
+	struct path fp = {};
 	struct dentry *d0;
 
 	b->len = 0;
@@ -246,9 +246,8 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 		return;
 	w.m = (void *)fp.mnt - bpf_core_field_offset(struct mount, mnt);
 	w.mnt_root = BPF_CORE_READ(fp.mnt, mnt_root);
-	bpf_core_read(&root, sizeof(root), &t->fs->root);
-	w.root_d = root.dentry;
-	w.root_m = root.mnt;
+	w.root_d = t->fs->root.dentry;	/* trusted: plain loads */
+	w.root_m = t->fs->root.mnt;
 	/* still going after the last step (w.done's FDP_CUT): too deep */
 	bpf_loop(RN_FDPATH_DEPTH + 16, fdp_up, &w, 0);
 	if (w.done != FDP_OK) {
@@ -271,10 +270,13 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 	}
 }
 
-/* Resolve descriptor fd of the current task (AT_FDCWD: its cwd) into b. */
+/* Resolve descriptor fd of the current task (AT_FDCWD: its cwd) into b.
+ * The task pointer is trusted: plain loads walk it to the fd array, no
+ * helper calls; only the array slot needs one. */
 static __noinline void fdp_fd(struct fdp_buf *b, int fd)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
+	struct files_struct *files;
 	struct file *f = NULL, **arr;
 	struct fdtable *fdt;
 
@@ -287,10 +289,13 @@ static __noinline void fdp_fd(struct fdp_buf *b, int fd)
 	}
 	if (fd < 0)
 		return;
-	fdt = BPF_CORE_READ(t, files, fdt);
-	if (!fdt || (__u32)fd >= BPF_CORE_READ(fdt, max_fds))
+	files = t->files;
+	if (!files)
 		return;
-	arr = BPF_CORE_READ(fdt, fd);
+	fdt = files->fdt;
+	if (!fdt || (__u32)fd >= fdt->max_fds)
+		return;
+	arr = fdt->fd;
 	if (bpf_probe_read_kernel(&f, sizeof(f), &arr[fd]) || !f)
 		return;
 	fdp_path(b, &f->f_path);
