@@ -79,6 +79,26 @@ check cat 0
 run tar tar -cf "$WORK/t/out.tar" d
 check tar 0
 
+# the shell's dup2/fcntl juggling of t_fdpaths.sh, against strace itself
+if command -v strace >/dev/null 2>&1; then
+	prog='exec 5</etc/passwd; exec 5<&-; exec cat /etc/hostname'
+	calls=openat,read,close,dup2,fcntl
+	strace -y -o "$WORK/sh.strace" -e trace=$calls -- sh -c "$prog" >/dev/null ||
+		fail "strace failed"
+	"$RENACER" --backend=ebpf -y -o "$WORK/sh.ebpf" -e trace=$calls -- sh -c "$prog" \
+		>/dev/null || fail "renacer failed"
+	for f in strace ebpf; do
+		grep -E '^(openat|read|close|dup2|fcntl)\(' "$WORK/sh.$f" | mask /dev/stdin \
+			>"$WORK/sh.$f.m"
+	done
+	grep -q '^close(5</etc/passwd>) = 0$' "$WORK/sh.strace.m" ||
+		fail "strace shows no close(5</etc/passwd>)"
+	diff -u "$WORK/sh.strace.m" "$WORK/sh.ebpf.m" || fail "sh: eBPF -y differs from strace -y"
+	echo "sh: $(wc -l <"$WORK/sh.ebpf.m") lines identical to strace -y"
+else
+	echo "note: strace not installed: the comparison with strace itself is skipped"
+fi
+
 # fdkinds: on a tmpfs mounted for the test (root), and a path past the cap
 mnt=$WORK/mnt
 mkdir -p "$mnt"
