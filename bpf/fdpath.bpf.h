@@ -6,7 +6,9 @@
  * the way d_path() builds it: from task->files->fdt->fd[n]->f_path, walk
  * dentry->d_parent up to the mount's root, step from a mount's root to
  * where it is mounted (struct mount's mnt_mountpoint in its mnt_parent) and
- * stop at the task's root; pseudo files get the names their filesystem's
+ * stop at the root of the mount namespace (not the task's root: a chrooted
+ * task's paths print whole, as the ptrace backend's readlink from renacer,
+ * outside the chroot, shows them); pseudo files get the names their filesystem's
  * d_dname gives them (socket:[INODE], pipe:[INODE], anon_inode:NAME), and an
  * unlinked file " (deleted)", as readlink of /proc/PID/fd/N shows them. A
  * path longer than RN_FDPATH_CAP or deeper than RN_FDPATH_DEPTH is never
@@ -92,8 +94,6 @@ struct fdp_walk {
 	struct dentry *d;
 	struct mount *m;
 	struct dentry *mnt_root;	/* m's root */
-	struct dentry *root_d;		/* the task's root */
-	struct vfsmount *root_m;
 	__u32 pos;			/* the path starts at b->path[pos] */
 	__u32 done;
 };
@@ -113,10 +113,6 @@ static long fdp_up(__u32 i, void *ctx)
 	__u32 n, at;
 
 	(void)i;
-	if (d == w->root_d && fdp_vfsmount(m) == w->root_m) {
-		w->done = FDP_OK;
-		return 1;
-	}
 	fdp_dent(d, &e);
 	if (d == w->mnt_root || d == e.parent) {
 		if (d != w->mnt_root) {
@@ -232,7 +228,6 @@ static __always_inline bool fdp_pseudo(struct fdp_buf *b, struct dentry *d)
 static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 {
 	struct fdp_walk w = { .b = b, .pos = FDP_END, .done = FDP_CUT };
-	struct task_struct *t = bpf_get_current_task_btf();
 	struct path fp = {};
 	struct dentry *d0;
 
@@ -246,8 +241,6 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 		return;
 	w.m = (void *)fp.mnt - bpf_core_field_offset(struct mount, mnt);
 	w.mnt_root = BPF_CORE_READ(fp.mnt, mnt_root);
-	w.root_d = t->fs->root.dentry;	/* trusted: plain loads */
-	w.root_m = t->fs->root.mnt;
 	/* still going after the last step (w.done's FDP_CUT): too deep */
 	bpf_loop(RN_FDPATH_DEPTH + 16, fdp_up, &w, 0);
 	if (w.done != FDP_OK) {

@@ -99,6 +99,26 @@ else
 	echo "note: strace not installed: the comparison with strace itself is skipped"
 fi
 
+# a chrooted cat: paths print whole (from renacer's root, outside the chroot),
+# as ptrace's readlink of /proc/PID/fd shows them
+if [ "$(id -u)" -eq 0 ] && command -v chroot >/dev/null 2>&1 && command -v ldd >/dev/null; then
+	croot=$WORK/chroot
+	mkdir -p "$croot/etc" && echo chrooted >"$croot/etc/hostname"
+	for f in /bin/cat $(ldd /bin/cat | grep -o '/[^ ]*'); do
+		mkdir -p "$croot$(dirname "$f")" && cp "$f" "$croot$f"
+	done
+	for b in ptrace ebpf; do
+		"$RENACER" --backend=$b -f -y -o "$WORK/ch.$b" -- chroot "$croot" /bin/cat \
+			/etc/hostname >/dev/null 2>&1 || fail "chroot under $b failed"
+		sed -E 's/^[0-9]+ +//' "$WORK/ch.$b" | mask /dev/stdin >"$WORK/ch.$b.m"
+	done
+	grep -q "<$croot/etc/hostname>" "$WORK/ch.ebpf.m" || fail "chroot: no whole path under eBPF"
+	diff -u "$WORK/ch.ptrace.m" "$WORK/ch.ebpf.m" || fail "chroot: eBPF -y differs from ptrace -y"
+	echo "chroot: $(wc -l <"$WORK/ch.ebpf.m") lines identical"
+else
+	echo "note: not root or no chroot/ldd: the chroot case is skipped"
+fi
+
 # fdkinds: on a tmpfs mounted for the test (root), and a path past the cap
 mnt=$WORK/mnt
 mkdir -p "$mnt"
