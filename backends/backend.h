@@ -18,6 +18,7 @@
 #include "event.h"
 
 struct rn_frame;		/* backends/stack.h */
+struct rn_inject;		/* backends/inject.h */
 
 /*
  * Read access to a live task's memory and file table, for decoding what the
@@ -39,6 +40,13 @@ struct rn_memsrc {
 	 * built without libdwarf/libunwind). */
 	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		      int how);
+	/* -yy: the details of descriptor fd of process tgid, whose path is
+	 * path: what a socket is connected to ("TCP:[127.0.0.1:5000->...]"),
+	 * a device's numbers ("/dev/null<char 1:3>"), escaped, in buf.
+	 * Returns its length, 0 when there is nothing to add to the path, or
+	 * -errno. NULL where the backend has no live descriptors to ask about
+	 * (backends/sockdiag.h). */
+	long (*fddetail)(void *ctx, __u32 tgid, int fd, const char *path, char *buf, size_t len);
 };
 
 /*
@@ -60,6 +68,8 @@ struct rn_trace_config {
 	bool attach_all;	/* --all (eBPF) */
 	const char *cgroup;	/* --cgroup PATH (eBPF) */
 	long uid;		/* -u USER for the spawned command, or -1 */
+	const char *const *comms; /* --comm NAMEs (eBPF filters in the kernel) */
+	size_t ncomms;
 	long gid;
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
@@ -84,6 +94,9 @@ struct rn_trace_config {
 	 * record at each reported call's entry, before its completed record.
 	 * Off for -c, JSON, CSV: they want completed calls only. */
 	bool entry_notices;
+	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
+	 * Injected calls stop the task even when not reported. */
+	const struct rn_inject *inject;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };
