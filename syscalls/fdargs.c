@@ -15,11 +15,15 @@
 #include "../bpf/fdpath.h"
 #include "decode_int.h"
 
-/* Calls whose decoder prints descriptors the table rows do not name. */
+/* Calls whose decoder prints descriptors the table rows do not name; with
+ * only, the mask replaces what the row says (mq_open's default -P role
+ * calls its name an fd). */
 static const struct {
 	int nr;
 	unsigned mask;
+	bool only;
 } fdargs_extra[] = {
+	{ __NR_mq_open, RN_FDA_RET, true },
 	{ __NR_socket, RN_FDA_RET },
 	{ __NR_connect, 1 },
 	{ __NR_accept, 1 | RN_FDA_RET },
@@ -58,6 +62,6 @@ unsigned rn_syscall_fdargs(long nr)
 		mask |= RN_FDA_RET;
 	for (i = 0; i < sizeof(fdargs_extra) / sizeof(fdargs_extra[0]); i++)
 		if (fdargs_extra[i].nr == nr)
-			mask |= fdargs_extra[i].mask;
+			mask = fdargs_extra[i].mask | (fdargs_extra[i].only ? 0 : mask);
 	return mask;
 }
