@@ -140,4 +140,12 @@ done
 # the cap from the 10th: levels 10 and 11 show 4 times each (the openat that
 # returns it, then mkdirat, openat, close), level 12 3 times, the file 4
 check fdkinds 15
+# --readers: decoded on several threads, the same lines and the same count
+(cd "$WORK/t" && "$RENACER" --backend=ebpf --readers=2 -y -o "$WORK/rd" -- \
+	"$TRACEES/fdkinds" "$WORK/t/d" "$mnt" >/dev/null 2>"$WORK/rd.err") || fail "--readers run failed"
+grep -q '^renacer: 15 descriptor paths not resolved (longer than the cap)$' "$WORK/rd.err" ||
+	fail "--readers=2: $(cat "$WORK/rd.err")"
+[ "$(grep -c '<' "$WORK/rd")" = "$(grep -c '<' "$WORK/fdkinds.ebpf")" ] ||
+	fail "--readers=2: not as many lines with paths"
+echo "fdkinds --readers=2: same count over the cap"
 echo ok
