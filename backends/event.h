@@ -163,11 +163,15 @@ struct rn_region {
 #define RN_REG_FAULT	(1u << 2) /* the address could not be read */
 #define RN_REG_EXIT	(1u << 3) /* captured at syscall exit (output) */
 #define RN_REG_FDPATH	(1u << 4) /* not memory: addr is a file descriptor, the
-				   * bytes its path, read at entry (-y on a call
-				   * that closes it) */
+				   * bytes its path (-y: ptrace for a call that
+				   * closes it, at entry; eBPF for every fd) */
 
 #define RN_REG_COUNT	(1u << 7) /* not memory: a __u32 count of the records in
 				   * the buffer at addr (getdents64 under eBPF) */
+
+#define RN_REG_PATHCUT	(1u << 9) /* with RN_REG_FDPATH, no bytes: the fd's path
+				   * was longer than the eBPF backend's cap and
+				   * is left out (the bare fd prints) */
 
 #define RN_REGION_ALIGN(n) (((n) + 7u) & ~7u)
 

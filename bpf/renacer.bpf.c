@@ -20,6 +20,7 @@
 #include "bpf/capture.bpf.h"
 #include "bpf/aggregate.bpf.h"
 #include "bpf/signal.bpf.h"
+#include "bpf/fdpath.bpf.h"
 #include "bpf/sample.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
@@ -65,6 +66,7 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 		if (id == RN_NR_RT_SIGRETURN)
 			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
+		fdpath_enter(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
 	 * literal in the program's rodata) read as faults */
@@ -177,6 +179,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		else if (nr == RN_NR_GETDENTS64)
 			capture_dirent_count(s);
 	}
+	fdpath_exit(s, nr);
 	emit(s, false);
 	flush_ignored(p, pid_tgid);
 	return 0;

@@ -480,10 +480,9 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 			o->dec.sock_details = true;
 			set_ptrace_only(o, "-yy");
 		}
-		/* The eBPF backend decodes after the task has moved on: its fd
-		 * table is no longer the one the call saw. */
+		/* -y: both backends; the eBPF one resolves the paths in the
+		 * kernel at the call (bpf/fdpath.bpf.h) */
 		o->dec.show_paths = true;
-		set_ptrace_only(o, "-y");
 		return 0;
 	case 'T':
 		o->show_time = true;

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include "../backends/spawn.h"
+#include "../syscalls/mem.h"
 #include "filter.h"
 #include "cgroup.h"
 #include "ident.h"
@@ -107,6 +108,7 @@ const struct rn_decoded *rn_trace_decode(struct rn_trace *t, const struct rn_eve
 {
 	struct rn_decode_opts o = t->opts->dec;
 	const struct rn_filter *f = t->filter;
+	unsigned n;
 
 	/* -e abbrev=SET: calls outside SET print structures in full, as -v. */
 	o.verbose = o.verbose || !rn_filter_abbrev(f, ev->sc.nr);
@@ -118,6 +120,9 @@ const struct rn_decoded *rn_trace_decode(struct rn_trace *t, const struct rn_eve
 		o.pid_comm_ctx = t;
 	}
 	rn_decode_syscall(ev, mem, &o, d);
+	/* atomic: --readers decodes on several threads */
+	if (o.show_paths && (n = rn_mem_pathcuts(ev)))
+		__atomic_fetch_add(&t->fdpath_cut, n, __ATOMIC_RELAXED);
 	if (rn_filter_dump(f, ev))
 		rn_decode_dump(ev, mem, &d->dump);
 	return d;
@@ -321,6 +326,9 @@ int rn_trace_finish(struct rn_trace *t, int ret)
 	}
 	if (t->lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	if (t->fdpath_cut)
+		fprintf(stderr, "renacer: %llu descriptor paths not resolved (longer than the cap)\n",
+			(unsigned long long)t->fdpath_cut);
 	rn_sample_footer(&t->sampled, t->opts, t->env.cfg, stderr);
 	return ret;
 }

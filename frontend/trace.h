@@ -39,6 +39,7 @@ struct rn_trace {
 	struct rn_frame *frames;
 	size_t nrecs;
 	__u64 lost;		/* events the backend reported lost */
+	__u64 fdpath_cut;	/* -y paths printed bare: over the eBPF cap */
 	struct rn_sample_tally sampled;	/* calls --sample/--rate-limit left out */
 	struct rn_comm comm;	/* -Y: names by tid, and each record's copy */
 	char comms[RN_TRACE_BATCH][RN_COMM_MAX];

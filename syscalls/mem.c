@@ -72,11 +72,28 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 
 	while ((r = region_next(ev, &off, &data))) {
 		if ((r->flags & RN_REG_FDPATH) && r->addr == (__u64)(__s64)fd) {
+			if (r->flags & RN_REG_PATHCUT)
+				return NULL;	/* left out: the bare fd */
 			*len = strnlen((const char *)data, r->len);
 			return (const char *)data;
 		}
 	}
 	return NULL;
+}
+
+/* How many descriptor paths the backend left out of ev as too long
+ * (RN_REG_PATHCUT: eBPF -y). */
+unsigned rn_mem_pathcuts(const struct rn_event *ev)
+{
+	const struct rn_region *r;
+	const __u8 *data;
+	size_t off = 0;
+	unsigned n = 0;
+
+	while ((r = region_next(ev, &off, &data)))
+		n += (r->flags & (RN_REG_FDPATH | RN_REG_PATHCUT)) ==
+		     (RN_REG_FDPATH | RN_REG_PATHCUT);
+	return n;
 }
 
 /* The record count the backend took of the buffer at addr (RN_REG_COUNT),

@@ -14,6 +14,8 @@
  * close), or NULL; *len gets its length (not NUL-terminated). */
 long rn_mem_count(const struct rn_event *ev, __u64 addr);
 const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len);
+/* Descriptor paths ev marks as left out (too long for the backend's cap). */
+unsigned rn_mem_pathcuts(const struct rn_event *ev);
 
 const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int want_exit,
 			const struct rn_region **reg);

@@ -89,5 +89,8 @@ const struct rn_syscall_info *rn_syscall(long nr);
 long rn_syscall_by_name(const char *name);
 /* Capture descriptor for nr (all RN_CAP_NONE for unknown numbers). */
 const struct rn_cap_desc *rn_syscall_capture(long nr);
+/* Which registers of nr hold file descriptors, as bpf/fdpath.h's RN_FDA_*
+ * bits (syscalls/fdargs.c); 0 for unknown numbers. */
+unsigned rn_syscall_fdargs(long nr);
 
 #endif /* RN_SYSCALLS_H */

@@ -41,9 +41,8 @@ static void test_strace_flags(void **state)
 	assert_int_equal(o.dec.strsize, 64);
 	assert_int_equal(o.tsmode, RN_TS_EPOCH);
 	assert_true(o.show_time && o.dec.show_paths && o.dec.verbose);
-	/* -y needs the live fd table: only the ptrace backend has it. */
-	assert_true(o.ptrace_only);
-	assert_string_equal(o.ptrace_only_why, "-y");
+	/* -y: both backends (eBPF resolves the paths in the kernel) */
+	assert_false(o.ptrace_only);
 	assert_int_equal(o.quiet, 1);
 	assert_string_equal(o.argv[0], "ls");
 	assert_string_equal(o.argv[1], "-la");

@@ -225,6 +225,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
 	ro->rn_ring_half = ebpf_ring_size(cfg) / 2;
 	memcpy((void *)ro->rn_syscalls, cfg->syscalls, sizeof(cfg->syscalls));
+	ebpf_fdpath_rodata(skel, cfg);
 	for (nr = 0; nr < RN_NR_MAX; nr++) {
 		const struct rn_cap_desc *d = rn_syscall_capture(nr);
 		int i;

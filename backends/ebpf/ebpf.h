@@ -159,6 +159,9 @@ void ebpf_gate(struct ebpf_backend *b, bool on);
  * list when the backend closes). */
 void ebpf_phase(struct ebpf_backend *b, const char *name);
 
+/* backends/ebpf/ebpf_fdpath.c: -y's rodata (which registers are fds). */
+void ebpf_fdpath_rodata(struct renacer_bpf *skel, const struct rn_trace_config *cfg);
+
 __attribute__((format(printf, 2, 3)))
 void ebpf_set_error(struct ebpf_backend *b, const char *fmt, ...);
 
