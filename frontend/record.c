@@ -15,6 +15,7 @@
 #include "record.h"
 
 #include "filter.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -224,6 +225,8 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 		   const char *backend, bool entries, char *err, size_t errlen)
 {
 	struct rnb_write_info info = { .backend = backend };
+	FILE *f;
+	int fd;
 
 	memset(r, 0, sizeof(*r));
 	r->opts = o;
@@ -233,7 +236,17 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0);
 	rn_tidmap_init(&r->seen);
 	rn_decoded_init(&r->dec);
-	r->w = rnb_writer_open(o->outfile, &info, err, errlen);
+	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
+	fd = f ? dup(fileno(f)) : -1;
+	if (f)
+		fclose(f);
+	if (fd < 0 && f) {
+		snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
+		return -errno;
+	}
+	if (fd < 0)
+		return -(errno ? errno : EIO);
+	r->w = rnb_writer_open(fd, o->outfile, &info, err, errlen);
 	return r->w ? 0 : -errno;
 }
 

@@ -133,11 +133,12 @@ struct rnb_write_info {
 };
 
 /*
- * Create path (O_TRUNC) and write its header. A writer thread does the
- * writes: appends only copy into a buffer. Returns NULL + errno, with a
+ * Write the header to fd (opened for writing, empty; the writer owns it from
+ * now on, even on failure; path names it in messages). A writer thread does
+ * the writes: appends only copy into a buffer. Returns NULL + errno, with a
  * message in err.
  */
-struct rnb_writer *rnb_writer_open(const char *path, const struct rnb_write_info *info,
+struct rnb_writer *rnb_writer_open(int fd, const char *path, const struct rnb_write_info *info,
 				   char *err, size_t errlen);
 /* Append one event exactly as delivered, followed by nlive live regions
  * (already encoded: struct rn_region + bytes padded to 8, live_len bytes).

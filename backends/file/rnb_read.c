@@ -31,6 +31,8 @@ static int bad(char *err, size_t errlen, const char *fmt, ...)
 
 int rnb_header_check(const struct rnb_header *h, size_t size, char *err, size_t errlen)
 {
+	if (size < 8 && !memcmp(h->magic, RNB_MAGIC, size))
+		return bad(err, errlen, "truncated at byte offset %zu (in the header)", size);
 	if (size < 8 || memcmp(h->magic, RNB_MAGIC, 8))
 		return bad(err, errlen, "not a renacer record file (bad magic at byte offset 0)");
 	if (size < 12)
@@ -172,7 +174,7 @@ int rnb_reader_next(struct rnb_reader *r, struct rnb_item *it)
 	if (f.len < sizeof(f) || f.len % 8 || !r->chunk_left)
 		return bad(r->err, sizeof(r->err), "corrupt frame at byte offset %zu", r->off);
 	if (f.len > r->chunk_end - r->off)
-		return bad(r->err, sizeof(r->err), "%s at byte offset %zu", r->partial ?
+		return bad(r->err, sizeof(r->err), "%s at byte offset %zu (in a frame)", r->partial ?
 			   "truncated" : "corrupt frame", r->partial ? r->size : r->off);
 	it->kind = f.kind;
 	it->off = r->off;

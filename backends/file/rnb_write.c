@@ -213,7 +213,7 @@ static void writer_free(struct rnb_writer *w)
 	free(w);
 }
 
-struct rnb_writer *rnb_writer_open(const char *path, const struct rnb_write_info *info,
+struct rnb_writer *rnb_writer_open(int fd, const char *path, const struct rnb_write_info *info,
 				   char *err, size_t errlen)
 {
 	struct rnb_writer *w = calloc(1, sizeof(*w));
@@ -221,16 +221,15 @@ struct rnb_writer *rnb_writer_open(const char *path, const struct rnb_write_info
 	struct iovec iov = { &h, sizeof(h) };
 	int ret;
 
-	if (!w)
-		return snprintf(err, errlen, "out of memory"), errno = ENOMEM, NULL;
+	if (!w) {
+		close(fd);
+		snprintf(err, errlen, "out of memory");
+		errno = ENOMEM;
+		return NULL;
+	}
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
-	w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	if (w->fd < 0) {
-		ret = -errno;
-		snprintf(err, errlen, "cannot open '%s': %s", path, strerror(-ret));
-		goto fail;
-	}
+	w->fd = fd;
 	for (int i = 0; i < RNB_NBUF; i++) {
 		w->bufs[i].data = malloc(RNB_BUF_SIZE);
 		if (!w->bufs[i].data) {
