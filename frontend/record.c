@@ -237,7 +237,7 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	rn_tidmap_init(&r->seen);
 	rn_decoded_init(&r->dec);
 	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
-	fd = f ? dup(fileno(f)) : -1;
+	fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;
 	if (f)
 		fclose(f);
 	if (fd < 0 && f) {

@@ -24,6 +24,10 @@
 
 struct file_backend {
 	struct rn_backend base;
+	/* rn_file_backend under the recording backend's name: the sinks word
+	 * what they say about times by it (-c's note) */
+	struct rn_backend_ops ops;
+	char name[17];
 	struct rnb_reader rd;
 	char path[256];
 	struct rn_event *batch;		/* FILE_BATCH events */
@@ -273,9 +277,14 @@ struct rn_backend *rn_file_open(const char *path, char *err, size_t errlen)
 		errno = ENOMEM;
 		return NULL;
 	}
-	fb->base.ops = &rn_file_backend;
 	snprintf(fb->path, sizeof(fb->path), "%s", path);
+	fb->ops = rn_file_backend;
+	fb->base.ops = &fb->ops;
 	ret = rnb_reader_open(&fb->rd, path);
+	if (!ret) {
+		memcpy(fb->name, fb->rd.hdr.backend, sizeof(fb->rd.hdr.backend));
+		fb->ops.name = fb->name[0] ? fb->name : "file";
+	}
 	if (ret) {
 		if (ret == -EBADMSG)
 			snprintf(err, errlen, "%s: %s", path, fb->rd.err);
