@@ -350,6 +350,10 @@ static int record(const struct rn_opts *o)
 	build_config(o, &filter, &cfg);
 	cfg.summary_only = false;
 	cfg.no_timing = false;
+	/* a recording is for bursts no formatter keeps up with: a deeper ring
+	 * rides out the moments the reader is off the CPU */
+	if (!cfg.buffer_size)
+		cfg.buffer_size = RN_RECORD_RING;
 	b = rn_select_open(o, &cfg, select_backend(o, &cfg), err, sizeof(err));
 	if (!b)
 		die(err, 1);

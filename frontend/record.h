@@ -12,7 +12,8 @@
 
 struct rn_filter;
 
-#define RN_RECORD_CGROUPS 256	/* distinct cgroups whose paths are written */
+#define RN_RECORD_CGROUPS 256
+#define RN_RECORD_RING (64u << 20)	/* record's default --buffer-size (eBPF) */	/* distinct cgroups whose paths are written */
 
 struct rn_record {
 	const struct rn_opts *opts;
