@@ -52,7 +52,7 @@ for i in $(seq "$RUNS"); do
 	done
 	# decoding the last recording later, as JSON
 	s=$(date +%s.%N)
-	"$R" report "$TMP/s.rnb" --format=json -o "$TMP/r.json"
+	"$R" report "$TMP/s.rnb" --format=json -o "$TMP/r.json" 2>/dev/null
 	e=$(date +%s.%N)
 	echo "$(wc -l <"$TMP/r.json") $(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }')" >>"$TMP/report"
 done
@@ -71,18 +71,20 @@ done
 		record8) name="record --buffer-size=8M" ;;
 		json) name="--format=json -o FILE (8 MiB ring)" ;;
 		esac
-		awk -v name="$name" -v calls="$CALLS" '
-			{ d[NR] = $1; l[NR] = $2; r[NR] = $1 / ($3 > 0 ? $3 : 1) }
-			END {
-				n = asort(d, ds); asort(r, rs); maxl = 0; mind = ds[1]
-				for (i = 1; i <= NR; i++) if (l[i] > maxl) maxl = l[i]
-				printf "| %s | %d | %d | %.2f%% | %.0f |\n", name, ds[int((n + 1) / 2)], maxl,
-					100 * mind / calls, rs[int((n + 1) / 2)]
-			}' "$TMP/$way"
+		# per run: delivered lost wall; medians through sort (any awk)
+		med_d=$(cut -d' ' -f1 "$TMP/$way" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+		min_d=$(cut -d' ' -f1 "$TMP/$way" | sort -n | head -1)
+		max_l=$(cut -d' ' -f2 "$TMP/$way" | sort -n | tail -1)
+		med_r=$(awk '{ print $1 / ($3 > 0 ? $3 : 1) }' "$TMP/$way" | sort -g |
+			awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }')
+		echo "| $name | $med_d | $max_l | $(awk -v d="$min_d" -v c="$CALLS" 'BEGIN { printf "%.2f%%", 100 * d / c }') | $med_r |"
 	done
 	echo
 	awk '{ printf "renacer report of the last recording to JSON: %d lines in %.2f s (%.0f records/s)\n", $1, $2, $1 / ($2 > 0 ? $2 : 1) }' \
 		"$TMP/report" | tail -1
+	echo
+	echo "Runs (getppid delivered, lost, wall s):"
+	for way in record record8 json; do echo "- $way: $(paste -sd';' "$TMP/$way")"; done
 } | tee "$TMP/table.md"
 mkdir -p bench/results
 cp "$TMP/table.md" "bench/results/record-$(date -u +%Y%m%d-%H%M).md"

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "backends/backend.h"
 #include "backends/file/rnb.h"
 
 static char path[64], cut[80];
@@ -279,6 +280,69 @@ static void test_corrupt(void **state)
 	assert_string_equal(msg, "corrupt chunk at byte offset 256 (checksum mismatch)");
 }
 
+struct seen {
+	int events, live_checked;
+};
+
+/* The replayed records, and the live bytes served for the one that has them. */
+static int on_events(void *ctx, const struct rn_event *evs, size_t n, const struct rn_memsrc *mem)
+{
+	struct seen *s = ctx;
+	char buf[64];
+
+	for (size_t i = 0; i < n; i++, s->events++) {
+		if (evs[i].type != RN_EV_SYSCALL)
+			continue;
+		assert_int_equal(n, 1);	/* an event with live bytes comes alone */
+		assert_int_equal(evs[i].sc.payload_len, 24);	/* the live part stripped */
+		assert_int_equal(mem->read(mem->ctx, 42, 0x2001, buf, sizeof(buf)), 2);
+		assert_memory_equal(buf, "bc", 2);
+		assert_int_equal(mem->read(mem->ctx, 42, 0x3000, buf, 4), -EFAULT);
+		assert_int_equal(mem->fdpath(mem->ctx, 42, 4, buf, sizeof(buf)), 4);
+		assert_string_equal(buf, "/tmp");
+		assert_true(mem->fdpath(mem->ctx, 42, 5, buf, sizeof(buf)) < 0);
+		s->live_checked++;
+	}
+	return 0;
+}
+
+/* The file backend replays every event, serving the live regions as memory. */
+static void test_replay(void **state)
+{
+	struct seen s = { 0 };
+	struct rn_backend *b;
+	char err[512];
+	int ret;
+
+	(void)state;
+	write_sample();
+	b = rn_file_open(path, err, sizeof(err));
+	assert_non_null(b);
+	assert_string_equal(rn_backend_name(b), "ptrace");	/* the recording backend's */
+	while ((ret = rn_backend_poll(b, -1, on_events, &s)) == 1)
+		;
+	assert_int_equal(ret, 0);
+	assert_int_equal(s.events, 4);
+	assert_int_equal(s.live_checked, 1);
+	assert_string_equal(rn_file_comm(b, 42), "cat");
+	rn_backend_close(b);
+
+	/* cut in the trailer: the events, then the error with the offset */
+	copy_prefix(RNB_HEADER_SIZE + 600);
+	memset(&s, 0, sizeof(s));
+	b = rn_file_open(cut, err, sizeof(err));
+	assert_non_null(b);
+	while ((ret = rn_backend_poll(b, -1, on_events, &s)) == 1)
+		;
+	assert_int_equal(ret, -EBADMSG);
+	assert_true(s.events >= 1);
+	assert_non_null(strstr(rn_backend_error(b), "truncated at byte offset"));
+	rn_backend_close(b);
+
+	assert_null(rn_file_open("/nonexistent.rnb", err, sizeof(err)));
+	assert_non_null(strstr(err, "cannot open '/nonexistent.rnb'"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_bad_magic),
 		cmocka_unit_test(test_newer_version),
 		cmocka_unit_test(test_corrupt),
+		cmocka_unit_test(test_replay),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
