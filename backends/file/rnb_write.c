@@ -292,8 +292,12 @@ int rnb_writer_event(struct rnb_writer *w, const struct rn_event *ev, const void
 
 	live_len = RN_REGION_ALIGN(live_len);
 	len = sizeof(struct rnb_frame) + body + live_len;
-	if (len > RNB_BUF_SIZE)
-		return -E2BIG;
+	if (len > RNB_BUF_SIZE) {
+		/* more live bytes than a chunk holds (-s in the megabytes): the
+		 * record goes without them, the report prints addresses */
+		live_len = 0;
+		len = sizeof(struct rnb_frame) + body;
+	}
 	p = frame_room(w, len, RNB_FR_EVENT);
 	memcpy(p, ev, body);	/* the header and the payload (aligned: within ev) */
 	if (live_len)
