@@ -6,7 +6,10 @@
 # live trace's default ring (--buffer-size=8M), and `--format=json -o FILE`.
 # Prints, per way, the records delivered, the records the backend said it
 # lost, the share of calls recorded, records per second of the traced run,
-# and the time `renacer report` then takes to turn the recording into JSON.
+# renacer's own CPU time per record (reader and writer, or reader and
+# formatter), and the time `renacer report` then takes to turn the recording
+# into JSON. On a loaded machine the storm itself sets the records per second
+# of the run; the CPU per record is what the reader costs.
 #
 #   bench/record_bench.sh [CALLS [RUNS]]     (default 3200000 calls, 3 runs)
 #
@@ -28,11 +31,11 @@ one() {
 	local way=$1 s e n lost
 	s=$(date +%s.%N)
 	case $way in
-	record) "$R" record --backend=ebpf -f -d -o "$TMP/s.rnb" -- "$T/storm" -t $((THREADS - 1)) $PER \
+	record) TIME "$R" record --backend=ebpf -f -d -o "$TMP/s.rnb" -- "$T/storm" -t $((THREADS - 1)) $PER \
 			>/dev/null 2>"$TMP/err" ;;
-	record8) "$R" record --backend=ebpf -f -d --buffer-size=8388608 -o "$TMP/s.rnb" -- \
+	record8) TIME "$R" record --backend=ebpf -f -d --buffer-size=8388608 -o "$TMP/s.rnb" -- \
 			"$T/storm" -t $((THREADS - 1)) $PER >/dev/null 2>"$TMP/err" ;;
-	json) "$R" --backend=ebpf -f --format=json -o "$TMP/s.json" -- "$T/storm" \
+	json) TIME "$R" --backend=ebpf -f --format=json -o "$TMP/s.json" -- "$T/storm" \
 			-t $((THREADS - 1)) $PER >/dev/null 2>"$TMP/err" ;;
 	esac
 	e=$(date +%s.%N)
@@ -43,8 +46,12 @@ one() {
 		n=$("$R" report "$TMP/s.rnb" -c -e trace=getppid -o "$TMP/c.txt" 2>/dev/null &&
 			awk '$NF == "getppid" { print $4 }' "$TMP/c.txt")
 	fi
-	echo "${n:-0} ${lost:-0} $(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }')"
+	echo "${n:-0} ${lost:-0} $(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }') $(cat "$TMP/cpu")"
 }
+
+# renacer's own CPU seconds (user + system: the reader, the writer or the
+# formatter; the BPF programs run in the tracee's time) go to $TMP/cpu
+TIME() { /usr/bin/time -o "$TMP/cpu" -f "%U %S" "$@"; }
 
 for i in $(seq "$RUNS"); do
 	for way in record record8 json; do
@@ -63,8 +70,8 @@ done
 	echo "$(date -u +%F) on $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each, interleaved."
 	echo "Command: \`bench/record_bench.sh $CALLS $RUNS\`"
 	echo
-	echo "| way | getppid delivered (median) | lost (max) | recorded (worst run) | records/s (median) |"
-	echo "| --- | ---: | ---: | ---: | ---: |"
+	echo "| way | getppid delivered (median) | lost (max) | recorded (worst run) | records/s of the run (median) | renacer CPU per record (median) |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 	for way in record record8 json; do
 		case $way in
 		record) name="record (64 MiB ring, its default)" ;;
@@ -77,13 +84,15 @@ done
 		max_l=$(cut -d' ' -f2 "$TMP/$way" | sort -n | tail -1)
 		med_r=$(awk '{ print $1 / ($3 > 0 ? $3 : 1) }' "$TMP/$way" | sort -g |
 			awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }')
-		echo "| $name | $med_d | $max_l | $(awk -v d="$min_d" -v c="$CALLS" 'BEGIN { printf "%.2f%%", 100 * d / c }') | $med_r |"
+		med_c=$(awk '{ print ($4 + $5) * 1e9 / ($1 > 0 ? $1 : 1) }' "$TMP/$way" | sort -g |
+			awk '{ v[NR] = $1 } END { printf "%.0f ns", v[int((NR + 1) / 2)] }')
+		echo "| $name | $med_d | $max_l | $(awk -v d="$min_d" -v c="$CALLS" 'BEGIN { printf "%.2f%%", 100 * d / c }') | $med_r | $med_c |"
 	done
 	echo
 	awk '{ printf "renacer report of the last recording to JSON: %d lines in %.2f s (%.0f records/s)\n", $1, $2, $1 / ($2 > 0 ? $2 : 1) }' \
 		"$TMP/report" | tail -1
 	echo
-	echo "Runs (getppid delivered, lost, wall s):"
+	echo "Runs (getppid delivered, lost, wall s, renacer user s, system s):"
 	for way in record record8 json; do echo "- $way: $(paste -sd';' "$TMP/$way")"; done
 } | tee "$TMP/table.md"
 mkdir -p bench/results
