@@ -35,7 +35,7 @@ one() {
 			>/dev/null 2>"$TMP/err" ;;
 	record8) TIME "$R" record --backend=ebpf -f -d --buffer-size=8388608 -o "$TMP/s.rnb" -- \
 			"$T/storm" -t $((THREADS - 1)) $PER >/dev/null 2>"$TMP/err" ;;
-	json) TIME "$R" --backend=ebpf -f --format=json -o "$TMP/s.json" -- "$T/storm" \
+	json) TIME "$R" --backend=ebpf -f -d --format=json -o "$TMP/s.json" -- "$T/storm" \
 			-t $((THREADS - 1)) $PER >/dev/null 2>"$TMP/err" ;;
 	esac
 	e=$(date +%s.%N)
@@ -46,12 +46,14 @@ one() {
 		n=$("$R" report "$TMP/s.rnb" -c -e trace=getppid -o "$TMP/c.txt" 2>/dev/null &&
 			awk '$NF == "getppid" { print $4 }' "$TMP/c.txt")
 	fi
-	echo "${n:-0} ${lost:-0} $(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }') $(cat "$TMP/cpu")"
+	cpu=$(sed -n 's/^renacer: own CPU time: user \([0-9.]*\) s, system \([0-9.]*\) s$/\1 \2/p' "$TMP/err")
+	echo "${n:-0} ${lost:-0} $(echo "$s $e" | awk '{ printf "%.2f", $2 - $1 }') ${cpu:-0 0}"
 }
 
-# renacer's own CPU seconds (user + system: the reader, the writer or the
-# formatter; the BPF programs run in the tracee's time) go to $TMP/cpu
-TIME() { /usr/bin/time -o "$TMP/cpu" -f "%U %S" "$@"; }
+# renacer's own CPU seconds, said by --debug (user + system, its threads:
+# the reader, the writer or the formatter; not the command, whose calls run
+# the BPF programs)
+TIME() { "$@"; }
 
 for i in $(seq "$RUNS"); do
 	for way in record record8 json; do

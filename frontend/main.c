@@ -412,6 +412,8 @@ static int run(const struct rn_opts *o)
 	ret = trace_loop(b, &t);
 	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
+	if (o->verbose)
+		rn_say_cpu();
 	gone = rn_trace_output_gone(&t);
 	rn_trace_release(&t);
 	rn_filter_release(&filter);

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -264,6 +265,8 @@ int rn_record_finish(struct rn_record *r, int exit_status)
 	if (r->opts->verbose)
 		fprintf(stderr, "renacer: recorded %llu records (%.1f MiB) to %s\n",
 			(unsigned long long)events, bytes / 1048576.0, r->opts->outfile);
+	if (r->opts->verbose)
+		rn_say_cpu();
 	rn_tidmap_release(&r->seen);
 	rn_decoded_release(&r->dec);
 	free(r->live);
@@ -314,4 +317,15 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 			"%.64s %.16s%s\n", o->rnb_in, h->version, h->backend, h->kernel, h->arch,
 			h->flags & RNB_H_ENTRIES ? ", with call entries" : "");
 	return b;
+}
+
+void rn_say_cpu(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		return;
+	fprintf(stderr, "renacer: own CPU time: user %.3f s, system %.3f s\n",
+		ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6,
+		ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6);
 }

@@ -50,4 +50,8 @@ int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
  * losses. 0 or -errno of a write error (already said). */
 int rn_record_finish(struct rn_record *r, int exit_status);
 
+/* --debug: renacer's own CPU time so far, all threads, the command's not
+ * included (a benchmark's reader cost per record). */
+void rn_say_cpu(void);
+
 #endif /* RN_RECORD_H */
