@@ -44,6 +44,10 @@ enum rn_event_type {
 	 * entry_notices. The completed RN_EV_SYSCALL record of the call still
 	 * follows (or one flagged RN_F_UNFINISHED). */
 	RN_EV_ENTRY = 6,
+	/* Calls the backend chose not to record (--sample, --rate-limit)
+	 * since the previous such record: the trace is a sample, and says so.
+	 * The -c/-C totals still count every call. */
+	RN_EV_SAMPLED = 7,
 };
 
 /* rn_event.flags */
@@ -63,6 +67,11 @@ enum rn_event_type {
 #define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
 				    * the call it resumes */
 #define RN_F_IDENT	 (1u << 11) /* cgroup_id, ppid, uid, gid and comm are set */
+#define RN_F_INJECTED	 (1u << 16) /* -e inject=: the call was skipped and its
+				    * result set by renacer ("(INJECTED)") */
+#define RN_F_DELAYED	 (1u << 23) /* -e inject=...:delay_enter/exit ("(DELAYED)") */
+#define RN_F_INJ_RETVAL	 (1u << 24) /* with RN_F_INJECTED: a retval=, printed as a
+				    * number even when it looks like -errno */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 
@@ -78,7 +87,7 @@ struct rn_syscall_rec {
 };
 
 struct rn_signal_rec {
-	__u64 addr;		/* si_addr for faults */
+	__u64 addr;		/* si_addr for faults; si_value for SI_TIMER */
 	__s32 signo;
 	__s32 code;		/* si_code */
 	__s32 err;		/* si_errno */
@@ -102,6 +111,14 @@ struct rn_lost_rec {
 	__u64 _pad[7];
 };
 
+struct rn_sampled_rec {
+	__u64 sampled;		/* left out by --sample since the previous report */
+	__u64 limited;		/* left out by --rate-limit since the previous report */
+	__u64 every;		/* --sample=N (0: off) */
+	__u64 rate;		/* --rate-limit=R, records per second per CPU (0: off) */
+	__u64 _pad[4];
+};
+
 struct rn_event {
 	__u64 ts_ns;		/* CLOCK_MONOTONIC ns: syscall entry, or event time */
 	__u64 dur_ns;		/* syscall: exit time - entry time */
@@ -122,6 +139,7 @@ struct rn_event {
 		struct rn_signal_rec sig;
 		struct rn_exit_rec exit;
 		struct rn_lost_rec lost;
+		struct rn_sampled_rec sampled;
 	};
 	/* Captured memory: a sequence of struct rn_region, each followed by its
 	 * bytes padded to 8. Only syscall records use it. */
@@ -157,6 +175,7 @@ _Static_assert(sizeof(struct rn_syscall_rec) == 64, "rn_syscall_rec size");
 _Static_assert(sizeof(struct rn_signal_rec) == 64, "rn_signal_rec size");
 _Static_assert(sizeof(struct rn_exit_rec) == 64, "rn_exit_rec size");
 _Static_assert(sizeof(struct rn_lost_rec) == 64, "rn_lost_rec size");
+_Static_assert(sizeof(struct rn_sampled_rec) == 64, "rn_sampled_rec size");
 _Static_assert(sizeof(struct rn_region) == 16, "rn_region size");
 _Static_assert(sizeof(struct rn_event) == RN_EVENT_HDR_SIZE + RN_PAYLOAD_MAX, "rn_event size");
 

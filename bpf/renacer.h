@@ -23,10 +23,14 @@ struct rn_target {
 	__u32 only_tid;		/* nonzero: trace only this thread (no -f) */
 };
 
+/* --comm names the kernel filter holds, at most. */
+#define RN_COMM_FILTER_MAX 8
+
 /* Map sizes. The ring buffer is resized before the load (--buffer-size);
  * RN_RING_DEFAULT is what user space asks for by default and the program's
  * own default. */
 #define RN_RING_DEFAULT	  (8u << 20)
+#define RN_RINGS_MAX	  64		/* "rings": one ring buffer per reader */
 #define RN_TRACED_MAX	  16384		/* "traced": tgids in the pid modes */
 #define RN_FATAL_SIG_MAX  1024		/* "fatal_sig": processes being killed */
 #define RN_HIST_KEYS_MAX  32768		/* "hist": (syscall, bucket) keys */

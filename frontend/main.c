@@ -8,11 +8,14 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <limits.h>
+
 #include "../backends/backend.h"
 #include "../backends/spawn.h"
 #include "../backends/wake.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
+#include "cgroup.h"
 #include "export.h"
 #include "filter.h"
 #include "options.h"
@@ -21,6 +24,7 @@
 #include "select.h"
 #include "sink.h"
 #include "trace.h"
+#include "sample.h"
 
 #define RENACER_VERSION "0.1.0"
 
@@ -114,9 +118,24 @@ static bool needs_time(const struct rn_opts *o)
 	       o->function_time || o->inflight_ms > 0;
 }
 
+/* --cgroup PATH or container id to the directory traced (kept to exit). */
+static const char *resolve_cgroup(const char *arg)
+{
+	static char *dir;
+	char msg[PATH_MAX + 200];
+
+	free(dir);
+	dir = rn_cgroup_resolve(arg, msg, sizeof(msg));
+	if (!dir)
+		die(msg, 1);
+	return dir;
+}
+
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
+	char err[300];
+
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->argv = o->argv;
 	cfg->pids = o->pids;
@@ -124,7 +143,9 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->follow_forks = o->follow > 0;
 	cfg->summary_only = summary_only(o, f);
 	cfg->attach_all = o->all;
-	cfg->cgroup = o->cgroup;
+	cfg->cgroup = o->cgroup ? resolve_cgroup(o->cgroup) : NULL;
+	cfg->comms = o->comms;
+	cfg->ncomms = o->ncomms;
 	cfg->uid = -1;
 	cfg->gid = -1;
 	cfg->strsize = o->dec.strsize;
@@ -140,6 +161,11 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	cfg->inject = f->inject;
+	rn_sample_config(o, cfg);
+	cfg->no_signals = rn_filter_no_signals(f);
+	if (rn_sample_check(o, f, err, sizeof(err)))
+		die(err, 1);
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {
@@ -388,7 +414,7 @@ static int run(const struct rn_opts *o)
 	struct rn_filter filter;
 	struct rn_backend *b;
 	struct rn_trace t;
-	char err[512];
+	char err[512] = "";
 	int ret, code;
 	bool gone;
 
@@ -400,8 +426,9 @@ static int run(const struct rn_opts *o)
 	if (o->rnb_in && !b)
 		die(err, 1);
 	ops = b ? NULL : select_backend(o, &cfg);
-	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)))
-		die(err, 1);
+	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)) ||
+	    rn_trace_stage_setup(&t, &cfg, ops ? ops->name : "file"))
+		die(*err ? err : "out of memory", 1);
 	if (!b)
 		b = rn_select_open(o, &cfg, ops, err, sizeof(err));
 	if (!b)
@@ -415,10 +442,11 @@ static int run(const struct rn_opts *o)
 	if (o->verbose)
 		rn_say_cpu();
 	gone = rn_trace_output_gone(&t);
+	code = finish(o, b);
+	/* the backend first: its reader threads (--readers) use the session */
+	rn_backend_close(b);
 	rn_trace_release(&t);
 	rn_filter_release(&filter);
-	code = finish(o, b);
-	rn_backend_close(b);
 	if (gone)
 		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;

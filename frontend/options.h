@@ -52,9 +52,14 @@ struct rn_opts {
 	int xflag;		/* -x 1, -xx 2: strings in hex */
 	bool all;		/* --all */
 	const char *cgroup;	/* --cgroup */
+	const char *comms[8];	/* --comm NAME (RN_COMM_FILTER_MAX), in order */
+	size_t ncomms;
 	const char *user;	/* -u */
 	const char *outfile;	/* -o */
 	size_t buffer_size;	/* --buffer-size */
+	unsigned sample_every;	/* --sample=N: one call in N recorded (eBPF) */
+	unsigned rate_limit;	/* --rate-limit=R: records per second per CPU (eBPF) */
+	unsigned readers;	/* --readers=N, 0 = the default */
 	bool ptrace_only;	/* a ptrace-only feature was asked for */
 	const char *ptrace_only_why;
 	struct rn_decode_opts dec;
@@ -80,6 +85,8 @@ struct rn_opts {
  */
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen);
 void rn_opts_release(struct rn_opts *o);
+/* --comm NAME: 0, or -EINVAL with a message (more than 8, empty). */
+int rn_opts_add_comm(struct rn_opts *o, const char *name, char *err, size_t errlen);
 void rn_opts_usage(FILE *out);
 /* renacer analyze --help: the options the analysis of a file takes. */
 void rn_opts_usage_analyze(FILE *out);

@@ -11,6 +11,8 @@
  * once a second and at the end; the HTTP thread only copies it out.
  */
 #include "sink.h"
+#include "ident.h"
+#include "sample.h"
 
 #include "../stats/stats.h"
 #include "metrics.h"
@@ -28,7 +30,7 @@
 /* --summary-by=process|thread: one labelled group per id, up to a cap. */
 struct labelled {
 	__u32 id;
-	char labels[128];
+	char labels[512];
 	struct rn_metrics_errnos *errnos;
 };
 
@@ -48,6 +50,7 @@ struct metrics_sink {
 	struct rn_strbuf text;
 	struct rn_tidmap procs;		/* tgids alive, from the records */
 	__u64 records, lost;
+	__u64 sampled_out;	/* calls --sample/--rate-limit left out */
 	__u64 next_ms;
 	double start_time;
 	bool ticking;
@@ -110,6 +113,9 @@ static void count_record(struct metrics_sink *ms, const struct rn_event *ev)
 	case RN_EV_LOST:
 		ms->lost += ev->lost.count;
 		break;
+	case RN_EV_SAMPLED:
+		ms->sampled_out += ev->sampled.sampled + ev->sampled.limited;
+		break;
 	default:
 		break;
 	}
@@ -122,13 +128,19 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 	bool by_tid = ms->key == RN_STATS_BY_THREAD;
 	char path[64], comm[32] = "?";
 	struct rn_strbuf sb;
-	FILE *f;
+	FILE *f = NULL;
 
-	if (by_tid)
+	/* cgroup, container: named by the cgroup's path or container id */
+	if (rn_metrics_ident_labels(ms->key, ev, g->labels, sizeof(g->labels)))
+		return;
+	if (ev->flags & RN_F_IDENT)
+		snprintf(comm, sizeof(comm), "%.*s", (int)sizeof(ev->comm), ev->comm);
+	else if (by_tid)
 		snprintf(path, sizeof(path), "/proc/%u/task/%u/comm", ev->tgid, ev->tid);
 	else
 		snprintf(path, sizeof(path), "/proc/%u/comm", ev->tgid);
-	f = fopen(path, "re");
+	if (!(ev->flags & RN_F_IDENT))
+		f = fopen(path, "re");
 	if (f) {
 		if (fgets(comm, sizeof(comm), f))
 			comm[strcspn(comm, "\n")] = '\0';
@@ -138,6 +150,7 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 	rn_sb_puts(&sb, "comm=\"");
 	rn_metrics_label_escape(&sb, comm);
 	rn_sb_printf(&sb, "\",%s=\"%u\",", by_tid ? "tid" : "pid", g->id);
+	rn_metrics_container_label(ev, &sb);
 	snprintf(g->labels, sizeof(g->labels), "%s", sb.buf);
 	rn_sb_release(&sb);
 }
@@ -145,7 +158,8 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 /* The group of the event's id, made at first sight; NULL past the cap. */
 static struct labelled *group_of(struct metrics_sink *ms, const struct rn_event *ev)
 {
-	__u32 id = ms->key == RN_STATS_BY_THREAD ? ev->tid : ev->tgid;
+	__u32 id = ms->key == RN_STATS_BY_THREAD ? ev->tid :
+		   ms->key == RN_STATS_BY_PROCESS ? ev->tgid : rn_stats_group_of(ms->fed, ev);
 	int is_new;
 	void **slot = rn_tidmap_get(&ms->gidx, id, &is_new);
 	struct labelled *g;
@@ -220,7 +234,7 @@ static struct rn_stats *current_stats(struct rn_sink *s)
 	struct metrics_sink *ms = s->state;
 	struct rn_backend *b = s->env->backend;
 
-	if (!b || !s->env->cfg->summary_only)
+	if (!b || !(s->env->cfg->summary_only || s->env->cfg->kernel_totals))
 		return ms->fed;
 	/* errnos first: read after the totals, "other" (totals less the named
 	 * errnos) could go down between two scrapes, a counter reset to
@@ -253,6 +267,8 @@ static int snapshot(struct rn_sink *s)
 		.stats = current_stats(s),
 		.backend = b ? rn_backend_name(b) : NULL,
 		.lost = ms->lost,
+		.sampled_out = ms->sampled_out,
+		.sampled = rn_sampling(s->env->opts) && !s->env->cfg->summary_only,
 		.records = ms->records,
 		.cpu_seconds = thread_cpu_seconds(),
 		.start_time = ms->start_time,
@@ -355,6 +371,8 @@ struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env)
 		if (env->opts->summary_by)
 			rn_stats_key_parse(env->opts->summary_by, &ms->key);
 		ms->fed = rn_stats_new(ms->key);
+		if (ms->fed)
+			rn_ident_stats_namer(ms->fed);
 		ms->other = rn_stats_new(RN_STATS_BY_SYSCALL);
 		ms->other_errnos = rn_metrics_errnos_new();
 		ms->kern = rn_stats_new(RN_STATS_BY_SYSCALL);

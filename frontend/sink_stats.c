@@ -7,6 +7,7 @@
 
 #include "../stats/stats.h"
 #include "filter.h"
+#include "ident.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -80,6 +81,8 @@ static int stats_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 	const struct rn_event *first;
 	size_t run;
 
+	if (s->env->cfg->kernel_totals)
+		return 0;	/* a sample: the backend counts every call (stats_end) */
 	/* Out of memory loses summary data but must not stop the trace;
 	 * rn_stats_dropped() tells the user at the end. */
 	for (size_t i = 0; (run = rn_sink_run(batch, i, &first)); i += run)
@@ -121,7 +124,7 @@ static int stats_end(struct rn_sink *s)
 {
 	struct stats_sink *ss = s->state;
 
-	if (s->env->backend && s->env->cfg->summary_only) {
+	if (s->env->backend && (s->env->cfg->summary_only || s->env->cfg->kernel_totals)) {
 		int ret = rn_backend_aggregates(s->env->backend, rn_stats_add_agg, ss->stats);
 
 		if (ret && ret != -ENOTSUP)
@@ -162,6 +165,8 @@ struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env)
 		rn_stats_key_parse(env->opts->summary_by, &key);
 	if (s)
 		ss->stats = rn_stats_new(key);
+	if (s && ss->stats)
+		rn_ident_stats_namer(ss->stats);
 	if (!s || !ss->stats) {
 		free(ss);
 		free(s);

@@ -4,6 +4,9 @@
 
 #include "../backends/spawn.h"
 #include "filter.h"
+#include "cgroup.h"
+#include "ident.h"
+#include "sample.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -72,6 +75,9 @@ static enum rn_pid_prefix pid_prefix(const struct rn_trace *t)
 
 	if (o->follow == 2)
 		return RN_PFX_NONE;
+	/* --all, --cgroup: many processes, whose every line says whose */
+	if (o->all || o->cgroup)
+		return o->outfile ? RN_PFX_COLUMN : RN_PFX_BRACKET;
 	if (o->outfile && (o->follow || o->npids > 1 || t->live.len > 1))
 		return RN_PFX_COLUMN;
 	if (!o->outfile && t->live.len > 1)
@@ -85,7 +91,7 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 
 	/* An exit counts too: a task whose calls were all filtered out still
 	 * gets its "[pid N]" on its exit line (it is forgotten right after). */
-	if (ev->type == RN_EV_LOST)
+	if (ev->type == RN_EV_LOST || ev->type == RN_EV_SAMPLED)
 		return;
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
@@ -96,8 +102,8 @@ static const char *pid_comm(void *ctx, int pid)
 }
 
 /* Decode with the per-syscall -e abbrev=/verbose=/raw= choices applied. */
-static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event *ev,
-				       const struct rn_memsrc *mem, struct rn_decoded *d)
+const struct rn_decoded *rn_trace_decode(struct rn_trace *t, const struct rn_event *ev,
+					 const struct rn_memsrc *mem, struct rn_decoded *d)
 {
 	struct rn_decode_opts o = t->opts->dec;
 	const struct rn_filter *f = t->filter;
@@ -121,6 +127,15 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
  * the way. */
 static bool shown(struct rn_trace *t, const struct rn_event *ev)
 {
+	if (ev->type == RN_EV_LOST)
+		t->lost += ev->lost.count;
+	if (ev->type == RN_EV_SAMPLED)
+		rn_sample_note(&t->sampled, ev);
+	return rn_trace_shown(t->filter, ev);
+}
+
+bool rn_trace_shown(const struct rn_filter *f, const struct rn_event *ev)
+{
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 	case RN_EV_ENTRY:
@@ -128,18 +143,18 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 		return true;
 	case RN_EV_EXIT:
 		if (ev->flags & RN_F_SUPERSEDED)
-			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
+			return !rn_filter_quiet(f, RN_QUIET_THREAD_EXECVE);
 		/* strace says "+++ killed by SIG +++" only for the signals
 		 * -e signal= shows */
 		if (ev->exit.signo)
-			return rn_filter_signal(t->filter, ev->exit.signo);
+			return rn_filter_signal(f, ev->exit.signo);
 		/* quiet=exit (-qq) silences "+++ exited with N +++" only: as
 		 * strace 6.1, a death by signal is said even under quiet=all */
-		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
+		return !rn_filter_quiet(f, RN_QUIET_EXIT);
 	case RN_EV_LOST:
-		t->lost += ev->lost.count;
-		return true;
 	case RN_EV_ATTACH:
+		return true;
+	case RN_EV_SAMPLED:
 		return true;
 	}
 	return false;
@@ -198,6 +213,19 @@ static void take_comm(struct rn_trace *t, struct rn_sink_rec *r, const struct rn
 	/* First seen at the end of its execve (the calls before it filtered
 	 * out): /proc already has the new name; the old one is what the task
 	 * inherited from its parent at fork. */
+	/* the record's own name (taken at the call), but for a successful
+	 * execve's line: that one shows the old program, as strace does */
+	if ((ev->flags & RN_F_IDENT) && !exec && ev->type != RN_EV_LOST) {
+		rn_ident_comm(ev, t->comms[t->nrecs], RN_COMM_MAX);
+		if (t->comms[t->nrecs][0]) {
+			r->comm = t->comms[t->nrecs];
+			rn_comm_set(&t->comm, ev->tid, ev->comm,
+				    strnlen(ev->comm, sizeof(ev->comm)));
+		}
+		if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED))
+			rn_comm_forget(&t->comm, ev->tid);
+		return;
+	}
 	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(ev->tid))
 		s = rn_comm_get(&t->comm, rn_comm_ppid(ev->tid));
 	else
@@ -232,7 +260,7 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 	track_task(t, ev);
 	/* Every record goes through the filter: syscalls and signals may be
 	 * dropped, and exits keep its -P descriptor tracking current. */
-	if (!rn_filter_match(t->filter, ev, mem))
+	if (!rn_filter_match(t->filter, ev, mem) || !rn_ident_comm_wanted(t->opts, ev))
 		return;
 	if (ev->type == RN_EV_ATTACH)
 		attach_notice(t, ev, mem);
@@ -240,11 +268,11 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 		deliver(t, mem);
 	r = &t->recs[t->nrecs];
 	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
-	if (t->opts->decode_pids_comm)
+	if (t->opts->decode_pids_comm || t->opts->all || t->opts->cgroup)
 		take_comm(t, r, mem);
 	if ((ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY) && r->show &&
 	    (t->sinks.wants & RN_SINK_DECODED))
-		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
+		r->dec = rn_trace_decode(t, ev, mem, &t->decs[t->nrecs]);
 	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
 		take_stack(t, r, mem);
 	t->nrecs++;
@@ -293,15 +321,18 @@ int rn_trace_finish(struct rn_trace *t, int ret)
 	}
 	if (t->lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	rn_sample_footer(&t->sampled, t->opts, t->env.cfg, stderr);
 	return ret;
 }
 
 void rn_trace_release(struct rn_trace *t)
 {
+	rn_trace_stage_free(t);	/* before the output it writes to */
 	rn_sinks_release(&t->sinks);
 	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);
 	rn_comm_release(&t->comm);
+	rn_cgroup_release();
 	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
 		rn_decoded_release(&t->decs[i]);
 	free(t->frames);
