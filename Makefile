@@ -36,7 +36,7 @@ HAVE_EBPF := $(shell command -v $(CLANG) >/dev/null 2>&1 && test -n "$(BPFTOOL)"
 endif
 
 LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
-	    $(wildcard backends/*.c) $(wildcard backends/ptrace/*.c) \
+	    $(wildcard backends/*.c) $(wildcard backends/ptrace/*.c) $(wildcard backends/file/*.c) \
 	    $(filter-out stats/%_avx2.c,$(wildcard stats/*.c))
 AVX2_SRCS := $(wildcard stats/*_avx2.c)
 BPF_SRCS := $(wildcard bpf/*.bpf.c)
@@ -296,7 +296,7 @@ FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c
 # module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
 		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c \
-		 backends/wake.c
+		 backends/wake.c $(wildcard backends/file/*.c)
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

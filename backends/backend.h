@@ -140,6 +140,10 @@ struct rn_trace_config {
 	 * record at each reported call's entry, before its completed record.
 	 * Off for -c, JSON, CSV: they want completed calls only. */
 	bool entry_notices;
+	/* renacer report TRACE.rnb: CLOCK_REALTIME - CLOCK_MONOTONIC as it was
+	 * on the recording machine, for the times printed (have_realtime_off). */
+	__s64 realtime_off_ns;
+	bool have_realtime_off;
 	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
 	 * Injected calls stop the task even when not reported. */
 	const struct rn_inject *inject;

@@ -20,6 +20,7 @@
 #include "filter.h"
 #include "options.h"
 #include "privs.h"
+#include "record.h"
 #include "select.h"
 #include "sink.h"
 #include "trace.h"
@@ -332,6 +333,80 @@ static void start_backend(const struct rn_opts *o, struct rn_backend *b)
 	die(err, exec_failure_code(o, ret, err));
 }
 
+static int record_loop(struct rn_backend *b, struct rn_record *rec)
+{
+	int ret;
+
+	for (;;) {
+		if (interrupted) {
+			fatal_signal = interrupted;
+			rn_backend_detach(b, fatal_signal);
+			interrupted = 0;
+		}
+		ret = rn_backend_poll(b, -1, rn_record_on_events, rec);
+		if (ret == -EINTR)
+			continue;
+		if (ret <= 0)
+			break;
+	}
+	if (ret < 0) {
+		fprintf(stderr, "renacer: %s\n",
+			*rn_backend_error(b) ? rn_backend_error(b) : strerror(-ret));
+		rn_backend_detach(b, 0);	/* an output error: leave the command running */
+	}
+	return ret;
+}
+
+/* renacer record -o TRACE.rnb: every record the options select, undecoded,
+ * with times (the report may ask for -T, -t or -c). */
+static int record(const struct rn_opts *o)
+{
+	const char *why = rn_record_refused(o);
+	struct rn_trace_config cfg;
+	struct rn_filter filter;
+	struct rn_record rec;
+	struct rn_backend *b;
+	char err[512];
+	int ret, wret;
+
+	if (why)
+		die(why, 1);
+	check_summary_opts(o);
+	build_filter(o, &filter);
+	build_config(o, &filter, &cfg);
+	cfg.summary_only = false;
+	cfg.no_timing = false;
+	/* a recording is for bursts no formatter keeps up with: a deeper ring
+	 * rides out the moments the reader is off the CPU */
+	if (!cfg.buffer_size)
+		cfg.buffer_size = RN_RECORD_RING;
+	b = rn_select_open(o, &cfg, select_backend(o, &cfg), err, sizeof(err));
+	if (!b)
+		die(err, 1);
+	if (rn_record_init(&rec, o, &filter, rn_backend_name(b), cfg.entry_notices, err,
+			   sizeof(err))) {
+		rn_backend_close(b);
+		die(err, 1);
+	}
+	install_signal_handlers();
+	start_backend(o, b);
+	/* the command runs at its own priority; the reader drains ahead of it */
+	if (setpriority(PRIO_PROCESS, 0, -10) && o->verbose)
+		fprintf(stderr, "renacer: cannot raise the reader's priority: %s\n",
+			strerror(errno));
+	ret = record_loop(b, &rec);
+	rn_wake_stop();
+	wret = rn_record_finish(&rec, rn_backend_exit_status(b));
+	rn_filter_release(&filter);
+	if (ret < 0 || wret) {
+		rn_backend_close(b);
+		return 1;
+	}
+	ret = finish(o, b);
+	rn_backend_close(b);
+	return ret;
+}
+
 static int run(const struct rn_opts *o)
 {
 	struct rn_trace_config cfg;
@@ -346,11 +421,16 @@ static int run(const struct rn_opts *o)
 	check_summary_opts(o);
 	build_filter(o, &filter);
 	build_config(o, &filter, &cfg);
-	ops = select_backend(o, &cfg);
+	/* renacer report TRACE.rnb: the file is the backend */
+	b = o->rnb_in ? rn_report_open(o, &cfg, err, sizeof(err)) : NULL;
+	if (o->rnb_in && !b)
+		die(err, 1);
+	ops = b ? NULL : select_backend(o, &cfg);
 	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)) ||
-	    rn_trace_stage_setup(&t, &cfg, ops->name))
+	    rn_trace_stage_setup(&t, &cfg, ops ? ops->name : "file"))
 		die(*err ? err : "out of memory", 1);
-	b = rn_select_open(o, &cfg, ops, err, sizeof(err));
+	if (!b)
+		b = rn_select_open(o, &cfg, ops, err, sizeof(err));
 	if (!b)
 		die(err, 1);
 	rn_trace_set_backend(&t, b);
@@ -359,6 +439,8 @@ static int run(const struct rn_opts *o)
 	ret = trace_loop(b, &t);
 	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
+	if (o->verbose)
+		rn_say_cpu();
 	gone = rn_trace_output_gone(&t);
 	code = finish(o, b);
 	/* the backend first: its reader threads (--readers) use the session */
@@ -399,7 +481,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	rn_escape_set_hex(o.xflag);
-	code = o.analyze_file ? analyze_file(&o) : o.report_file ? rn_report_run(&o) : run(&o);
+	code = o.analyze_file ? analyze_file(&o) : o.report_file ? rn_report_run(&o) :
+	       o.record ? record(&o) : run(&o);
 	rn_opts_release(&o);
 	return code;
 }

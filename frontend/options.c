@@ -537,6 +537,24 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	return parse_long_opt(o, c, err, errlen);
 }
 
+/* renacer report FILE: a recording (.rnb) rather than a JSON trace? */
+static bool is_rnb(const char *path)
+{
+	size_t n = strlen(path);
+	char magic[8];
+	bool yes = false;
+	FILE *f;
+
+	if (n > 4 && !strcmp(path + n - 4, ".rnb"))
+		return true;
+	f = fopen(path, "re");
+	if (f) {
+		yes = fread(magic, 1, 8, f) == 8 && !memcmp(magic, "\x89RNB\r\n\x1a\n", 8);
+		fclose(f);
+	}
+	return yes;
+}
+
 static void opts_defaults(struct rn_opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -550,7 +568,7 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 {
 	if (o->analyze_file || o->report_file || o->help || o->version)
 		return 0;
-	if (!o->argv && !o->npids && !o->all && !o->cgroup)
+	if (!o->argv && !o->npids && !o->all && !o->cgroup && !o->rnb_in)
 		return fail(err, errlen, "must have PROG [ARGS] or -p PID\n"
 			    "Try 'renacer -h' for more information.");
 	if (o->argv && o->npids)
@@ -578,10 +596,12 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 	int c, ret;
 	bool report = argc > 1 && !strcmp(argv[1], "report");
 	bool analyze = report || (argc > 1 && !strcmp(argv[1], "analyze"));
+	bool record = argc > 1 && !strcmp(argv[1], "record");
 
 	opts_defaults(o);
+	o->record = record;
 	/* renacer analyze|report [OPTIONS] TRACE.jsonl: the word stands in for argv[0]. */
-	if (analyze) {
+	if (analyze || record) {
 		argc--;
 		argv++;
 	}
@@ -607,6 +627,10 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 		o->help_analyze = true;
 		return 0;
 	}
+	if (report && optind == argc - 1 && !o->html_out && is_rnb(argv[optind])) {
+		o->rnb_in = argv[optind];
+		return check_combination(o, err, errlen);
+	}
 	if (report) {
 		if (optind != argc - 1 || !o->html_out)
 			return fail(err, errlen, "usage: renacer report [OPTIONS] TRACE.jsonl "
@@ -624,6 +648,8 @@ int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t er
 		return fail(err, errlen, "--html goes with renacer report TRACE.jsonl");
 	if (optind < argc)
 		o->argv = &argv[optind];
+	if (record && !o->outfile)
+		return fail(err, errlen, "usage: renacer record -o TRACE.rnb [OPTIONS] -- COMMAND");
 	return check_combination(o, err, errlen);
 }
 
@@ -644,6 +670,8 @@ void rn_opts_usage(FILE *out)
 	      "       renacer analyze TRACE.jsonl\n"
 	      "       renacer export --format=perfetto TRACE.jsonl [-o OUT]\n"
 	      "       renacer report TRACE.jsonl --html OUT.html\n"
+	      "       renacer record -o TRACE.rnb [OPTIONS] -- COMMAND [ARGS]...\n"
+	      "       renacer report TRACE.rnb [OPTIONS]   (-c, -e, --format=..., -o FILE)\n"
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"

@@ -69,6 +69,8 @@ struct rn_opts {
 	const char *analyze_file; /* renacer analyze FILE */
 	const char *report_file; /* renacer report FILE */
 	const char *html_out;	/* renacer report --html=OUT */
+	bool record;		/* renacer record -o TRACE.rnb: raw records to a file */
+	const char *rnb_in;	/* renacer report TRACE.rnb: replay a recording */
 	/* Filter words in command-line order, for the filter parser: "-e"
 	 * expressions, with -z, -Z, -P PATH turned into their -e forms. */
 	char **filters;

@@ -246,7 +246,8 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 		.tsmode = o->tsmode,
 		.show_time = o->show_time,
 		.rel_prev_ns = o->relative ? &ls->rel_prev_ns : NULL,
-		.realtime_offset_ns = realtime_offset(),
+		.realtime_offset_ns = s->env->cfg->have_realtime_off ? s->env->cfg->realtime_off_ns :
+				      realtime_offset(),
 		.stack = o->stack,
 		.source = o->source,
 		.ident_cols = o->follow || o->all || o->cgroup,

@@ -156,6 +156,40 @@ static void test_analyze_subcommand(void **state)
 	rn_opts_release(&o);
 }
 
+/* record -o FILE.rnb [OPTIONS] -- CMD; report FILE.rnb [OPTIONS] in any order. */
+static void test_record_report(void **state)
+{
+	struct rn_opts o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, sizeof(err), "record", "-f", "-o", "t.rnb", "--", "ls",
+			       "-l", NULL), 0);
+	assert_true(o.record);
+	assert_string_equal(o.outfile, "t.rnb");
+	assert_int_equal(o.follow, 1);
+	assert_string_equal(o.argv[0], "ls");
+	assert_string_equal(o.argv[1], "-l");
+	rn_opts_release(&o);
+
+	assert_int_equal(parse(&o, err, sizeof(err), "record", "--", "ls", NULL), -EINVAL);
+	assert_non_null(strstr(err, "usage: renacer record -o TRACE.rnb"));
+
+	assert_int_equal(parse(&o, err, sizeof(err), "report", "t.rnb", "-c", "--format=json",
+			       "-e", "trace=openat", NULL), 0);
+	assert_string_equal(o.rnb_in, "t.rnb");
+	assert_false(o.record);
+	assert_true(o.summary);
+	assert_int_equal(o.format, RN_FMT_JSON);
+	assert_null(o.argv);
+	assert_int_equal(o.nfilters, 1);
+	rn_opts_release(&o);
+
+	/* a JSON trace still needs --html */
+	assert_int_equal(parse(&o, err, sizeof(err), "report", "t.jsonl", NULL), -EINVAL);
+	assert_non_null(strstr(err, "--html OUT.html"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -165,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_sample_values),
 		cmocka_unit_test(test_analyze_subcommand),
+		cmocka_unit_test(test_record_report),
 	};
 
 	return cmocka_run_group_tests_name("options", tests, NULL, NULL);

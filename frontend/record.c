@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: MIT
+/*
+ * renacer record: the backend's records go to a .rnb file as they come,
+ * undecoded (backends/file/rnb_write.c does the writing on its own thread).
+ *
+ * Two things cannot wait for `renacer report`:
+ *  - a ptrace recording decodes some arguments from the tracee's memory,
+ *    which is gone by report time. Each record is decoded once here, with
+ *    the recording's options, through a memory source that keeps every
+ *    byte it reads; those bytes travel with the record (RN_REG_LIVE) and
+ *    the report reads them back. The eBPF backend reads nothing live: its
+ *    records are copied without a look.
+ *  - process names and cgroup paths, from /proc, when a task first shows.
+ */
+#include "record.h"
+
+#include "filter.h"
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* The memory source handed to the shadow decode: reads through the
+ * backend's, and logs what it got. */
+struct live_log {
+	struct rn_record *rec;
+	const struct rn_memsrc *real;
+};
+
+static int log_region(struct rn_record *r, __u64 addr, unsigned flags, const void *data,
+		      size_t len)
+{
+	size_t need = r->live_len + sizeof(struct rn_region) + RN_REGION_ALIGN(len);
+	struct rn_region reg = { .addr = addr, .len = (__u32)len, .flags = (__u16)flags };
+
+	if (need > r->live_cap) {
+		size_t cap = r->live_cap ? r->live_cap : 4096;
+		__u8 *p;
+
+		while (cap < need)
+			cap *= 2;
+		p = realloc(r->live, cap);
+		if (!p)
+			return -ENOMEM;	/* the report shows the address instead */
+		r->live = p;
+		r->live_cap = cap;
+	}
+	memcpy(r->live + r->live_len, &reg, sizeof(reg));
+	memcpy(r->live + r->live_len + sizeof(reg), data, len);
+	memset(r->live + r->live_len + sizeof(reg) + len, 0, RN_REGION_ALIGN(len) - len);
+	r->live_len = need;
+	return 0;
+}
+
+static long log_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
+{
+	struct live_log *l = ctx;
+	long n = l->real->read(l->real->ctx, tid, addr, buf, len);
+
+	if (n > 0)
+		log_region(l->rec, addr, RN_REG_LIVE, buf, (size_t)n);
+	return n;
+}
+
+static long log_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	struct live_log *l = ctx;
+	long n = l->real->fdpath(l->real->ctx, tgid, fd, buf, len);
+
+	log_region(l->rec, (__u64)(__s64)fd,
+		   RN_REG_LIVE | RN_REG_FDPATH | (n < 0 ? RN_REG_FAULT : 0), buf,
+		   n > 0 ? (size_t)n : 0);
+	return n;
+}
+
+/* Decode ev as the report will (trace.c's decode()), keeping the bytes read. */
+static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
+			  const struct rn_memsrc *mem)
+{
+	struct live_log l = { .rec = r, .real = mem };
+	struct rn_memsrc lm = {
+		.read = mem->read ? log_read : NULL,
+		.fdpath = mem->fdpath ? log_fdpath : NULL,
+		.ctx = &l,
+	};
+	struct rn_decode_opts o = r->opts->dec;
+
+	r->live_len = 0;
+	if (!rn_filter_match(r->filter, ev, &lm))
+		return;
+	if (ev->type != RN_EV_SYSCALL && ev->type != RN_EV_ENTRY)
+		return;
+	o.verbose = o.verbose || !rn_filter_abbrev(r->filter, ev->sc.nr);
+	o.raw = o.raw || rn_filter_raw(r->filter, ev->sc.nr);
+	o.terse = !rn_filter_verbose(r->filter, ev->sc.nr);
+	rn_decode_syscall(ev, &lm, &o, &r->dec);
+	if (rn_filter_dump(r->filter, ev))
+		rn_decode_dump(ev, &lm, &r->dec.dump);
+}
+
+/*
+ * The cgroup v2 id (the inode of its directory) and path of task tid.
+ * A minimal lookup through /proc/TID/cgroup and /sys/fs/cgroup: to be
+ * swapped for frontend/cgroup.c's when that lands.
+ */
+static int cgroup_of(__u32 tid, __u64 *id, char *path, size_t len)
+{
+	char name[64], line[4096], full[4200];
+	struct stat st;
+	FILE *f;
+	int ret = -ENOENT;
+
+	snprintf(name, sizeof(name), "/proc/%u/cgroup", tid);
+	f = fopen(name, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "0::", 3))
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		snprintf(path, len, "%s", line + 3);
+		snprintf(full, sizeof(full), "/sys/fs/cgroup%s", line + 3);
+		if (!stat(full, &st)) {
+			*id = st.st_ino;
+			ret = 0;
+		}
+		break;
+	}
+	fclose(f);
+	return ret;
+}
+
+static void read_comm(__u32 tid, char comm[16])
+{
+	char name[64];
+	ssize_t n = -1;
+	int fd;
+
+	memset(comm, 0, 16);
+	snprintf(name, sizeof(name), "/proc/%u/comm", tid);
+	fd = open(name, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, comm, 15);
+		close(fd);
+	}
+	if (n > 0 && comm[n - 1] == '\n')
+		comm[n - 1] = '\0';
+}
+
+static bool cgroup_known(struct rn_record *r, __u64 id)
+{
+	for (size_t i = 0; i < r->ncgroups; i++)
+		if (r->cgroups[i] == id)
+			return true;
+	if (r->ncgroups < RN_RECORD_CGROUPS)
+		r->cgroups[r->ncgroups++] = id;
+	return false;
+}
+
+/* A task seen for the first time (or again after an execve): its name. */
+static int note_task(struct rn_record *r, const struct rn_event *ev)
+{
+	struct rnb_proc p = { .tid = ev->tid, .tgid = ev->tgid };
+	char path[4096];
+	int is_new;
+
+	r->last_tid = ev->tid;
+	if (!rn_tidmap_get(&r->seen, ev->tid, &is_new) || !is_new)
+		return 0;
+	if (ev->flags & RN_F_IDENT) {
+		memcpy(p.comm, ev->comm, sizeof(p.comm));
+		p.cgroup_id = ev->cgroup_id;
+	} else {
+		read_comm(ev->tid, p.comm);
+		if (cgroup_of(ev->tid, &p.cgroup_id, path, sizeof(path)))
+			p.cgroup_id = 0;
+		else if (!cgroup_known(r, p.cgroup_id))
+			rnb_writer_cgroup(r->w, p.cgroup_id, path, strlen(path));
+	}
+	return rnb_writer_proc(r->w, &p);
+}
+
+/* After the record: forget a task that ended or changed its name. */
+static void after_task(struct rn_record *r, const struct rn_event *ev)
+{
+	bool renamed = ev->type == RN_EV_SYSCALL && ev->sc.ret == 0 &&
+		       (ev->sc.nr == SYS_execve || ev->sc.nr == SYS_execveat ||
+			ev->sc.nr == SYS_prctl);
+
+	if ((ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED)) || renamed) {
+		rn_tidmap_remove(&r->seen, ev->tid);
+		r->last_tid = 0;
+	}
+}
+
+int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
+			const struct rn_memsrc *mem)
+{
+	struct rn_record *r = ctx;
+	int ret = 0;
+
+	for (size_t i = 0; i < n && !ret; i++) {
+		const struct rn_event *ev = &evs[i];
+
+		if (ev->tid != r->last_tid && ev->type != RN_EV_LOST)
+			note_task(r, ev);
+		if (ev->type == RN_EV_LOST)
+			r->lost += ev->lost.count;
+		r->live_len = 0;
+		if (r->live_mem && mem)
+			shadow_decode(r, ev, mem);
+		ret = rnb_writer_event(r->w, ev, r->live, r->live_len);
+		after_task(r, ev);
+	}
+	return ret;
+}
+
+int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filter *filter,
+		   const char *backend, bool entries, char *err, size_t errlen)
+{
+	struct rnb_write_info info = { .backend = backend };
+	FILE *f;
+	int fd;
+
+	memset(r, 0, sizeof(*r));
+	r->opts = o;
+	r->filter = filter;
+	/* only ptrace reads the live task: the others' records are complete */
+	r->live_mem = !strcmp(backend, "ptrace");
+	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0);
+	rn_tidmap_init(&r->seen);
+	rn_decoded_init(&r->dec);
+	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
+	fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;
+	if (f)
+		fclose(f);
+	if (fd < 0 && f) {
+		snprintf(err, errlen, "cannot open '%s': %s", o->outfile, strerror(errno));
+		return -errno;
+	}
+	if (fd < 0)
+		return -(errno ? errno : EIO);
+	r->w = rnb_writer_open(fd, o->outfile, &info, err, errlen);
+	return r->w ? 0 : -errno;
+}
+
+int rn_record_finish(struct rn_record *r, int exit_status)
+{
+	__u64 events = rnb_writer_events(r->w), bytes = rnb_writer_bytes(r->w);
+	int ret = rnb_writer_close(r->w, exit_status, r->lost);
+
+	r->w = NULL;
+	if (ret)
+		fprintf(stderr, "renacer: cannot write to %s: %s\n", r->opts->outfile,
+			strerror(-ret));
+	if (r->lost)
+		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)r->lost);
+	if (r->opts->verbose)
+		fprintf(stderr, "renacer: recorded %llu records (%.1f MiB) to %s\n",
+			(unsigned long long)events, bytes / 1048576.0, r->opts->outfile);
+	if (r->opts->verbose)
+		rn_say_cpu();
+	rn_tidmap_release(&r->seen);
+	rn_decoded_release(&r->dec);
+	free(r->live);
+	r->live = NULL;
+	return ret;
+}
+
+const char *rn_record_refused(const struct rn_opts *o)
+{
+	if (o->stack || o->stack_folded || o->source || o->function_time)
+		return "-k, --stack-format, --source and --function-time need the live "
+		       "process: not with record or report";
+	if (o->decode_pids_comm)
+		return "-Y/--decode-pids=comm is not available with record or report";
+	if (o->inflight_ms || rn_opts_metrics(o) || o->summary_interval)
+		return "--inflight, --metrics and --summary-interval watch a live trace: "
+		       "not with record or report";
+	if (o->follow == 2)
+		return "-ff is not available with record or report";
+	return NULL;
+}
+
+struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_config *cfg,
+				  char *err, size_t errlen)
+{
+	const struct rnb_header *h;
+	struct rn_backend *b;
+	const char *why = rn_record_refused(o);
+	__u32 count;
+
+	if (why) {
+		snprintf(err, errlen, "%s", why);
+		return NULL;
+	}
+	b = rn_file_open(o->rnb_in, err, errlen);
+	if (!b)
+		return NULL;
+	h = rn_file_header(b);
+	/* -t, JSON and CSV times are those of the recording machine */
+	cfg->realtime_off_ns = h->realtime_off_ns;
+	cfg->have_realtime_off = true;
+	if (h->sctable_hash != rnb_sctable_hash(&count))
+		fprintf(stderr, "renacer: %s was recorded with another syscall table (%u calls; "
+			"this renacer: %u): names may differ\n", o->rnb_in, h->sctable_count,
+			count);
+	if (o->verbose)
+		fprintf(stderr, "renacer: %s: format %u, recorded by the %.16s backend on Linux "
+			"%.64s %.16s%s\n", o->rnb_in, h->version, h->backend, h->kernel, h->arch,
+			h->flags & RNB_H_ENTRIES ? ", with call entries" : "");
+	return b;
+}
+
+void rn_say_cpu(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		return;
+	fprintf(stderr, "renacer: own CPU time: user %.3f s, system %.3f s\n",
+		ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6,
+		ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6);
+}
