@@ -39,6 +39,11 @@ struct rn_memsrc {
 	 * built without libdwarf/libunwind). */
 	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		      int how);
+	/* The same from the stack the backend captured with the record ev
+	 * (eBPF: RN_REG_STACK regions), when the task is no longer where the
+	 * record left it. Preferred over stack when set. */
+	long (*stack_rec)(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			  size_t max, int how);
 };
 
 /*
@@ -84,6 +89,9 @@ struct rn_trace_config {
 	 * record at each reported call's entry, before its completed record.
 	 * Off for -c, JSON, CSV: they want completed calls only. */
 	bool entry_notices;
+	/* -k, --source, --stack-format=folded: the eBPF backend takes the
+	 * caller's user stack with each call it records */
+	bool stacks;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

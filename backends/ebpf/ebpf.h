@@ -13,6 +13,7 @@
 
 struct renacer_bpf;
 struct ring_buffer;
+struct ebpf_stack;
 
 /* The eBPF backend's instance: the base first (backends/backend.h). */
 struct ebpf_backend {
@@ -60,6 +61,10 @@ struct ebpf_backend {
 	bool budget_hit;
 
 	char err[256];
+
+	/* what the sinks read records with (ebpf_poll.c), and -k's state */
+	struct rn_memsrc mem;
+	struct ebpf_stack *stk;
 
 	/* --debug: where start-up and shutdown time goes (ebpf_phase) */
 	struct timespec t_mark;

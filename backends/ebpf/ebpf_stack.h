@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* The eBPF backend's user stacks (ebpf_stack.c): internal hooks. */
+#ifndef RN_EBPF_STACK_H
+#define RN_EBPF_STACK_H
+
+#include "../backend.h"
+
+struct ebpf_backend;
+
+/* With cfg->stacks (and not -c): the symbolizer's state. 0 or -errno. */
+int ebpf_stack_open(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* Give mem the stack_rec call when stacks are taken. */
+void ebpf_stack_memsrc(struct ebpf_backend *b, struct rn_memsrc *mem);
+/* Say how many stacks were cut short, and free everything. */
+void ebpf_stack_close(struct ebpf_backend *b);
+
+#endif /* RN_EBPF_STACK_H */
