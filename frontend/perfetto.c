@@ -285,6 +285,15 @@ static void put_syscall(struct rn_strbuf *out, const struct rn_pf_rec *r)
 	}
 	if (r->entry_missed)
 		rn_sb_puts(out, ",\"entry_missed\":true");
+	if (r->nframes > 0) {
+		rn_sb_puts(out, ",\"stack\":[");
+		for (int i = 0; i < r->nframes; i++) {
+			if (i)
+				rn_sb_putc(out, ',');
+			put_str(out, r->frames[i].s, r->frames[i].len);
+		}
+		rn_sb_putc(out, ']');
+	}
 	rn_sb_puts(out, "}}");
 }
 

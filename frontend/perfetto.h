@@ -59,6 +59,10 @@ struct rn_pf_rec {
 	bool core_dumped;
 	bool superseded;
 	__u64 count;		/* lost */
+	/* syscall under -k: its call stack, innermost first, one text per
+	 * frame ("c (stack_fp.c:22)"); written as args.stack */
+	const struct rn_pf_text *frames;
+	int nframes;
 };
 
 /*
