@@ -96,6 +96,8 @@ static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, lo
 	fill_args(&p, regs);
 	sc_header(s, pid_tgid, bpf_ktime_get_ns());
 	s->ev.flags = RN_F_ENTRY_MISSED;
+	if (rn_stack)	/* no stack, but the name stack records carry */
+		bpf_get_current_comm(s->ev.comm, sizeof(s->ev.comm));
 	s->ev.sc.nr = nr;
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)

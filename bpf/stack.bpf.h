@@ -17,8 +17,6 @@
 #include "bpf/capture.bpf.h"
 #include "backends/ustack.h"
 
-const volatile bool rn_stack;	/* set by user space: take stacks */
-
 #define USTK_CACHE 8		/* mappings a thread remembers having described */
 
 struct ustk_cache {
@@ -180,6 +178,10 @@ static __always_inline void capture_stack(struct rn_scratch *s, struct pt_regs *
 
 	if (s->ev.sc.payload_len)
 		return;
+	/* the name folded stacks start with: the process may be gone before
+	 * user space could read it from /proc (the identity fields, when
+	 * filled, set it too) */
+	bpf_get_current_comm(s->ev.comm, sizeof(s->ev.comm));
 	if (bpf_probe_read_user(&s->ev.payload[USTK_WIN_OFF], RN_USTACK_WINDOW, (void *)sp) < 0) {
 		/* the stack ends inside the window: up to the end of sp's page */
 		win = (4096 - (sp & 4095)) & ~7u;

@@ -54,8 +54,12 @@ static const char *comm_of(struct folded_sink *fs, const struct rn_event *ev)
 
 	if (slot && *slot && !exec)
 		return *slot;
+	/* the name the backend took with the record (eBPF, in the kernel):
+	 * the process may be gone already */
+	if (ev->comm[0])
+		snprintf(buf, sizeof(buf), "%.*s", (int)sizeof(ev->comm), ev->comm);
 	snprintf(path, sizeof(path), "/proc/%u/comm", ev->tgid);
-	f = fopen(path, "re");
+	f = ev->comm[0] ? NULL : fopen(path, "re");
 	if (f) {
 		if (fgets(buf, sizeof(buf), f))
 			buf[strcspn(buf, "\n")] = '\0';
