@@ -62,6 +62,12 @@ for r in $(seq "$RUNS"); do
 		done
 	done
 done
+# a cost measured on records the ring buffer dropped would flatter eBPF:
+# check that every call of the large run arrives with its stack
+"$RENACER" --backend=ebpf -k -e trace=getppid -o "$TMP/k" -- "$PROG" "$N2" 2>"$TMP/kerr"
+got=$(grep -c '^getppid' "$TMP/k")
+stacks=$(grep -c '(c+0x[0-9a-f]*) \[0x[0-9a-f]*\] stack_fp.c' "$TMP/k")
+echo "eBPF -k, $N2 calls: $got calls and $stacks stacks through c delivered$(grep -o '[0-9]* events lost' "$TMP/kerr" | sed 's/^/, /')"
 python3 - "$TMP/raw" "$N1" "$N2" "$RUNS" <<'PY'
 import statistics, sys
 raw, n1, n2, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]

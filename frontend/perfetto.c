@@ -377,3 +377,23 @@ void rn_pf_forget(struct rn_pf *p, __u32 tid, __u32 tgid)
 	if (tid == tgid)
 		free(rn_tidmap_remove(&p->procs, tgid));
 }
+
+static const char *pf_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void rn_pf_frame_text(struct rn_strbuf *out, const char *function, const char *file,
+		      unsigned line, const char *object, __u64 offset, __u64 ip)
+{
+	if (function && file && line)
+		rn_sb_printf(out, "%s (%s:%u)", function, pf_base_name(file), line);
+	else if (function)
+		rn_sb_printf(out, "%s (%s)", function, object ? pf_base_name(object) : "?");
+	else if (object)
+		rn_sb_printf(out, "%s+0x%llx", pf_base_name(object), (unsigned long long)offset);
+	else
+		rn_sb_printf(out, "0x%llx", (unsigned long long)ip);
+}

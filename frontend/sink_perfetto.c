@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 
 struct pf_sink {
 	struct rn_pf pf;
@@ -52,13 +51,6 @@ static int pf_begin(struct rn_sink *s)
 	return ps->out->write_errno ? -ps->out->write_errno : 0;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 /* -k: each frame as one line of text, "c (stack_fp.c:22)", "write
  * (libc.so.6)" or "libfoo.so+0x1234"; the texts point into ps->frames. */
 static void frame_texts(struct pf_sink *ps, const struct rn_sink_rec *sr, struct rn_pf_rec *r)
@@ -71,17 +63,8 @@ static void frame_texts(struct pf_sink *ps, const struct rn_sink_rec *sr, struct
 		const struct rn_frame *f = &sr->frames[i];
 
 		starts[i] = ps->frames.len;
-		if (f->function && f->file && f->line)
-			rn_sb_printf(&ps->frames, "%s (%s:%u)", f->function, base_name(f->file),
-				     f->line);
-		else if (f->function)
-			rn_sb_printf(&ps->frames, "%s (%s)", f->function,
-				     f->object ? base_name(f->object) : "?");
-		else if (f->object)
-			rn_sb_printf(&ps->frames, "%s+0x%llx", base_name(f->object),
-				     (unsigned long long)f->offset);
-		else
-			rn_sb_printf(&ps->frames, "0x%llx", (unsigned long long)f->ip);
+		rn_pf_frame_text(&ps->frames, f->function, f->file, f->line, f->object, f->offset,
+				 f->ip);
 	}
 	/* the buffer may have moved while it grew: point into it at the end */
 	for (int i = 0; i < n; i++)

@@ -66,6 +66,7 @@ for be in ptrace ebpf; do
 	"$RENACER" --backend=$be --format=perfetto -k -e trace=getpid -o "$WORK/p.$be" -- "$prog" ||
 		fail "$be perfetto -k failed"
 done
+"$RENACER" export --format=perfetto -o "$WORK/p.export" "$WORK/j.ebpf" || fail "export failed"
 python3 - "$WORK" <<'PY' || fail "JSON / Perfetto stacks differ between the backends"
 import json, sys
 w = sys.argv[1]
@@ -81,6 +82,8 @@ def pf(be):
     return st
 assert js("ptrace") == js("ebpf"), (js("ptrace"), js("ebpf"))
 assert pf("ptrace") == pf("ebpf"), (pf("ptrace"), pf("ebpf"))
+# renacer export writes the stacks a JSON Lines trace carries as the live sink does
+assert pf("export") == pf("ebpf"), (pf("export"), pf("ebpf"))
 PY
 
 # The process gone before its maps are read: the kernel's descriptions do
