@@ -167,17 +167,19 @@ static __always_inline void ustk_put_vma(struct rn_scratch *s, struct ustk_cache
 }
 
 /* The caller's stack as the record's first region (call it before any other
- * capture: the payload is empty, so every offset here is a constant). */
-static __always_inline void capture_stack(struct rn_scratch *s, struct pt_regs *regs)
+ * capture: the payload is empty, so every offset here is a constant). A
+ * global function: the verifier checks it once, not at each call site. */
+__noinline int rn_capture_stack(struct rn_scratch *s, __u64 ip, __u64 sp, __u64 bp)
 {
-	struct rn_ustack_hdr *h = (void *)&s->ev.payload[USTK_HDR_OFF];
+	struct rn_ustack_hdr *h;
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct ustk_walk w = { .s = s };
-	__u64 sp = regs->sp, mm = (__u64)task->mm;
+	__u64 mm = (__u64)task->mm;
 	__u32 win = RN_USTACK_WINDOW, i;
 
-	if (s->ev.sc.payload_len)
-		return;
+	if (!s || s->ev.sc.payload_len)
+		return 0;
+	h = (void *)&s->ev.payload[USTK_HDR_OFF];
 	/* the name folded stacks start with: the process may be gone before
 	 * user space could read it from /proc (the identity fields, when
 	 * filled, set it too) */
@@ -192,12 +194,12 @@ static __always_inline void capture_stack(struct rn_scratch *s, struct pt_regs *
 		if (bpf_probe_read_user(&s->ev.payload[USTK_WIN_OFF], win, (void *)sp) < 0)
 			win = 0;
 	}
-	h->ip = regs->ip;
+	h->ip = ip;
 	h->sp = sp;
-	h->bp = regs->bp;
+	h->bp = bp;
 	h->window = win;
 	h->_pad = 0;
-	w.bp = regs->bp;
+	w.bp = bp;
 	w.sp = sp;
 	w.links_off = USTK_WIN_OFF + win;
 	bpf_loop(RN_USTACK_DEPTH, ustk_link_step, &w, 0);
@@ -209,16 +211,22 @@ static __always_inline void capture_stack(struct rn_scratch *s, struct pt_regs *
 	/* the mappings of the pc and the return addresses, once per thread */
 	w.c = bpf_task_storage_get(&ustk_vmas, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!w.c)
-		return;
+		return 0;
 	if (w.c->mm != mm) {
 		__builtin_memset(w.c, 0, sizeof(*w.c));
 		w.c->mm = mm;
 	}
-	ustk_check(&w, regs->ip);
+	ustk_check(&w, ip);
 	bpf_loop(RN_USTACK_DEPTH, ustk_check_step, &w, 0);
 	for (i = 0; i < RN_USTACK_VMAS; i++)
 		if (i < w.nmiss)
 			ustk_put_vma(s, w.c, w.miss[i]);
+	return 0;
+}
+
+static __always_inline void capture_stack(struct rn_scratch *s, struct pt_regs *regs)
+{
+	rn_capture_stack(s, regs->ip, regs->sp, regs->bp);
 }
 
 #endif /* RN_BPF_STACK_H */
