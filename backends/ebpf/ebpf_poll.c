@@ -61,11 +61,14 @@ static const struct rn_memsrc *ebpf_mem(struct ebpf_backend *b)
 static int poll_flush(struct ebpf_backend *b)
 {
 	size_t n = b->nbatch;
+	int ret;
 
 	if (!n)
 		return 0;
 	b->nbatch = 0;
-	return b->fn(b->fn_ctx, b->batch, n, ebpf_mem(b));
+	ret = b->fn(b->fn_ctx, b->batch, n, ebpf_mem(b));
+	ebpf_stack_batch_done(b, b->batch, n);	/* -k: processes gone */
+	return ret;
 }
 
 int ebpf_sample(void *ctx, void *data, size_t size)

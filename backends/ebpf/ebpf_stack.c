@@ -284,7 +284,8 @@ static struct es_proc *es_proc_get(struct ebpf_stack *st, __u32 tgid)
 	return p;
 }
 
-/* A successful execve: the old address space is gone. */
+/* A successful execve (the old address space is gone), or the process
+ * exited. */
 static void es_proc_forget(struct ebpf_stack *st, __u32 tgid)
 {
 	for (struct es_proc **pp = &st->procs[tgid % ES_BUCKETS]; *pp; pp = &(*pp)->next) {
@@ -547,6 +548,16 @@ void ebpf_stack_memsrc(struct ebpf_backend *b, struct rn_memsrc *mem)
 	}
 }
 
+void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+{
+	if (!b->stk)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (evs[i].type == RN_EV_EXIT &&
+		    !(evs[i].flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
+			es_proc_forget(b->stk, evs[i].tgid);
+}
+
 void ebpf_stack_close(struct ebpf_backend *b)
 {
 	struct ebpf_stack *st = b->stk;
@@ -595,6 +606,11 @@ int rn_ebpf_stack_map_hook(struct rn_backend *rb, rn_ustack_map_fn fn, void *ctx
 }
 
 #else /* !RN_HAVE_DWARF: -k and --source are refused by the options */
+
+void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+{
+	(void)b, (void)evs, (void)n;
+}
 
 int ebpf_stack_open(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 {

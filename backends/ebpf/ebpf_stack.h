@@ -11,6 +11,9 @@ struct ebpf_backend;
 int ebpf_stack_open(struct ebpf_backend *b, const struct rn_trace_config *cfg);
 /* Give mem the stack_rec call when stacks are taken. */
 void ebpf_stack_memsrc(struct ebpf_backend *b, struct rn_memsrc *mem);
+/* The frontend is done with evs: forget the mappings of the processes
+ * that exited among them. */
+void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n);
 /* Say how many stacks were cut short, and free everything. */
 void ebpf_stack_close(struct ebpf_backend *b);
 
