@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ebpf.h"
@@ -47,6 +48,7 @@ struct es_proc {
 	__u32 tgid;
 	struct es_map *maps;	/* sorted by start, not overlapping */
 	size_t n, cap;
+	__u64 reread_ns;	/* maps last read again after a miss */
 };
 
 /* A file's path by identity, from every maps file read. */
@@ -363,10 +365,33 @@ static bool es_word(const struct es_mem *m, __u64 addr, __u64 *val)
 	return false;
 }
 
-/* Where the frame of f->ip is, and whether it is system code. */
-static struct es_map *es_place(struct es_proc *p, struct rn_frame *f)
+static bool es_is_link(const struct es_mem *m, __u64 bp)
+{
+	for (__u32 k = 0; k < m->h->nlinks; k++)
+		if (m->bps[k] == bp)
+			return true;
+	return false;
+}
+
+/* Where the frame of f->ip is, and whether it is system code. An address
+ * outside every known mapping (a library loaded since, one the kernel did
+ * not describe) reads the maps again, at most once a millisecond per
+ * process, if the process still runs. */
+static struct es_map *es_place(struct ebpf_stack *st, struct es_proc *p, struct rn_frame *f)
 {
 	struct es_map *m = es_map_of(p, f->ip);
+	struct timespec ts;
+	__u64 now;
+
+	if (!m && !st->no_proc) {
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		now = (__u64)ts.tv_sec * 1000000000ull + (__u64)ts.tv_nsec;
+		if (now - p->reread_ns > 1000000ull) {
+			p->reread_ns = now;
+			es_read_maps(st, p, (pid_t)p->tgid);
+			m = es_map_of(p, f->ip);
+		}
+	}
 
 	f->flags = RN_FRAME_SYSTEM;
 	if (!m)
@@ -410,6 +435,8 @@ static int es_step(const struct es_mem *mem, struct es_map *m, int n, __u64 *ip,
 	__u64 cfa, ra, nbp;
 	int rc = m && m->obj ? pt_cfi_rule(m->obj, *ip - (__u64)m->bias - (n ? 1 : 0), &r) : 0;
 
+	if (!m || !m->obj)
+		return -1;	/* no CFI to follow, and a guess is worse than nothing */
 	if (rc < 0)
 		return 0;
 	if (rc > 0) {
@@ -419,9 +446,10 @@ static int es_step(const struct es_mem *mem, struct es_map *m, int n, __u64 *ip,
 		if (r.bp_off && !es_word(mem, cfa + (__u64)(__s64)r.bp_off, bp))
 			return -1;
 	} else {
-		/* no rule we follow (a PLT stub, a signal frame, unknown
-		 * code): the frame pointer, if this frame keeps one */
-		if (!es_word(mem, *bp + 8, &ra) || !es_word(mem, *bp, &nbp))
+		/* no rule we follow (a PLT stub, a signal frame): the frame
+		 * pointer, when it is a link the kernel walked */
+		if (!es_is_link(mem, *bp) || !es_word(mem, *bp + 8, &ra) ||
+		    !es_word(mem, *bp, &nbp))
 			return -1;
 		cfa = *bp + 16;
 		*bp = nbp;
@@ -494,7 +522,7 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 		struct es_map *m;
 
 		*f = (struct rn_frame){ .ip = ip };
-		m = es_place(p, f);
+		m = es_place(st, p, f);
 		n++;
 		if (!m && !f->object)
 			st->unmapped++;
