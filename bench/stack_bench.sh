@@ -15,7 +15,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
-PROG="$ROOT/$B/tracees/stack_fp"
+PROG="${TRACEES:-$ROOT/$B/tracees}/stack_fp"
 RUNS=5 N1=5000 N2=50000
 while getopts "n:q" o; do
 	case $o in

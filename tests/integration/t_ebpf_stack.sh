@@ -113,4 +113,11 @@ grep -q 'cut short' "$WORK/ce.ptrace" && fail "ptrace reported cut stacks"
 "$RENACER" -d -k -e trace=getpid -o /dev/null -- "$prog" 2>"$WORK/auto" || fail "auto -k failed"
 grep -q 'backend ptrace: -k unwinds without frame pointers' "$WORK/auto" ||
 	{ cat "$WORK/auto"; fail "auto -k did not say why it chose ptrace"; }
+# the benchmark runs end to end (its quick mode; the ratio is not judged here)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+RENACER=$RENACER B=$B timeout 300 bash "$ROOT/bench/stack_bench.sh" -q >"$WORK/bench" 2>&1 ||
+	{ cat "$WORK/bench"; fail "bench/stack_bench.sh -q failed"; }
+grep -q '10000 calls and 10000 stacks through c delivered' "$WORK/bench" &&
+	grep -q '^ptrace -k / eBPF -k added cost per call: [0-9.]*x' "$WORK/bench" ||
+	{ cat "$WORK/bench"; fail "bench/stack_bench.sh -q: no ratio or stacks missing"; }
 echo "eBPF stacks: $(wc -l < "$WORK/fe") frames equal to ptrace's, folded and --source too"
