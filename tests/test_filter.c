@@ -327,6 +327,9 @@ static const struct err_case {
 	/* fuzzer finding: each "?" doubles what the later "+"s copy (13 s) */
 	{ "t=!/1:????++++++++r", -EINVAL, "invalid regular expression '/1:????++++++++r': "
 	  "too many repetitions", true, true },
+	/* fuzzer finding: after an anchor, 4 "?" then 4 "+" took over 30 s */
+	{ "t=!/1$:????++++r", -EINVAL, "invalid regular expression '/1$:????++++r': "
+	  "too many repetitions", true, true },
 	{ "trace=/x{100}{100}", -EINVAL, "invalid regular expression '/x{100}{100}': too many "
 	  "repetitions", true, true },
 	{ "trace=/x{300}", -EINVAL, "invalid regular expression '/x{300}': too many "
