@@ -218,6 +218,10 @@ __noinline int rn_capture_stack(struct rn_scratch *s, __u64 ip, __u64 sp, __u64 
 	}
 	ustk_check(&w, ip);
 	bpf_loop(RN_USTACK_DEPTH, ustk_check_step, &w, 0);
+	/* and the program's own text: without frame pointers its return
+	 * addresses come out of the window, where the kernel does not look,
+	 * and a short-lived process is gone before its maps can be read */
+	ustk_check(&w, BPF_CORE_READ(task, mm, start_code));
 	for (i = 0; i < RN_USTACK_VMAS; i++)
 		if (i < w.nmiss)
 			ustk_put_vma(s, w.c, w.miss[i]);

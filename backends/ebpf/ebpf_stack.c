@@ -72,7 +72,9 @@ struct ebpf_stack {
 	/* RENACER_STACK_NO_PROC=1 (tests): never read a traced process's
 	 * /proc files, as when it exited before its first record was read */
 	bool no_proc;
-	__u64 stacks, cut, unmapped, vmas, maps_reads;
+	/* stacks taken, cut short (cut_unmapped of them at a frame in no
+	 * known mapping, the rest where the copied memory ran out) */
+	__u64 stacks, cut, cut_unmapped, unmapped, vmas, maps_reads;
 };
 
 /* ---- files by identity ---- */
@@ -469,6 +471,7 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 	struct es_proc *p;
 	__u64 ip, sp, bp;
 	size_t off = 0;
+	struct es_map *m = NULL;
 	long n = 0;
 	int rc = 1;
 
@@ -519,7 +522,6 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 		max = 1;
 	while ((size_t)n < max && rc > 0) {
 		struct rn_frame *f = &frames[n];
-		struct es_map *m;
 
 		*f = (struct rn_frame){ .ip = ip };
 		m = es_place(st, p, f);
@@ -536,11 +538,12 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 	}
 	if (rc < 0 || ((size_t)n == max && how == RN_STACK_FULL))
 		st->cut++;
+	if (rc < 0 && (!m || !m->obj))
+		st->cut_unmapped++;
 	/* --source without a frame of the program's own: the innermost, named
 	 * from the symbol table, as the ptrace backend does */
 	if (how == RN_STACK_OWN && n > 0) {
-		struct es_map *m = es_map_of(p, frames[0].ip);
-
+		m = es_map_of(p, frames[0].ip);
 		if (m && m->obj)
 			es_symbolize(m, 0, false, &frames[0]);
 	}
@@ -598,10 +601,13 @@ void ebpf_stack_close(struct ebpf_backend *b)
 			"%llu maps files read\n", (unsigned long long)st->stacks,
 			(unsigned long long)st->cut, (unsigned long long)st->unmapped,
 			(unsigned long long)st->vmas, (unsigned long long)st->maps_reads);
-	else if (st->cut)
-		fprintf(stderr, "renacer: %llu of %llu stacks cut short (code without frame "
-			"pointers beyond the copied stack; see docs/stacks.md)\n",
-			(unsigned long long)st->cut, (unsigned long long)st->stacks);
+	if (st->cut)
+		fprintf(stderr, "renacer: %llu of %llu stacks cut short (%llu at code without "
+			"frame pointers beyond the copied stack, %llu at an address in no mapping "
+			"renacer could find; see docs/stacks.md)\n",
+			(unsigned long long)st->cut, (unsigned long long)st->stacks,
+			(unsigned long long)(st->cut - st->cut_unmapped),
+			(unsigned long long)st->cut_unmapped);
 	for (unsigned h = 0; h < ES_BUCKETS; h++) {
 		while (st->procs[h]) {
 			struct es_proc *p = st->procs[h];
