@@ -417,7 +417,7 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->source = optarg ? 2 : 1;
 		return need_unwinder(err, errlen, "--source");
 	case OPT_FTIME:
-		set_ptrace_only(o, "--function-time");
+		set_ptrace_preferred(o, "--function-time");
 		o->function_time = true;
 		return need_unwinder(err, errlen, "--function-time");
 	case OPT_SUMMARY_ONLY:
@@ -657,7 +657,7 @@ void rn_opts_usage(FILE *out)
 	      "  --stack-format=folded   calls per distinct stack at the end, as\n"
 	      "                          flame-graph tools read them (comm;frame;...;syscall N)\n"
 	      "  --source[=innermost]    the program's file:line making each call (as -k)\n"
-	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
+	      "  --function-time         calls and time per (function, syscall) (as -k)\n"
 	      "  -q, -qq, -qqq           fewer messages about attaching and exits\n"
 	      "Statistics:\n"
 	      "  -c                      count calls, errors and time; print a summary\n"

@@ -283,7 +283,7 @@ static void test_options(void **state)
 	rn_opts_release(&o);
 	assert_int_equal(parse(&o, "--source=innermost", "--function-time", err), 0);
 	assert_int_equal(o.source, 2);
-	assert_true(o.function_time && !o.stack && o.ptrace_only);
+	assert_true(o.function_time && !o.stack && !o.ptrace_only && o.ptrace_preferred);
 	rn_opts_release(&o);
 #else
 	assert_int_equal(parse(&o, "-k", "-f", err), -EINVAL);

@@ -59,6 +59,17 @@ grep -q '^stack_fp;.*;main;a;b;c;getppid;getppid 5$' "$WORK/f.ebpf" ||
 	{ cat "$WORK/f.ebpf"; fail "eBPF folded: no main;a;b;c;getppid 5"; }
 diff "$WORK/f.ptrace" "$WORK/f.ebpf" >&2 || fail "folded stacks differ"
 
+# --function-time: the same (function, syscall) rows and counts
+for be in ptrace ebpf; do
+	"$RENACER" --backend=$be -c --function-time -e trace=getppid,getpid -o "$WORK/ft.$be" \
+		-- "$prog" 4 || fail "$be --function-time failed"
+	awk '$NF ~ /^getp/ && $(NF-1) == "c" { print $(NF-2), $(NF-1), $NF }' "$WORK/ft.$be" |
+		sort > "$WORK/ftr.$be"
+done
+[ "$(cat "$WORK/ftr.ebpf")" = "$(printf '1 c getpid\n4 c getppid')" ] ||
+	{ cat "$WORK/ft.ebpf"; fail "eBPF --function-time rows"; }
+diff "$WORK/ftr.ptrace" "$WORK/ftr.ebpf" >&2 || fail "--function-time rows differ"
+
 # JSON and Perfetto carry the same frames (ip aside: addresses are randomised)
 for be in ptrace ebpf; do
 	"$RENACER" --backend=$be --format=json -k -e trace=getpid -o "$WORK/j.$be" -- "$prog" ||
