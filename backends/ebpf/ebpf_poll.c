@@ -66,6 +66,7 @@ static int poll_flush(struct ebpf_backend *b)
 	if (!n)
 		return 0;
 	b->nbatch = 0;
+	ebpf_stack_batch_seen(b, b->batch, n);	/* -k: mappings first */
 	ret = b->fn(b->fn_ctx, b->batch, n, ebpf_mem(b));
 	ebpf_stack_batch_done(b, b->batch, n);	/* -k: processes gone */
 	return ret;
@@ -78,7 +79,7 @@ int ebpf_sample(void *ctx, void *data, size_t size)
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
 	memcpy(&b->batch[b->nbatch++], data, size);
-	if (b->nbatch >= EBPF_BATCH) {
+	if (b->nbatch >= EBPF_BATCH || ebpf_stack_batch_ends(b, &b->batch[b->nbatch - 1])) {
 		b->fn_err = poll_flush(b);
 		if (b->fn_err < 0)
 			return b->fn_err;

@@ -461,57 +461,56 @@ static int es_step(const struct es_mem *mem, struct es_map *m, int n, __u64 *ip,
 	return ra ? 1 : 0;
 }
 
+/* The record's stack region (NULL when it has none or it is malformed);
+ * with p, the mappings the kernel described in it are added to p. */
+static const struct rn_ustack_hdr *es_regions(struct ebpf_stack *st, struct es_proc *p,
+					      const struct rn_event *ev)
+{
+	const struct rn_ustack_hdr *h = NULL;
+	size_t off = 0;
+
+	while (off + sizeof(struct rn_region) <= ev->sc.payload_len &&
+	       off + sizeof(struct rn_region) <= RN_PAYLOAD_MAX) {
+		const struct rn_region *r = (const void *)&ev->payload[off];
+		const __u8 *b = (const __u8 *)(r + 1);
+
+		if (off + sizeof(*r) + r->len > RN_PAYLOAD_MAX || !(r->flags & RN_REG_STACK))
+			break;	/* the stack's regions come first */
+		if (r->arg == RN_USTACK_REGS && r->len >= sizeof(*h)) {
+			h = (const void *)b;
+			if (sizeof(*h) + h->window + (size_t)h->nlinks * sizeof(struct rn_ustack_link) >
+			    r->len || h->nlinks > RN_USTACK_DEPTH)
+				return NULL;
+		} else if (p && r->arg == RN_USTACK_VMA && r->len >= sizeof(struct rn_ustack_vma)) {
+			es_vma(st, p, (const void *)b);
+		}
+		off += sizeof(*r) + RN_REGION_ALIGN(r->len);
+	}
+	return h;
+}
+
 static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
 			 size_t max, int how)
 {
 	struct ebpf_stack *st = ctx;
-	const struct rn_region *r;
-	const __u8 *data = NULL;
 	struct es_mem mem = { 0 };
 	struct es_proc *p;
 	__u64 ip, sp, bp;
-	size_t off = 0;
 	struct es_map *m = NULL;
 	long n = 0;
 	int rc = 1;
 
 	if (ev->type != RN_EV_SYSCALL)
 		return 0;
-	if ((ev->sc.nr == SYS_execve || ev->sc.nr == SYS_execveat) && ev->sc.ret == 0) {
-		es_proc_forget(st, ev->tgid);	/* a new address space */
+	/* the mappings it describes were taken by ebpf_stack_batch_seen() */
+	mem.h = es_regions(st, NULL, ev);
+	if (!mem.h)
 		return 0;
-	}
 	p = es_proc_get(st, ev->tgid);
 	if (!p)
 		return -ENOMEM;
-	while (off + sizeof(*r) <= ev->sc.payload_len && off + sizeof(*r) <= RN_PAYLOAD_MAX) {
-		const __u8 *b;
-
-		r = (const void *)&ev->payload[off];
-		b = (const __u8 *)(r + 1);
-		if (off + sizeof(*r) + r->len > RN_PAYLOAD_MAX)
-			break;
-		if ((r->flags & RN_REG_STACK) && r->arg == RN_USTACK_REGS &&
-		    r->len >= sizeof(*mem.h))
-			data = b;
-		else if ((r->flags & RN_REG_STACK) && r->arg == RN_USTACK_VMA &&
-			 r->len >= sizeof(struct rn_ustack_vma))
-			es_vma(st, p, (const void *)b);
-		if (data && b == data) {
-			mem.h = (const void *)data;
-			if (sizeof(*mem.h) + mem.h->window +
-			    (size_t)mem.h->nlinks * sizeof(*mem.links) > r->len ||
-			    mem.h->nlinks > RN_USTACK_DEPTH) {
-				mem.h = NULL;
-				data = NULL;
-			}
-		}
-		off += sizeof(*r) + RN_REGION_ALIGN(r->len);
-	}
-	if (!mem.h)
-		return 0;
 	st->stacks++;
-	mem.window = data + sizeof(*mem.h);
+	mem.window = (const __u8 *)mem.h + sizeof(*mem.h);
 	mem.links = (const void *)(mem.window + mem.h->window);
 	for (__u32 k = 0; k < mem.h->nlinks; k++)
 		mem.bps[k] = k ? mem.links[k - 1].next_bp : mem.h->bp;
@@ -579,13 +578,46 @@ void ebpf_stack_memsrc(struct ebpf_backend *b, struct rn_memsrc *mem)
 	}
 }
 
+static bool es_is_exec(const struct rn_event *ev)
+{
+	return ev->type == RN_EV_SYSCALL && ev->sc.ret == 0 &&
+	       (ev->sc.nr == SYS_execve || ev->sc.nr == SYS_execveat);
+}
+
+bool ebpf_stack_batch_ends(const struct ebpf_backend *b, const struct rn_event *ev)
+{
+	return b->stk && es_is_exec(ev);
+}
+
+void ebpf_stack_batch_seen(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+{
+	struct ebpf_stack *st = b->stk;
+
+	if (!st)
+		return;
+	/* every record's mappings, whether or not the frontend asks for its
+	 * stack (a record the filter drops still told the kernel's cache) */
+	for (size_t i = 0; i < n; i++) {
+		struct es_proc *p;
+
+		if (evs[i].type != RN_EV_SYSCALL || !evs[i].sc.payload_len ||
+		    !es_regions(st, NULL, &evs[i]))
+			continue;
+		p = es_proc_get(st, evs[i].tgid);
+		if (p)
+			es_regions(st, p, &evs[i]);
+	}
+}
+
 void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
 {
 	if (!b->stk)
 		return;
+	/* a batch ends at a successful execve (ebpf_stack_batch_ends): the
+	 * records after it are another address space */
 	for (size_t i = 0; i < n; i++)
-		if (evs[i].type == RN_EV_EXIT &&
-		    !(evs[i].flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))
+		if (es_is_exec(&evs[i]) || (evs[i].type == RN_EV_EXIT &&
+		    !(evs[i].flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED))))
 			es_proc_forget(b->stk, evs[i].tgid);
 }
 
@@ -640,6 +672,17 @@ int rn_ebpf_stack_map_hook(struct rn_backend *rb, rn_ustack_map_fn fn, void *ctx
 }
 
 #else /* !RN_HAVE_DWARF: -k and --source are refused by the options */
+
+bool ebpf_stack_batch_ends(const struct ebpf_backend *b, const struct rn_event *ev)
+{
+	(void)b, (void)ev;
+	return false;
+}
+
+void ebpf_stack_batch_seen(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+{
+	(void)b, (void)evs, (void)n;
+}
 
 void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
 {

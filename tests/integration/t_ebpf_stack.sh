@@ -129,6 +129,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RENACER=$RENACER B=$B timeout 300 bash "$ROOT/bench/stack_bench.sh" -q >"$WORK/bench" 2>&1 ||
 	{ cat "$WORK/bench"; fail "bench/stack_bench.sh -q failed"; }
 grep -q '10000 calls and 10000 stacks through c delivered' "$WORK/bench" &&
-	grep -q '^ptrace -k / eBPF -k added cost per call: [0-9.]*x' "$WORK/bench" ||
+	grep -q '^ptrace -k / eBPF -k added cost per call: -\?[0-9.]*x' "$WORK/bench" ||
 	{ cat "$WORK/bench"; fail "bench/stack_bench.sh -q: no ratio or stacks missing"; }
 echo "eBPF stacks: $(wc -l < "$WORK/fe") frames equal to ptrace's, folded and --source too"
