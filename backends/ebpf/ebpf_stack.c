@@ -99,7 +99,8 @@ static const char *es_path_put(struct ebpf_stack *st, dev_t dev, ino_t ino, cons
 	struct es_path *p;
 	unsigned h;
 
-	if (old)
+	/* "" records a file not found; a path found later goes in front */
+	if (old && (*old || !len))
 		return old;
 	p = malloc(sizeof(*p) + len + 1);
 	if (!p)
@@ -332,6 +333,10 @@ static void es_vma(struct ebpf_stack *st, struct es_proc *p, const struct rn_ust
 		path = es_path_get(st, dev, (ino_t)v->ino);
 		if (!path)
 			path = es_path_find(st, p->tgid, v, dev);
+		if (!path)	/* not searched for again: each search stats files */
+			es_path_put(st, dev, (ino_t)v->ino, "");
+		if (path && !*path)
+			path = NULL;
 	}
 	es_map_add(st, p, v->start, v->end, v->pgoff, dev, (ino_t)v->ino, path);
 }
