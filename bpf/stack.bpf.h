@@ -161,9 +161,18 @@ static __always_inline void ustk_put_vma(struct rn_scratch *s, struct ustk_cache
 		return;
 	x.off = off + sizeof(struct rn_region);
 	bpf_find_vma(bpf_get_current_task_btf(), addr, ustk_vma_cb, &x, 0);
-	if (x.found)
+	if (x.found) {
 		region_end(s, off, addr, sizeof(struct rn_ustack_vma), RN_REG_STACK,
 			   RN_USTACK_VMA);
+	} else {
+		/* not mapped (a bad link) or the map lock was busy: its page is
+		 * not looked up again by this thread for a while */
+		__u32 slot = c->next & (USTK_CACHE - 1);
+
+		c->start[slot] = addr & ~4095ull;
+		c->end[slot] = (addr & ~4095ull) + 4096;
+		c->next++;
+	}
 }
 
 /* The caller's stack as the record's first region (call it before any other
