@@ -18,6 +18,7 @@
 #include "event.h"
 
 struct rn_frame;		/* backends/stack.h */
+struct rn_inject;		/* backends/inject.h */
 
 /*
  * Read access to a live task's memory and file table, for decoding what the
@@ -44,6 +45,13 @@ struct rn_memsrc {
 	 * record left it. Preferred over stack when set. */
 	long (*stack_rec)(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
 			  size_t max, int how);
+	/* -yy: the details of descriptor fd of process tgid, whose path is
+	 * path: what a socket is connected to ("TCP:[127.0.0.1:5000->...]"),
+	 * a device's numbers ("/dev/null<char 1:3>"), escaped, in buf.
+	 * Returns its length, 0 when there is nothing to add to the path, or
+	 * -errno. NULL where the backend has no live descriptors to ask about
+	 * (backends/sockdiag.h). */
+	long (*fddetail)(void *ctx, __u32 tgid, int fd, const char *path, char *buf, size_t len);
 };
 
 /*
@@ -65,6 +73,8 @@ struct rn_trace_config {
 	bool attach_all;	/* --all (eBPF) */
 	const char *cgroup;	/* --cgroup PATH (eBPF) */
 	long uid;		/* -u USER for the spawned command, or -1 */
+	const char *const *comms; /* --comm NAMEs (eBPF filters in the kernel) */
+	size_t ncomms;
 	long gid;
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
@@ -92,6 +102,9 @@ struct rn_trace_config {
 	/* -k, --source, --stack-format=folded: the eBPF backend takes the
 	 * caller's user stack with each call it records */
 	bool stacks;
+	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
+	 * Injected calls stop the task even when not reported. */
+	const struct rn_inject *inject;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };

@@ -63,6 +63,11 @@ enum rn_event_type {
 #define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
 				    * the call it resumes */
 #define RN_F_IDENT	 (1u << 11) /* cgroup_id, ppid, uid, gid and comm are set */
+#define RN_F_INJECTED	 (1u << 16) /* -e inject=: the call was skipped and its
+				    * result set by renacer ("(INJECTED)") */
+#define RN_F_DELAYED	 (1u << 23) /* -e inject=...:delay_enter/exit ("(DELAYED)") */
+#define RN_F_INJ_RETVAL	 (1u << 24) /* with RN_F_INJECTED: a retval=, printed as a
+				    * number even when it looks like -errno */
 #define RN_F_SP_ARG0	 (1u << 7) /* rt_sigreturn: args[0] is the user stack pointer
 				    * at entry (the signal frame), for "{mask=[...]}" */
 
@@ -78,7 +83,7 @@ struct rn_syscall_rec {
 };
 
 struct rn_signal_rec {
-	__u64 addr;		/* si_addr for faults */
+	__u64 addr;		/* si_addr for faults; si_value for SI_TIMER */
 	__s32 signo;
 	__s32 code;		/* si_code */
 	__s32 err;		/* si_errno */

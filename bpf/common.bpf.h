@@ -16,6 +16,7 @@
 #include "backends/event.h"
 #include "backends/capture.h"
 #include "bpf/renacer.h"
+#include "bpf/ident.bpf.h"
 
 /* Set by user space between open and load. */
 const volatile __u32 rn_mode = RN_MODE_PIDS;
@@ -63,6 +64,7 @@ struct rn_pend {
 	/* current_traced() said yes and its answer cannot change for this
 	 * task (the pid modes): sys_enter skips the traced-map lookup */
 	__u32 traced;
+	struct rn_ident_cache ident;	/* bpf/ident.bpf.h */
 };
 
 struct {

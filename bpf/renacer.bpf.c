@@ -49,7 +49,8 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 		p = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (!p)
 			return 0;
-		p->traced = rn_mode == RN_MODE_PIDS || rn_mode == RN_MODE_ALL;
+		/* --comm: a name can change (exec, PR_SET_NAME) */
+		p->traced = (rn_mode == RN_MODE_PIDS || rn_mode == RN_MODE_ALL) && !rn_ncomm;
 	}
 	if (!syscall_wanted(id))
 		return 0;
@@ -96,8 +97,7 @@ static __always_inline void exit_missed(__u64 pid_tgid, struct pt_regs *regs, lo
 	fill_args(&p, regs);
 	sc_header(s, pid_tgid, bpf_ktime_get_ns());
 	s->ev.flags = RN_F_ENTRY_MISSED;
-	if (rn_stack)	/* no stack, but the name stack records carry */
-		bpf_get_current_comm(s->ev.comm, sizeof(s->ev.comm));
+	ident_put_current(&s->ev);
 	s->ev.sc.nr = nr;
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)
@@ -147,6 +147,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 		s->ev.tgid = pid_tgid >> 32;
 		s->ev.sc.ret = ret;
 		s->ev.dur_ns = now - p->ts;
+		ident_put(&s->ev, &p->ident);
 		emit(s, true);
 		bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());
 		flush_ignored(p, pid_tgid);
@@ -156,6 +157,7 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!s)
 		return 0;
 	sc_header(s, pid_tgid, p->ts);
+	ident_put(&s->ev, &p->ident);
 	if (nr == RN_NR_RT_SIGRETURN)
 		s->ev.flags |= RN_F_SP_ARG0;
 	s->ev.dur_ns = now - p->ts;
@@ -241,14 +243,15 @@ int BPF_PROG(rn_exit, struct task_struct *task)
 			s->ev.type = RN_EV_EXIT;
 			s->ev.tid = tid;
 			s->ev.tgid = tgid;
+			ident_put_current(&s->ev);
 		}
 		if (s && execer) {
-			s->ev.flags = RN_F_SUPERSEDED;
+			s->ev.flags |= RN_F_SUPERSEDED;
 			s->ev.exit.code = BPF_CORE_READ(task, signal, group_exec_task, pid);
 			emit(s, true);
 		} else if (s) {
 			code = BPF_CORE_READ(task, exit_code);
-			s->ev.flags = tid != tgid ? RN_F_THREAD_EXIT : 0;
+			s->ev.flags |= tid != tgid ? RN_F_THREAD_EXIT : 0;
 			s->ev.exit.signo = code & 0x7f;
 			s->ev.exit.code = code & 0x7f ? 0 : (code >> 8) & 0xff;
 			s->ev.exit.core_dumped = !!(code & 0x80);

@@ -23,6 +23,9 @@ struct rn_target {
 	__u32 only_tid;		/* nonzero: trace only this thread (no -f) */
 };
 
+/* --comm names the kernel filter holds, at most. */
+#define RN_COMM_FILTER_MAX 8
+
 /* Map sizes. The ring buffer is resized before the load (--buffer-size);
  * RN_RING_DEFAULT is what user space asks for by default and the program's
  * own default. */

@@ -58,6 +58,7 @@ static __always_inline void signal_emit(__u32 tid, __u32 tgid, const struct rn_s
 	s->ev.tid = tid;
 	s->ev.tgid = tgid;
 	__builtin_memcpy(&s->ev.sig, r, sizeof(*r));
+	ident_put_current(&s->ev);
 	emit(s, false);
 }
 

@@ -54,6 +54,8 @@ static __always_inline bool current_traced(__u64 pid_tgid, long nr, bool entry)
 			return false;
 		rn_gate_active = 0;
 	}
+	if (!ident_comm_ok())
+		return false;
 	switch (rn_mode) {
 	case RN_MODE_ALL:
 		return true;
@@ -74,7 +76,7 @@ static __always_inline bool task_traced(struct task_struct *task)
 	__u32 tgid = BPF_CORE_READ(task, tgid), tid = BPF_CORE_READ(task, pid);
 	struct rn_target *t;
 
-	if (tgid == rn_self_tgid || spawn_gated(task))
+	if (tgid == rn_self_tgid || spawn_gated(task) || !ident_comm_ok_task(task))
 		return false;
 	switch (rn_mode) {
 	case RN_MODE_ALL:
@@ -116,6 +118,7 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 	if (s) {
 		sc_header(s, pid_tgid, p->ts);
 		s->ev.flags = RN_F_UNFINISHED;
+		ident_put(&s->ev, &p->ident);
 		s->ev.dur_ns = rn_no_time ? 0 : now - p->ts;
 		s->ev.sc.nr = p->nr;
 		s->ev.sc.ret = 0;

@@ -458,6 +458,11 @@ static int sysset_parse(struct rn_sysset *out, const char *str, char *err, size_
 	return 0;
 }
 
+int filter_sysset_parse(struct rn_sysset *out, const char *str, char *err, size_t errlen)
+{
+	return sysset_parse(out, str, err, errlen);
+}
+
 static bool sysset_has(const struct rn_sysset *s, long nr)
 {
 	if (nr < 0 || nr >= RN_NR_MAX)
@@ -615,6 +620,11 @@ static int signal_lookup(const char *tok)
 			return RN_SIGRTMIN + (int)n;
 	}
 	return -1;
+}
+
+int filter_signal_lookup(const char *tok)
+{
+	return signal_lookup(tok);
 }
 
 static int signal_add(void *acc, const char *tok)
@@ -824,8 +834,8 @@ static const struct qualifier {
 	{ .names = { "trace-fds", "trace-fd" }, .given = RN_QUAL_TRACE_FDS,
 	  .parse = qual_trace_fds },
 	/* strace has these; renacer does not (yet): say so instead of guessing. */
-	{ .names = { "inject" } },
-	{ .names = { "fault" } },
+	{ .names = { "inject" }, .given = RN_QUAL_INJECT, .parse = filter_qual_inject },
+	{ .names = { "fault" }, .given = RN_QUAL_INJECT, .parse = filter_qual_fault },
 	{ .names = { "kvm" } },
 	{ .names = { "decode-fds", "decode-fd" } },
 	{ .names = { "decode-pids", "decode-pid" } },
@@ -921,6 +931,7 @@ void rn_filter_release(struct rn_filter *f)
 	free(f->read_fds.fds);
 	free(f->write_fds.fds);
 	free(f->trace_fds.fds);
+	free(f->inject);
 	filter_paths_release(f);
 	memset(f, 0, sizeof(*f));
 }

@@ -25,6 +25,7 @@
 
 #include "../backends/backend.h"
 #include "../backends/event.h"
+#include "../backends/inject.h"
 
 /* -e status= */
 #define RN_STATUS_SUCCESSFUL	(1u << 0)
@@ -55,6 +56,7 @@
 #define RN_QUAL_READ		(1u << 7)
 #define RN_QUAL_WRITE		(1u << 8)
 #define RN_QUAL_TRACE_FDS	(1u << 9)
+#define RN_QUAL_INJECT		(1u << 10)	/* -e inject= or -e fault= */
 
 #define RN_SIG_MAX	256			/* -e signal= accepts 0..255 */
 #define RN_SIG_WORDS	(RN_SIG_MAX / 64)
@@ -99,6 +101,8 @@ struct rn_filter {
 	size_t npaths;
 	unsigned given;			/* RN_QUAL_* given explicitly */
 	struct rn_fdtrack *track;	/* fds known to refer to a -P path */
+	/* -e inject= / -e fault= rules (frontend/filter_inject.c), or NULL */
+	struct rn_inject *inject;
 };
 
 /* Defaults: trace all, abbrev all, verbose all, raw none, status all,
@@ -110,9 +114,9 @@ void rn_filter_release(struct rn_filter *f);
 /*
  * Parse one -e argument: "QUALIFIER=SET" or a bare SET (= trace=SET).
  * Qualifiers: trace t, abbrev a, verbose v, raw x, signal signals s, status,
- * quiet silent silence q, read r, write w, trace-fds. Returns 0, or -EINVAL
- * (bad token), -ENOTSUP (a strace qualifier renacer does not implement, such
- * as inject or fault) or -ENOMEM, with one line in err (always terminated
+ * quiet silent silence q, read r, write w, trace-fds, inject, fault. Returns
+ * 0, or -EINVAL (bad token), -ENOTSUP (a strace qualifier renacer does not
+ * implement, such as kvm) or -ENOMEM, with one line in err (always terminated
  * when errlen > 0). On failure f is unchanged.
  */
 int rn_filter_parse(struct rn_filter *f, const char *expr, char *err, size_t errlen);

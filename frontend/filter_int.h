@@ -23,4 +23,12 @@ static inline unsigned sys_flags(long nr)
 /* Free the -P paths and the fd tracking (part of rn_filter_release()). */
 void filter_paths_release(struct rn_filter *f);
 
+/* filter.c's parsers, for filter_inject.c: a syscall set (0 or -errno with
+ * err), a signal name or number (or -1). */
+int filter_sysset_parse(struct rn_sysset *out, const char *str, char *err, size_t errlen);
+int filter_signal_lookup(const char *tok);
+/* filter_inject.c: -e inject= and -e fault= */
+int filter_qual_inject(struct rn_filter *f, const char *set, char *err, size_t errlen);
+int filter_qual_fault(struct rn_filter *f, const char *set, char *err, size_t errlen);
+
 #endif /* RN_FILTER_INT_H */

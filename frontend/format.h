@@ -27,6 +27,9 @@ struct rn_fmt_ctx {
 	__s64 realtime_offset_ns;
 	bool stack;		/* -k: every frame */
 	int source;		/* --source: 1 own code, 2 innermost, 0 off */
+	/* CSV: who made each call (comm, ppid, uid, gid, cgroup, container
+	 * columns), for traces of many processes (-f, --all, --cgroup) */
+	bool ident_cols;
 };
 
 struct rn_frame;

@@ -8,11 +8,14 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <limits.h>
+
 #include "../backends/backend.h"
 #include "../backends/spawn.h"
 #include "../backends/wake.h"
 #include "../stats/analyze.h"
 #include "../stats/stats.h"
+#include "cgroup.h"
 #include "export.h"
 #include "filter.h"
 #include "options.h"
@@ -113,6 +116,19 @@ static bool needs_time(const struct rn_opts *o)
 	       o->function_time || o->inflight_ms > 0;
 }
 
+/* --cgroup PATH or container id to the directory traced (kept to exit). */
+static const char *resolve_cgroup(const char *arg)
+{
+	static char *dir;
+	char msg[PATH_MAX + 200];
+
+	free(dir);
+	dir = rn_cgroup_resolve(arg, msg, sizeof(msg));
+	if (!dir)
+		die(msg, 1);
+	return dir;
+}
+
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
@@ -123,7 +139,9 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->follow_forks = o->follow > 0;
 	cfg->summary_only = summary_only(o, f);
 	cfg->attach_all = o->all;
-	cfg->cgroup = o->cgroup;
+	cfg->cgroup = o->cgroup ? resolve_cgroup(o->cgroup) : NULL;
+	cfg->comms = o->comms;
+	cfg->ncomms = o->ncomms;
 	cfg->uid = -1;
 	cfg->gid = -1;
 	cfg->strsize = o->dec.strsize;
@@ -140,6 +158,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
+	cfg->inject = f->inject;
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {

@@ -16,6 +16,7 @@ enum {
 	OPT_BUFSIZE,
 	OPT_ALL,
 	OPT_CGROUP,
+	OPT_COMM,
 	OPT_STATS_EXT,
 	OPT_DEBUG,
 	OPT_HELP,
@@ -52,6 +53,7 @@ static const struct option long_opts[] = {
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "comm", required_argument, NULL, OPT_COMM },
 	{ "stats-extended", no_argument, NULL, OPT_STATS_EXT },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -282,9 +284,10 @@ static int parse_stats_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	switch (c) {
 	case OPT_SUMMARY_BY:
 		if (strcmp(optarg, "syscall") && strcmp(optarg, "thread") &&
-		    strcmp(optarg, "process"))
-			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread "
-				    "or process", optarg);
+		    strcmp(optarg, "process") && strcmp(optarg, "cgroup") &&
+		    strcmp(optarg, "container"))
+			return fail(err, errlen, "invalid --summary-by '%s': use syscall, thread, "
+				    "process, cgroup or container", optarg);
 		o->summary_by = optarg;
 		return 0;
 	case OPT_SUMMARY_INTERVAL:
@@ -397,6 +400,8 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_CGROUP:
 		o->cgroup = optarg;
 		return 0;
+	case OPT_COMM:
+		return rn_opts_add_comm(o, optarg, err, errlen);	/* ident_opts.c */
 	case OPT_STATS_EXT:
 		o->stats_extended = true;
 		return 0;
@@ -462,6 +467,11 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->xflag++;
 		return 0;
 	case 'y':
+		/* -yy: sockets described through sock_diag, from the live fd */
+		if (o->dec.show_paths) {
+			o->dec.sock_details = true;
+			set_ptrace_only(o, "-yy");
+		}
 		/* The eBPF backend decodes after the task has moved on: its fd
 		 * table is no longer the one the call saw. */
 		o->dec.show_paths = true;
@@ -493,6 +503,9 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->user = optarg;
 		return 0;
 	case 'e':
+		/* the eBPF program only watches calls: it cannot change them */
+		if (!strncmp(optarg, "inject=", 7) || !strncmp(optarg, "fault=", 6))
+			set_ptrace_only(o, !strncmp(optarg, "fault=", 6) ? "-e fault=" : "-e inject=");
 		return add_filter(o, "", optarg);
 	case 'z':
 		return add_filter(o, "", "status=successful");
@@ -535,9 +548,10 @@ static int check_combination(struct rn_opts *o, char *err, size_t errlen)
 			    "Try 'renacer -h' for more information.");
 	if (o->argv && o->npids)
 		return fail(err, errlen, "-p PID and a command cannot be used together");
-	if (o->user && !o->argv)
-		return fail(err, errlen, "-u USER applies to a command renacer starts: it cannot "
-			    "change the user of -p, --all or --cgroup processes");
+	/* with --all, -u USER selects the processes of USER (in the kernel) */
+	if (o->user && !o->argv && (!o->all || o->npids || o->cgroup))
+		return fail(err, errlen, "-u USER applies to a command renacer starts, or selects "
+			    "the processes of USER with --all: not with -p or --cgroup");
 	if (o->follow == 2 && !o->outfile)
 		return fail(err, errlen, "-ff needs -o FILE (one file per process)");
 	if (o->summary && o->summary_and_trace)
@@ -628,14 +642,20 @@ void rn_opts_usage(FILE *out)
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
 	      "  --buffer-size=BYTES     eBPF ring buffer size\n"
 	      "  --all                   (eBPF) trace every process on the machine\n"
-	      "  --cgroup=PATH           (eBPF) trace the processes of one cgroup\n"
+	      "  --cgroup=PATH|ID        (eBPF) trace the processes of one cgroup (a path,\n"
+	      "                          or a container id: docker, containerd, CRI-O, podman)\n"
+	      "  --comm=NAME             only processes named NAME (repeatable, 8 at most; eBPF:\n"
+	      "                          filtered in the kernel)\n"
 	      "Tracing:\n"
 	      "  -f                      follow forks, vforks, clones and threads\n"
 	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"
 	      "  -p PID                  attach to PID (repeatable, or comma-separated)\n"
-	      "  -u USER                 run the command as USER\n"
+	      "  -u USER                 run the command as USER (with --all: trace USER's)\n"
 	      "  -e EXPR                 trace=, status=, signal=, quiet=, abbrev=, verbose=,\n"
-	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps)\n"
+	      "                          raw=, trace-fds=, read=FDS, write=FDS (data dumps),\n"
+	      "                          inject=SET:error=E|retval=N[:when=W][:signal=S]\n"
+	      "                          [:delay_enter=US][:delay_exit=US], fault=SET[:error=E]\n"
+	      "                          (ptrace: change the calls)\n"
 	      "  -z / -Z                 only successful / only failed calls\n"
 	      "  -P PATH                 only calls that touch PATH\n"
 	      "  --trace-fds=SET         only calls on these descriptors\n"
@@ -648,6 +668,7 @@ void rn_opts_usage(FILE *out)
 	      "  -v                      unabbreviated structures and environments\n"
 	      "  -x                      strings with non-printable bytes in hex (-xx: all)\n"
 	      "  -y                      print paths next to file descriptors\n"
+	      "  -yy                     (ptrace) and what sockets connect (TCP:[a:p->b:q])\n"
 	      "  -t, -tt, -ttt           time of day, with microseconds, or epoch\n"
 	      "  -r                      time since the previous line (relative timestamps)\n"
 	      "  -T                      time spent in each call\n"
@@ -664,7 +685,7 @@ void rn_opts_usage(FILE *out)
 	      "  -C                      like -c, and print the trace too\n"
 	      "  -S SORTBY               sort the summary: time, calls, errors, name, ...\n"
 	      "  --stats-extended        min, p50, p90, p99, max and stddev columns\n"
-	      "  --summary-by=KEY        syscall (default), thread or process\n"
+	      "  --summary-by=KEY        syscall (default), thread, process, cgroup or container\n"
 	      "  --summary-interval=S    print (and restart) the summary every S seconds\n"
 	      "  --histogram[=SET]       a latency histogram per syscall\n"
 	      "Monitoring:\n"

@@ -52,6 +52,8 @@ struct rn_opts {
 	int xflag;		/* -x 1, -xx 2: strings in hex */
 	bool all;		/* --all */
 	const char *cgroup;	/* --cgroup */
+	const char *comms[8];	/* --comm NAME (RN_COMM_FILTER_MAX), in order */
+	size_t ncomms;
 	const char *user;	/* -u */
 	const char *outfile;	/* -o */
 	size_t buffer_size;	/* --buffer-size */
@@ -82,6 +84,8 @@ struct rn_opts {
  */
 int rn_opts_parse(struct rn_opts *o, int argc, char **argv, char *err, size_t errlen);
 void rn_opts_release(struct rn_opts *o);
+/* --comm NAME: 0, or -EINVAL with a message (more than 8, empty). */
+int rn_opts_add_comm(struct rn_opts *o, const char *name, char *err, size_t errlen);
 void rn_opts_usage(FILE *out);
 /* renacer analyze --help: the options the analysis of a file takes. */
 void rn_opts_usage_analyze(FILE *out);

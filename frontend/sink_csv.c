@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* --format=csv: one row per call. */
 #include "sink.h"
+#include "cgroup.h"
+#include "ident.h"
 
 #include <string.h>
 
@@ -17,6 +19,27 @@ void rn_csv_field(struct rn_strbuf *out, const char *s)
 		rn_sb_putc(out, *s);
 	}
 	rn_sb_putc(out, '"');
+}
+
+/* ,comm,ppid,uid,gid,cgroup,container (empty fields when unknown) */
+static void csv_ident(const struct rn_event *ev, struct rn_strbuf *out)
+{
+	const char *cg, *cont;
+	char comm[64];
+
+	if (!(ev->flags & RN_F_IDENT)) {
+		rn_sb_puts(out, ",,,,,,");
+		return;
+	}
+	rn_ident_comm(ev, comm, sizeof(comm));
+	rn_sb_putc(out, ',');
+	rn_csv_field(out, comm);
+	rn_sb_printf(out, ",%u,%u,%u,", ev->ppid, ev->uid, ev->gid);
+	cg = rn_cgroup_path(ev->cgroup_id);
+	cont = rn_cgroup_container(ev->cgroup_id);
+	rn_csv_field(out, cg ? cg : "");
+	rn_sb_putc(out, ',');
+	rn_csv_field(out, cont ? cont : "");
 }
 
 static void csv_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
@@ -44,15 +67,18 @@ static void csv_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 		rn_sb_puts(out, ",,");
 	else
 		rn_sb_printf(out, ",%lld,%s", d->retval, d->err ? d->err : "");
-	rn_sb_printf(out, ",%llu.%03llu\n", (unsigned long long)(ev->dur_ns / 1000),
+	rn_sb_printf(out, ",%llu.%03llu", (unsigned long long)(ev->dur_ns / 1000),
 		     (unsigned long long)(ev->dur_ns % 1000));
+	if (c->ident_cols)
+		csv_ident(ev, out);
+	rn_sb_putc(out, '\n');
 	rn_sb_release(&args);
 }
 
 static void csv_header(const struct rn_fmt_ctx *c, struct rn_strbuf *out)
 {
-	(void)c;
-	rn_sb_puts(out, "ts,pid,syscall,args,ret,errno,dur_us\n");
+	rn_sb_puts(out, c->ident_cols ? "ts,pid,syscall,args,ret,errno,dur_us,comm,ppid,uid,gid,"
+		    "cgroup,container\n" : "ts,pid,syscall,args,ret,errno,dur_us\n");
 }
 
 const struct rn_format_desc rn_format_csv = {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* --format=json: JSON Lines, one object per record. */
 #include "sink.h"
+#include "ident.h"
 
 #include <string.h>
 
@@ -97,7 +98,7 @@ static void json_head(const struct rn_fmt_ctx *c, const char *type, const struct
 
 	rn_sb_puts(out, "{\"type\":\"");
 	rn_sb_puts(out, type);
-	rn_sb_puts(out, "\",\"ts\":");
+	rn_sb_puts(out, "\",\"schema\":" RN_STR(RN_JSON_SCHEMA) ",\"ts\":");
 	rn_sb_put_dec(out, ns / 1000000000);
 	rn_sb_putc(out, '.');
 	rn_sb_put_udec_pad(out, (unsigned long long)(ns % 1000000000 / 1000), 6);
@@ -105,6 +106,7 @@ static void json_head(const struct rn_fmt_ctx *c, const char *type, const struct
 	rn_sb_put_udec(out, ev->tid);
 	rn_sb_puts(out, ",\"tgid\":");
 	rn_sb_put_udec(out, ev->tgid);
+	rn_ident_json(ev, out);
 }
 
 static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
@@ -124,6 +126,7 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 			json_str(out, d->arg[i].buf, d->arg[i].len);
 	}
 	rn_sb_putc(out, ']');
+	rn_ident_json_paths(ev, d, out);
 	if (d->unfinished) {
 		rn_sb_puts(out, ",\"ret\":null,\"errno\":null,\"unfinished\":true");
 	} else {
@@ -141,6 +144,10 @@ static void json_syscall(const struct rn_event *ev, const struct rn_decoded *d,
 	rn_sb_put_udec_pad(out, ev->dur_ns % 1000, 3);
 	if (ev->flags & RN_F_ENTRY_MISSED)
 		rn_sb_puts(out, ",\"entry_missed\":true");
+	if (ev->flags & RN_F_INJECTED)
+		rn_sb_puts(out, ",\"injected\":true");
+	if (ev->flags & RN_F_DELAYED)
+		rn_sb_puts(out, ",\"delayed\":true");
 }
 
 static void json_cstr(struct rn_strbuf *out, const char *s)

@@ -249,6 +249,7 @@ struct rn_sink *rn_sink_line_new(const struct rn_sink_env *env)
 		.realtime_offset_ns = realtime_offset(),
 		.stack = o->stack,
 		.source = o->source,
+		.ident_cols = o->follow || o->all || o->cgroup,
 	};
 	rn_sb_init(&ls->line);
 	rn_tidmap_init(&ls->parts);

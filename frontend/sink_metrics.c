@@ -11,6 +11,7 @@
  * once a second and at the end; the HTTP thread only copies it out.
  */
 #include "sink.h"
+#include "ident.h"
 
 #include "../stats/stats.h"
 #include "metrics.h"
@@ -28,7 +29,7 @@
 /* --summary-by=process|thread: one labelled group per id, up to a cap. */
 struct labelled {
 	__u32 id;
-	char labels[128];
+	char labels[512];
 	struct rn_metrics_errnos *errnos;
 };
 
@@ -122,13 +123,19 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 	bool by_tid = ms->key == RN_STATS_BY_THREAD;
 	char path[64], comm[32] = "?";
 	struct rn_strbuf sb;
-	FILE *f;
+	FILE *f = NULL;
 
-	if (by_tid)
+	/* cgroup, container: named by the cgroup's path or container id */
+	if (rn_metrics_ident_labels(ms->key, ev, g->labels, sizeof(g->labels)))
+		return;
+	if (ev->flags & RN_F_IDENT)
+		snprintf(comm, sizeof(comm), "%.*s", (int)sizeof(ev->comm), ev->comm);
+	else if (by_tid)
 		snprintf(path, sizeof(path), "/proc/%u/task/%u/comm", ev->tgid, ev->tid);
 	else
 		snprintf(path, sizeof(path), "/proc/%u/comm", ev->tgid);
-	f = fopen(path, "re");
+	if (!(ev->flags & RN_F_IDENT))
+		f = fopen(path, "re");
 	if (f) {
 		if (fgets(comm, sizeof(comm), f))
 			comm[strcspn(comm, "\n")] = '\0';
@@ -138,6 +145,7 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 	rn_sb_puts(&sb, "comm=\"");
 	rn_metrics_label_escape(&sb, comm);
 	rn_sb_printf(&sb, "\",%s=\"%u\",", by_tid ? "tid" : "pid", g->id);
+	rn_metrics_container_label(ev, &sb);
 	snprintf(g->labels, sizeof(g->labels), "%s", sb.buf);
 	rn_sb_release(&sb);
 }
@@ -145,7 +153,8 @@ static void set_labels(struct metrics_sink *ms, struct labelled *g, const struct
 /* The group of the event's id, made at first sight; NULL past the cap. */
 static struct labelled *group_of(struct metrics_sink *ms, const struct rn_event *ev)
 {
-	__u32 id = ms->key == RN_STATS_BY_THREAD ? ev->tid : ev->tgid;
+	__u32 id = ms->key == RN_STATS_BY_THREAD ? ev->tid :
+		   ms->key == RN_STATS_BY_PROCESS ? ev->tgid : rn_stats_group_of(ms->fed, ev);
 	int is_new;
 	void **slot = rn_tidmap_get(&ms->gidx, id, &is_new);
 	struct labelled *g;
@@ -355,6 +364,8 @@ struct rn_sink *rn_sink_metrics_new(const struct rn_sink_env *env)
 		if (env->opts->summary_by)
 			rn_stats_key_parse(env->opts->summary_by, &ms->key);
 		ms->fed = rn_stats_new(ms->key);
+		if (ms->fed)
+			rn_ident_stats_namer(ms->fed);
 		ms->other = rn_stats_new(RN_STATS_BY_SYSCALL);
 		ms->other_errnos = rn_metrics_errnos_new();
 		ms->kern = rn_stats_new(RN_STATS_BY_SYSCALL);

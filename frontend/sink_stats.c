@@ -7,6 +7,7 @@
 
 #include "../stats/stats.h"
 #include "filter.h"
+#include "ident.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -162,6 +163,8 @@ struct rn_sink *rn_sink_stats_new(const struct rn_sink_env *env)
 		rn_stats_key_parse(env->opts->summary_by, &key);
 	if (s)
 		ss->stats = rn_stats_new(key);
+	if (s && ss->stats)
+		rn_ident_stats_namer(ss->stats);
 	if (!s || !ss->stats) {
 		free(ss);
 		free(s);

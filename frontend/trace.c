@@ -4,6 +4,8 @@
 
 #include "../backends/spawn.h"
 #include "filter.h"
+#include "cgroup.h"
+#include "ident.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -72,6 +74,9 @@ static enum rn_pid_prefix pid_prefix(const struct rn_trace *t)
 
 	if (o->follow == 2)
 		return RN_PFX_NONE;
+	/* --all, --cgroup: many processes, whose every line says whose */
+	if (o->all || o->cgroup)
+		return o->outfile ? RN_PFX_COLUMN : RN_PFX_BRACKET;
 	if (o->outfile && (o->follow || o->npids > 1 || t->live.len > 1))
 		return RN_PFX_COLUMN;
 	if (!o->outfile && t->live.len > 1)
@@ -200,6 +205,19 @@ static void take_comm(struct rn_trace *t, struct rn_sink_rec *r, const struct rn
 	/* First seen at the end of its execve (the calls before it filtered
 	 * out): /proc already has the new name; the old one is what the task
 	 * inherited from its parent at fork. */
+	/* the record's own name (taken at the call), but for a successful
+	 * execve's line: that one shows the old program, as strace does */
+	if ((ev->flags & RN_F_IDENT) && !exec && ev->type != RN_EV_LOST) {
+		rn_ident_comm(ev, t->comms[t->nrecs], RN_COMM_MAX);
+		if (t->comms[t->nrecs][0]) {
+			r->comm = t->comms[t->nrecs];
+			rn_comm_set(&t->comm, ev->tid, ev->comm,
+				    strnlen(ev->comm, sizeof(ev->comm)));
+		}
+		if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED))
+			rn_comm_forget(&t->comm, ev->tid);
+		return;
+	}
 	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(ev->tid))
 		s = rn_comm_get(&t->comm, rn_comm_ppid(ev->tid));
 	else
@@ -234,7 +252,7 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 	track_task(t, ev);
 	/* Every record goes through the filter: syscalls and signals may be
 	 * dropped, and exits keep its -P descriptor tracking current. */
-	if (!rn_filter_match(t->filter, ev, mem))
+	if (!rn_filter_match(t->filter, ev, mem) || !rn_ident_comm_wanted(t->opts, ev))
 		return;
 	if (ev->type == RN_EV_ATTACH)
 		attach_notice(t, ev, mem);
@@ -242,7 +260,7 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 		deliver(t, mem);
 	r = &t->recs[t->nrecs];
 	*r = (struct rn_sink_rec){ .ev = ev, .show = shown(t, ev), .pfx = pid_prefix(t) };
-	if (t->opts->decode_pids_comm)
+	if (t->opts->decode_pids_comm || t->opts->all || t->opts->cgroup)
 		take_comm(t, r, mem);
 	if ((ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY) && r->show &&
 	    (t->sinks.wants & RN_SINK_DECODED))
@@ -304,6 +322,7 @@ void rn_trace_release(struct rn_trace *t)
 	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);
 	rn_comm_release(&t->comm);
+	rn_cgroup_release();
 	for (size_t i = 0; i < RN_TRACE_BATCH; i++)
 		rn_decoded_release(&t->decs[i]);
 	free(t->frames);

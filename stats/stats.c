@@ -199,7 +199,8 @@ struct rn_stats *rn_stats_new(enum rn_stats_key key)
 	struct stats *s;
 
 	if (key != RN_STATS_BY_SYSCALL && key != RN_STATS_BY_THREAD &&
-	    key != RN_STATS_BY_PROCESS) {
+	    key != RN_STATS_BY_PROCESS && key != RN_STATS_BY_CGROUP &&
+	    key != RN_STATS_BY_CONTAINER) {
 		errno = EINVAL;
 		return NULL;
 	}
@@ -230,16 +231,67 @@ void rn_stats_free(struct rn_stats *rs)
 	free(s);
 }
 
-static __u32 stats_event_id(const struct stats *s, const struct rn_event *ev)
+void rn_stats_set_namer(struct rn_stats *rs, const struct rn_stats_namer *n)
+{
+	((struct stats *)rs)->namer = *n;
+}
+
+/* A container name to its group id (index + 1), "other" past the cap. */
+static __u32 container_group(struct stats *s, const char *name)
+{
+	size_t i;
+
+	if (!name)
+		name = "-";
+	for (i = 0; i < s->nnames; i++)
+		if (!strcmp(s->names[i], name))
+			return (__u32)i + 1;
+	if (s->nnames == RN_STATS_CGROUPS_MAX)
+		return RN_STATS_CGROUPS_MAX + 1;
+	s->names[s->nnames++] = name;
+	return (__u32)s->nnames;
+}
+
+/* A cgroup id to its group id: the index + 1 of the cgroup (cgroup key) or
+ * of its container (container key). Seen cgroups are few: a linear search
+ * from the last one found. */
+static __u32 cgroup_group(struct stats *s, __u64 cgid)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < s->ncg; i++)
+		if (s->cgids[i] == cgid)
+			return s->key == RN_STATS_BY_CGROUP ? (__u32)i + 1 : s->cg_group[i];
+	if (s->ncg == RN_STATS_CGROUPS_MAX)
+		return RN_STATS_CGROUPS_MAX + 1;
+	s->cgids[s->ncg] = cgid;
+	if (s->key == RN_STATS_BY_CONTAINER) {
+		name = s->namer.name ? s->namer.name(s->namer.ctx, cgid, true) : NULL;
+		s->cg_group[s->ncg] = container_group(s, name);
+	}
+	s->ncg++;
+	return s->key == RN_STATS_BY_CGROUP ? (__u32)s->ncg : s->cg_group[s->ncg - 1];
+}
+
+static __u32 stats_event_id(struct stats *s, const struct rn_event *ev)
 {
 	switch (s->key) {
 	case RN_STATS_BY_THREAD:
 		return ev->tid;
 	case RN_STATS_BY_PROCESS:
 		return ev->tgid;
+	case RN_STATS_BY_CGROUP:
+	case RN_STATS_BY_CONTAINER:
+		return cgroup_group(s, ev->flags & RN_F_IDENT ? ev->cgroup_id : 0);
 	default:
 		return 0;
 	}
+}
+
+__u32 rn_stats_group_of(struct rn_stats *rs, const struct rn_event *ev)
+{
+	return stats_event_id((struct stats *)rs, ev);
 }
 
 static int stats_add_one(struct stats *s, const struct rn_event *ev)
@@ -253,6 +305,10 @@ static int stats_add_one(struct stats *s, const struct rn_event *ev)
 	if (nr < 0 || nr >= RN_NR_MAX)
 		return 0;
 	g = group_get(s, stats_event_id(s, ev));
+	if (g && (ev->flags & RN_F_IDENT) && s->key != RN_STATS_BY_SYSCALL) {
+		memcpy(g->comm, ev->comm, sizeof(g->comm));
+		g->cgroup_id = ev->cgroup_id;
+	}
 	sc = g ? sc_get(g, nr) : NULL;
 	if (!sc) {
 		s->dropped++;
@@ -623,6 +679,10 @@ int rn_stats_key_parse(const char *name, enum rn_stats_key *out)
 		*out = RN_STATS_BY_THREAD;
 	else if (strcmp(name, "process") == 0)
 		*out = RN_STATS_BY_PROCESS;
+	else if (strcmp(name, "cgroup") == 0)
+		*out = RN_STATS_BY_CGROUP;
+	else if (strcmp(name, "container") == 0)
+		*out = RN_STATS_BY_CONTAINER;
 	else
 		return -EINVAL;
 	return 0;

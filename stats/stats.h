@@ -46,7 +46,30 @@ enum rn_stats_key {
 	RN_STATS_BY_SYSCALL = 0,	/* one table (default) */
 	RN_STATS_BY_THREAD,		/* --summary-by=thread: a table per tid */
 	RN_STATS_BY_PROCESS,		/* --summary-by=process: a table per tgid */
+	RN_STATS_BY_CGROUP,		/* --summary-by=cgroup: a table per cgroup */
+	RN_STATS_BY_CONTAINER,		/* --summary-by=container: per container */
 };
+
+/* The "schema" of the summary's JSON object: the same number as the trace
+ * records' (RN_JSON_SCHEMA, frontend/ident.h; docs/json-schema.md). */
+#define RN_STATS_JSON_SCHEMA 1
+
+/* Distinct cgroups (and containers) given a table each; the rest share one
+ * named "other", so a machine-wide trace keeps bounded memory. */
+#define RN_STATS_CGROUPS_MAX 1024
+
+/*
+ * How the tables are named from records' identity (RN_F_IDENT): cgroup ids
+ * to a path or a container id, which only the caller can look up. name()
+ * returns the cgroup's path (container false) or its container (true), or
+ * NULL when unknown / none; the string must stay valid for the run.
+ */
+struct rn_stats_namer {
+	const char *(*name)(void *ctx, __u64 cgroup_id, bool container);
+	void *ctx;
+};
+
+
 
 /* -S: time, calls and errors, avg, min, max and p99 sort descending, name
  * ascending, none by syscall number; ties are broken by syscall number. */
@@ -101,6 +124,12 @@ struct rn_stats;
 /* A new empty accumulator. Returns NULL + errno (ENOMEM, EINVAL). */
 struct rn_stats *rn_stats_new(enum rn_stats_key key);
 void rn_stats_free(struct rn_stats *s);
+/* Set the namer (before the first event): without one, cgroup tables are
+ * headed by cgroup id and every record is in container "-". */
+void rn_stats_set_namer(struct rn_stats *s, const struct rn_stats_namer *n);
+/* The group id ev's call counts under (the id rn_stats_get() takes): its
+ * tid, tgid, or the cgroup's or container's index. */
+__u32 rn_stats_group_of(struct rn_stats *s, const struct rn_event *ev);
 
 /* Fold a batch of events in. Only RN_EV_SYSCALL records count; others are
  * ignored. Returns 0, or -ENOMEM (the events that did not fit are dropped and
@@ -156,7 +185,8 @@ double rn_stats_percentile(struct rn_stats *s, __u32 id, int nr, double p);
  * "max-time", "syscall", "count", "error", "nothing" too). 0 or -EINVAL. */
 int rn_stats_sort_parse(const char *name, enum rn_stats_sort *out);
 
-/* --summary-by argument: "syscall", "thread", "process". 0 or -EINVAL. */
+/* --summary-by argument: "syscall", "thread", "process", "cgroup",
+ * "container". 0 or -EINVAL. */
 int rn_stats_key_parse(const char *name, enum rn_stats_key *out);
 
 /* One sentence saying what "time" means for this backend name. */

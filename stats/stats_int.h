@@ -27,6 +27,8 @@ struct stats_sc {
 
 struct stats_group {
 	__u32 id;
+	char comm[16];		/* the name in its last record with identity */
+	__u64 cgroup_id;	/* the cgroup of that record */
 	struct stats_sc *sc[RN_NR_MAX];
 };
 
@@ -38,7 +40,22 @@ struct stats {
 	size_t cap;			/* power of two */
 	struct stats_group *last;
 	__u64 dropped;
+	/* --summary-by=cgroup|container: group ids are indexes + 1 into
+	 * cgids (cgroup) or names (container); index RN_STATS_CGROUPS_MAX is
+	 * "other" */
+	struct rn_stats_namer namer;
+	__u64 cgids[RN_STATS_CGROUPS_MAX];
+	__u32 cg_group[RN_STATS_CGROUPS_MAX];	/* container key: its group id */
+	size_t ncg;
+	const char *names[RN_STATS_CGROUPS_MAX];
+	size_t nnames;
 };
+
+/* A group's heading, "pid 21914 (cat)", "container 3f1c2a9b8d7e": into buf. */
+void stats_group_heading(const struct stats *s, const struct stats_group *g, char *buf,
+			 size_t len);
+/* The JSON member naming a group: "pid":21914,"comm":"cat" ... */
+void stats_group_json(const struct stats *s, const struct stats_group *g, FILE *out);
 
 void stats_flush_all(struct stats *s);
 double stats_sc_percentile(const struct stats *s, const struct stats_sc *sc, double p);

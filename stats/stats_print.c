@@ -312,7 +312,100 @@ fail:
 
 static const char *key_word(enum rn_stats_key key)
 {
-	return key == RN_STATS_BY_THREAD ? "tid" : key == RN_STATS_BY_PROCESS ? "pid" : "";
+	static const char *const words[] = { "", "tid", "pid", "cgroup", "container" };
+
+	return (size_t)key < sizeof(words) / sizeof(words[0]) ? words[key] : "";
+}
+
+/* Printable ASCII as is, other bytes as \xHH (JSON: \u00HH): names are
+ * the traced programs' to choose. */
+static void put_text(char *buf, size_t len, size_t *o, const char *s, size_t n, bool json)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (*o + 8 >= len)
+			break;
+		if (c >= 0x20 && c < 0x7f && c != '\\' && c != '"') {
+			buf[(*o)++] = (char)c;
+			continue;
+		}
+		*o += (size_t)snprintf(buf + *o, len - *o, json ? "\\u00%c%c" : "\\x%c%c",
+				       hex[c >> 4], hex[c & 15]);
+	}
+	buf[*o] = 0;
+}
+
+/* What names a group: its comm (thread, process), the cgroup's path or the
+ * container; NULL when unknown. kind says which. */
+static const char *group_label(const struct stats *s, const struct stats_group *g,
+			       const char **kind)
+{
+	const char *(*name)(void *, __u64, bool) = s->namer.name;
+	__u32 i = g->id - 1;
+
+	*kind = key_word(s->key);
+	if (g->id == RN_STATS_CGROUPS_MAX + 1 &&
+	    (s->key == RN_STATS_BY_CGROUP || s->key == RN_STATS_BY_CONTAINER))
+		return "other";
+	if (s->key == RN_STATS_BY_CGROUP)
+		return name && i < s->ncg ? name(s->namer.ctx, s->cgids[i], false) : NULL;
+	if (s->key == RN_STATS_BY_CONTAINER)
+		return i < s->nnames ? s->names[i] : NULL;
+	*kind = "container";
+	return name && g->comm[0] ? name(s->namer.ctx, g->cgroup_id, true) : NULL;
+}
+
+void stats_group_heading(const struct stats *s, const struct stats_group *g, char *buf,
+			 size_t len)
+{
+	const char *kind, *label = group_label(s, g, &kind);
+	size_t o = 0;
+
+	if (s->key == RN_STATS_BY_CGROUP || s->key == RN_STATS_BY_CONTAINER) {
+		o = (size_t)snprintf(buf, len, "%s ", kind);
+		if (label)
+			put_text(buf, len, &o, label, strlen(label), false);
+		else
+			snprintf(buf + o, len - o, "id %llu", (unsigned long long)s->cgids[g->id - 1]);
+		return;
+	}
+	o = (size_t)snprintf(buf, len, "%s %u", key_word(s->key), g->id);
+	if (g->comm[0]) {
+		o += (size_t)snprintf(buf + o, len - o, " (");
+		put_text(buf, len, &o, g->comm, sizeof(g->comm), false);
+		o += (size_t)snprintf(buf + o, len - o, ")");
+	}
+	if (label) {
+		o += (size_t)snprintf(buf + o, len - o, " container ");
+		put_text(buf, len, &o, label, strlen(label), false);
+	}
+}
+
+void stats_group_json(const struct stats *s, const struct stats_group *g, FILE *out)
+{
+	const char *kind, *label = group_label(s, g, &kind);
+	char buf[1024];
+	size_t o = 0;
+
+	if (s->key == RN_STATS_BY_CGROUP || s->key == RN_STATS_BY_CONTAINER) {
+		if (label)
+			put_text(buf, sizeof(buf), &o, label, strlen(label), true);
+		fprintf(out, label ? "\"%s\":\"%s\"," : "\"%s\":null,", kind, buf);
+		return;
+	}
+	fprintf(out, "\"%s\":%u,", key_word(s->key), g->id);
+	if (g->comm[0]) {
+		put_text(buf, sizeof(buf), &o, g->comm, sizeof(g->comm), true);
+		fprintf(out, "\"comm\":\"%s\",", buf);
+	}
+	if (label) {
+		o = 0;
+		put_text(buf, sizeof(buf), &o, label, strlen(label), true);
+		fprintf(out, "\"container\":\"%s\",", buf);
+	}
 }
 
 int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_opts *o)
@@ -321,7 +414,7 @@ int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_o
 	struct stats *s = (struct stats *)rs;
 	struct stats_group **groups;
 	struct table *t;
-	char buf[32];
+	char buf[32], head[1200];
 	size_t nt, i, j;
 	bool first;
 
@@ -343,7 +436,8 @@ int rn_stats_print(struct rn_stats *rs, FILE *out, const struct rn_stats_print_o
 		if (s->key != RN_STATS_BY_SYSCALL) {
 			if (t[i].n == 0)
 				continue;	/* no completed call */
-			fprintf(out, "%s%s %u\n", first ? "" : "\n", key_word(s->key), t[i].id);
+			stats_group_heading(s, groups[i], head, sizeof(head));
+			fprintf(out, "%s%s\n", first ? "" : "\n", head);
 			first = false;
 		}
 		table_print(out, &t[i], o->extended);
@@ -431,7 +525,7 @@ static void json_table(FILE *out, const struct table *t, struct stats_group *g)
 int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_print_opts *o)
 {
 	static const struct rn_stats_print_opts defaults;
-	static const char *const by[] = { "syscall", "thread", "process" };
+	static const char *const by[] = { "syscall", "thread", "process", "cgroup", "container" };
 	struct stats *s = (struct stats *)rs;
 	struct stats_group **groups;
 	struct table *t, empty = { .n = 0 };
@@ -443,8 +537,8 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 	t = tables_build(s, o->sort, &nt, &groups);
 	if (!t)
 		return -ENOMEM;
-	fprintf(out, "{\"type\":\"summary\",\"by\":\"%s\",\"time_basis\":\"%s\",", by[s->key],
-		rn_stats_time_basis(o->backend));
+	fprintf(out, "{\"type\":\"summary\",\"by\":\"%s\",\"time_basis\":\"%s\",\"schema\":%d,",
+		by[s->key], rn_stats_time_basis(o->backend), RN_STATS_JSON_SCHEMA);
 	if (o->ts > 0)
 		fprintf(out, "\"ts\":%.6f,\"interval_start\":%.6f,\"interval_end\":%.6f,",
 			o->ts, o->interval_start, o->interval_end);
@@ -455,7 +549,8 @@ int rn_stats_print_json(struct rn_stats *rs, FILE *out, const struct rn_stats_pr
 		for (i = 0, first = true; i < nt; i++) {
 			if (t[i].n == 0)
 				continue;
-			fprintf(out, "%s{\"%s\":%u,", first ? "" : ",", key_word(s->key), t[i].id);
+			fprintf(out, "%s{", first ? "" : ",");
+			stats_group_json(s, groups[i], out);
 			first = false;
 			json_table(out, &t[i], groups[i]);
 			fputc('}', out);

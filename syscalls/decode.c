@@ -173,7 +173,9 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 	decoded_reset(d);
 	d->unfinished = ev->type == RN_EV_ENTRY || (ev->flags & (RN_F_UNFINISHED | RN_F_DETACHED));
 	c.exiting = !d->unfinished;
-	c.failed = c.exiting && ev->sc.ret < 0 && ev->sc.ret >= -4095;
+	/* an injected retval= is a result, never an error (strace) */
+	c.failed = c.exiting && ev->sc.ret < 0 && ev->sc.ret >= -4095 &&
+		   !(ev->flags & RN_F_INJ_RETVAL);
 	c.ok = c.exiting && !c.failed;
 
 	if (!si) {
@@ -206,4 +208,9 @@ void rn_decode_syscall(const struct rn_event *ev, const struct rn_memsrc *live,
 		format_error(&c, (int)-ev->sc.ret);
 	else
 		format_ret(&c);
+	/* -e inject=, as strace marks it */
+	if (ev->flags & RN_F_INJECTED)
+		rn_sb_puts(&d->ret, " (INJECTED)");
+	if (ev->flags & RN_F_DELAYED)
+		rn_sb_puts(&d->ret, " (DELAYED)");
 }

@@ -21,6 +21,7 @@ struct rn_decode_opts {
 	unsigned strsize;	/* -s: max string/buffer bytes shown (default 32) */
 	bool verbose;		/* -v: unabbreviated structures, envp shown */
 	bool show_paths;	/* -y: fd<path> */
+	bool sock_details;	/* -yy: sockets as "TCP:[a:p->b:q]" (rn_memsrc.sockinfo) */
 	bool raw;		/* -e raw=all: every argument in hex */
 	/*
 	 * The call is outside -e verbose=SET (strace's "non-verbose"): what an

@@ -217,6 +217,8 @@ void dec_epoll_ctl(struct dctx *c)
 	dc_fd(c, 2);
 	if (!RAW(c, 3))
 		rn_sb_puts(ARG(c, 3), "NULL");
+	else if (RAW(c, 1) == 2)	/* EPOLL_CTL_DEL ignores it: strace shows the address */
+		dc_ptr(c, 3);
 	else if (dc_read(c, RAW(c, 3), ev, sizeof(ev), false) < 0)
 		dc_ptr(c, 3);
 	else

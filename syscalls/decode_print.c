@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -101,6 +102,21 @@ void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode)
 	pr_mode(sb, mode & ~(unsigned)(S_ISUID | S_ISGID | S_ISVTX));
 }
 
+/* Under -yy: "<UNIX-STREAM:[38199->38200]>", "</dev/null<char 1:3>>". */
+static bool pr_fd_detail(struct dctx *c, struct rn_strbuf *sb, int fd, const char *path)
+{
+	const struct rn_memsrc *live = c->mem.live;
+	char desc[PATH_MAX + 64];
+
+	if (!c->o->sock_details || !live || !live->fddetail ||
+	    live->fddetail(live->ctx, c->mem.ev->tgid, fd, path, desc, sizeof(desc)) <= 0)
+		return false;
+	rn_sb_putc(sb, '<');
+	rn_sb_puts(sb, desc);	/* escaped by the memsrc */
+	rn_sb_putc(sb, '>');
+	return true;
+}
+
 /* Under -y: "<path>" of fd; AT_FDCWD asks the memsrc for the cwd. */
 static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
@@ -113,6 +129,14 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 	if (!c->o->show_paths || (fd < 0 && fd != -100))
 		return;
 	saved = rn_mem_fdpath(c->mem.ev, fd, &len);
+	/* a socket or device the call closes: its details while it is open */
+	if (saved && len < PATH_MAX && (!strncmp(saved, "socket:[", 8) ||
+					!strncmp(saved, "/dev/", 5))) {
+		memcpy(path, saved, len);
+		path[len] = '\0';
+		if (pr_fd_detail(c, sb, fd, path))
+			return;
+	}
 	if (saved) {
 		rn_sb_putc(sb, '<');
 		rn_escape_c(sb, saved, len);
@@ -123,6 +147,8 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 		return;
 	n = live->fdpath(live->ctx, c->mem.ev->tgid, fd, path, sizeof(path));
 	if (n <= 0)
+		return;
+	if (pr_fd_detail(c, sb, fd, path))
 		return;
 	rn_sb_putc(sb, '<');
 	rn_escape_c(sb, path, strnlen(path, sizeof(path)));

@@ -56,7 +56,15 @@ static void pr_si(struct rn_strbuf *sb, const struct si_view *v)
 		else
 			rn_sb_printf(sb, ", si_errno=%d", v->err);
 	}
-	if (v->code <= 0 && v->code != SI_TIMER) {
+	if (v->code == SI_TIMER) {
+		/* si_timerid and si_overrun share si_pid's and si_uid's place */
+		rn_sb_printf(sb, ", si_timerid=%d, si_overrun=%d", v->pid, v->uid);
+		/* a backend that could not read si_value leaves it 0 */
+		if (v->sival_ptr) {
+			rn_sb_printf(sb, ", si_int=%d, si_ptr=", v->sival_int);
+			pr_ptr(sb, v->sival_ptr);
+		}
+	} else if (v->code <= 0) {
 		rn_sb_printf(sb, ", si_pid=%d, si_uid=%d", v->pid, v->uid);
 		if (v->have_value && (v->code == SI_QUEUE || v->code == SI_MESGQ)) {
 			rn_sb_printf(sb, ", si_int=%d, si_ptr=", v->sival_int);
@@ -106,6 +114,10 @@ void rn_decode_siginfo(const struct rn_event *ev, struct rn_strbuf *out)
 	if (s->signo == SIGCHLD && s->code > 0) {
 		v.utime = s->utime;
 		v.stime = s->stime;
+	}
+	if (s->code == SI_TIMER) {	/* the ptrace backend put si_value in addr */
+		v.sival_int = (int)s->addr;
+		v.sival_ptr = s->addr;
 	}
 
 	pr_si(out, &v);

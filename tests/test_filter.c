@@ -401,8 +401,8 @@ static const struct err_case {
 	{ "read=x", -EINVAL, "invalid descriptor 'x'" },
 	{ "write=2147483648", -EINVAL, "invalid descriptor '2147483648'" },
 	{ "trace-fds=1,x", -EINVAL, "invalid descriptor 'x'" },
-	{ "inject=read:error=EIO", -ENOTSUP, "-e inject= is not supported", true },
-	{ "fault=read", -ENOTSUP, "-e fault= is not supported", true },
+	{ "inject=read", -EINVAL, "invalid inject argument 'read': say what to do" },
+	{ "fault=read:retval=1", -EINVAL, "invalid fault argument 'read:retval=1'" },
 	{ "kvm=vcpu", -ENOTSUP, "-e kvm= is not supported", true },
 };
 

@@ -88,9 +88,10 @@ static void test_json_syscall_contract(void **state)
 	rn_sb_init(&out);
 	rn_format_event(&json_ctx, RN_PFX_BRACKET, &ev, &d, &out);
 	assert_string_equal(out.buf,
-			    "{\"type\":\"syscall\",\"ts\":1700000000.123456,\"pid\":42,\"tgid\":41,"
-			    "\"syscall\":\"openat\",\"nr\":257,\"args\":[\"AT_FDCWD\","
-			    "\"\\\"/etc/passwd\\\"\",\"O_RDONLY|O_CLOEXEC\",0],\"ret\":3,"
+			    "{\"type\":\"syscall\",\"schema\":1,\"ts\":1700000000.123456,\"pid\":42,"
+			    "\"tgid\":41,\"syscall\":\"openat\",\"nr\":257,\"args\":[\"AT_FDCWD\","
+			    "\"\\\"/etc/passwd\\\"\",\"O_RDONLY|O_CLOEXEC\",0],"
+			    "\"paths\":[\"/etc/passwd\"],\"ret\":3,"
 			    "\"errno\":null,\"dur_us\":12.500}\n");
 	rn_sb_release(&out);
 	d.unfinished = true;

@@ -176,10 +176,9 @@ static void test_capture(void **state)
  * in hex): the list the table walk below holds to. Shrink it as decoders come.
  */
 static const char *const undecoded[] = {
-	"getdents", "times", "rt_sigtimedwait", "rt_sigqueueinfo", "utime", "settimeofday",
-	"mount", "swapon", "sethostname", "setdomainname", "utimes", "mq_open", "futimesat",
-	"timerfd_settime", "timerfd_gettime", "rt_tgsigqueueinfo", "fanotify_mark",
-	"name_to_handle_at", "preadv2", "pwritev2", "mount_setattr", "setxattrat", "getxattrat",
+	/* strace 6.1 here names none of the *xattrat, mount_setattr,
+	 * open_tree_attr, file_getattr/setattr calls: nothing to match yet */
+	"fanotify_mark", "name_to_handle_at", "mount_setattr", "setxattrat", "getxattrat",
 	"listxattrat", "removexattrat", "open_tree_attr", "file_getattr", "file_setattr",
 };
 

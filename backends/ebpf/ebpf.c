@@ -215,6 +215,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	else
 		ro->rn_mode = RN_MODE_PIDS;
 	ro->rn_uid = cfg->uid;
+	ebpf_ident_rodata(skel, cfg);
 	ro->rn_self_tgid = getpid();
 	ro->rn_follow_forks = cfg->follow_forks;
 	ro->rn_summary = cfg->summary_only;

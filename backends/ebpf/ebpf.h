@@ -12,6 +12,10 @@
 #define EBPF_BATCH 64
 
 struct renacer_bpf;
+/* ebpf_ident.c: identity rodata (--comm names, RENACER_NO_IDENT) */
+void ebpf_ident_rodata(struct renacer_bpf *skel, const struct rn_trace_config *cfg);
+
+struct renacer_bpf;
 struct ring_buffer;
 struct ebpf_stack;
 

@@ -20,6 +20,7 @@
 #include "../../syscalls/syscalls.h"
 #include "pt.h"
 #include "../procfs.h"
+#include "../sockdiag.h"
 
 #define PT_PAGE 4096u
 #define PT_SOCKADDR_MAX 128u	/* sizeof(struct sockaddr_storage) */
@@ -74,8 +75,11 @@ static long mem_src_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len
 		return pt_mem_read((pid_t)tid, addr, buf, len);
 	got = pt_mem_read((pid_t)tid, addr, mc->buf, PT_MCACHE);
 	if (got < 0) {
+		/* process_vm_readv never splits one iovec: a window that runs
+		 * past the end of a mapping (the top of the stack) fails as a
+		 * whole although the bytes asked for are there */
 		mc->len = 0;
-		return got;
+		return pt_mem_read((pid_t)tid, addr, buf, len);
 	}
 	mc->tid = (pid_t)tid;
 	mc->base = addr;
@@ -90,6 +94,7 @@ void pt_mem_init(struct pt_backend *b)
 {
 	b->mem.read = mem_src_read;
 	b->mem.fdpath = rn_proc_fdpath;
+	b->mem.fddetail = rn_fd_detail;
 	b->mem.ctx = b;
 }
 

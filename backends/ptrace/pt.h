@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include "../backend.h"
+#include "../proc_ident.h"
 
 /* pt_task.flags */
 #define PT_IN_SYSCALL	(1u << 0)	/* ev holds a call whose exit is pending */
@@ -21,6 +22,11 @@
 #define PT_ANNOUNCE	(1u << 3)	/* attached by -p: RN_EV_ATTACH at first stop */
 #define PT_LISTENING	(1u << 4)	/* in group-stop, restarted with PTRACE_LISTEN */
 #define PT_GONE		(1u << 5)	/* detached or dead: drop at next chance */
+
+/* pt_task.inj */
+#define PT_INJ_RESULT	(1u << 0)	/* skipped: set the injected result at exit */
+#define PT_INJ_SIG_EXIT	(1u << 1)	/* raise the signal at exit (entered by seccomp) */
+#define PT_INJ_DELAY	(1u << 2)	/* delayed at entry: "(DELAYED)" */
 
 struct pt_task {
 	struct pt_task *next;		/* hash chain */
@@ -33,6 +39,17 @@ struct pt_task {
 	 * last one cut short by ERESTART_RESTARTBLOCK, or the one it was
 	 * blocked in when attached), 0 when unknown */
 	int restart_nr;
+	/* -e inject=: calls of each number made so far (RN_NR_MAX counters,
+	 * allocated at the first injected number), and what the pending
+	 * call still needs at its exit (PT_INJ_*) */
+	__u32 *inj_count;
+	unsigned inj;
+	int inj_sig;			/* to deliver when the task resumes */
+	const struct rn_inject_rule *inj_rule;
+	/* who it is (ident.c): read from /proc when first needed and again
+	 * after a call that changes it */
+	struct rn_proc_ident ident;
+	bool ident_valid;
 	struct rn_event ev;		/* the pending system call */
 };
 
@@ -71,6 +88,10 @@ struct pt_backend {
 	bool no_sysinfo;		/* PTRACE_GET_SYSCALL_INFO failed: GETREGS */
 	bool detached;			/* detach() ran */
 	bool seccomp;			/* the command runs under our seccomp filter */
+	/* Calls that stop the task: cfg.syscalls plus the injected ones, less
+	 * those the seccomp filter fails by itself (inj_errno) */
+	__u64 stops[RN_BITMAP_WORDS];
+	__u16 *inj_errno;		/* RN_NR_MAX errnos for SECCOMP_RET_ERRNO, or NULL */
 	struct sock_filter *filter;	/* ... this one */
 	unsigned short filter_len;
 	int cb_err;			/* first error returned by the event callback */
@@ -95,6 +116,11 @@ static inline const struct pt_backend *pt_of_const(const struct rn_backend *b)
 
 /* task.c */
 struct pt_task *pt_task_find(struct pt_backend *b, pid_t tid);
+/* ident.c: the identity fields of ev (a record of task ev->tid), cached per
+ * task and read again after exec, PR_SET_NAME and the set*id calls. */
+void pt_ident_fill(struct pt_backend *b, struct rn_event *ev);
+/* A call of t returned rval: forget its identity if the call changed it. */
+void pt_ident_call_done(struct pt_task *t, long nr, __u64 arg0, __s64 rval);
 struct pt_task *pt_task_add(struct pt_backend *b, pid_t tid, pid_t tgid);
 void pt_task_del(struct pt_backend *b, struct pt_task *t);
 /* Re-key t under a new tid (execve from a non-leader thread). */
@@ -119,6 +145,17 @@ void pt_capture_entry(struct pt_backend *b, struct pt_task *t);
 bool pt_seccomp_wanted(const struct pt_backend *b);
 int pt_seccomp_build(struct pt_backend *b);
 int pt_seccomp_install(const struct pt_backend *b);
+
+/* inject.c */
+/* From cfg.inject: b->stops and b->inj_errno. 0 or -ENOMEM. */
+int pt_inject_init(struct pt_backend *b);
+/* Say with --debug how the injections are done, once the filter is chosen. */
+void pt_inject_explain(const struct pt_backend *b);
+/* At the entry of call nr (t->ev filled): skip it, raise a signal, wait,
+ * as its rule asks for this call; by_seccomp: entered through the filter. */
+void pt_inject_entry(struct pt_backend *b, struct pt_task *t, long nr, bool by_seccomp);
+/* At its exit: the injected result (or rval) and the record's flags. */
+__s64 pt_inject_exit(struct pt_backend *b, struct pt_task *t, __s64 rval);
 
 /* spawn.c */
 int pt_spawn(struct pt_backend *b);

@@ -70,6 +70,7 @@ static int pt_emit(struct pt_backend *b, const struct rn_event *ev, rn_event_fn 
 {
 	int rc;
 
+	pt_ident_fill(b, (struct rn_event *)ev);	/* callers' records are writable */
 	if (!fn) {
 		pt_queue(b, ev);
 		return 0;
@@ -164,6 +165,8 @@ static void pt_syscall_entry(struct pt_backend *b, struct pt_task *t, __u64 nr,
 	} else {
 		t->flags &= ~PT_REPORT;
 	}
+	if (b->cfg.inject)
+		pt_inject_entry(b, t, (long)nr, flags & RN_F_SECCOMP);
 }
 
 static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval, __u64 now,
@@ -190,6 +193,9 @@ static void pt_syscall_exit(struct pt_backend *b, struct pt_task *t, __s64 rval,
 		return;
 	}
 	t->flags &= ~PT_IN_SYSCALL;
+	if (t->inj_rule)
+		rval = pt_inject_exit(b, t, rval);
+	pt_ident_call_done(t, ev->sc.nr, ev->sc.args[0], rval);
 	if (rval == -516)	/* ERESTART_RESTARTBLOCK: restart_syscall follows */
 		t->restart_nr = ev->sc.nr + 1;
 	if (!(t->flags & PT_REPORT) || (t->flags & PT_HIDDEN))
@@ -260,7 +266,9 @@ static void pt_syscall_stop(struct pt_backend *b, struct pt_task *t, rn_event_fn
 	default:
 		break;
 	}
-	pt_resume(b, t, 0);
+	/* a signal -e inject= raises as the call starts (or ends) */
+	pt_resume(b, t, t->inj_sig);
+	t->inj_sig = 0;
 }
 
 /* PTRACE_EVENT_FORK/VFORK/CLONE in the parent: start tracking the child now
@@ -389,6 +397,8 @@ static void pt_signal_stop(struct pt_backend *b, struct pt_task *t, int sig, rn_
 			if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
 			    sig == SIGTRAP)
 				s->addr = (__u64)(unsigned long)si.si_addr;
+			else if (si.si_code == SI_TIMER)	/* POSIX timer: its si_value */
+				s->addr = (__u64)(unsigned long)si.si_value.sival_ptr;
 		}
 		pt_emit(b, &b->scratch, fn, ctx);
 	}
@@ -525,6 +535,11 @@ static struct rn_backend *pt_open(const struct rn_trace_config *cfg)
 		b->opts |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	pt_mem_init(b);
 	pt_unwind_init(b);
+	if (pt_inject_init(b) < 0) {
+		free(b);
+		errno = ENOMEM;
+		return NULL;
+	}
 	return &b->base;
 }
 
@@ -662,6 +677,7 @@ static void pt_close(struct rn_backend *rb)
 	pt_drop_all(b, NULL, NULL);
 	pt_unwind_free(b);
 	free(b->filter);
+	free(b->inj_errno);
 	free(b->queue);
 	free(b);
 }

@@ -28,7 +28,7 @@
 static bool seccomp_all_selected(const struct pt_backend *b)
 {
 	for (int i = 0; i < RN_BITMAP_WORDS; i++)
-		if (b->cfg.syscalls[i] != ~0ull)
+		if (b->stops[i] != ~0ull)
 			return false;
 	return true;
 }
@@ -43,6 +43,8 @@ bool pt_seccomp_wanted(const struct pt_backend *b)
 	 * programs run under -u from gaining their privileges. */
 	if (b->cfg.uid >= 0)
 		return false;
+	/* -e inject= errors the filter returns by itself (inj_errno) leave
+	 * those numbers out of stops: never all selected then */
 	return b->cfg.argv && b->cfg.follow_forks && !seccomp_all_selected(b);
 }
 
@@ -56,7 +58,7 @@ int pt_seccomp_build(struct pt_backend *b)
 {
 	struct sock_filter *prog;
 	size_t len;
-	int ret = rn_seccomp_prog_bitmap(b->cfg.syscalls, &prog, &len);
+	int ret = rn_seccomp_prog_errno(b->stops, b->inj_errno, &prog, &len);
 
 	if (ret)
 		return ret;

@@ -2,7 +2,8 @@
 /*
  * The seccomp pre-filter's program (seccomp.c installs it): from a syscall
  * bitmap, a classic BPF program that returns SECCOMP_RET_TRACE for the traced
- * numbers and SECCOMP_RET_ALLOW for the rest. Pure: no ptrace state, so the
+ * numbers and SECCOMP_RET_ALLOW for the rest (and, for -e inject= errors
+ * on every call, SECCOMP_RET_ERRNO: the call fails without stopping). Pure: no ptrace state, so the
  * filter module's tests and fuzzer and bench/seccomp_floor use it as is.
  */
 #include <errno.h>
@@ -85,6 +86,22 @@ static size_t seccomp_tree(const struct seccomp_runs *r, size_t lo, size_t hi,
 
 int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len)
 {
+	return rn_seccomp_prog_errno(syscalls, NULL, prog, len);
+}
+
+/* A number's action: its errno when it has one, then traced or allowed. */
+static __u32 seccomp_act(const __u64 *syscalls, const __u16 *errnos, __u32 nr)
+{
+	if (nr == RN_NR_MAX)
+		return SECCOMP_RET_TRACE;
+	if (errnos && errnos[nr])
+		return SECCOMP_RET_ERRNO | errnos[nr];
+	return syscalls[nr / 64] >> (nr % 64) & 1 ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
+}
+
+int rn_seccomp_prog_errno(const __u64 *syscalls, const __u16 *errnos, struct sock_filter **prog,
+			  size_t *len)
+{
 	struct seccomp_runs *r = malloc(sizeof(*r));
 	struct sock_filter *p = malloc(RN_SECCOMP_MAX * sizeof(*p));
 	size_t n = 0, nruns = 0;
@@ -95,8 +112,7 @@ int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, siz
 		return -ENOMEM;
 	}
 	for (__u32 nr = 0; nr <= RN_NR_MAX; nr++) {
-		bool traced = nr == RN_NR_MAX || (syscalls[nr / 64] >> (nr % 64) & 1);
-		__u32 act = traced ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
+		__u32 act = seccomp_act(syscalls, errnos, nr);
 
 		if (nruns && r->act[nruns - 1] == act)
 			continue;

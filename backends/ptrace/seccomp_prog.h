@@ -24,4 +24,14 @@
  */
 int rn_seccomp_prog_bitmap(const __u64 *syscalls, struct sock_filter **prog, size_t *len);
 
+/*
+ * The same with, for each number whose errnos[nr] is not 0 (RN_NR_MAX
+ * entries; errnos may be NULL), SECCOMP_RET_ERRNO | errnos[nr]: the kernel
+ * fails the call with that errno itself and the tracer never sees it
+ * (-e inject=SET:error=E for calls that are not traced). Still a constant
+ * per number, so still answered by the action cache. Same returns.
+ */
+int rn_seccomp_prog_errno(const __u64 *syscalls, const __u16 *errnos, struct sock_filter **prog,
+			  size_t *len);
+
 #endif /* RN_SECCOMP_PROG_H */

@@ -120,6 +120,7 @@ static pid_t spawn_fork(struct pt_backend *b, const char *path, int pfd[2])
 		b->seccomp = true;
 		b->opts |= PTRACE_O_TRACESECCOMP;
 	}
+	pt_inject_explain(b);
 	if (pipe2(pfd, O_CLOEXEC) < 0)
 		return -errno;
 	pid = fork();

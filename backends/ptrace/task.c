@@ -70,6 +70,7 @@ void pt_task_del(struct pt_backend *b, struct pt_task *t)
 {
 	task_unlink(b, t);
 	b->ntasks--;
+	free(t->inj_count);
 	free(t);
 }
 

@@ -37,7 +37,14 @@ for f in --output-separately --columns=40 --instruction-pointer --syscall-number
 	--strings-in-hex --const-print-style=raw --summary-columns=calls --tips; do
 	expect 1 "^renacer: unrecognized option '$f'" -- "$f" true
 done
-for q in inject=open:error=ENOENT fault=open kvm=vcpu decode-fds=path; do
+for q in kvm=vcpu decode-fds=path; do
 	expect 1 "^renacer: -e ${q%%=*}= is not supported" -- -e "$q" true
 done
+# -e inject= changes calls: the eBPF backend only watches them
+expect 1 "^renacer: -e inject= is only available with --backend=ptrace" -- \
+	--backend=ebpf -e inject=open:error=ENOENT true
+expect 1 "^renacer: -e fault= is only available with --backend=ptrace" -- \
+	--backend=ebpf -e fault=open true
+expect 1 "^renacer: invalid inject argument 'open:error=EIO:retval=1'" -- \
+	-e inject=open:error=EIO:retval=1 true
 echo ok

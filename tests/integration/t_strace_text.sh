@@ -67,8 +67,7 @@ unshare|unshare -u hostname"
 KNOWN_GAPS="ip-addr:0.93 netlink message bodies (nlmsghdr, rtnetlink attributes) print as bytes
 ip-route:0.93 netlink message bodies print as bytes
 ss:0.95 sock_diag netlink message bodies print as bytes
-ps:0.90 get_mempolicy/set_mempolicy print raw
-timeout:0.98 timer_create and timer_settime print raw"
+ps:0.98 its reads of /proc/self/stat name the tracer's own pid (as session and group)"
 
 backends=ptrace
 have_ebpf && backends="ptrace ebpf"
