@@ -63,6 +63,49 @@ struct rn_memsrc {
 typedef int (*rn_event_fn)(void *ctx, const struct rn_event *evs, size_t n,
 			   const struct rn_memsrc *mem);
 
+/*
+ * Several consumers (--readers): a backend that drains its events on several
+ * reader threads hands each reader's records to a stage (the frontend's
+ * frontend/trace_stage.c) instead of the rn_event_fn, and the stage merges
+ * what the readers made back into one stream, in the order of the records'
+ * ends (rn_event_end_ns). Set in rn_trace_config.stage; a backend with one
+ * event stream (ptrace) ignores it.
+ */
+struct rn_stage {
+	/* Reader threads asked for; the backend's open() lowers it to the
+	 * number it runs (reader indexes are 0..nreaders-1). */
+	unsigned nreaders;
+	/* On reader idx's thread, each of its records in the order the reader
+	 * drains them; ev (size bytes of it are the record) lives only during
+	 * the call. 0, or -errno to stop the trace. */
+	int (*reader_event)(struct rn_stage *s, unsigned idx, const struct rn_event *ev,
+			    size_t size);
+	/* On reader idx's thread, after each drain: hand over what it made so
+	 * far. mark_ns (0 = no news) is a time such that no record the reader
+	 * has not handed over yet could belong to a task whose later record
+	 * ends at or before it (the reader found its ring empty at mark_ns). */
+	void (*reader_mark)(struct rn_stage *s, unsigned idx, __u64 mark_ns);
+	/* On the session's thread (from poll()): write what every reader has
+	 * marked; final (after the readers stopped): everything. 0 or -errno. */
+	int (*merge)(struct rn_stage *s, bool final);
+	/* Optional: reader idx's output waits on the session's thread beyond
+	 * what the stage holds (a slow output): the reader stops draining for
+	 * a while, its ring fills and the kernel counts what it cannot take,
+	 * as with one reader blocked in a write. */
+	bool (*reader_full)(struct rn_stage *s, unsigned idx);
+	/* Optional, for a writer of raw records (renacer record): when set, a
+	 * reader hands each raw record here (data, size bytes, valid during the
+	 * call) and reader_event is not called. 0 or -errno. */
+	int (*reader_raw)(struct rn_stage *s, unsigned idx, const void *data, size_t size);
+};
+
+/* The time a record ends, the key the stage merges by: a syscall's exit
+ * (entry + duration), any other record's time. */
+static inline __u64 rn_event_end_ns(const struct rn_event *ev)
+{
+	return ev->type == RN_EV_SYSCALL ? ev->ts_ns + ev->dur_ns : ev->ts_ns;
+}
+
 /* Everything a backend needs to know about what to trace. */
 struct rn_trace_config {
 	char *const *argv;	/* command to spawn, or NULL when attaching */
@@ -78,6 +121,9 @@ struct rn_trace_config {
 	long gid;
 	unsigned strsize;	/* -s: bytes of strings and buffers to capture */
 	size_t buffer_size;	/* --buffer-size (eBPF ring buffer bytes), 0 = default */
+	/* --readers: several reader threads feeding this stage, or NULL for
+	 * one stream handed to the poll() callback */
+	struct rn_stage *stage;
 	int verbose;		/* --debug level */
 	/* -y: record, at entry, the path of a descriptor the call closes
 	 * (close): by its exit the path can no longer be looked up */
@@ -105,6 +151,18 @@ struct rn_trace_config {
 	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
 	 * Injected calls stop the task even when not reported. */
 	const struct rn_inject *inject;
+	/* --sample=N: record one call in N per syscall (0 or 1: all);
+	 * --rate-limit=R: at most R records per second per CPU (0: off). What
+	 * is left out is reported as RN_EV_SAMPLED records. */
+	unsigned sample_every;
+	unsigned rate_limit;
+	/* Aggregate every call in the backend as for summary_only, beside the
+	 * per-call records (a sampled trace's -C totals stay exact):
+	 * aggregates() answers. */
+	bool kernel_totals;
+	/* -e signal=none: no signal records wanted (the backend may skip
+	 * watching signals at all) */
+	bool no_signals;
 	/* Which syscalls to report: bit nr of word nr / 64. All ones = all. */
 	__u64 syscalls[RN_BITMAP_WORDS];
 };
@@ -163,7 +221,8 @@ struct rn_backend_ops {
 	int (*exit_status)(const struct rn_backend *b);
 	/* Events the backend lost and already reported. */
 	__u64 (*lost)(const struct rn_backend *b);
-	/* When cfg.summary_only and the backend aggregated by itself: hand the
+	/* When cfg.summary_only or cfg.kernel_totals and the backend
+	 * aggregated by itself: hand the
 	 * totals to fn and return 0; NULL or -ENOTSUP when it did not (the
 	 * frontend then summarises the events it was given). */
 	int (*aggregates)(struct rn_backend *b, rn_agg_fn fn, void *ctx);

@@ -44,6 +44,10 @@ enum rn_event_type {
 	 * entry_notices. The completed RN_EV_SYSCALL record of the call still
 	 * follows (or one flagged RN_F_UNFINISHED). */
 	RN_EV_ENTRY = 6,
+	/* Calls the backend chose not to record (--sample, --rate-limit)
+	 * since the previous such record: the trace is a sample, and says so.
+	 * The -c/-C totals still count every call. */
+	RN_EV_SAMPLED = 7,
 };
 
 /* rn_event.flags */
@@ -107,6 +111,14 @@ struct rn_lost_rec {
 	__u64 _pad[7];
 };
 
+struct rn_sampled_rec {
+	__u64 sampled;		/* left out by --sample since the previous report */
+	__u64 limited;		/* left out by --rate-limit since the previous report */
+	__u64 every;		/* --sample=N (0: off) */
+	__u64 rate;		/* --rate-limit=R, records per second per CPU (0: off) */
+	__u64 _pad[4];
+};
+
 struct rn_event {
 	__u64 ts_ns;		/* CLOCK_MONOTONIC ns: syscall entry, or event time */
 	__u64 dur_ns;		/* syscall: exit time - entry time */
@@ -127,6 +139,7 @@ struct rn_event {
 		struct rn_signal_rec sig;
 		struct rn_exit_rec exit;
 		struct rn_lost_rec lost;
+		struct rn_sampled_rec sampled;
 	};
 	/* Captured memory: a sequence of struct rn_region, each followed by its
 	 * bytes padded to 8. Only syscall records use it. */
@@ -165,6 +178,7 @@ _Static_assert(sizeof(struct rn_syscall_rec) == 64, "rn_syscall_rec size");
 _Static_assert(sizeof(struct rn_signal_rec) == 64, "rn_signal_rec size");
 _Static_assert(sizeof(struct rn_exit_rec) == 64, "rn_exit_rec size");
 _Static_assert(sizeof(struct rn_lost_rec) == 64, "rn_lost_rec size");
+_Static_assert(sizeof(struct rn_sampled_rec) == 64, "rn_sampled_rec size");
 _Static_assert(sizeof(struct rn_region) == 16, "rn_region size");
 _Static_assert(sizeof(struct rn_event) == RN_EVENT_HDR_SIZE + RN_PAYLOAD_MAX, "rn_event size");
 

@@ -67,10 +67,7 @@ struct rn_pend {
 	struct rn_ident_cache ident;	/* bpf/ident.bpf.h */
 };
 
-struct {
-	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, RN_RING_DEFAULT);	/* resized from --buffer-size before load */
-} rb SEC(".maps");
+#include "bpf/rings.bpf.h"	/* rings: the ring buffers, one per reader */
 
 /* Task-local: cheaper than a hash keyed by tid, follows a thread through
  * exec's pid change, and is freed with the task. */
@@ -137,6 +134,7 @@ static __always_inline void emit(struct rn_scratch *s, bool force)
 {
 	__u32 size = RN_EVENT_HDR_SIZE + (s->ev.sc.payload_len & (2 * RN_PAYLOAD_MAX - 1));
 	__u64 flags = BPF_RB_NO_WAKEUP, avail;
+	void *rb = ring_pick();
 
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
@@ -146,11 +144,15 @@ static __always_inline void emit(struct rn_scratch *s, bool force)
 	 * half the ring the reader is falling behind: wake it for every record
 	 * then, which also slows the writer (an IPI each) instead of losing.
 	 */
-	avail = bpf_ringbuf_query(&rb, BPF_RB_AVAIL_DATA);
+	if (!rb) {
+		count_lost();
+		return;
+	}
+	avail = bpf_ringbuf_query(rb, BPF_RB_AVAIL_DATA);
 	if (force || avail >= rn_ring_half ||
 	    (avail < rn_wake_bytes && avail + size + 8 >= rn_wake_bytes))
 		flags = BPF_RB_FORCE_WAKEUP;
-	if (bpf_ringbuf_output(&rb, s, size, flags) < 0)
+	if (bpf_ringbuf_output(rb, s, size, flags) < 0)
 		count_lost();
 }
 

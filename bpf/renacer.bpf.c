@@ -21,6 +21,7 @@
 #include "bpf/aggregate.bpf.h"
 #include "bpf/signal.bpf.h"
 #include "bpf/stack.bpf.h"
+#include "bpf/sample.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -130,15 +131,18 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	}
 	p->live = 0;
 	nr = p->nr;
-	if (rn_summary) {
-		if (nr < RN_NR_MAX)
-			aggregate(nr, ret, now - p->ts);
+	if ((rn_summary || rn_kagg) && nr < RN_NR_MAX)
+		aggregate(nr, ret, now - p->ts);
+	if (rn_summary)
 		return 0;
-	}
 	/* -z / -Z: a call the status filter drops costs no copy at all */
 	if (rn_status_drop &&
 	    (rn_status_drop & (ret < 0 && ret >= -4095 ? RN_DROP_FAILED : RN_DROP_OK)))
 		return 0;
+	if (sample_drop(nr)) {	/* --sample, --rate-limit */
+		flush_ignored(p, pid_tgid);
+		return 0;
+	}
 	s = is_exec(nr) && p->captured ?
 		bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0, 0) : NULL;
 	if (s) {

@@ -30,6 +30,7 @@ struct rn_target {
  * RN_RING_DEFAULT is what user space asks for by default and the program's
  * own default. */
 #define RN_RING_DEFAULT	  (8u << 20)
+#define RN_RINGS_MAX	  64		/* "rings": one ring buffer per reader */
 #define RN_TRACED_MAX	  16384		/* "traced": tgids in the pid modes */
 #define RN_FATAL_SIG_MAX  1024		/* "fatal_sig": processes being killed */
 #define RN_HIST_KEYS_MAX  32768		/* "hist": (syscall, bucket) keys */

@@ -23,6 +23,7 @@
 #include "select.h"
 #include "sink.h"
 #include "trace.h"
+#include "sample.h"
 
 #define RENACER_VERSION "0.1.0"
 
@@ -132,6 +133,8 @@ static const char *resolve_cgroup(const char *arg)
 static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			 struct rn_trace_config *cfg)
 {
+	char err[300];
+
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->argv = o->argv;
 	cfg->pids = o->pids;
@@ -159,6 +162,10 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 			"with -f; tracing without it\n");
 	rn_filter_backend_syscalls(f, cfg->syscalls);
 	cfg->inject = f->inject;
+	rn_sample_config(o, cfg);
+	cfg->no_signals = rn_filter_no_signals(f);
+	if (rn_sample_check(o, f, err, sizeof(err)))
+		die(err, 1);
 	/* -P and --trace-fds follow descriptors through calls of any outcome:
 	 * only without them may the backend drop calls by status. */
 	if (!f->npaths && !(f->given & RN_QUAL_TRACE_FDS)) {
@@ -333,7 +340,7 @@ static int run(const struct rn_opts *o)
 	struct rn_filter filter;
 	struct rn_backend *b;
 	struct rn_trace t;
-	char err[512];
+	char err[512] = "";
 	int ret, code;
 	bool gone;
 
@@ -341,8 +348,9 @@ static int run(const struct rn_opts *o)
 	build_filter(o, &filter);
 	build_config(o, &filter, &cfg);
 	ops = select_backend(o, &cfg);
-	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)))
-		die(err, 1);
+	if (rn_trace_init(&t, o, &filter, &cfg, err, sizeof(err)) ||
+	    rn_trace_stage_setup(&t, &cfg, ops->name))
+		die(*err ? err : "out of memory", 1);
 	b = rn_select_open(o, &cfg, ops, err, sizeof(err));
 	if (!b)
 		die(err, 1);
@@ -353,10 +361,11 @@ static int run(const struct rn_opts *o)
 	rn_wake_stop();	/* no tick may cut the final reports short */
 	ret = rn_trace_finish(&t, ret);
 	gone = rn_trace_output_gone(&t);
+	code = finish(o, b);
+	/* the backend first: its reader threads (--readers) use the session */
+	rn_backend_close(b);
 	rn_trace_release(&t);
 	rn_filter_release(&filter);
-	code = finish(o, b);
-	rn_backend_close(b);
 	if (gone)
 		return die_of_signal(SIGPIPE);
 	return ret < 0 ? 1 : code;

@@ -240,6 +240,12 @@ static void render_health(const struct rn_metrics_src *src, struct rn_strbuf *ou
 		     (unsigned long long)src->lost, (unsigned long long)src->records,
 		     src->cpu_seconds, src->start_time,
 		     src->backend ? src->backend : "unknown");
+	if (src->sampled)
+		rn_sb_printf(out, "# HELP renacer_calls_sampled_out_total Calls --sample and "
+			     "--rate-limit left out of the trace (the call totals count them).\n"
+			     "# TYPE renacer_calls_sampled_out_total counter\n"
+			     "renacer_calls_sampled_out_total %llu\n",
+			     (unsigned long long)src->sampled_out);
 }
 
 void rn_metrics_label_escape(struct rn_strbuf *out, const char *v)

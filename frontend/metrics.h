@@ -52,6 +52,8 @@ struct rn_metrics_src {
 	size_t ngroups;
 	const char *backend;		/* "ptrace" or "ebpf" */
 	__u64 lost;			/* events the backend reported lost */
+	__u64 sampled_out;		/* calls --sample/--rate-limit left out */
+	bool sampled;			/* the trace is a sample: say how much */
 	__u64 records;			/* records the tracer received */
 	double cpu_seconds;		/* CPU time of the tracing thread */
 	double start_time;		/* Unix time renacer started */

@@ -2,6 +2,7 @@
 /* Option parsing. Flags follow strace's where renacer offers the same thing. */
 #include "options.h"
 #include "format.h"
+#include "sample.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +15,7 @@ enum {
 	OPT_BACKEND = 256,
 	OPT_FORMAT,
 	OPT_BUFSIZE,
+	OPT_READERS,
 	OPT_ALL,
 	OPT_CGROUP,
 	OPT_COMM,
@@ -45,12 +47,15 @@ enum {
 	OPT_STACK_FORMAT,
 	OPT_METRICS_FILE,
 	OPT_DECODE_PIDS,
+	OPT_SAMPLE,
+	OPT_RATE_LIMIT,
 };
 
 static const struct option long_opts[] = {
 	{ "backend", required_argument, NULL, OPT_BACKEND },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "buffer-size", required_argument, NULL, OPT_BUFSIZE },
+	{ "readers", required_argument, NULL, OPT_READERS },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "comm", required_argument, NULL, OPT_COMM },
@@ -90,6 +95,8 @@ static const struct option long_opts[] = {
 	{ "syscall-times", no_argument, NULL, 'T' },
 	{ "relative-timestamps", no_argument, NULL, 'r' },
 	{ "decode-pids", required_argument, NULL, OPT_DECODE_PIDS },
+	{ "sample", required_argument, NULL, OPT_SAMPLE },
+	{ "rate-limit", required_argument, NULL, OPT_RATE_LIMIT },
 	{ "summary-sort-by", required_argument, NULL, 'S' },
 	{ "user", required_argument, NULL, 'u' },
 	{ "expr", required_argument, NULL, 'e' },
@@ -394,6 +401,16 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 				    "from 4096 to 4294967296", optarg);
 		o->buffer_size = (size_t)v;
 		return 0;
+	case OPT_SAMPLE:
+	case OPT_RATE_LIMIT:
+		return rn_sample_opt(o, c == OPT_RATE_LIMIT, optarg, err, errlen);
+	case OPT_READERS:
+		v = parse_num(optarg, 64);
+		if (v < 1)
+			return fail(err, errlen, "invalid --readers '%s': a number from 1 to 64",
+				    optarg);
+		o->readers = (unsigned)v;
+		return 0;
 	case OPT_ALL:
 		o->all = true;
 		return 0;
@@ -640,12 +657,16 @@ void rn_opts_usage(FILE *out)
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
-	      "  --buffer-size=BYTES     eBPF ring buffer size\n"
+	      "  --buffer-size=BYTES     eBPF ring buffer size (all readers' rings together)\n"
+	      "  --readers=N             (eBPF) N threads read, decode and format the events\n"
+	      "                          (default: the CPUs available, at most 8; text: 1)\n"
 	      "  --all                   (eBPF) trace every process on the machine\n"
 	      "  --cgroup=PATH|ID        (eBPF) trace the processes of one cgroup (a path,\n"
 	      "                          or a container id: docker, containerd, CRI-O, podman)\n"
 	      "  --comm=NAME             only processes named NAME (repeatable, 8 at most; eBPF:\n"
 	      "                          filtered in the kernel)\n"
+	      "  --sample=N              (eBPF) record one call in N per syscall (-C counts all)\n"
+	      "  --rate-limit=R          (eBPF) record at most R calls a second per CPU\n"
 	      "Tracing:\n"
 	      "  -f                      follow forks, vforks, clones and threads\n"
 	      "  -ff                     with -o FILE: one file per process, FILE.PID\n"

@@ -57,6 +57,9 @@ struct rn_opts {
 	const char *user;	/* -u */
 	const char *outfile;	/* -o */
 	size_t buffer_size;	/* --buffer-size */
+	unsigned sample_every;	/* --sample=N: one call in N recorded (eBPF) */
+	unsigned rate_limit;	/* --rate-limit=R: records per second per CPU (eBPF) */
+	unsigned readers;	/* --readers=N, 0 = the default */
 	bool ptrace_only;	/* a ptrace-only feature was asked for */
 	const char *ptrace_only_why;
 	/* an option both backends serve but --backend=auto gives to ptrace

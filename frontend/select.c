@@ -12,6 +12,10 @@ static const char *ebpf_only_feature(const struct rn_opts *o)
 		return "--all";
 	if (o->cgroup)
 		return "--cgroup";
+	if (o->sample_every > 1)	/* decided in the kernel, before any copy */
+		return "--sample";
+	if (o->rate_limit)
+		return "--rate-limit";
 	if (o->buffer_size)	/* the ring buffer: ptrace has none to size */
 		return "--buffer-size";
 	return NULL;

@@ -248,6 +248,14 @@ static void json_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 	case RN_EV_ATTACH:
 		json_head(c, ev->flags & RN_F_DETACHED ? "detach" : "attach", ev, out);
 		break;
+	case RN_EV_SAMPLED:	/* calls left out since the previous such record */
+		json_head(c, "sampled", ev, out);
+		rn_sb_printf(out, ",\"sampled_out\":%llu,\"rate_limited\":%llu,\"sample\":%llu,"
+			     "\"rate_limit\":%llu", (unsigned long long)ev->sampled.sampled,
+			     (unsigned long long)ev->sampled.limited,
+			     (unsigned long long)ev->sampled.every,
+			     (unsigned long long)ev->sampled.rate);
+		break;
 	default:
 		return;
 	}

@@ -12,6 +12,7 @@
  */
 #include "sink.h"
 #include "ident.h"
+#include "sample.h"
 
 #include "../stats/stats.h"
 #include "metrics.h"
@@ -49,6 +50,7 @@ struct metrics_sink {
 	struct rn_strbuf text;
 	struct rn_tidmap procs;		/* tgids alive, from the records */
 	__u64 records, lost;
+	__u64 sampled_out;	/* calls --sample/--rate-limit left out */
 	__u64 next_ms;
 	double start_time;
 	bool ticking;
@@ -110,6 +112,9 @@ static void count_record(struct metrics_sink *ms, const struct rn_event *ev)
 		break;
 	case RN_EV_LOST:
 		ms->lost += ev->lost.count;
+		break;
+	case RN_EV_SAMPLED:
+		ms->sampled_out += ev->sampled.sampled + ev->sampled.limited;
 		break;
 	default:
 		break;
@@ -229,7 +234,7 @@ static struct rn_stats *current_stats(struct rn_sink *s)
 	struct metrics_sink *ms = s->state;
 	struct rn_backend *b = s->env->backend;
 
-	if (!b || !s->env->cfg->summary_only)
+	if (!b || !(s->env->cfg->summary_only || s->env->cfg->kernel_totals))
 		return ms->fed;
 	/* errnos first: read after the totals, "other" (totals less the named
 	 * errnos) could go down between two scrapes, a counter reset to
@@ -262,6 +267,8 @@ static int snapshot(struct rn_sink *s)
 		.stats = current_stats(s),
 		.backend = b ? rn_backend_name(b) : NULL,
 		.lost = ms->lost,
+		.sampled_out = ms->sampled_out,
+		.sampled = rn_sampling(s->env->opts) && !s->env->cfg->summary_only,
 		.records = ms->records,
 		.cpu_seconds = thread_cpu_seconds(),
 		.start_time = ms->start_time,

@@ -81,6 +81,8 @@ static int stats_on_events(struct rn_sink *s, const struct rn_sink_batch *batch)
 	const struct rn_event *first;
 	size_t run;
 
+	if (s->env->cfg->kernel_totals)
+		return 0;	/* a sample: the backend counts every call (stats_end) */
 	/* Out of memory loses summary data but must not stop the trace;
 	 * rn_stats_dropped() tells the user at the end. */
 	for (size_t i = 0; (run = rn_sink_run(batch, i, &first)); i += run)
@@ -122,7 +124,7 @@ static int stats_end(struct rn_sink *s)
 {
 	struct stats_sink *ss = s->state;
 
-	if (s->env->backend && s->env->cfg->summary_only) {
+	if (s->env->backend && (s->env->cfg->summary_only || s->env->cfg->kernel_totals)) {
 		int ret = rn_backend_aggregates(s->env->backend, rn_stats_add_agg, ss->stats);
 
 		if (ret && ret != -ENOTSUP)

@@ -236,6 +236,12 @@ static void text_line(const struct rn_fmt_ctx *c, enum rn_pid_prefix pfx,
 
 	if (ev->type == RN_EV_ATTACH)
 		return;		/* said on stderr by the frontend, as strace does */
+	if (ev->type == RN_EV_SAMPLED) {	/* the trace is a sample: say so in it too */
+		rn_sb_printf(out, "--- not recorded: %llu sampled out, %llu rate-limited ---\n",
+			     (unsigned long long)ev->sampled.sampled,
+			     (unsigned long long)ev->sampled.limited);
+		return;
+	}
 	text_head(c, pfx, ev->tid, ev->ts_ns, out);
 	switch (ev->type) {
 	case RN_EV_SYSCALL:

@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "cgroup.h"
 #include "ident.h"
+#include "sample.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -90,7 +91,7 @@ static void track_task(struct rn_trace *t, const struct rn_event *ev)
 
 	/* An exit counts too: a task whose calls were all filtered out still
 	 * gets its "[pid N]" on its exit line (it is forgotten right after). */
-	if (ev->type == RN_EV_LOST)
+	if (ev->type == RN_EV_LOST || ev->type == RN_EV_SAMPLED)
 		return;
 	rn_tidmap_get(&t->live, ev->tid, &is_new);
 }
@@ -101,8 +102,8 @@ static const char *pid_comm(void *ctx, int pid)
 }
 
 /* Decode with the per-syscall -e abbrev=/verbose=/raw= choices applied. */
-static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event *ev,
-				       const struct rn_memsrc *mem, struct rn_decoded *d)
+const struct rn_decoded *rn_trace_decode(struct rn_trace *t, const struct rn_event *ev,
+					 const struct rn_memsrc *mem, struct rn_decoded *d)
 {
 	struct rn_decode_opts o = t->opts->dec;
 	const struct rn_filter *f = t->filter;
@@ -126,6 +127,15 @@ static const struct rn_decoded *decode(struct rn_trace *t, const struct rn_event
  * the way. */
 static bool shown(struct rn_trace *t, const struct rn_event *ev)
 {
+	if (ev->type == RN_EV_LOST)
+		t->lost += ev->lost.count;
+	if (ev->type == RN_EV_SAMPLED)
+		rn_sample_note(&t->sampled, ev);
+	return rn_trace_shown(t->filter, ev);
+}
+
+bool rn_trace_shown(const struct rn_filter *f, const struct rn_event *ev)
+{
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 	case RN_EV_ENTRY:
@@ -133,18 +143,18 @@ static bool shown(struct rn_trace *t, const struct rn_event *ev)
 		return true;
 	case RN_EV_EXIT:
 		if (ev->flags & RN_F_SUPERSEDED)
-			return !rn_filter_quiet(t->filter, RN_QUIET_THREAD_EXECVE);
+			return !rn_filter_quiet(f, RN_QUIET_THREAD_EXECVE);
 		/* strace says "+++ killed by SIG +++" only for the signals
 		 * -e signal= shows */
 		if (ev->exit.signo)
-			return rn_filter_signal(t->filter, ev->exit.signo);
+			return rn_filter_signal(f, ev->exit.signo);
 		/* quiet=exit (-qq) silences "+++ exited with N +++" only: as
 		 * strace 6.1, a death by signal is said even under quiet=all */
-		return !rn_filter_quiet(t->filter, RN_QUIET_EXIT);
+		return !rn_filter_quiet(f, RN_QUIET_EXIT);
 	case RN_EV_LOST:
-		t->lost += ev->lost.count;
-		return true;
 	case RN_EV_ATTACH:
+		return true;
+	case RN_EV_SAMPLED:
 		return true;
 	}
 	return false;
@@ -264,7 +274,7 @@ static void prepare(struct rn_trace *t, const struct rn_event *ev, const struct 
 		take_comm(t, r, mem);
 	if ((ev->type == RN_EV_SYSCALL || ev->type == RN_EV_ENTRY) && r->show &&
 	    (t->sinks.wants & RN_SINK_DECODED))
-		r->dec = decode(t, ev, mem, &t->decs[t->nrecs]);
+		r->dec = rn_trace_decode(t, ev, mem, &t->decs[t->nrecs]);
 	if (ev->type == RN_EV_SYSCALL && (t->sinks.wants & RN_SINK_STACK))
 		take_stack(t, r, mem);
 	t->nrecs++;
@@ -313,11 +323,13 @@ int rn_trace_finish(struct rn_trace *t, int ret)
 	}
 	if (t->lost)
 		fprintf(stderr, "renacer: %llu events lost\n", (unsigned long long)t->lost);
+	rn_sample_footer(&t->sampled, t->opts, t->env.cfg, stderr);
 	return ret;
 }
 
 void rn_trace_release(struct rn_trace *t)
 {
+	rn_trace_stage_free(t);	/* before the output it writes to */
 	rn_sinks_release(&t->sinks);
 	rn_output_close(&t->out);
 	rn_tidmap_release(&t->live);

@@ -16,6 +16,7 @@
 #include "sink.h"
 #include "comm.h"
 #include "tidmap.h"
+#include "sample.h"
 
 struct rn_filter;
 
@@ -38,8 +39,10 @@ struct rn_trace {
 	struct rn_frame *frames;
 	size_t nrecs;
 	__u64 lost;		/* events the backend reported lost */
+	struct rn_sample_tally sampled;	/* calls --sample/--rate-limit left out */
 	struct rn_comm comm;	/* -Y: names by tid, and each record's copy */
 	char comms[RN_TRACE_BATCH][RN_COMM_MAX];
+	struct trace_stage *stage; /* --readers: frontend/trace_stage.c, or NULL */
 };
 
 /* Does the text trace print each call as it starts, as strace does? Not
@@ -72,5 +75,20 @@ static inline int rn_trace_write_error(const struct rn_trace *t)
 	return t->out.write_errno;
 }
 void rn_trace_release(struct rn_trace *t);
+
+/* Decode ev as the session does (-e abbrev=, verbose=, raw=) into d. Safe on
+ * any thread when o->decode_pids_comm is off. */
+const struct rn_decoded *rn_trace_decode(struct rn_trace *t, const struct rn_event *ev,
+					 const struct rn_memsrc *mem, struct rn_decoded *d);
+/* Is the record printed (-e quiet=, signal=)? Reads f only. */
+bool rn_trace_shown(const struct rn_filter *f, const struct rn_event *ev);
+
+/* frontend/trace_stage.c: --readers=N. When the session can run on several
+ * readers (a line format alone, no state carried from record to record: no
+ * -ff, -r, -Y, -k, -P, --trace-fds) and the backend is eBPF, make the stage
+ * and point cfg->stage at it (the backend then takes times, and the text
+ * trace prints each call whole at its end). 0 or -errno. */
+int rn_trace_stage_setup(struct rn_trace *t, struct rn_trace_config *cfg, const char *backend);
+void rn_trace_stage_free(struct rn_trace *t);
 
 #endif /* RN_TRACE_H */

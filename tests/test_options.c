@@ -118,6 +118,34 @@ static void test_bad_input(void **state)
 	rn_opts_release(&o);
 }
 
+/* --sample and --rate-limit: whole numbers 1..10^9, nothing else. */
+static void test_sample_values(void **state)
+{
+	static const char *const bad[] = { "0", "-5", "abc", "10x", "", "1000000001", " 7",
+					   "+3", "1e3" };
+	char arg[64], err[256] = "";
+	struct rn_opts o;
+
+	(void)state;
+	assert_int_equal(parse(&o, err, sizeof(err), "--sample=10", "--rate-limit", "250",
+			       "ls", NULL), 0);
+	assert_int_equal(o.sample_every, 10);
+	assert_int_equal(o.rate_limit, 250);
+	assert_int_equal(parse(&o, err, sizeof(err), "--sample=1", "--rate-limit=1000000000",
+			       "ls", NULL), 0);
+	assert_int_equal(o.sample_every, 1);
+	assert_int_equal(o.rate_limit, 1000000000);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(arg, sizeof(arg), "--sample=%s", bad[i]);
+		assert_int_equal(parse(&o, err, sizeof(err), arg, "ls", NULL), -EINVAL);
+		assert_non_null(strstr(err, "invalid --sample '"));
+		snprintf(arg, sizeof(arg), "--rate-limit=%s", bad[i]);
+		assert_int_equal(parse(&o, err, sizeof(err), arg, "ls", NULL), -EINVAL);
+		assert_non_null(strstr(err, "invalid --rate-limit '"));
+		assert_null(strchr(err, '\n'));
+	}
+}
+
 static void test_analyze_subcommand(void **state)
 {
 	struct rn_opts o;
@@ -136,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_pids_and_backend),
 		cmocka_unit_test(test_filters_kept_in_order),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_sample_values),
 		cmocka_unit_test(test_analyze_subcommand),
 	};
 

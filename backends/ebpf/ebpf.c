@@ -188,7 +188,7 @@ static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whyle
 	return 0;
 }
 
-static __u32 ebpf_ring_size(const struct rn_trace_config *cfg)
+__u32 ebpf_ring_size(const struct rn_trace_config *cfg)
 {
 	size_t want = cfg->buffer_size, size = 4096;
 
@@ -373,21 +373,23 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 	}
 	ebpf_phase(b, "open");
 	ebpf_set_rodata(b->skel, cfg);
+	ebpf_sampling_setup(b, cfg);
 	b->skel->rodata->rn_exec_hook = exec_hook;
 	/* what a run does not need is neither verified nor attached (each
 	 * program costs 0.3-1 ms of start-up): -c sends no per-call records,
 	 * so no argv capture at exec and no signal records */
 	bpf_program__set_autoload(b->skel->progs.rn_prepare_exec,
-				  exec_hook && !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver, !cfg->summary_only);
-	bpf_program__set_autoload(b->skel->progs.rn_signal_generate, !cfg->summary_only);
+				  exec_hook && !cfg->summary_only && ebpf_traces_exec(cfg));
+	bpf_program__set_autoload(b->skel->progs.rn_signal_deliver,
+				  !cfg->summary_only && !cfg->no_signals);
+	bpf_program__set_autoload(b->skel->progs.rn_signal_generate,
+				  !cfg->summary_only && !cfg->no_signals);
 	bpf_program__set_autoload(b->skel->progs.rn_fork,
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
-	err = bpf_map__set_max_entries(b->skel->maps.rb, ebpf_ring_size(cfg));
-	/* the -c tables cost memory and creation time: keep them tiny when unused */
-	if (!err && !cfg->summary_only)
-		err = bpf_map__set_max_entries(b->skel->maps.agg, 1) ?:
-		      bpf_map__set_max_entries(b->skel->maps.hist, 1);
+	err = ebpf_rings_prepare(b, cfg);
+	/* the -c tables cost memory and creation time: not made when unused */
+	if (!err)
+		err = ebpf_lazy_maps(b, cfg);
 	if (!err)
 		err = ebpf_load_logged(b->skel, cfg->verbose);
 	ebpf_phase(b, "load");
@@ -451,52 +453,6 @@ static int ebpf_load(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 	return ebpf_load_once(b, cfg, false);
 }
 
-/*
- * The ring's positions, for --metrics' fill gauge: libbpf 1.1 has no call
- * for it, but the kernel lets anyone holding the map map its consumer page
- * (offset 0) and producer page (one page on) read-only.
- */
-static void ring_map(struct ebpf_backend *b)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	int fd = bpf_map__fd(b->skel->maps.rb);
-	void *c = mmap(NULL, page, PROT_READ, MAP_SHARED, fd, 0);
-	void *p = mmap(NULL, page, PROT_READ, MAP_SHARED, fd, page);
-
-	if (c == MAP_FAILED || p == MAP_FAILED) {
-		if (c != MAP_FAILED)
-			munmap(c, page);
-		if (p != MAP_FAILED)
-			munmap(p, page);
-		return;
-	}
-	b->ring_cons = c;
-	b->ring_prod = p;
-	b->ring_bytes = bpf_map__max_entries(b->skel->maps.rb);
-}
-
-static void ring_unmap(struct ebpf_backend *b)
-{
-	long page = sysconf(_SC_PAGESIZE);
-
-	if (b->ring_cons)
-		munmap((void *)b->ring_cons, page);
-	if (b->ring_prod)
-		munmap((void *)b->ring_prod, page);
-}
-
-int ebpf_ring_fill(const struct rn_backend *rb, __u64 *used, __u64 *size)
-{
-	const struct ebpf_backend *b = ebpf_of_const(rb);
-
-	if (!b->ring_cons)
-		return -ENOTSUP;
-	*size = b->ring_bytes;
-	*used = __atomic_load_n(b->ring_prod, __ATOMIC_ACQUIRE) -
-		__atomic_load_n(b->ring_cons, __ATOMIC_ACQUIRE);
-	return 0;
-}
-
 static void ebpf_free(struct ebpf_backend *b)
 {
 	if (!b)
@@ -508,8 +464,9 @@ static void ebpf_free(struct ebpf_backend *b)
 	free(b->pidfds);
 	if (b->epfd >= 0)
 		close(b->epfd);
-	ring_unmap(b);
+	ebpf_readers_free(b);
 	ring_buffer__free(b->rb);
+	ebpf_rings_free(b);
 	renacer_bpf__destroy(b->skel);
 	if (b->cgroup_fd >= 0)
 		close(b->cgroup_fd);
@@ -559,19 +516,29 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 	err = ebpf_load(b, cfg);
 	if (err)
 		goto fail;
-	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.rb), ebpf_sample, b, NULL);
-	if (!b->rb) {
-		err = -errno;
+	err = ebpf_rings_create(b, cfg);
+	if (err)
 		goto fail;
-	}
-	/* our own epoll set: the ring buffer's, plus pidfds (ebpf_watch_pid) */
+	/* our own epoll set: the ring buffer's (one reader), plus pidfds
+	 * (ebpf_watch_pid); several readers each wait on their own ring */
 	b->epfd = epoll_create1(EPOLL_CLOEXEC);
-	if (b->epfd < 0 || epoll_ctl(b->epfd, EPOLL_CTL_ADD, ring_buffer__epoll_fd(b->rb),
-				      &(struct epoll_event){ .events = EPOLLIN }) < 0) {
+	if (b->epfd < 0) {
 		err = -errno;
 		goto fail;
 	}
-	ring_map(b);
+	b->stage = cfg->stage;
+	if (b->stage) {
+		err = ebpf_readers_create(b);
+		if (err)
+			goto fail;
+	} else {
+		b->rb = ring_buffer__new(b->rings[0].fd, ebpf_sample, b, NULL);
+		if (!b->rb || epoll_ctl(b->epfd, EPOLL_CTL_ADD, ring_buffer__epoll_fd(b->rb),
+					&(struct epoll_event){ .events = EPOLLIN }) < 0) {
+			err = -errno;
+			goto fail;
+		}
+	}
 	ebpf_phase(b, "ring");
 	err = ebpf_stack_open(b, cfg);
 	if (err)
@@ -593,6 +560,8 @@ static int ebpf_start(struct rn_backend *rb)
 	if (err)
 		return err;
 	ebpf_phase(b, "maps");
+	if (b->stage && (err = ebpf_readers_start(b)))
+		return err;
 	err = renacer_bpf__attach(b->skel);
 	ebpf_phase(b, "attach");
 	if (err) {
@@ -600,10 +569,14 @@ static int ebpf_start(struct rn_backend *rb)
 		return err;
 	}
 	b->attached = true;
-	if (!b->argv)
-		return 0;
-	err = ebpf_spawn(b);
-	ebpf_phase(b, "spawn");
+	if (b->argv) {
+		err = ebpf_spawn(b);
+		ebpf_phase(b, "spawn");
+	}
+	/* the session's thread drains the ring (one reader) or merges: it
+	 * runs as the readers do, the command spawned at its own priority */
+	if (!err)
+		ebpf_reader_nice(b);
 	return err;
 }
 

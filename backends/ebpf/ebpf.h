@@ -18,16 +18,26 @@ void ebpf_ident_rodata(struct renacer_bpf *skel, const struct rn_trace_config *c
 struct renacer_bpf;
 struct ring_buffer;
 struct ebpf_stack;
+struct ebpf_readers;
+
+/* One ring buffer of the "rings" map (backends/ebpf/ebpf_rings.c). */
+struct ebpf_ring {
+	int fd;
+	/* its consumer and producer pages, mapped read-only for the fill
+	 * gauge and the readers' "drained" test (NULL where that failed) */
+	const volatile __u64 *cons, *prod;
+	size_t bytes;
+};
 
 /* The eBPF backend's instance: the base first (backends/backend.h). */
 struct ebpf_backend {
 	struct rn_backend base;
 	struct renacer_bpf *skel;
-	struct ring_buffer *rb;
-	/* the ring's consumer and producer pages, mapped read-only for
-	 * ebpf_ring_fill() (NULL where that failed), and its size */
-	const volatile __u64 *ring_cons, *ring_prod;
-	size_t ring_bytes;
+	struct ring_buffer *rb;	/* one reader: ring 0, drained by poll() */
+	struct ebpf_ring *rings;
+	unsigned nrings;	/* one per reader */
+	struct rn_stage *stage;	/* several readers: cfg.stage, else NULL */
+	struct ebpf_readers *readers;
 	char *const *argv;
 	pid_t *pids;		/* -p targets (thread ids as given) */
 	size_t npids;
@@ -52,6 +62,12 @@ struct ebpf_backend {
 
 	__u64 lost_seen;	/* per-CPU lost counters' sum last read */
 	__u64 lost_reported;
+
+	/* --sample, --rate-limit (ebpf_sampling.c) */
+	unsigned sample_every, rate_limit;
+	bool kernel_totals;	/* the -c maps are filled beside the records */
+	__u64 sampled_reported, limited_reported;
+	struct timespec sample_next;	/* when the counters are read next */
 
 	/* the batch being filled by the ring buffer callback */
 	struct rn_event *batch;
@@ -96,6 +112,42 @@ int ebpf_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx);
 int ebpf_aggregates(struct rn_backend *b, rn_agg_fn fn, void *ctx);
 int ebpf_errnos(struct rn_backend *b, rn_errno_fn fn, void *ctx);
 int ebpf_ring_fill(const struct rn_backend *b, __u64 *used, __u64 *size);
+
+/* backends/ebpf/ebpf_sampling.c: --sample and --rate-limit. Set their
+ * rodata and size their maps before the load. */
+void ebpf_sampling_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* backends/ebpf/ebpf_lazy.c: is execve or execveat in the traced set
+ * (their argv hook is needed)? */
+bool ebpf_traces_exec(const struct rn_trace_config *cfg);
+/* Create only the maps this run's programs can reach (after the rodata and
+ * ebpf_sampling_setup). 0 or -errno. */
+int ebpf_lazy_maps(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* Hand the calls left out since the last report to fn as one RN_EV_SAMPLED
+ * record: at most once a second, or now when final. 0 or fn's error. */
+int ebpf_sampling_report(struct ebpf_backend *b, bool final);
+/* The --buffer-size in effect, a power of two (all rings together). */
+__u32 ebpf_ring_size(const struct rn_trace_config *cfg);
+
+/* backends/ebpf/ebpf_rings.c. Before the load: how many rings (one per
+ * reader), their sizes, the wake-up thresholds. */
+int ebpf_rings_prepare(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+/* After the load: make the rings and put them in the "rings" map. */
+int ebpf_rings_create(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+void ebpf_rings_free(struct ebpf_backend *b);
+/* Bytes not yet consumed in ring i (0 where its pages are not mapped). */
+__u64 ebpf_ring_used(const struct ebpf_ring *r);
+
+/* backends/ebpf/ebpf_readers.c: the reader threads of --readers=N. */
+int ebpf_readers_create(struct ebpf_backend *b);
+int ebpf_readers_start(struct ebpf_backend *b);
+/* From poll(): merge what the readers made; finished: stop them (each
+ * drains its ring first) and merge the rest. 0 or -errno. */
+int ebpf_readers_step(struct ebpf_backend *b, bool finished);
+/* Give the calling thread the readers' priority (nice -10, or
+ * $RENACER_READER_NICE) when allowed. */
+void ebpf_reader_nice(struct ebpf_backend *b);
+/* Stop and free the threads (each drains its ring first). */
+void ebpf_readers_free(struct ebpf_backend *b);
 
 /* Wake poll() when process pid (a child or a -p target) exits. 0 or -errno;
  * without pidfd support the poll slice still notices, only later. */

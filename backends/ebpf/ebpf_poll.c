@@ -271,9 +271,11 @@ int ebpf_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 		if (err)
 			finished = poll_finished(b);
 	}
-	err = poll_consume(b);
+	err = b->stage ? ebpf_readers_step(b, finished) : poll_consume(b);
 	if (!err)
 		err = poll_report_lost(b);
+	if (!err)
+		err = ebpf_sampling_report(b, finished && !b->budget_hit);
 	if (err < 0)
 		return err;
 	if (!finished || b->budget_hit)
@@ -427,7 +429,7 @@ int ebpf_aggregates(struct rn_backend *rb, rn_agg_fn fn, void *ctx)
 	long n, i;
 	int err = 0;
 
-	if (!b->summary_only)
+	if (!b->summary_only && !b->kernel_totals)
 		return -ENOTSUP;
 	h = agg_read_hist(b, &nh);
 	if (!h && nh)
@@ -461,7 +463,7 @@ int ebpf_errnos(struct rn_backend *rb, rn_errno_fn fn, void *ctx)
 	long n, i;
 	int c, err = 0;
 
-	if (!b->summary_only)
+	if (!b->summary_only && !b->kernel_totals)
 		return -ENOTSUP;
 	keys = calloc(RN_ERRNO_KEYS_MAX, sizeof(*keys));
 	vals = calloc((size_t)RN_ERRNO_KEYS_MAX * b->ncpus, sizeof(*vals));

@@ -7,6 +7,10 @@
  *   storm -w N           wait for a line on stdin first (for -p / --cgroup)
  *   storm -f K N         fork K children, each (and the parent) making N calls
  *   storm -t K N         K threads, each (and the main thread) making N calls
+ *   storm -c ...         close(STORM_FD0 + i) for i = 0..N-1 instead of getppid:
+ *                        each thread's calls carry an increasing counter (the
+ *                        descriptors are past any limit: EBADF at once), so a
+ *                        test can check that a thread's calls stay in order
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -16,12 +20,20 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define STORM_FD0 1000000
+
 static long storm_n;
+static int storm_counted;
 
 static void storm_run(long n)
 {
 	long i;
 
+	if (storm_counted) {
+		for (i = 0; i < n; i++)
+			syscall(SYS_close, STORM_FD0 + i);
+		return;
+	}
 	for (i = 0; i < n; i++)
 		syscall(SYS_getppid);
 }
@@ -39,8 +51,11 @@ int main(int argc, char **argv)
 	pthread_t tid[64];
 	char line[16];
 
-	while ((opt = getopt(argc, argv, "wf:t:")) != -1) {
+	while ((opt = getopt(argc, argv, "cwf:t:")) != -1) {
 		switch (opt) {
+		case 'c':
+			storm_counted = 1;
+			break;
 		case 'w':
 			wait_line = 1;
 			break;
