@@ -153,7 +153,11 @@ $(B)/tests/%: tests/%.c $(LIB)
 # Tracees are plain programs with debug info; some tests want more variants.
 $(B)/tracees/%: tests/tracees/%.c
 	@mkdir -p $(@D)
-	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O1 -g -pthread -o $@ $< -lpthread
+	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O1 -g -pthread $(TRACEE_CFLAGS_$*) \
+		-o $@ $< -lpthread
+
+# Per-tracee flags: TRACEE_CFLAGS_name.
+TRACEE_CFLAGS_stack_fp := -fno-omit-frame-pointer
 
 # --source / -k tracees: one source, many builds. src_call-{pie,nopie}-{O0,O2}-
 # {dw4,dw5}-{fp,nofp}; -lib with f1..f3 in libsrccall.so; -stripped; -debuglink

@@ -40,6 +40,11 @@ struct rn_memsrc {
 	 * built without libdwarf/libunwind). */
 	long (*stack)(void *ctx, __u32 tid, __u32 tgid, struct rn_frame *frames, size_t max,
 		      int how);
+	/* The same from the stack the backend captured with the record ev
+	 * (eBPF: RN_REG_STACK regions), when the task is no longer where the
+	 * record left it. Preferred over stack when set. */
+	long (*stack_rec)(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			  size_t max, int how);
 	/* -yy: the details of descriptor fd of process tgid, whose path is
 	 * path: what a socket is connected to ("TCP:[127.0.0.1:5000->...]"),
 	 * a device's numbers ("/dev/null<char 1:3>"), escaped, in buf.
@@ -144,6 +149,9 @@ struct rn_trace_config {
 	 * on the recording machine, for the times printed (have_realtime_off). */
 	__s64 realtime_off_ns;
 	bool have_realtime_off;
+	/* -k, --source, --stack-format=folded: the eBPF backend takes the
+	 * caller's user stack with each call it records */
+	bool stacks;
 	/* -e inject= / -e fault= (backends/inject.h), or NULL: ptrace only.
 	 * Injected calls stop the task even when not reported. */
 	const struct rn_inject *inject;

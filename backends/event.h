@@ -168,6 +168,9 @@ struct rn_region {
 
 #define RN_REG_COUNT	(1u << 7) /* not memory: a __u32 count of the records in
 				   * the buffer at addr (getdents64 under eBPF) */
+#define RN_REG_STACK	(1u << 8) /* not memory: the caller's user stack as the
+				   * kernel saw it (eBPF -k/--source), laid out
+				   * as backends/ustack.h says; arg tells which part */
 
 #define RN_REG_PATHCUT	(1u << 9) /* with RN_REG_FDPATH, no bytes: the fd's path
 				   * was longer than the eBPF backend's cap and

@@ -33,6 +33,7 @@ const volatile __u32 rn_pathmax = RN_PATH_CAP;	/* RN_CAP_STR strings */
 const volatile __u64 rn_wake_bytes = 256 * 1024; /* wake the reader past this backlog */
 const volatile __u64 rn_ring_half = RN_RING_DEFAULT / 2; /* half the ring buffer */
 const volatile __u32 rn_status_drop;	/* RN_DROP_OK | RN_DROP_FAILED */
+const volatile bool rn_stack;		/* take user stacks (bpf/stack.bpf.h) */
 const volatile __u64 rn_syscalls[RN_BITMAP_WORDS];
 /* syscalls with a small (<= 8 bytes) fixed input: copied at entry as well */
 const volatile __u64 rn_entry_in[RN_BITMAP_WORDS];

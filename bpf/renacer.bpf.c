@@ -21,6 +21,7 @@
 #include "bpf/aggregate.bpf.h"
 #include "bpf/signal.bpf.h"
 #include "bpf/fdpath.bpf.h"
+#include "bpf/stack.bpf.h"
 #include "bpf/sample.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
@@ -170,6 +171,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	s->ev.sc.ret = ret;
 	for (i = 0; i < RN_MAX_ARGS; i++)
 		s->ev.sc.args[i] = p->args[i];
+	if (rn_stack)
+		capture_stack(s, regs);	/* -k, --source: first, in an empty payload */
 	/* an exec that failed before the bprm hook still has its memory */
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);

@@ -9,6 +9,7 @@
 #define RN_BPF_TASK_H
 
 #include "bpf/common.bpf.h"
+#include "bpf/stack.bpf.h"	/* capture_stack: an unfinished call's stack */
 
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
@@ -123,6 +124,10 @@ static __always_inline void emit_unfinished(__u64 pid_tgid, __u64 now)
 		s->ev.sc.ret = 0;
 		for (i = 0; i < RN_MAX_ARGS; i++)
 			s->ev.sc.args[i] = p->args[i];
+		/* exit_group never returns: its stack is taken here, where the
+		 * user registers are still those of the call */
+		if (rn_stack)
+			capture_stack(s, (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf()));
 		emit(s, false);
 	}
 	bpf_task_storage_delete(&execcap, bpf_get_current_task_btf());

@@ -22,6 +22,7 @@
 
 #include "outfile.h"
 #include "perfetto.h"
+#include "../backends/stack.h"
 
 #define JL_MAX_DEPTH 64
 
@@ -39,6 +40,11 @@ struct jl_line {
 	bool unfinished, entry_missed, stopped, core_dumped;
 	__u64 ts_ns, dur_ns, count;
 	long long pid, tgid, ret, code, super;
+	/* "stack" (-k): each frame's args.stack text, back to back in frames */
+	struct rn_strbuf frames, fn, file, obj;
+	size_t fstart[RN_STACK_MAX + 1];
+	int nframes;
+	struct rn_pf_text ftext[RN_STACK_MAX];
 };
 
 static void jl_ws(struct jl *j)
@@ -346,6 +352,96 @@ static int jl_args(struct jl *j, struct jl_line *l)
 	}
 }
 
+/* A number or null (0). */
+static int jl_opt_int(struct jl *j, long long *v)
+{
+	*v = 0;
+	return jl_lit(j, "null") ? 0 : jl_int(j, v);
+}
+
+/* One frame object of "stack", as its args.stack text. */
+static int jl_frame(struct jl *j, struct jl_line *l)
+{
+	bool has_fn = false, has_file = false, has_obj = false;
+	long long line = 0, offset = 0, ip = 0;
+	int err;
+
+	if (j->p >= j->end || *j->p++ != '{')
+		return -EINVAL;
+	rn_sb_reset(&l->fn);
+	rn_sb_reset(&l->file);
+	rn_sb_reset(&l->obj);
+	jl_ws(j);
+	if (j->p < j->end && *j->p == '}')
+		j->p++;
+	else
+		for (;;) {
+			jl_ws(j);
+			rn_sb_reset(&l->key);
+			if (jl_string(j, &l->key))
+				return -EINVAL;
+			jl_ws(j);
+			if (j->p >= j->end || *j->p++ != ':')
+				return -EINVAL;
+			jl_ws(j);
+			if (!strcmp(l->key.buf, "function"))
+				err = jl_opt_string(j, &l->fn, &has_fn);
+			else if (!strcmp(l->key.buf, "file"))
+				err = jl_opt_string(j, &l->file, &has_file);
+			else if (!strcmp(l->key.buf, "object"))
+				err = jl_opt_string(j, &l->obj, &has_obj);
+			else if (!strcmp(l->key.buf, "line"))
+				err = jl_opt_int(j, &line);
+			else if (!strcmp(l->key.buf, "offset"))
+				err = jl_opt_int(j, &offset);
+			else if (!strcmp(l->key.buf, "ip"))
+				err = jl_opt_int(j, &ip);
+			else
+				err = jl_skip(j, 2);
+			jl_ws(j);
+			if (err || j->p >= j->end)
+				return -EINVAL;
+			if (*j->p++ == '}')
+				break;
+			if (j->p[-1] != ',')
+				return -EINVAL;
+		}
+	if (l->nframes == RN_STACK_MAX)
+		return 0;
+	l->fstart[l->nframes++] = l->frames.len;
+	rn_pf_frame_text(&l->frames, has_fn ? l->fn.buf : NULL, has_file ? l->file.buf : NULL,
+			 line > 0 ? (unsigned)line : 0, has_obj ? l->obj.buf : NULL,
+			 (__u64)offset, (__u64)ip);
+	l->fstart[l->nframes] = l->frames.len;
+	return 0;
+}
+
+/* "stack": [frame, ...] (or null). */
+static int jl_stack(struct jl *j, struct jl_line *l)
+{
+	if (jl_lit(j, "null"))
+		return 0;
+	if (j->p >= j->end || *j->p++ != '[')
+		return -EINVAL;
+	jl_ws(j);
+	if (j->p < j->end && *j->p == ']') {
+		j->p++;
+		return 0;
+	}
+	for (;;) {
+		jl_ws(j);
+		if (jl_frame(j, l))
+			return -EINVAL;
+		jl_ws(j);
+		if (j->p >= j->end)
+			return -EINVAL;
+		if (*j->p++ == ']')
+			return 0;
+		if (j->p[-1] != ',')
+			return -EINVAL;
+	}
+}
+
 static int jl_field(struct jl *j, const char *key, struct jl_line *l)
 {
 	const char *s;
@@ -392,7 +488,9 @@ static int jl_field(struct jl *j, const char *key, struct jl_line *l)
 		return jl_bool(j, &l->stopped);
 	if (!strcmp(key, "core_dumped"))
 		return jl_bool(j, &l->core_dumped);
-	return jl_skip(j, 1);	/* nr, si_code, source, stack, ... */
+	if (!strcmp(key, "stack"))
+		return jl_stack(j, l);
+	return jl_skip(j, 1);	/* nr, si_code, source, ... */
 }
 
 /* Empty l for the next line, keeping its buffers' memory. */
@@ -408,6 +506,11 @@ static void jl_line_reset(struct jl_line *l)
 	l->signal = keep.signal;
 	l->siginfo = keep.siginfo;
 	memcpy(l->arg, keep.arg, sizeof(l->arg));
+	l->frames = keep.frames;
+	l->fn = keep.fn;
+	l->file = keep.file;
+	l->obj = keep.obj;
+	rn_sb_reset(&l->frames);
 	for (struct rn_strbuf *b = &l->key; b <= &l->siginfo; b++)
 		rn_sb_reset(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
@@ -457,7 +560,7 @@ static const char *cstr(const struct rn_strbuf *b, bool has)
 
 /* The writer's record for l: 1, 0 for a line of another type (a summary),
  * -EINVAL for a record that lacks what its type needs. */
-static int to_rec(const struct jl_line *l, struct rn_pf_rec *r)
+static int to_rec(struct jl_line *l, struct rn_pf_rec *r)
 {
 	const char *t = l->type.buf;
 
@@ -479,6 +582,11 @@ static int to_rec(const struct jl_line *l, struct rn_pf_rec *r)
 		r->ret = l->ret;
 		r->err = cstr(&l->err, l->has_err);
 		r->entry_missed = l->entry_missed;
+		for (int i = 0; i < l->nframes; i++)
+			l->ftext[i] = (struct rn_pf_text){ l->frames.buf + l->fstart[i],
+							   l->fstart[i + 1] - l->fstart[i] };
+		r->frames = l->ftext;
+		r->nframes = l->nframes;
 	} else if (!strcmp(t, "signal")) {
 		if (!l->has_signal)
 			return -EINVAL;
@@ -527,6 +635,10 @@ static int convert(struct export_io *io)
 		rn_sb_init(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_init(&l.arg[i]);
+	rn_sb_init(&l.frames);
+	rn_sb_init(&l.fn);
+	rn_sb_init(&l.file);
+	rn_sb_init(&l.obj);
 	rn_sb_init(&buf);
 	rn_pf_init(&pf, false, NULL);
 	rn_pf_open(&buf);
@@ -557,6 +669,10 @@ static int convert(struct export_io *io)
 		rn_sb_release(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_release(&l.arg[i]);
+	rn_sb_release(&l.frames);
+	rn_sb_release(&l.fn);
+	rn_sb_release(&l.file);
+	rn_sb_release(&l.obj);
 	return ret;
 }
 

@@ -151,6 +151,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->strsize = o->dec.strsize;
 	cfg->buffer_size = o->buffer_size;
 	cfg->fd_paths = o->dec.show_paths;
+	cfg->stacks = o->stack || o->source || o->function_time;
 	cfg->verbose = o->verbose;
 	cfg->capture_env = o->dec.verbose;
 	cfg->no_seccomp = o->seccomp == 0;

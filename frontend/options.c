@@ -219,6 +219,15 @@ static void set_ptrace_only(struct rn_opts *o, const char *why)
 		o->ptrace_only_why = why;
 }
 
+/* Both backends can, but auto picks ptrace: its unwinder needs no frame
+ * pointers (the eBPF backend's does beyond the stack it copies). */
+static void set_ptrace_preferred(struct rn_opts *o, const char *why)
+{
+	o->ptrace_preferred = true;
+	if (!o->ptrace_preferred_why)
+		o->ptrace_preferred_why = why;
+}
+
 /* -k, --source and --function-time need the unwinder (backends/ptrace/unwind.c). */
 static int need_unwinder(char *err, size_t errlen, const char *opt)
 {
@@ -254,7 +263,7 @@ static int parse_output_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 			return fail(err, errlen, "invalid --stack-format '%s': use text or folded",
 				    optarg);
 		/* the stacks of -k, counted instead of printed under each call */
-		set_ptrace_only(o, "--stack-format=folded");
+		set_ptrace_preferred(o, "--stack-format=folded");
 		o->stack = true;
 		o->stack_folded = true;
 		return need_unwinder(err, errlen, "--stack-format=folded");
@@ -423,14 +432,14 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->version = true;
 		return 0;
 	case OPT_SOURCE:
-		set_ptrace_only(o, "--source");
+		set_ptrace_preferred(o, "--source");
 		if (optarg && strcmp(optarg, "innermost"))
 			return fail(err, errlen, "--source: unknown mode '%s' (try --source or "
 				    "--source=innermost)", optarg);
 		o->source = optarg ? 2 : 1;
 		return need_unwinder(err, errlen, "--source");
 	case OPT_FTIME:
-		set_ptrace_only(o, "--function-time");
+		set_ptrace_preferred(o, "--function-time");
 		o->function_time = true;
 		return need_unwinder(err, errlen, "--function-time");
 	case OPT_SUMMARY_ONLY:
@@ -521,7 +530,7 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case 'P':
 		return add_filter(o, "-P ", optarg);
 	case 'k':
-		set_ptrace_only(o, "-k");
+		set_ptrace_preferred(o, "-k");
 		o->stack = true;
 		return need_unwinder(err, errlen, "-k");
 	case 'h':
@@ -712,11 +721,12 @@ void rn_opts_usage(FILE *out)
 	      "  -r                      time since the previous line (relative timestamps)\n"
 	      "  -T                      time spent in each call\n"
 	      "  -Y, --decode-pids=comm  command names next to pids: 1234<cat>\n"
-	      "  -k                      (ptrace) the call stack of each call\n"
-	      "  --stack-format=folded   (ptrace) calls per distinct stack at the end, as\n"
+	      "  -k                      the call stack of each call (auto picks ptrace; on\n"
+	      "                          --backend=ebpf frames need frame pointers: docs/stacks.md)\n"
+	      "  --stack-format=folded   calls per distinct stack at the end, as\n"
 	      "                          flame-graph tools read them (comm;frame;...;syscall N)\n"
-	      "  --source[=innermost]    (ptrace) the program's file:line making each call\n"
-	      "  --function-time         (ptrace) calls and time per (function, syscall)\n"
+	      "  --source[=innermost]    the program's file:line making each call (as -k)\n"
+	      "  --function-time         calls and time per (function, syscall) (as -k)\n"
 	      "  -q, -qq, -qqq           fewer messages about attaching and exits\n"
 	      "Statistics:\n"
 	      "  -c                      count calls, errors and time; print a summary\n"

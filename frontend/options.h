@@ -62,6 +62,10 @@ struct rn_opts {
 	unsigned readers;	/* --readers=N, 0 = the default */
 	bool ptrace_only;	/* a ptrace-only feature was asked for */
 	const char *ptrace_only_why;
+	/* an option both backends serve but --backend=auto gives to ptrace
+	 * (-k, --source, --stack-format=folded: eBPF stacks need frame pointers) */
+	bool ptrace_preferred;
+	const char *ptrace_preferred_why;
 	struct rn_decode_opts dec;
 	pid_t *pids;		/* -p, owned */
 	size_t npids;

@@ -285,6 +285,15 @@ static void put_syscall(struct rn_strbuf *out, const struct rn_pf_rec *r)
 	}
 	if (r->entry_missed)
 		rn_sb_puts(out, ",\"entry_missed\":true");
+	if (r->nframes > 0) {
+		rn_sb_puts(out, ",\"stack\":[");
+		for (int i = 0; i < r->nframes; i++) {
+			if (i)
+				rn_sb_putc(out, ',');
+			put_str(out, r->frames[i].s, r->frames[i].len);
+		}
+		rn_sb_putc(out, ']');
+	}
 	rn_sb_puts(out, "}}");
 }
 
@@ -367,4 +376,24 @@ void rn_pf_forget(struct rn_pf *p, __u32 tid, __u32 tgid)
 	rn_tidmap_remove(&p->threads, tid);
 	if (tid == tgid)
 		free(rn_tidmap_remove(&p->procs, tgid));
+}
+
+static const char *pf_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+void rn_pf_frame_text(struct rn_strbuf *out, const char *function, const char *file,
+		      unsigned line, const char *object, __u64 offset, __u64 ip)
+{
+	if (function && file && line)
+		rn_sb_printf(out, "%s (%s:%u)", function, pf_base_name(file), line);
+	else if (function)
+		rn_sb_printf(out, "%s (%s)", function, object ? pf_base_name(object) : "?");
+	else if (object)
+		rn_sb_printf(out, "%s+0x%llx", pf_base_name(object), (unsigned long long)offset);
+	else
+		rn_sb_printf(out, "0x%llx", (unsigned long long)ip);
 }

@@ -59,6 +59,10 @@ struct rn_pf_rec {
 	bool core_dumped;
 	bool superseded;
 	__u64 count;		/* lost */
+	/* syscall under -k: its call stack, innermost first, one text per
+	 * frame ("c (stack_fp.c:22)"); written as args.stack */
+	const struct rn_pf_text *frames;
+	int nframes;
 };
 
 /*
@@ -98,6 +102,12 @@ bool rn_pf_known(const struct rn_pf *p, __u32 tid);
  */
 void rn_pf_record(struct rn_pf *p, const struct rn_pf_rec *r, bool *first,
 		  struct rn_strbuf *out);
+
+/* One frame of a -k stack as args.stack shows it: "c (file.c:22)" (the
+ * file's base name), "write (libc.so.6)", "libfoo.so+0x1234", "0x7f...".
+ * Any of function, file and object may be NULL; line 0 = unknown. */
+void rn_pf_frame_text(struct rn_strbuf *out, const char *function, const char *file,
+		      unsigned line, const char *object, __u64 offset, __u64 ip);
 
 /* r's task exited: forget its thread (a later task with its id is named
  * anew) and, for a leader, its process. */

@@ -75,6 +75,11 @@ const struct rn_backend_ops *rn_select_backend(const struct rn_opts *o,
 		snprintf(why, whylen, "ptrace: %s needs it", o->ptrace_only_why);
 		return pick_ptrace(o, err, errlen);
 	}
+	if (o->ptrace_preferred && !ebpf_only_feature(o)) {
+		snprintf(why, whylen, "ptrace: %s unwinds without frame pointers there "
+			 "(--backend=ebpf takes stacks in the kernel)", o->ptrace_preferred_why);
+		return &rn_ptrace_backend;
+	}
 	if (rn_ebpf_backend.probe(cfg, probe_why, sizeof(probe_why)) == 0) {
 		snprintf(why, whylen, "ebpf: privileges, BTF and tracepoints are available");
 		return &rn_ebpf_backend;

@@ -52,10 +52,16 @@ static const char *comm_of(struct folded_sink *fs, const struct rn_event *ev)
 	bool exec = (ev->sc.nr == __NR_execve || ev->sc.nr == __NR_execveat) && ev->sc.ret == 0;
 	FILE *f;
 
-	if (slot && *slot && !exec)
+	/* a name not found before ("?": the process was gone) is taken from
+	 * the first record that carries one */
+	if (slot && *slot && !exec && (strcmp(*slot, "?") || !ev->comm[0]))
 		return *slot;
+	/* the name the backend took with the record (eBPF, in the kernel):
+	 * the process may be gone already */
+	if (ev->comm[0])
+		snprintf(buf, sizeof(buf), "%.*s", (int)sizeof(ev->comm), ev->comm);
 	snprintf(path, sizeof(path), "/proc/%u/comm", ev->tgid);
-	f = fopen(path, "re");
+	f = ev->comm[0] ? NULL : fopen(path, "re");
 	if (f) {
 		if (fgets(buf, sizeof(buf), f))
 			buf[strcspn(buf, "\n")] = '\0';

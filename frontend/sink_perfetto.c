@@ -17,6 +17,8 @@ struct pf_sink {
 	struct rn_output *out;
 	struct rn_strbuf buf;
 	struct rn_strbuf info;	/* a signal's siginfo text */
+	struct rn_strbuf frames;	/* -k: the frames' texts, back to back */
+	struct rn_pf_text ftext[RN_STACK_MAX];
 	bool ff;		/* -ff: one document per thread */
 	bool first;		/* one document: nothing in it yet */
 };
@@ -49,6 +51,30 @@ static int pf_begin(struct rn_sink *s)
 	return ps->out->write_errno ? -ps->out->write_errno : 0;
 }
 
+/* -k: each frame as one line of text, "c (stack_fp.c:22)", "write
+ * (libc.so.6)" or "libfoo.so+0x1234"; the texts point into ps->frames. */
+static void frame_texts(struct pf_sink *ps, const struct rn_sink_rec *sr, struct rn_pf_rec *r)
+{
+	size_t starts[RN_STACK_MAX];
+	int n = sr->nframes < RN_STACK_MAX ? sr->nframes : RN_STACK_MAX;
+
+	rn_sb_reset(&ps->frames);
+	for (int i = 0; i < n; i++) {
+		const struct rn_frame *f = &sr->frames[i];
+
+		starts[i] = ps->frames.len;
+		rn_pf_frame_text(&ps->frames, f->function, f->file, f->line, f->object, f->offset,
+				 f->ip);
+	}
+	/* the buffer may have moved while it grew: point into it at the end */
+	for (int i = 0; i < n; i++)
+		ps->ftext[i] = (struct rn_pf_text){
+			ps->frames.buf + starts[i],
+			(i + 1 < n ? starts[i + 1] : ps->frames.len) - starts[i] };
+	r->frames = ps->ftext;
+	r->nframes = n;
+}
+
 /* The writer's view of a live record (NULL when it prints nothing). */
 static const struct rn_pf_rec *to_rec(struct pf_sink *ps, const struct rn_sink_rec *sr,
 				      struct rn_pf_rec *r)
@@ -71,6 +97,8 @@ static const struct rn_pf_rec *to_rec(struct pf_sink *ps, const struct rn_sink_r
 		r->err = d->err;
 		r->unfinished = d->unfinished;
 		r->entry_missed = ev->flags & RN_F_ENTRY_MISSED;
+		if (sr->frames && sr->nframes > 0)
+			frame_texts(ps, sr, r);
 		return r;
 	case RN_EV_SIGNAL:
 		r->kind = RN_PF_SIGNAL;
@@ -182,6 +210,7 @@ static void pf_release(struct rn_sink *s)
 	rn_pf_release(&ps->pf);
 	rn_sb_release(&ps->buf);
 	rn_sb_release(&ps->info);
+	rn_sb_release(&ps->frames);
 	free(ps);
 	free(s);
 }
@@ -210,6 +239,11 @@ static struct rn_sink *pf_new(const struct rn_sink_env *env)
 	rn_pf_init(&ps->pf, ps->ff, rn_pf_proc_comm);
 	rn_sb_init(&ps->buf);
 	rn_sb_init(&ps->info);
+	rn_sb_init(&ps->frames);
+	/* -k: each call's stack in its args (--source alone has no frames
+	 * to show here) */
+	if (env->opts->stack)
+		s->wants |= RN_SINK_STACK;
 	return s;
 }
 

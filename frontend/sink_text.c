@@ -67,17 +67,32 @@ static void put_relative(const struct rn_fmt_ctx *c, __u64 ns, struct rn_strbuf 
  * printable ASCII as is, anything else as \xHH. */
 static void put_plain(struct rn_strbuf *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	while (*s) {
+		const char *run = s;
+		unsigned char ch;
 
-		if (ch >= 0x20 && ch < 0x7f && ch != '\\') {
-			rn_sb_putc(out, (char)ch);
-		} else {
-			rn_sb_puts(out, "\\x");
-			rn_sb_putc(out, hexdig[ch >> 4]);
-			rn_sb_putc(out, hexdig[ch & 15]);
-		}
+		/* the common case, a run of plain bytes, in one copy (-k prints
+		 * a few names per frame for every call) */
+		while ((ch = (unsigned char)*s) >= 0x20 && ch < 0x7f && ch != '\\')
+			s++;
+		if (s > run)
+			rn_sb_put(out, run, (size_t)(s - run));
+		if (!*s)
+			return;
+		s++;
+		rn_sb_puts(out, "\\x");
+		rn_sb_putc(out, hexdig[ch >> 4]);
+		rn_sb_putc(out, hexdig[ch & 15]);
 	}
+}
+
+/* "0x1f", and "0x0" (rn_sb_put_hex writes a bare 0) */
+static void put_hex(struct rn_strbuf *out, unsigned long long v)
+{
+	if (v)
+		rn_sb_put_hex(out, v);
+	else
+		rn_sb_puts(out, "0x0");
 }
 
 static const char *base_name(const char *path)
@@ -116,12 +131,16 @@ static void text_frame(const struct rn_frame *f, struct rn_strbuf *out)
 	rn_sb_putc(out, '(');
 	if (f->function)
 		put_plain(out, f->function);
-	rn_sb_printf(out, "+0x%llx) [0x%llx]", (unsigned long long)f->offset,
-		     (unsigned long long)f->ip);
+	rn_sb_putc(out, '+');
+	put_hex(out, f->offset);
+	rn_sb_puts(out, ") [");
+	put_hex(out, f->ip);
+	rn_sb_putc(out, ']');
 	if (f->file && f->line) {
 		rn_sb_putc(out, ' ');
 		put_plain(out, base_name(f->file));
-		rn_sb_printf(out, ":%u", f->line);
+		rn_sb_putc(out, ':');
+		rn_sb_put_udec(out, f->line);
 	}
 	rn_sb_putc(out, '\n');
 }

@@ -173,7 +173,9 @@ static void take_stack(struct rn_trace *t, struct rn_sink_rec *r, const struct r
 	const struct rn_event *ev = r->ev;
 	long n = 0;
 
-	if (mem && mem->stack)
+	if (mem && mem->stack_rec)
+		n = mem->stack_rec(mem->ctx, ev, frames, RN_STACK_MAX, t->stack_how);
+	else if (mem && mem->stack)
 		n = mem->stack(mem->ctx, ev->tid, ev->tgid, frames, RN_STACK_MAX, t->stack_how);
 	r->frames = frames;
 	r->nframes = n > 0 ? (int)n : 0;

@@ -50,7 +50,7 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
 	size_t off = 0;
 
 	while ((r = region_next(ev, &off, &data))) {
-		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH | RN_REG_COUNT))
+		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH | RN_REG_COUNT | RN_REG_STACK))
 			continue;
 		if (want_exit >= 0 && !!(r->flags & RN_REG_EXIT) != want_exit)
 			continue;

@@ -25,6 +25,8 @@
 #include <unistd.h>
 
 #include "backends/backend.h"
+#include "backends/stack.h"
+#include "backends/ustack.h"
 
 #define CG_ROOT "/sys/fs/cgroup/unified"
 
@@ -527,6 +529,86 @@ static void test_lost_is_counted(void **state)
 	ops->close(b);
 }
 
+/* -k: records carry their stack (stack_rec names frames), and the mapping
+ * hook hears of the program's file and of libc. */
+struct stk_seen {
+	unsigned long getppid, with_stack, in_storm;
+	unsigned long maps, storm_maps, libc_maps;
+};
+
+static int stk_event(void *ctx, const struct rn_event *evs, size_t n, const struct rn_memsrc *mem)
+{
+	struct stk_seen *s = ctx;
+	struct rn_frame f[RN_STACK_MAX];
+
+	for (size_t i = 0; i < n; i++) {
+		long nf;
+
+		if (evs[i].type != RN_EV_SYSCALL || evs[i].sc.nr != SYS_getppid)
+			continue;
+		s->getppid++;
+		assert_non_null(mem->stack_rec);
+		nf = mem->stack_rec(mem->ctx, &evs[i], f, RN_STACK_MAX, RN_STACK_FULL);
+		if (nf > 1)
+			s->with_stack++;
+		for (long k = 0; k < nf; k++)
+			if (f[k].object && strstr(f[k].object, "/storm")) {
+				s->in_storm++;
+				break;
+			}
+	}
+	return 0;
+}
+
+static void stk_map(void *ctx, __u32 tgid, const struct rn_ustack_mapping *m)
+{
+	struct stk_seen *s = ctx;
+
+	(void)tgid;
+	assert_true(m->start < m->end);
+	s->maps++;
+	if (m->path && strstr(m->path, "/storm"))
+		s->storm_maps++;
+	if (m->path && strstr(m->path, "/libc.so"))
+		s->libc_maps++;
+}
+
+static void test_stacks_and_map_hook(void **state)
+{
+	char *argv[] = { storm, "100", NULL };
+	struct rn_trace_config cfg;
+	struct stk_seen s = {};
+	struct rn_backend *b;
+	time_t end;
+
+	(void)state;
+	NEED_EBPF();
+	cfg_init(&cfg);
+	cfg.argv = argv;
+	cfg.stacks = true;
+	b = ops->open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(rn_ebpf_stack_map_hook(b, stk_map, &s), 0);
+	assert_int_equal(ops->start(b), 0);
+	end = now_s() + 30;
+	while (ops->poll(b, 100, stk_event, &s) > 0 && now_s() < end)
+		;
+	print_message("getppid %lu, with a stack %lu, through storm %lu; mappings %lu "
+		      "(storm %lu, libc %lu)\n", s.getppid, s.with_stack, s.in_storm, s.maps,
+		      s.storm_maps, s.libc_maps);
+	assert_int_equal(s.getppid, 100);
+	assert_int_equal(s.with_stack, 100);
+	assert_int_equal(s.in_storm, 100);
+	assert_true(s.storm_maps >= 1 && s.libc_maps >= 1);
+	ops->close(b);
+	/* without stacks there is nothing to hook */
+	cfg.stacks = false;
+	b = ops->open(&cfg);
+	assert_non_null(b);
+	assert_int_equal(rn_ebpf_stack_map_hook(b, stk_map, &s), -ENOTSUP);
+	ops->close(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -541,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_summary_in_kernel),
 		cmocka_unit_test(test_lost_is_counted),
 		cmocka_unit_test(test_ring_fill),
+		cmocka_unit_test(test_stacks_and_map_hook),
 	};
 
 	signal(SIGPIPE, SIG_IGN);

@@ -307,6 +307,40 @@ static void test_export_reader(void **state)
 	unlink(xpath);
 }
 
+/* -k stacks in a JSON Lines trace become args.stack, one text per frame,
+ * escaped (a symbol name is the traced program's to choose). */
+static void test_export_stack(void **state)
+{
+	char jpath[] = "/tmp/test_perfetto.j.XXXXXX", xpath[] = "/tmp/test_perfetto.x.XXXXXX";
+	char *xargv[] = { "export", jpath, "-o", xpath, NULL };
+	char err[512], *text;
+	FILE *j;
+
+	(void)state;
+	close(mkstemp(xpath));
+	j = fdopen(mkstemp(jpath), "w");
+	assert_non_null(j);
+	fputs("{\"type\":\"syscall\",\"ts\":1,\"pid\":7,\"tgid\":7,\"syscall\":\"getpid\","
+	      "\"args\":[],\"ret\":7,\"errno\":null,\"dur_us\":1,\"stack\":["
+	      "{\"ip\":1,\"object\":\"/lib/libc.so.6\",\"offset\":25,\"file\":null,"
+	      "\"line\":null,\"function\":\"w\\\"\\u001b\"},"
+	      "{\"ip\":2,\"object\":\"/x/prog\",\"offset\":66,\"file\":\"/src/p.c\","
+	      "\"line\":23,\"function\":\"c\"},"
+	      "{\"ip\":3,\"object\":\"/x/libq.so\",\"offset\":16,\"file\":null,"
+	      "\"line\":null,\"function\":null},"
+	      "{\"ip\":42,\"object\":null,\"offset\":0,\"file\":null,\"line\":null,"
+	      "\"function\":null}]}\n", j);
+	fclose(j);
+	assert_int_equal(rn_export_main(4, xargv, err, sizeof(err)), 0);
+	text = slurp(xpath);
+	assert_int_equal(check_document(text), 1 + 2);
+	assert_non_null(strstr(text, "\"ret\":7,\"stack\":[\"w\\\"\\u001b (libc.so.6)\","
+			    "\"c (p.c:23)\",\"libq.so+0x10\",\"0x2a\"]}}"));
+	free(text);
+	unlink(jpath);
+	unlink(xpath);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_sink_per_thread_files),
 		cmocka_unit_test(test_export_equals_sink),
 		cmocka_unit_test(test_export_reader),
+		cmocka_unit_test(test_export_stack),
 	};
 
 	return cmocka_run_group_tests_name("perfetto", tests, NULL, NULL);

@@ -278,11 +278,12 @@ static void test_options(void **state)
 #ifdef RN_HAVE_DWARF
 	assert_int_equal(parse(&o, "--source", "-k", err), 0);
 	assert_int_equal(o.source, 1);
-	assert_true(o.stack && o.ptrace_only);
+	/* both backends take stacks; auto prefers ptrace */
+	assert_true(o.stack && !o.ptrace_only && o.ptrace_preferred);
 	rn_opts_release(&o);
 	assert_int_equal(parse(&o, "--source=innermost", "--function-time", err), 0);
 	assert_int_equal(o.source, 2);
-	assert_true(o.function_time && !o.stack && o.ptrace_only);
+	assert_true(o.function_time && !o.stack && !o.ptrace_only && o.ptrace_preferred);
 	rn_opts_release(&o);
 #else
 	assert_int_equal(parse(&o, "-k", "-f", err), -EINVAL);

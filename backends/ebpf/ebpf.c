@@ -29,6 +29,7 @@
 #include <bpf/libbpf.h>
 
 #include "ebpf.h"
+#include "ebpf_stack.h"
 #include "../capture.h"
 #include "bpf/renacer.h"
 #include "bpf/renacer.skel.h"
@@ -220,6 +221,7 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 	ro->rn_summary = cfg->summary_only;
 	ro->rn_no_time = cfg->no_timing && !cfg->summary_only;
 	ro->rn_status_drop = cfg->status_drop;
+	ro->rn_stack = cfg->stacks && !cfg->summary_only;	/* bpf/stack.bpf.h */
 	if (cfg->strsize)
 		ro->rn_strsize = cfg->strsize < RN_PAYLOAD_MAX ? cfg->strsize : RN_PAYLOAD_MAX;
 	ro->rn_wake_bytes = ebpf_ring_size(cfg) / 16;
@@ -457,6 +459,7 @@ static void ebpf_free(struct ebpf_backend *b)
 	if (!b)
 		return;
 	ebpf_phase(b, "run");
+	ebpf_stack_close(b);
 	while (b->npidfds)
 		close(b->pidfds[--b->npidfds]);
 	free(b->pidfds);
@@ -538,6 +541,9 @@ static struct rn_backend *ebpf_open(const struct rn_trace_config *cfg)
 		}
 	}
 	ebpf_phase(b, "ring");
+	err = ebpf_stack_open(b, cfg);
+	if (err)
+		goto fail;
 	return &b->base;
 fail:
 	/* open has no error channel but errno: keep the reason for error(NULL) */

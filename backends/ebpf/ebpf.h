@@ -17,6 +17,7 @@ void ebpf_ident_rodata(struct renacer_bpf *skel, const struct rn_trace_config *c
 
 struct renacer_bpf;
 struct ring_buffer;
+struct ebpf_stack;
 struct ebpf_readers;
 
 /* One ring buffer of the "rings" map (backends/ebpf/ebpf_rings.c). */
@@ -80,6 +81,10 @@ struct ebpf_backend {
 	bool budget_hit;
 
 	char err[256];
+
+	/* what the sinks read records with (ebpf_poll.c), and -k's state */
+	struct rn_memsrc mem;
+	struct ebpf_stack *stk;
 
 	/* --debug: where start-up and shutdown time goes (ebpf_phase) */
 	struct timespec t_mark;

@@ -20,6 +20,7 @@
 
 #include "../wake.h"
 #include "ebpf.h"
+#include "ebpf_stack.h"
 #include "../capture.h"
 #include "../procfs.h"
 #include "bpf/renacer.h"
@@ -44,17 +45,31 @@ static const struct rn_memsrc ebpf_memsrc = {
 	.fdpath = NULL,
 };
 
+/* The memsrc of b's records (with the stack symbolizer under -k). */
+static const struct rn_memsrc *ebpf_mem(struct ebpf_backend *b)
+{
+	if (!b->mem.read) {
+		b->mem = ebpf_memsrc;
+		ebpf_stack_memsrc(b, &b->mem);
+	}
+	return &b->mem;
+}
+
 /* Records one poll hands on before it returns to the frontend's loop. */
 #define EBPF_POLL_BUDGET 65536
 
 static int poll_flush(struct ebpf_backend *b)
 {
 	size_t n = b->nbatch;
+	int ret;
 
 	if (!n)
 		return 0;
 	b->nbatch = 0;
-	return b->fn(b->fn_ctx, b->batch, n, &ebpf_memsrc);
+	ebpf_stack_batch_seen(b, b->batch, n);	/* -k: mappings first */
+	ret = b->fn(b->fn_ctx, b->batch, n, ebpf_mem(b));
+	ebpf_stack_batch_done(b, b->batch, n);	/* -k: processes gone */
+	return ret;
 }
 
 int ebpf_sample(void *ctx, void *data, size_t size)
@@ -64,7 +79,7 @@ int ebpf_sample(void *ctx, void *data, size_t size)
 	if (size > sizeof(struct rn_event))
 		size = sizeof(struct rn_event);
 	memcpy(&b->batch[b->nbatch++], data, size);
-	if (b->nbatch >= EBPF_BATCH) {
+	if (b->nbatch >= EBPF_BATCH || ebpf_stack_batch_ends(b, &b->batch[b->nbatch - 1])) {
 		b->fn_err = poll_flush(b);
 		if (b->fn_err < 0)
 			return b->fn_err;
@@ -143,7 +158,7 @@ static int poll_report_lost(struct ebpf_backend *b)
 	ev = poll_record(b, RN_EV_LOST);
 	ev->lost.count = total - b->lost_reported;
 	b->lost_reported = b->lost_seen = total;
-	return b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+	return b->fn(b->fn_ctx, ev, 1, ebpf_mem(b));
 }
 
 /*
@@ -165,7 +180,7 @@ static int poll_announce(struct ebpf_backend *b, bool detached)
 		ev->tid = b->pids[i];
 		tgid = rn_proc_tgid(b->pids[i]);
 		ev->tgid = tgid > 0 ? (__u32)tgid : ev->tid;
-		err = b->fn(b->fn_ctx, ev, 1, &ebpf_memsrc);
+		err = b->fn(b->fn_ctx, ev, 1, ebpf_mem(b));
 	}
 	return err;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "../backend.h"
+#include "../ustack.h"
 
 static int stub_probe(const struct rn_trace_config *cfg, char *why, size_t whylen)
 {
@@ -28,3 +29,9 @@ const struct rn_backend_ops rn_ebpf_backend = {
 	.probe = stub_probe,
 	.open = stub_open,
 };
+
+int rn_ebpf_stack_map_hook(struct rn_backend *b, rn_ustack_map_fn fn, void *ctx)
+{
+	(void)b, (void)fn, (void)ctx;
+	return -ENOTSUP;
+}
