@@ -118,10 +118,26 @@ static char *path_by_walk(__u64 id)
 	return walk_found;
 }
 
+static struct cg_node **cg_bucket(__u64 id)
+{
+	return &cg_table[(id * 0x9e3779b97f4a7c15ull) >> 54 & (CG_BUCKETS - 1)];
+}
+
+static void cg_set_path(struct cg_node *n, char *path)
+{
+	char cont[RN_CONTAINER_MAX];
+
+	free(n->path);
+	free(n->container);
+	n->path = path;
+	n->container = NULL;
+	if (n->path && rn_cgroup_container_of(n->path, cont, sizeof(cont)))
+		n->container = strdup(cont);
+}
+
 static struct cg_node *cg_lookup(__u64 id)
 {
-	struct cg_node **b = &cg_table[(id * 0x9e3779b97f4a7c15ull) >> 54 & (CG_BUCKETS - 1)];
-	char cont[RN_CONTAINER_MAX];
+	struct cg_node **b = cg_bucket(id);
 	struct cg_node *n;
 
 	for (n = *b; n; n = n->next)
@@ -132,15 +148,31 @@ static struct cg_node *cg_lookup(__u64 id)
 		return NULL;
 	n->id = id;
 	if (rn_cgroup_mount()) {
-		n->path = path_by_handle(id);
-		if (!n->path)
-			n->path = path_by_walk(id);
+		char *path = path_by_handle(id);
+
+		cg_set_path(n, path ? path : path_by_walk(id));
 	}
-	if (n->path && rn_cgroup_container_of(n->path, cont, sizeof(cont)))
-		n->container = strdup(cont);
 	n->next = *b;
 	*b = n;
 	return n;
+}
+
+void rn_cgroup_remember(__u64 id, const char *path)
+{
+	struct cg_node **b = cg_bucket(id), *n;
+
+	for (n = *b; n; n = n->next)
+		if (n->id == id)
+			break;
+	if (!n) {
+		n = calloc(1, sizeof(*n));
+		if (!n)
+			return;
+		n->id = id;
+		n->next = *b;
+		*b = n;
+	}
+	cg_set_path(n, strdup(path));
 }
 
 const char *rn_cgroup_path(__u64 id)

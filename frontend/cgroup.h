@@ -55,5 +55,8 @@ char *rn_cgroup_resolve(const char *arg, char *err, size_t errlen);
 
 /* Drop the cache. */
 void rn_cgroup_release(void);
+/* Take path as id's, not asking this machine (renacer report: the cgroups of
+ * the machine that recorded the trace). */
+void rn_cgroup_remember(__u64 id, const char *path);
 
 #endif /* RN_CGROUP_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Internals shared by frontend/filter.c and frontend/filter_path.c. */
+/* Internals shared by frontend/filter.c and its neighbours filter_*.c. */
 #ifndef RN_FILTER_INT_H
 #define RN_FILTER_INT_H
 
@@ -19,6 +19,10 @@ static inline unsigned sys_flags(long nr)
 
 	return s ? s->flags : 0;
 }
+
+/* filter_regex.c: why a /regex would cost regcomp() too much ("too many
+ * repetitions"), or NULL when it may be compiled */
+const char *filter_regex_too_costly(const char *re);
 
 /* Free the -P paths and the fd tracking (part of rn_filter_release()). */
 void filter_paths_release(struct rn_filter *f);

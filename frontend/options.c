@@ -370,22 +370,56 @@ static int parse_pids_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	return 0;
 }
 
+static int opt_backend(struct rn_opts *o, const char *arg, char *err, size_t errlen)
+{
+	if (!strcmp(arg, "ptrace"))
+		o->backend = RN_BACKEND_PTRACE;
+	else if (!strcmp(arg, "ebpf"))
+		o->backend = RN_BACKEND_EBPF;
+	else if (!strcmp(arg, "auto"))
+		o->backend = RN_BACKEND_AUTO;
+	else
+		return fail(err, errlen, "invalid --backend '%s': use ptrace, ebpf or auto", arg);
+	return 0;
+}
+
+static int opt_readers(struct rn_opts *o, const char *arg, char *err, size_t errlen)
+{
+	long long v = parse_num(arg, 64);
+
+	if (v < 1)
+		return fail(err, errlen, "invalid --readers '%s': a number from 1 to 64", arg);
+	o->readers = (unsigned)v;
+	return 0;
+}
+
+static void opt_y(struct rn_opts *o)
+{
+	/* -yy: sockets described through sock_diag, from the live fd */
+	if (o->dec.show_paths) {
+		o->dec.sock_details = true;
+		set_ptrace_only(o, "-yy");
+	}
+	/* -y: both backends; the eBPF one resolves the paths in the kernel at
+	 * the call (bpf/fdpath.bpf.h) */
+	o->dec.show_paths = true;
+}
+
+static int opt_e(struct rn_opts *o, const char *arg)
+{
+	/* the eBPF program only watches calls: it cannot change them */
+	if (!strncmp(arg, "inject=", 7) || !strncmp(arg, "fault=", 6))
+		set_ptrace_only(o, !strncmp(arg, "fault=", 6) ? "-e fault=" : "-e inject=");
+	return add_filter(o, "", arg);
+}
+
 static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 {
 	long long v;
 
 	switch (c) {
 	case OPT_BACKEND:
-		if (!strcmp(optarg, "ptrace"))
-			o->backend = RN_BACKEND_PTRACE;
-		else if (!strcmp(optarg, "ebpf"))
-			o->backend = RN_BACKEND_EBPF;
-		else if (!strcmp(optarg, "auto"))
-			o->backend = RN_BACKEND_AUTO;
-		else
-			return fail(err, errlen, "invalid --backend '%s': use ptrace, ebpf or auto",
-				    optarg);
-		return 0;
+		return opt_backend(o, optarg, err, errlen);
 	case OPT_FORMAT:
 		if (rn_format_parse(optarg, &o->format)) {
 			char names[128];
@@ -405,12 +439,7 @@ static int parse_long_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 	case OPT_RATE_LIMIT:
 		return rn_sample_opt(o, c == OPT_RATE_LIMIT, optarg, err, errlen);
 	case OPT_READERS:
-		v = parse_num(optarg, 64);
-		if (v < 1)
-			return fail(err, errlen, "invalid --readers '%s': a number from 1 to 64",
-				    optarg);
-		o->readers = (unsigned)v;
-		return 0;
+		return opt_readers(o, optarg, err, errlen);
 	case OPT_ALL:
 		o->all = true;
 		return 0;
@@ -484,14 +513,7 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->xflag++;
 		return 0;
 	case 'y':
-		/* -yy: sockets described through sock_diag, from the live fd */
-		if (o->dec.show_paths) {
-			o->dec.sock_details = true;
-			set_ptrace_only(o, "-yy");
-		}
-		/* -y: both backends; the eBPF one resolves the paths in the
-		 * kernel at the call (bpf/fdpath.bpf.h) */
-		o->dec.show_paths = true;
+		opt_y(o);
 		return 0;
 	case 'T':
 		o->show_time = true;
@@ -519,10 +541,7 @@ static int parse_short_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 		o->user = optarg;
 		return 0;
 	case 'e':
-		/* the eBPF program only watches calls: it cannot change them */
-		if (!strncmp(optarg, "inject=", 7) || !strncmp(optarg, "fault=", 6))
-			set_ptrace_only(o, !strncmp(optarg, "fault=", 6) ? "-e fault=" : "-e inject=");
-		return add_filter(o, "", optarg);
+		return opt_e(o, optarg);
 	case 'z':
 		return add_filter(o, "", "status=successful");
 	case 'Z':
@@ -672,7 +691,8 @@ void rn_opts_release(struct rn_opts *o)
 	o->pids = NULL;
 }
 
-void rn_opts_usage(FILE *out)
+/* --help, first part: the command lines, the backends and what is traced */
+static void usage_tracing(FILE *out)
 {
 	fputs("Usage: renacer [OPTIONS] -- COMMAND [ARGS]...\n"
 	      "       renacer [OPTIONS] -p PID[,PID...]\n"
@@ -707,8 +727,14 @@ void rn_opts_usage(FILE *out)
 	      "  -z / -Z                 only successful / only failed calls\n"
 	      "  -P PATH                 only calls that touch PATH\n"
 	      "  --trace-fds=SET         only calls on these descriptors\n"
-	      "  --seccomp-bpf, --no-seccomp-bpf  (ptrace) the seccomp pre-filter on or off\n"
-	      "Output:\n"
+	      "  --seccomp-bpf, --no-seccomp-bpf  (ptrace) the seccomp pre-filter on or off\n",
+	      out);
+}
+
+void rn_opts_usage(FILE *out)
+{
+	usage_tracing(out);
+	fputs("Output:\n"
 	      "  -o FILE                 write the trace to FILE (default: stderr)\n"
 	      "  --format=FORMAT         text like strace (default), json (JSON Lines), csv,\n"
 	      "                          perfetto (or chrome: Chrome trace-event JSON)\n"

@@ -13,7 +13,9 @@
  *  - process names and cgroup paths, from /proc, when a task first shows.
  */
 #include "record.h"
+#include "../backends/proc_ident.h"
 
+#include "cgroup.h"
 #include "filter.h"
 #include "outfile.h"
 
@@ -105,55 +107,6 @@ static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
 		rn_decode_dump(ev, &lm, &r->dec.dump);
 }
 
-/*
- * The cgroup v2 id (the inode of its directory) and path of task tid.
- * A minimal lookup through /proc/TID/cgroup and /sys/fs/cgroup: to be
- * swapped for frontend/cgroup.c's when that lands.
- */
-static int cgroup_of(__u32 tid, __u64 *id, char *path, size_t len)
-{
-	char name[64], line[4096], full[4200];
-	struct stat st;
-	FILE *f;
-	int ret = -ENOENT;
-
-	snprintf(name, sizeof(name), "/proc/%u/cgroup", tid);
-	f = fopen(name, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "0::", 3))
-			continue;
-		line[strcspn(line, "\n")] = '\0';
-		snprintf(path, len, "%s", line + 3);
-		snprintf(full, sizeof(full), "/sys/fs/cgroup%s", line + 3);
-		if (!stat(full, &st)) {
-			*id = st.st_ino;
-			ret = 0;
-		}
-		break;
-	}
-	fclose(f);
-	return ret;
-}
-
-static void read_comm(__u32 tid, char comm[16])
-{
-	char name[64];
-	ssize_t n = -1;
-	int fd;
-
-	memset(comm, 0, 16);
-	snprintf(name, sizeof(name), "/proc/%u/comm", tid);
-	fd = open(name, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, comm, 15);
-		close(fd);
-	}
-	if (n > 0 && comm[n - 1] == '\n')
-		comm[n - 1] = '\0';
-}
-
 static bool cgroup_known(struct rn_record *r, __u64 id)
 {
 	for (size_t i = 0; i < r->ncgroups; i++)
@@ -164,11 +117,13 @@ static bool cgroup_known(struct rn_record *r, __u64 id)
 	return false;
 }
 
-/* A task seen for the first time (or again after an execve): its name. */
+/* A task seen for the first time (or again after an execve): its name, and
+ * its cgroup's path the first time that cgroup shows. */
 static int note_task(struct rn_record *r, const struct rn_event *ev)
 {
 	struct rnb_proc p = { .tid = ev->tid, .tgid = ev->tgid };
-	char path[4096];
+	struct rn_proc_ident id;
+	const char *path;
 	int is_new;
 
 	r->last_tid = ev->tid;
@@ -177,13 +132,13 @@ static int note_task(struct rn_record *r, const struct rn_event *ev)
 	if (ev->flags & RN_F_IDENT) {
 		memcpy(p.comm, ev->comm, sizeof(p.comm));
 		p.cgroup_id = ev->cgroup_id;
-	} else {
-		read_comm(ev->tid, p.comm);
-		if (cgroup_of(ev->tid, &p.cgroup_id, path, sizeof(path)))
-			p.cgroup_id = 0;
-		else if (!cgroup_known(r, p.cgroup_id))
-			rnb_writer_cgroup(r->w, p.cgroup_id, path, strlen(path));
+	} else if (!rn_proc_ident((int)ev->tid, &id)) {
+		memcpy(p.comm, id.comm, sizeof(p.comm));
+		p.cgroup_id = id.cgroup_id;
 	}
+	path = p.cgroup_id ? rn_cgroup_path(p.cgroup_id) : NULL;
+	if (path && !cgroup_known(r, p.cgroup_id))
+		rnb_writer_cgroup(r->w, p.cgroup_id, path, strlen(path));
 	return rnb_writer_proc(r->w, &p);
 }
 
@@ -304,6 +259,7 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 	b = rn_file_open(o->rnb_in, err, errlen);
 	if (!b)
 		return NULL;
+	rn_file_on_cgroup(b, rn_cgroup_remember);
 	h = rn_file_header(b);
 	/* -t, JSON and CSV times are those of the recording machine */
 	cfg->realtime_off_ns = h->realtime_off_ns;

@@ -37,6 +37,7 @@ struct file_backend {
 	size_t live_len;
 	struct rnb_proc *procs;		/* the process names recorded */
 	size_t nprocs, procs_cap;
+	void (*on_cgroup)(__u64 id, const char *path);
 	bool failed;
 	char err[600];
 };
@@ -161,6 +162,27 @@ static int file_proc(struct file_backend *fb, const struct rnb_item *it)
 	return 0;
 }
 
+/* A recorded cgroup path, to the frontend's cache when it asked for them. */
+static void file_cgroup(struct file_backend *fb, const struct rnb_item *it)
+{
+	struct rnb_cgroup c;
+	char path[4096];
+
+	if (!fb->on_cgroup || it->len < sizeof(c))
+		return;
+	memcpy(&c, it->body, sizeof(c));
+	if (c.path_len >= sizeof(path) || c.path_len > it->len - sizeof(c))
+		return;
+	memcpy(path, (const char *)it->body + sizeof(c), c.path_len);
+	path[c.path_len] = '\0';
+	fb->on_cgroup(c.id, path);
+}
+
+void rn_file_on_cgroup(struct rn_backend *b, void (*fn)(__u64 id, const char *path))
+{
+	fb_of(b)->on_cgroup = fn;
+}
+
 static int file_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void *ctx)
 {
 	struct file_backend *fb = fb_of(b);
@@ -178,7 +200,9 @@ static int file_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void 
 			ret = file_event(fb, &it, fn, ctx);
 		else if (it.kind == RNB_FR_PROC)
 			ret = file_proc(fb, &it);
-		/* RNB_FR_CGROUP and unknown kinds: metadata for other readers */
+		else if (it.kind == RNB_FR_CGROUP)
+			file_cgroup(fb, &it);
+		/* unknown kinds: metadata for other readers */
 		if (ret < 0)
 			return ret;	/* the frontend's own error (output) */
 	}

@@ -206,6 +206,9 @@ struct rn_backend;
 struct rn_backend *rn_file_open(const char *path, char *err, size_t errlen);
 /* The header of the file b replays. */
 const struct rnb_header *rn_file_header(const struct rn_backend *b);
+/* Hand each cgroup path the file records to fn (the frontend's cgroup
+ * cache), as it comes by: ids then name the recording machine's cgroups. */
+void rn_file_on_cgroup(struct rn_backend *b, void (*fn)(__u64 id, const char *path));
 /* The last name recorded for tid so far, or NULL. */
 const char *rn_file_comm(const struct rn_backend *b, __u32 tid);
 

@@ -29,10 +29,12 @@ n=$(wc -l <"$WORK/s.m")
 [ "$n" -ge 50 ] || fail "only $n lines from strace"
 diff "$WORK/s.m" "$WORK/r.m" || fail "ptrace: lines differ from strace's"
 for call in timer_create timer_settime timer_gettime timerfd_settime get_mempolicy \
-	set_mempolicy mbind 'EPOLL_CTL_DEL, 4, ADDR' rt_sigtimedwait rt_sigqueueinfo \
+	set_mempolicy mbind rt_sigtimedwait rt_sigqueueinfo \
 	rt_tgsigqueueinfo 'times({' 'utime("' 'utimes(' futimesat 'mount("' 'swapon(' \
 	'mq_open(' settimeofday pwritev2 preadv2 sethostname setdomainname 'getdents(' \
 	si_timerid; do
 	grep -qF "$call" "$WORK/r.m" || fail "no $call line compared"
 done
+# the descriptor numbers depend on what the test runner left open
+grep -qE 'EPOLL_CTL_DEL, [0-9]+, ADDR\)' "$WORK/r.m" || fail "no EPOLL_CTL_DEL line with a pointer compared"
 echo "t_decode_tail: ok ($n lines as strace prints them)"

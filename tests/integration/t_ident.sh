@@ -189,4 +189,24 @@ grep -q "cgroup v2 is mounted at $MNT" "$WORK/e" || fail "no mount point: $(cat 
 "$RENACER" --all --comm=a --comm=b --comm=c --comm=d --comm=e --comm=f --comm=g --comm=h \
 	--comm=i true 2>"$WORK/e" && fail "nine --comm accepted"
 grep -q "at most 8" "$WORK/e" || fail "no reason for nine --comm: $(cat "$WORK/e")"
+# 9. record then report: the cgroup's path is the recording's, kept in the
+# file, even once that cgroup is gone from this machine
+REC=$MNT/renacer-rec-$$
+mkdir "$REC" || fail "cannot create $REC"
+with_int "$RENACER" record --backend=ebpf --cgroup="$REC" -o "$WORK/rec.rnb" \
+	-e trace=openat,read,exit_group &
+RPID=$!
+wait_attached "$RPID"
+run_inside "$REC" IN
+wait "$IN"
+stop
+rmdir "$REC" || fail "cannot remove $REC"
+"$RENACER" report "$WORK/rec.rnb" --format=json -o "$WORK/rep.json" || fail "report failed"
+python3 - "$WORK/rep.json" "$IN" "/renacer-rec-$$" "$NAME" <<'PY' || fail "report: recorded cgroup path"
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+mine = [r for r in recs if r["pid"] == int(sys.argv[2]) and r.get("comm") == sys.argv[4]]
+assert mine, "no record of the process in the report"
+assert all(r["cgroup"] == sys.argv[3] for r in mine), mine[0]
+PY
 echo "t_ident: ok"
