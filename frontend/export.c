@@ -33,10 +33,10 @@ struct jl {
 
 /* What one line says, in the reader's reused buffers. */
 struct jl_line {
-	struct rn_strbuf key, type, name, err, signal, siginfo;	/* in this order */
+	struct rn_strbuf key, type, name, err, signal, siginfo, comm;	/* in this order */
 	struct rn_strbuf arg[RN_MAX_ARGS];
 	int nargs;
-	bool has_err, has_ret, has_signal, has_siginfo, has_super, has_tgid;
+	bool has_err, has_ret, has_signal, has_siginfo, has_super, has_tgid, has_comm;
 	bool unfinished, entry_missed, stopped, core_dumped;
 	__u64 ts_ns, dur_ns, count;
 	long long pid, tgid, ret, code, super;
@@ -459,6 +459,8 @@ static int jl_field(struct jl *j, const char *key, struct jl_line *l)
 		return jl_opt_string(j, &l->signal, &l->has_signal);
 	if (!strcmp(key, "siginfo"))
 		return jl_opt_string(j, &l->siginfo, &l->has_siginfo);
+	if (!strcmp(key, "comm"))
+		return jl_opt_string(j, &l->comm, &l->has_comm);
 	if (!strcmp(key, "ts") || !strcmp(key, "dur_us")) {
 		if (jl_number(j, &s, &n))
 			return -EINVAL;
@@ -505,13 +507,14 @@ static void jl_line_reset(struct jl_line *l)
 	l->err = keep.err;
 	l->signal = keep.signal;
 	l->siginfo = keep.siginfo;
+	l->comm = keep.comm;
 	memcpy(l->arg, keep.arg, sizeof(l->arg));
 	l->frames = keep.frames;
 	l->fn = keep.fn;
 	l->file = keep.file;
 	l->obj = keep.obj;
 	rn_sb_reset(&l->frames);
-	for (struct rn_strbuf *b = &l->key; b <= &l->siginfo; b++)
+	for (struct rn_strbuf *b = &l->key; b <= &l->comm; b++)
 		rn_sb_reset(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_reset(&l->arg[i]);
@@ -568,6 +571,7 @@ static int to_rec(struct jl_line *l, struct rn_pf_rec *r)
 		.tid = (__u32)l->pid,
 		.tgid = (__u32)(l->has_tgid ? l->tgid : l->pid),
 		.ts_ns = l->ts_ns,
+		.comm = l->has_comm && l->comm.len ? l->comm.buf : NULL,
 	};
 	if (!strcmp(t, "syscall")) {
 		if (!l->name.len)
@@ -631,7 +635,7 @@ static int convert(struct export_io *io)
 	int ret = 0;
 
 	memset(&l, 0, sizeof(l));
-	for (struct rn_strbuf *b = &l.key; b <= &l.siginfo; b++)
+	for (struct rn_strbuf *b = &l.key; b <= &l.comm; b++)
 		rn_sb_init(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_init(&l.arg[i]);
@@ -665,7 +669,7 @@ static int convert(struct export_io *io)
 	free(line);
 	rn_pf_release(&pf);
 	rn_sb_release(&buf);
-	for (struct rn_strbuf *b = &l.key; b <= &l.siginfo; b++)
+	for (struct rn_strbuf *b = &l.key; b <= &l.comm; b++)
 		rn_sb_release(b);
 	for (int i = 0; i < RN_MAX_ARGS; i++)
 		rn_sb_release(&l.arg[i]);

@@ -196,6 +196,8 @@ static void name_new_thread(struct rn_pf *p, const struct rn_pf_rec *r, const ch
 	snprintf(pidname, sizeof(pidname), "%u", r->tgid);
 	if (pr && exe)
 		set_name(pr->name, exe);
+	else if (pr && !pr->name[0] && r->comm && r->tid == r->tgid)
+		set_name(pr->name, r->comm);
 	else if (pr && !pr->name[0] && p->comm && !p->comm(r->tgid, r->tgid, comm, sizeof(comm)))
 		set_name(pr->name, comm);
 	else if (pr && !pr->name[0] && inherited)
@@ -203,6 +205,8 @@ static void name_new_thread(struct rn_pf *p, const struct rn_pf_rec *r, const ch
 	free(inherited);
 	if (exe)
 		tname = exe;
+	else if (r->comm)
+		tname = r->comm;
 	else if (p->comm && !p->comm(r->tgid, r->tid, comm, sizeof(comm)))
 		tname = comm;
 	else if (pr && pr->name[0])

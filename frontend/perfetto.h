@@ -46,6 +46,8 @@ struct rn_pf_rec {
 	__u64 ts_ns;		/* printed in microseconds with three decimals */
 	__u64 dur_ns;		/* syscall */
 	const char *name;	/* syscall: its name; signal: the signal's name */
+	const char *comm;	/* the thread's name in the record, or NULL (then
+				 * /proc, or the parent's, names its track) */
 	int nargs;		/* syscall: the decoded arguments as text */
 	struct rn_pf_text arg[RN_MAX_ARGS];
 	long long ret;

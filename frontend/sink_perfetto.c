@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct pf_sink {
 	struct rn_pf pf;
@@ -21,6 +22,7 @@ struct pf_sink {
 	struct rn_pf_text ftext[RN_STACK_MAX];
 	bool ff;		/* -ff: one document per thread */
 	bool first;		/* one document: nothing in it yet */
+	char comm[17];		/* the current record's comm, NUL-terminated */
 };
 
 static void pf_open_hook(void *ctx, struct rn_strbuf *out)
@@ -83,6 +85,13 @@ static const struct rn_pf_rec *to_rec(struct pf_sink *ps, const struct rn_sink_r
 	const struct rn_decoded *d = sr->dec;
 
 	*r = (struct rn_pf_rec){ .tid = ev->tid, .tgid = ev->tgid, .ts_ns = ev->ts_ns };
+	if (ev->flags & RN_F_IDENT && ev->comm[0]) {
+		/* the name the kernel had at the call: a process gone before
+		 * /proc is read is still named */
+		memcpy(ps->comm, ev->comm, sizeof(ev->comm));
+		ps->comm[sizeof(ev->comm)] = '\0';
+		r->comm = ps->comm;
+	}
 	switch (ev->type) {
 	case RN_EV_SYSCALL:
 		if (!d)

@@ -189,7 +189,23 @@ grep -q "cgroup v2 is mounted at $MNT" "$WORK/e" || fail "no mount point: $(cat 
 "$RENACER" --all --comm=a --comm=b --comm=c --comm=d --comm=e --comm=f --comm=g --comm=h \
 	--comm=i true 2>"$WORK/e" && fail "nine --comm accepted"
 grep -q "at most 8" "$WORK/e" || fail "no reason for nine --comm: $(cat "$WORK/e")"
-# 9. record then report: the cgroup's path is the recording's, kept in the
+# 9. metrics labelled by container (--summary-by=container), promtool-clean
+if command -v promtool >/dev/null; then
+	start "$WORK/m.out" --cgroup="${HEX:0:12}" --summary-by=container \
+		--metrics-file="$WORK/c.prom"
+	run_inside "$DOCK" IN
+	wait "$IN"
+	stop
+	promtool check metrics <"$WORK/c.prom" || fail "container-labelled metrics fail promtool"
+	n=$(awk -v k="renacer_syscalls_total{container=\"$HEX\",syscall=\"openat\"}" \
+		'$1 == k {print $2}' "$WORK/c.prom")
+	[ "${n:-0}" -ge 1 ] ||
+		fail "no openat series labelled with the container: $(grep syscalls_total "$WORK/c.prom" | head -3)"
+else
+	echo "t_ident: metrics part skipped: no promtool" >&2
+fi
+
+# 10. record then report: the cgroup's path is the recording's, kept in the
 # file, even once that cgroup is gone from this machine
 REC=$MNT/renacer-rec-$$
 mkdir "$REC" || fail "cannot create $REC"

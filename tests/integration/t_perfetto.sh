@@ -78,6 +78,28 @@ for backend in ptrace ebpf; do
 		fail "$backend: bad exported document"
 done
 
+# Tracks named by the records' comm (eBPF): workers that renamed themselves
+# and were gone before anything could read /proc; export names them the same
+# from the JSON Lines "comm"
+if have_ebpf; then
+	"$RENACER" --backend=ebpf -f -e trace=getppid --format=perfetto -o "$WORK/named.json" -- \
+		"$TRACEES/threads" 3 5 rnworker || fail "named: perfetto run failed"
+	"$RENACER" --backend=ebpf -f -e trace=getppid --format=json -o "$WORK/named.jsonl" -- \
+		"$TRACEES/threads" 3 5 rnworker || fail "named: json run failed"
+	"$RENACER" export "$WORK/named.jsonl" -o "$WORK/named.x.json" || fail "named: export failed"
+	for f in "$WORK/named.json" "$WORK/named.x.json"; do
+		python3 - "$f" <<'PY' || fail "$f: workers' tracks not named by their comm"
+import json, sys
+evs = json.load(open(sys.argv[1]))["traceEvents"]
+names = {e["tid"]: e["args"]["name"] for e in evs if e["ph"] == "M" and e["name"] == "thread_name"}
+workers = {e["tid"] for e in evs if e["ph"] == "X" and e["name"] == "getppid"}
+assert len(workers) == 3, workers
+for t in workers:
+    assert names[t] == "rnworker (%d)" % t, names
+PY
+	done
+fi
+
 # -ff: one whole document per thread, each naming its thread
 "$RENACER" --backend=ptrace -ff --format=chrome -o "$WORK/ff" -- "$TRACEES/threads" 2 5 ||
 	fail "-ff failed"
