@@ -281,8 +281,10 @@ static int stage_merge(struct rn_stage *s, bool final)
 		if (--c->refs == 0)
 			chunk_free(c);
 	}
-	memmove(st->pend, st->pend + i, (st->npend - i) * sizeof(*st->pend));
-	st->npend -= i;
+	if (i) {
+		memmove(st->pend, st->pend + i, (st->npend - i) * sizeof(*st->pend));
+		st->npend -= i;
+	}
 	if (st->outbuf.len) {
 		/* -ff is not staged: every line goes to the one trace file */
 		rn_output_write(out, 0, st->outbuf.buf, st->outbuf.len);

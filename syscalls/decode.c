@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,17 @@ void rn_decoded_release(struct rn_decoded *d)
 	rn_sb_release(&d->dump);
 }
 
+/* The scratch buffer is per thread (--readers decode in several); a thread
+ * that ends frees its own through the key's destructor. */
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_key_make(void)
+{
+	if (pthread_key_create(&scratch_key, free))
+		abort();
+}
+
 char *dc_scratch(size_t n)
 {
 	static __thread char *buf;
@@ -48,6 +60,8 @@ char *dc_scratch(size_t n)
 			abort();	/* as strbuf does: a silently cut trace is worse */
 		buf = p;
 		cap = n;
+		pthread_once(&scratch_once, scratch_key_make);
+		pthread_setspecific(scratch_key, buf);
 	}
 	return buf;
 }

@@ -347,6 +347,38 @@ static void sym_dwarf_all(struct pt_obj *o, Dwarf_Debug dbg)
  * the handle stays open and units are read on demand (sym_need_cu). */
 static void sym_sort(struct pt_obj *o);
 
+/*
+ * Does every section of the file at path lie inside it? libdwarf allocates a
+ * section's sh_size before reading it, so a corrupt header can ask it for a
+ * terabyte (fuzz_elf finding: an SHT_GROUP of 0x16b00000000 bytes in a 17 KB
+ * file); such a file gets no DWARF.
+ */
+static bool elf_sections_fit(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	Elf_Scn *scn = NULL;
+	struct stat st;
+	Elf *elf = NULL;
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = !fstat(fd, &st) && (elf = elf_begin(fd, ELF_C_READ, NULL)) != NULL;
+	while (ok && (scn = elf_nextscn(elf, scn)) != NULL) {
+		GElf_Shdr sh;
+
+		if (!gelf_getshdr(scn, &sh))
+			ok = false;
+		else if (sh.sh_type != SHT_NOBITS)
+			ok = sh.sh_offset <= (GElf_Off)st.st_size &&
+			     sh.sh_size <= (GElf_Off)st.st_size - sh.sh_offset;
+	}
+	if (elf)
+		elf_end(elf);
+	close(fd);
+	return ok;
+}
+
 static void sym_dwarf(struct pt_obj *o)
 {
 	char truepath[PATH_MAX];
@@ -354,7 +386,7 @@ static void sym_dwarf(struct pt_obj *o)
 	Dwarf_Error err = NULL;
 
 	o->dwarf_tried = true;
-	if (!o->debug_path)
+	if (!o->debug_path || !elf_sections_fit(o->debug_path))
 		return;
 	if (dwarf_init_path_dl(o->debug_path, truepath, sizeof(truepath), DW_DLC_READ,
 			       DW_GROUPNUMBER_ANY, NULL, NULL, &dbg, NULL, 0, NULL, NULL, 0, NULL,
