@@ -131,7 +131,7 @@ def parse_kind(k, xlats):
         raise DefError(f"unknown kind '{k}'")
     fields = [f".kind = {KINDS[name][0]}"]
     if name in ("flags", "enum"):
-        if not a or len(a) > (2 if name == "enum" else 1):
+        if not a or len(a) > 2:
             raise DefError(f"'{k}': which xlat table?")
         if a[0] not in xlats:
             raise DefError(f"'{k}': no table rn_xl_{a[0]} defined in syscalls/xlat_tables.c")
@@ -139,6 +139,8 @@ def parse_kind(k, xlats):
         if name == "enum":
             fmt = f"%#llx /* {a[1]}??? */" if len(a) == 2 else "%lld"
             fields.append(f'.fmt = "{fmt}"')
+        elif len(a) == 2:
+            fields.append(f'.fmt = "{a[1]}"')
     elif a:
         raise DefError(f"kind '{name}' takes no parameter")
     return fields, name

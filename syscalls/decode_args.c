@@ -66,7 +66,10 @@ void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 		pr_loff_at(c, i);
 		break;
 	case RN_AK_FLAGS:
-		dc_flags(c, i, a->xl);
+		if (a->fmt)
+			dc_flags_unk(c, i, a->xl, a->fmt);
+		else
+			dc_flags(c, i, a->xl);
 		break;
 	case RN_AK_ENUM:
 		dc_enum(c, i, a->xl, a->fmt);

@@ -110,8 +110,7 @@ void dec_pipe(struct dctx *c)
  * [{iov_base="ab", iov_len=2}, ...]: at most -s elements unless -v; for reads
  * only the first `data` bytes (the return value) are shown.
  */
-static void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out,
-		   __u64 data)
+void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out, __u64 data)
 {
 	__u64 i;
 

@@ -128,6 +128,11 @@ void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len);
 void pr_rusage_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_siginfo_raw(struct rn_strbuf *sb, const __u8 *si);
 void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len);
+/* [{iov_base="ab", iov_len=2}, ...]; out: only the first data bytes (decode_file.c) */
+void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out, __u64 data);
+/* flags(X,PFX_): "A|0x40", "0x40 /\* PFX_??? *\/" when no bit has a name (decode_tail2.c) */
+void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, const char *pfx);
+void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx);
 void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 
 #endif /* RN_DECODE_INT_H */

@@ -605,3 +605,81 @@ const struct rn_xlat rn_xl_capabilities[] = {
 	XLAT_PAIR(38, "CAP_PERFMON"), XLAT_PAIR(39, "CAP_BPF"),
 	XLAT_PAIR(40, "CAP_CHECKPOINT_RESTORE"), XLAT_END,
 };
+
+/* --- syscalls/decode_tail2.c's calls (splice family, namespaces, SysV IPC, ...) */
+
+const struct rn_xlat rn_xl_splice_flags[] = {
+	XLAT_PAIR(1, "SPLICE_F_MOVE"), XLAT_PAIR(2, "SPLICE_F_NONBLOCK"),
+	XLAT_PAIR(4, "SPLICE_F_MORE"), XLAT_PAIR(8, "SPLICE_F_GIFT"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_sfr_flags[] = {
+	XLAT_PAIR(1, "SYNC_FILE_RANGE_WAIT_BEFORE"), XLAT_PAIR(2, "SYNC_FILE_RANGE_WRITE"),
+	XLAT_PAIR(4, "SYNC_FILE_RANGE_WAIT_AFTER"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_setns_types[] = {
+	XLAT_PAIR(0x80, "CLONE_NEWTIME"), XLAT_PAIR(0x20000, "CLONE_NEWNS"),
+	XLAT_PAIR(0x2000000, "CLONE_NEWCGROUP"), XLAT_PAIR(0x4000000, "CLONE_NEWUTS"),
+	XLAT_PAIR(0x8000000, "CLONE_NEWIPC"), XLAT_PAIR(0x10000000, "CLONE_NEWUSER"),
+	XLAT_PAIR(0x20000000, "CLONE_NEWPID"), XLAT_PAIR(0x40000000, "CLONE_NEWNET"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_pidfd_open_flags[] = {
+	XLAT_PAIR(0x800, "PIDFD_NONBLOCK"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_mlock_flags[] = {
+	XLAT_PAIR(1, "MLOCK_ONFAULT"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_pkey_access[] = {
+	XLAT_PAIR(1, "PKEY_DISABLE_ACCESS"), XLAT_PAIR(2, "PKEY_DISABLE_WRITE"),
+	XLAT_PAIR(4, "PKEY_DISABLE_EXECUTE"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_uffd_flags[] = {
+	XLAT_PAIR(0x800, "O_NONBLOCK"), XLAT_PAIR(0x80000, "O_CLOEXEC"),
+	XLAT_PAIR(1, "UFFD_USER_MODE_ONLY"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_memfd_secret_flags[] = {
+	XLAT_PAIR(0x80000, "O_CLOEXEC"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_sched_policies[] = {
+	XLAT_PAIR(0, "SCHED_OTHER"), XLAT_PAIR(1, "SCHED_FIFO"), XLAT_PAIR(2, "SCHED_RR"),
+	XLAT_PAIR(3, "SCHED_BATCH"), XLAT_PAIR(4, "SCHED_ISO"), XLAT_PAIR(5, "SCHED_IDLE"),
+	XLAT_PAIR(6, "SCHED_DEADLINE"), XLAT_END,
+};
+
+#define IPC_CMDS XLAT_PAIR(0, "IPC_RMID"), XLAT_PAIR(1, "IPC_SET"), XLAT_PAIR(2, "IPC_STAT"), \
+	XLAT_PAIR(3, "IPC_INFO")
+
+const struct rn_xlat rn_xl_semctl_cmds[] = {
+	IPC_CMDS, XLAT_PAIR(11, "GETPID"), XLAT_PAIR(12, "GETVAL"), XLAT_PAIR(13, "GETALL"),
+	XLAT_PAIR(14, "GETNCNT"), XLAT_PAIR(15, "GETZCNT"), XLAT_PAIR(16, "SETVAL"),
+	XLAT_PAIR(17, "SETALL"), XLAT_PAIR(18, "SEM_STAT"), XLAT_PAIR(19, "SEM_INFO"),
+	XLAT_PAIR(20, "SEM_STAT_ANY"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_shmctl_cmds[] = {
+	IPC_CMDS, XLAT_PAIR(11, "SHM_LOCK"), XLAT_PAIR(12, "SHM_UNLOCK"), XLAT_PAIR(13, "SHM_STAT"),
+	XLAT_PAIR(14, "SHM_INFO"), XLAT_PAIR(15, "SHM_STAT_ANY"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_msgctl_cmds[] = {
+	IPC_CMDS, XLAT_PAIR(11, "MSG_STAT"), XLAT_PAIR(12, "MSG_INFO"),
+	XLAT_PAIR(13, "MSG_STAT_ANY"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_shmat_flags[] = {
+	XLAT_PAIR(010000, "SHM_RDONLY"), XLAT_PAIR(020000, "SHM_RND"),
+	XLAT_PAIR(040000, "SHM_REMAP"), XLAT_PAIR(0100000, "SHM_EXEC"), XLAT_END,
+};
+
+const struct rn_xlat rn_xl_uring_enter_flags[] = {
+	XLAT_PAIR(1, "IORING_ENTER_GETEVENTS"), XLAT_PAIR(2, "IORING_ENTER_SQ_WAKEUP"),
+	XLAT_PAIR(4, "IORING_ENTER_SQ_WAIT"), XLAT_PAIR(8, "IORING_ENTER_EXT_ARG"),
+	XLAT_PAIR(16, "IORING_ENTER_REGISTERED_RING"), XLAT_END,
+};
