@@ -325,6 +325,10 @@ void dec_mincore(struct dctx *c)
 	dc_ulong(c, 1);
 	if (dc_stop_unfinished(c, 2) || !t2_out(c, 2))
 		return;
+	if (dc_read(c, RAW(c, 2), &b, 1, true) < 0) {
+		dc_ptr(c, 2);
+		return;
+	}
 	rn_sb_putc(sb, '[');
 	for (__u64 i = 0; i < pages; i++) {
 		if (i && dc_array_cut(c, i)) {

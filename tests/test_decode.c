@@ -418,8 +418,8 @@ static void test_generic(void **state)
 	ev_syscall(__NR_getpid, 1234, 0, 0, 0, 0, 0, 0);
 	assert_string_equal(decode(), "getpid() = 1234");
 	/* no decoder of its own: the generic printer */
-	ev_syscall(__NR_kcmp, 0, 1, 2, 0, 128, P1, 0);
-	assert_string_equal(decode(), "kcmp(0x1, 0x2, 0, 0x80, 0x7ffd0000) = 0");
+	ev_syscall(__NR_vserver, 0, 1, 2, 0, 128, P1, 0);
+	assert_string_equal(decode(), "vserver(0x1, 0x2, 0, 0x80, 0x7ffd0000) = 0");
 	ev_syscall(__NR_sched_getaffinity, 8, 0, 128, P1, 0, 0, 0);
 	ev_region(P1, "\3\0\0\0\0\0\0\0", 8, RN_REG_EXIT);
 	assert_string_equal(decode(), "sched_getaffinity(0, 128, [0 1]) = 8");

@@ -214,7 +214,8 @@ static void check_kinds(const struct rn_syscall_info *si)
 		} else if (a->xl) {
 			fail_msg("%s: argument %u: an xlat table on a plain kind", si->name, n);
 		}
-		if ((a->kind == RN_AK_ENUM) != (a->fmt != NULL))
+		/* an enum needs its format; flags may have a prefix (flags(X,PFX_)) */
+		if (a->kind == RN_AK_ENUM ? !a->fmt : a->fmt && a->kind != RN_AK_FLAGS)
 			fail_msg("%s: argument %u: an enum needs its format", si->name, n);
 		if (a->kind == RN_AK_BUF && n + 1 >= si->nargs)
 			fail_msg("%s: buf without a count argument", si->name);
