@@ -91,17 +91,12 @@ void dec_get_robust_list(struct dctx *c)
 
 /* --- vmsplice, process_vm_readv/writev: iovec arrays */
 
-static const struct rn_xlat t2_splice_flags[] = {
-	XLAT_PAIR(1, "SPLICE_F_MOVE"), XLAT_PAIR(2, "SPLICE_F_NONBLOCK"),
-	XLAT_PAIR(4, "SPLICE_F_MORE"), XLAT_PAIR(8, "SPLICE_F_GIFT"), XLAT_END,
-};
-
 void dec_vmsplice(struct dctx *c)
 {
 	dc_fd(c, 0);
 	pr_iov(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false, 0);
 	dc_ulong(c, 2);
-	dc_flags_unk(c, 3, t2_splice_flags, "SPLICE_F_");
+	dc_flags_unk(c, 3, rn_xl_splice_flags, "SPLICE_F_");
 }
 
 /* The other process's iovecs: addresses and lengths only. */
