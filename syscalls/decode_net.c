@@ -89,6 +89,8 @@ static void sa_netlink(struct rn_strbuf *sb, const __u8 *p, size_t len)
 
 	memset(&nl, 0, sizeof(nl));
 	memcpy(&nl, p, len < sizeof(nl) ? len : sizeof(nl));
+	if (nl.nl_pad)
+		rn_sb_printf(sb, ", nl_pad=%#x", nl.nl_pad);
 	rn_sb_printf(sb, ", nl_pid=%d, nl_groups=%08x", (int)nl.nl_pid, nl.nl_groups);
 }
 

@@ -157,7 +157,7 @@ void nla_print(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 			break;
 		}
 		memcpy(&a, p, sizeof(a));
-		step = NLA_ALIGN((size_t)a.nla_len);
+		step = ((size_t)a.nla_len + 3) & ~(size_t)3;
 		if (a.nla_len >= NLA_HDRLEN && len > step)
 			next = len - step;
 		if (!array && next) {
@@ -244,46 +244,42 @@ static const nla_fn nlmsgerr_fns[] = {
 	[1] = nla_str, [2] = nla_u32, [5] = nla_u32, [6] = nla_u32,
 };
 
-/* NLMSG_ERROR: {error=-EINVAL, msg=the request (or its header when capped)}. */
+/*
+ * NLMSG_ERROR: {error=-EINVAL, msg=the request (its header alone when
+ * capped)}, in an array with the attributes (NLM_F_ACK_TLVS) after it.
+ */
 static void nl_error(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 		     int proto, bool capped)
 {
 	static const struct nla_set set = { rn_xl_nlmsgerr_attrs, "NLMSGERR_ATTR_",
 					    nlmsgerr_fns, 7, NULL };
-	struct nlmsghdr h;
+	struct nlmsgerr e;
 	const char *name;
-	__s32 err;
 	size_t body;
 
-	if (len < sizeof(err)) {
+	if (len < sizeof(e)) {
 		nl_hex(c, sb, p, len);
 		return;
 	}
-	memcpy(&err, p, sizeof(err));
-	name = err < 0 ? rn_errno_name(-err) : NULL;
-	rn_sb_puts(sb, "{error=");
+	memcpy(&e, p, sizeof(e));
+	p += sizeof(e.error);
+	len -= sizeof(e.error);
+	body = capped ? sizeof(e.msg) : e.msg.nlmsg_len;
+	body = body < len ? body : len;
+	name = e.error < 0 && e.error > -4096 ? rn_errno_name(-e.error) : NULL;
+	rn_sb_puts(sb, len > body ? "[{error=" : "{error=");
 	if (name)
 		rn_sb_printf(sb, "-%s", name);
 	else
-		rn_sb_put_dec(sb, err);
-	p += sizeof(err);
-	len -= sizeof(err);
-	if (len) {
-		rn_sb_puts(sb, ", msg=");
-		if (len < sizeof(h)) {
-			nl_hex(c, sb, p, len);
-		} else {
-			memcpy(&h, p, sizeof(h));
-			body = capped ? sizeof(h) : h.nlmsg_len;
-			body = body < len ? body : len;
-			nl_msg(c, sb, &h, p, body, proto);
-			if (len > body) {
-				rn_sb_puts(sb, ", ");
-				nla_print(c, sb, p + body, len - body, &set);
-			}
-		}
-	}
+		rn_sb_put_dec(sb, e.error);
+	rn_sb_puts(sb, ", msg=");
+	nl_msg(c, sb, &e.msg, p, body, proto);
 	rn_sb_putc(sb, '}');
+	if (len > body) {
+		rn_sb_puts(sb, ", ");
+		nla_print(c, sb, p + body, len - body, &set);
+		rn_sb_putc(sb, ']');
+	}
 }
 
 static void nl_payload(struct dctx *c, struct rn_strbuf *sb, const struct nlmsghdr *h,
@@ -345,7 +341,7 @@ void nl_print(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, i
 			break;
 		}
 		memcpy(&h, p, sizeof(h));
-		step = NLMSG_ALIGN((size_t)h.nlmsg_len);
+		step = ((size_t)h.nlmsg_len + 3) & ~(size_t)3;	/* NLMSG_ALIGN wraps at 2^32 */
 		if (h.nlmsg_len >= NLMSG_HDRLEN && len > step)
 			next = len - step;
 		if (!array && next) {
@@ -363,12 +359,14 @@ void nl_print(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, i
 		rn_sb_putc(sb, ']');
 }
 
-/*
- * The hook of the socket decoders: len bytes at addr sent or received on fd,
- * printed as netlink messages when fd is a netlink socket. False (nothing
- * printed) otherwise, or when the bytes cannot all be read: the caller then
- * prints them as a string.
- */
+void rn_netlink_text(struct rn_strbuf *sb, const void *p, size_t len, int proto,
+		     const struct rn_decode_opts *o)
+{
+	struct dctx c = { .o = o };	/* the printers only read the options */
+
+	nl_print(&c, sb, p, len, proto);
+}
+
 bool pr_netlink_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, __u64 len,
 		   bool out)
 {

@@ -100,7 +100,7 @@ static bool nla_sockopt(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, siz
 		if (v & (1u << i))
 			rn_sb_printf(sb, "%s%s=1", n++ ? ", " : "", bits[i]);
 	if (v >> 11)
-		rn_sb_printf(sb, "%sunused=%#x", n ? ", " : "", v >> 11);
+		rn_sb_printf(sb, "%sunused=%#x /* bits 3..8 */", n ? ", " : "", v >> 11);
 	rn_sb_putc(sb, '}');
 	return true;
 }
@@ -155,7 +155,7 @@ bool nl_diag_body(struct dctx *c, struct rn_strbuf *sb, __u16 type, __u16 flags,
 		rn_sb_puts(sb, "{family=");
 		rn_xlat_enum_unk(sb, rn_xl_address_families, p[0], "AF_");
 		if (len > 1) {
-			rn_sb_puts(sb, ", ");
+			rn_sb_puts(sb, ", data=");
 			nl_hex(c, sb, p + 1, len - 1);
 		}
 		rn_sb_putc(sb, '}');

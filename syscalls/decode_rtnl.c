@@ -48,13 +48,14 @@ static const char *const link_stats[] = {
 	"rx_nohandler", "rx_otherhost_dropped",
 };
 
-/* rtnl_link_stats(64): the fields up to tx_compressed, or all strace knows. */
+/* rtnl_link_stats(64): the fields up to tx_compressed at least, then as many
+ * of the later ones strace knows as the kernel sent. */
 static bool link_stats_of(struct rn_strbuf *sb, const __u8 *p, size_t len, size_t w,
 			  size_t all)
 {
-	size_t n = len >= all * w ? all : len == 23 * w ? 23 : 0, i;
+	size_t n = len / w < all ? len / w : all, i;
 
-	if (!n)
+	if (n < 23)
 		return false;
 	for (i = 0; i < n; i++) {
 		__u64 v = 0;
@@ -254,7 +255,27 @@ static bool nla_rt_table(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, si
 	return true;
 }
 
+static const nla_fn rtax_fns[] = {
+	[1] = nla_u32, [2] = nla_u32, [3] = nla_u32, [4] = nla_u32, [5] = nla_u32,
+	[6] = nla_u32, [7] = nla_u32, [8] = nla_u32, [9] = nla_u32, [10] = nla_u32,
+	[11] = nla_u32, [12] = nla_u32, [13] = nla_u32, [14] = nla_u32, [15] = nla_u32,
+	[16] = nla_str, [17] = nla_u32,
+};
+
+/* RTA_METRICS: nested RTAX_* attributes. */
+static bool nla_metrics(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			const void *o)
+{
+	static const struct nla_set set = { rn_xl_rtax_attrs, "RTAX_", rtax_fns,
+					    sizeof(rtax_fns) / sizeof(rtax_fns[0]), NULL };
+
+	(void)o;
+	nla_print(c, sb, p, len, &set);
+	return true;
+}
+
 static const nla_fn rta_fns[] = {
+	[RTA_METRICS] = nla_metrics,
 	[RTA_DST] = nla_addr, [RTA_SRC] = nla_addr, [RTA_IIF] = nla_ifindex,
 	[RTA_OIF] = nla_ifindex, [RTA_GATEWAY] = nla_addr, [RTA_PRIORITY] = nla_u32,
 	[RTA_PREFSRC] = nla_addr, [RTA_PROTOINFO] = nla_u32, [RTA_FLOW] = nla_u32,

@@ -12,6 +12,7 @@
 #include "mem.h"
 
 #include <stdio.h>
+#include <sys/xattr.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,26 @@ struct nl_cached {
 /* Inodes of sockets do not come back soon: an entry stays right while it lives. */
 static __thread struct nl_cached nl_cache[NL_CACHE];
 static __thread unsigned nl_cache_next;
+
+/*
+ * A netlink socket missing from the table (not bound yet: the kernel binds
+ * it at its first send) still is one: strace then decodes its messages
+ * without a protocol. The descriptor's protocol name says so.
+ */
+static int fd_is_netlink(struct dctx *c, int fd)
+{
+	char path[64], name[16];
+	ssize_t n;
+
+	if (!c->mem.live || !c->mem.live->fdpath)
+		return -2;	/* no live task to ask */
+	snprintf(path, sizeof(path), "/proc/%u/fd/%d", c->mem.ev->tgid, fd);
+	n = getxattr(path, "system.sockprotoname", name, sizeof(name) - 1);
+	if (n <= 0)
+		return -2;
+	name[n] = '\0';
+	return strcmp(name, "NETLINK") == 0 ? -1 : -2;
+}
 
 /* The inode of descriptor fd when it is a socket, else 0. */
 static unsigned long fd_socket_inode(struct dctx *c, int fd)
@@ -93,9 +114,9 @@ int nl_fd_protocol(struct dctx *c, int fd)
 		if (nl_cache[i].inode == inode)
 			return nl_cache[i].proto;
 	proto = proc_netlink_proto(c->mem.ev->tgid, inode);
-	if (proto != -2) {
-		nl_cache[nl_cache_next % NL_CACHE] = (struct nl_cached){ inode, proto };
-		nl_cache_next++;
-	}
+	if (proto == -2)
+		return fd_is_netlink(c, fd);
+	nl_cache[nl_cache_next % NL_CACHE] = (struct nl_cached){ inode, proto };
+	nl_cache_next++;
 	return proto;
 }
