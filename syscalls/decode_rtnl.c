@@ -8,6 +8,7 @@
 
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
+#include <linux/neighbour.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <string.h>
@@ -322,6 +323,67 @@ static void rtnl_route(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size
 	}
 }
 
+static bool nla_nd_cacheinfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			     const void *o)
+{
+	struct nda_cacheinfo ci;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(ci))
+		return false;
+	memcpy(&ci, p, sizeof(ci));
+	rn_sb_printf(sb, "{ndm_confirmed=%u, ndm_used=%u, ndm_updated=%u, ndm_refcnt=%u}",
+		     ci.ndm_confirmed, ci.ndm_used, ci.ndm_updated, ci.ndm_refcnt);
+	return true;
+}
+
+static bool nla_ip_proto(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			 const void *o)
+{
+	(void)c;
+	(void)o;
+	if (len < 1)
+		return false;
+	rn_xlat_enum_unk(sb, rn_xl_ip_protocols, p[0], "IPPROTO_");
+	return true;
+}
+
+static const nla_fn nda_fns[] = {
+	[NDA_DST] = nla_addr, [NDA_LLADDR] = nla_hwaddr, [NDA_CACHEINFO] = nla_nd_cacheinfo,
+	[NDA_PROBES] = nla_u32, [NDA_VLAN] = nla_u16, [NDA_VNI] = nla_u32,
+	[NDA_IFINDEX] = nla_ifindex, [NDA_MASTER] = nla_ifindex, [NDA_LINK_NETNSID] = nla_s32,
+	[NDA_SRC_VNI] = nla_u32, [12] = nla_ip_proto,
+};
+
+/* Neighbours (ip neigh): ndmsg, NDA_*. */
+static void rtnl_neigh(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	struct ndmsg m;
+	struct nla_set set = { rn_xl_nda_attrs, "NDA_", nda_fns,
+			       sizeof(nda_fns) / sizeof(nda_fns[0]), &m.ndm_family };
+
+	pr_family(sb, "ndm_family", p[0]);
+	if (len < sizeof(m)) {
+		rn_sb_puts(sb, ", ...}");
+		return;
+	}
+	memcpy(&m, p, sizeof(m));
+	rn_sb_puts(sb, ", ndm_ifindex=");
+	nl_ifindex(sb, (__u32)m.ndm_ifindex);
+	rn_sb_puts(sb, ", ndm_state=");
+	rn_xlat_flags(sb, rn_xl_nud_states, m.ndm_state);
+	rn_sb_puts(sb, ", ndm_flags=");
+	rn_xlat_flags(sb, rn_xl_ntf_flags, m.ndm_flags);
+	rn_sb_puts(sb, ", ndm_type=");
+	rn_xlat_enum_unk(sb, rn_xl_rt_types, m.ndm_type, "RTN_");
+	rn_sb_putc(sb, '}');
+	if (len > NLMSG_ALIGN(sizeof(m))) {
+		rn_sb_puts(sb, ", ");
+		nla_print(c, sb, p + NLMSG_ALIGN(sizeof(m)), len - NLMSG_ALIGN(sizeof(m)), &set);
+	}
+}
+
 bool nl_rtnl_body(struct dctx *c, struct rn_strbuf *sb, __u16 type, const __u8 *p, size_t len)
 {
 	if (type == NLMSG_DONE || !len)
@@ -333,6 +395,8 @@ bool nl_rtnl_body(struct dctx *c, struct rn_strbuf *sb, __u16 type, const __u8 *
 		rtnl_addr(c, sb, p, len);
 	else if (type >= RTM_NEWROUTE && type <= RTM_GETROUTE)
 		rtnl_route(c, sb, p, len);
+	else if (type >= RTM_NEWNEIGH && type <= RTM_GETNEIGH)
+		rtnl_neigh(c, sb, p, len);
 	else {
 		pr_family(sb, "family", p[0]);
 		if (len > 1) {

@@ -72,6 +72,7 @@ extern const struct rn_xlat rn_xl_nlmsg_types[], rn_xl_nl_route_types[],
 	rn_xl_ifa_attrs[], rn_xl_rt_scopes[], rn_xl_rt_tables[], rn_xl_rt_protos[],
 	rn_xl_rt_types[], rn_xl_rtm_flags[], rn_xl_rta_attrs[], rn_xl_tcp_states[],
 	rn_xl_tcp_state_flags[], rn_xl_inet_diag_ext[], rn_xl_inet_diag_attrs[],
-	rn_xl_inet_diag_req_attrs[], rn_xl_nlmsgerr_attrs[], rn_xl_rtax_attrs[];
+	rn_xl_inet_diag_req_attrs[], rn_xl_nlmsgerr_attrs[], rn_xl_rtax_attrs[],
+	rn_xl_nda_attrs[], rn_xl_nud_states[], rn_xl_ntf_flags[];
 
 #endif /* RN_NETLINK_INT_H */

@@ -46,6 +46,7 @@ C.append(("route", "a zero-length message ends the walk", msg(0x50, 0, b"") + ms
 C.append(("route", "long strings cut at -s", msg(20, 2, ifaddr + nla(3, b"x" * 40 + b"\0") + nla(3, b"y" * 40) + nla(3, b"abc"))))
 C.append(("route", "ip addr's request with a zero header after it", msg(22, 0x301, struct.pack("BBBBI", 0,0,0,0,0), seq=1796473172) + bytes(128)))
 C.append(("route", "ifb0 as ip addr sees it", msg(16, 2, struct.pack("BBHiII", 0, 0, 1, 1, 0x43, 0) + nla(3, b"lo\0") + nla(13, struct.pack("I", 1000)) + nla(16, b"\0") + nla(0x43, b"\1") + nla(1, bytes(6)) + nla(2, b"\xff" * 6), pid=10457)))
+C.append(("route", "RTM_NEWNEIGH as ip neigh sees it", msg(28, 2, struct.pack("BBHiHBB", 2, 0, 0, 1, 0x104, 0x80, 1) + nla(1, bytes([192, 0, 2, 1])) + nla(2, bytes([2, 0xfc, 0, 0, 0, 5])) + nla(4, struct.pack("I", 1)) + nla(3, struct.pack("IIII", 10, 20, 30, 0)) + nla(12, b"\3"))))
 C.append(("diag", "inet_diag_req_v2, unknown state bit", msg(20, 0x301, struct.pack("BBBBI", 2, 6, 0x9, 0, 0x1fff) + sid4)))
 C.append(("diag", "inet_diag_msg with attributes", msg(20, 2, struct.pack("BBBB", 2, 10, 1, 3) + sid4 + struct.pack("IIIII", 1, 2, 3, 4, 5) + nla(1, struct.pack("IIII", 1,2,3,4)) + nla(4, b"cubic\0") + nla(22, b"\0\0") + nla(22, b"\xff\xff") + nla(11, b"\1") + nla(21, struct.pack("Q", 5)) + nla(2, b"\1\2"))))
 C.append(("diag", "inet_diag_msg IPv6", msg(20, 2, struct.pack("BBBB", 10, 1, 0, 0) + sid6 + struct.pack("IIIII", 0, 0, 0, 0, 0))))

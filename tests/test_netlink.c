@@ -399,6 +399,21 @@ static const struct vec {
 	  "=0x43 /* IFLA_??? */}, \"\\x01\"], [{nla_len=10, nla_type=IFLA_ADDR"
 	  "ESS}, 00:00:00:00:00:00], [{nla_len=10, nla_type=IFLA_BROADCAST}"
 	  ", ff:ff:ff:ff:ff:ff]]]" },
+	{ NL_ROUTE, "RTM_NEWNEIGH as ip neigh sees it", 84,
+	  "\x54\x00\x00\x00\x1c\x00\x02\x00\x07\x00\x00\x00\x00\x00\x00\x00\x02\x00\x00\x00"
+	  "\x01\x00\x00\x00\x04\x01\x80\x01\x08\x00\x01\x00\xc0\x00\x02\x01\x0a\x00\x02\x00"
+	  "\x02\xfc\x00\x00\x00\x05\x00\x00\x08\x00\x04\x00\x01\x00\x00\x00\x14\x00\x03\x00"
+	  "\x0a\x00\x00\x00\x14\x00\x00\x00\x1e\x00\x00\x00\x00\x00\x00\x00\x05\x00\x0c\x00"
+	  "\x03\x00\x00\x00",
+	  "[{nlmsg_len=84, nlmsg_type=RTM_NEWNEIGH, nlmsg_flags=NLM_F_MULTI"
+	  ", nlmsg_seq=7, nlmsg_pid=0}, {ndm_family=AF_INET, ndm_ifindex=if"
+	  "_nametoindex(\"lo\"), ndm_state=NUD_STALE|0x100, ndm_flags=NTF_ROU"
+	  "TER, ndm_type=RTN_UNICAST}, [[{nla_len=8, nla_type=NDA_DST}, ine"
+	  "t_addr(\"192.0.2.1\")], [{nla_len=10, nla_type=NDA_LLADDR}, 02:fc:"
+	  "00:00:00:05], [{nla_len=8, nla_type=NDA_PROBES}, 1], [{nla_len=2"
+	  "0, nla_type=NDA_CACHEINFO}, {ndm_confirmed=10, ndm_used=20, ndm_"
+	  "updated=30, ndm_refcnt=0}], [{nla_len=5, nla_type=NDA_PROTOCOL},"
+	  " 0x3 /* IPPROTO_??? */]]]" },
 	{ NL_DIAG, "inet_diag_req_v2, unknown state bit", 72,
 	  "\x48\x00\x00\x00\x14\x00\x01\x03\x07\x00\x00\x00\x00\x00\x00\x00\x02\x06\x09\x00"
 	  "\xff\x1f\x00\x00\x00\x16\x00\x50\x01\x02\x03\x04\x00\x00\x00\x00\x00\x00\x00\x00"
