@@ -117,6 +117,27 @@ static bool cgroup_known(struct rn_record *r, __u64 id)
 	return false;
 }
 
+/* A task first seen at the end of its execve: -Y prints that line under
+ * the name it inherited, its parent's (the report cannot ask /proc). */
+static void note_parent(struct rn_record *r, const struct rn_event *ev)
+{
+	struct rnb_proc p = { 0 };
+	struct rn_proc_ident id;
+	__u32 ppid = ev->flags & RN_F_IDENT ? ev->ppid : 0;
+
+	if (ev->type != RN_EV_SYSCALL || ev->sc.ret != 0 ||
+	    (ev->sc.nr != SYS_execve && ev->sc.nr != SYS_execveat))
+		return;
+	if (!ppid && !rn_proc_ident((int)ev->tid, &id))
+		ppid = id.ppid;
+	if (!ppid || rn_proc_ident((int)ppid, &id))
+		return;
+	p.tid = p.tgid = ppid;
+	p.cgroup_id = id.cgroup_id;
+	memcpy(p.comm, id.comm, sizeof(p.comm));
+	rnb_writer_proc(r->w, &p);
+}
+
 /* A task seen for the first time (or again after an execve): its name, and
  * its cgroup's path the first time that cgroup shows. */
 static int note_task(struct rn_record *r, const struct rn_event *ev)
@@ -129,6 +150,7 @@ static int note_task(struct rn_record *r, const struct rn_event *ev)
 	r->last_tid = ev->tid;
 	if (!rn_tidmap_get(&r->seen, ev->tid, &is_new) || !is_new)
 		return 0;
+	note_parent(r, ev);
 	if (ev->flags & RN_F_IDENT) {
 		memcpy(p.comm, ev->comm, sizeof(p.comm));
 		p.cgroup_id = ev->cgroup_id;
@@ -234,8 +256,6 @@ const char *rn_record_refused(const struct rn_opts *o)
 	if (o->stack || o->stack_folded || o->source || o->function_time)
 		return "-k, --stack-format, --source and --function-time need the live "
 		       "process: not with record or report";
-	if (o->decode_pids_comm)
-		return "-Y/--decode-pids=comm is not available with record or report";
 	if (o->inflight_ms || rn_opts_metrics(o) || o->summary_interval)
 		return "--inflight, --metrics and --summary-interval watch a live trace: "
 		       "not with record or report";
@@ -273,6 +293,11 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 			"%.64s %.16s%s\n", o->rnb_in, h->version, h->backend, h->kernel, h->arch,
 			h->flags & RNB_H_ENTRIES ? ", with call entries" : "");
 	return b;
+}
+
+const char *rn_report_comm(void *ctx, __u32 tid)
+{
+	return rn_file_comm(ctx, tid);
 }
 
 void rn_say_cpu(void)

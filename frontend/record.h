@@ -43,6 +43,9 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
  * set on failure. */
 struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_config *cfg,
 				  char *err, size_t errlen);
+/* -Y in a report: the last name recorded for tid so far (ctx: the file
+ * backend), or NULL. */
+const char *rn_report_comm(void *ctx, __u32 tid);
 /* The rn_event_fn of a recording: ctx is the struct rn_record. */
 int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
 			const struct rn_memsrc *mem);

@@ -7,6 +7,7 @@
 #include "filter.h"
 #include "cgroup.h"
 #include "ident.h"
+#include "record.h"
 #include "sample.h"
 
 #include <errno.h>
@@ -66,6 +67,8 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 void rn_trace_set_backend(struct rn_trace *t, struct rn_backend *b)
 {
 	t->env.backend = b;
+	if (t->opts->rnb_in)	/* -Y: the recorded names, not this machine's */
+		rn_comm_offline(&t->comm, rn_report_comm, b);
 }
 
 /* strace's rule: "NNNNN " columns with -o and -f; "[pid N]" on stderr once
@@ -233,8 +236,8 @@ static void take_comm(struct rn_trace *t, struct rn_sink_rec *r, const struct rn
 			rn_comm_forget(&t->comm, ev->tid);
 		return;
 	}
-	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(ev->tid))
-		s = rn_comm_get(&t->comm, rn_comm_ppid(ev->tid));
+	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(&t->comm, ev))
+		s = rn_comm_get(&t->comm, rn_comm_ppid(&t->comm, ev));
 	else
 		s = rn_comm_get(&t->comm, ev->tid);
 
