@@ -211,7 +211,8 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	r->filter = filter;
 	/* only ptrace reads the live task: the others' records are complete */
 	r->live_mem = !strcmp(backend, "ptrace");
-	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0);
+	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0) |
+		     (o->stack || o->source || o->function_time ? RNB_H_STACKS : 0);
 	rn_tidmap_init(&r->seen);
 	rn_decoded_init(&r->dec);
 	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
@@ -245,6 +246,7 @@ int rn_record_finish(struct rn_record *r, int exit_status)
 	if (r->opts->verbose)
 		rn_say_cpu();
 	rn_tidmap_release(&r->seen);
+	rn_record_stacks_free(r);
 	rn_decoded_release(&r->dec);
 	free(r->live);
 	r->live = NULL;
@@ -253,9 +255,6 @@ int rn_record_finish(struct rn_record *r, int exit_status)
 
 const char *rn_record_refused(const struct rn_opts *o)
 {
-	if (o->stack || o->stack_folded || o->source || o->function_time)
-		return "-k, --stack-format, --source and --function-time need the live "
-		       "process: not with record or report";
 	if (o->inflight_ms || rn_opts_metrics(o) || o->summary_interval)
 		return "--inflight, --metrics and --summary-interval watch a live trace: "
 		       "not with record or report";
@@ -279,6 +278,11 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 	b = rn_file_open(o->rnb_in, err, errlen);
 	if (!b)
 		return NULL;
+	if ((o->stack || o->source || o->function_time) &&
+	    rn_file_stacks(b, o->verbose, err, errlen)) {
+		rn_backend_close(b);
+		return NULL;
+	}
 	rn_file_on_cgroup(b, rn_cgroup_remember);
 	h = rn_file_header(b);
 	/* -t, JSON and CSV times are those of the recording machine */

@@ -28,6 +28,7 @@ struct rn_record {
 	__u64 cgroups[RN_RECORD_CGROUPS];
 	size_t ncgroups;
 	__u64 lost;
+	struct rec_bid *bids;		/* build ids of mapped files (record_maps.c) */
 };
 
 /* Options record and report refuse: what needs the live tasks at decode
@@ -49,6 +50,10 @@ const char *rn_report_comm(void *ctx, __u32 tid);
 /* The rn_event_fn of a recording: ctx is the struct rn_record. */
 int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
 			const struct rn_memsrc *mem);
+/* Record the mappings the stacks' addresses need (record_maps.c): 0, or
+ * -ENOTSUP with err set when b is not the eBPF backend taking stacks. */
+int rn_record_stacks(struct rn_record *r, struct rn_backend *b, char *err, size_t errlen);
+void rn_record_stacks_free(struct rn_record *r);
 /* Finish the file (exit_status: the command's wait status or -1), say the
  * losses. 0 or -errno of a write error (already said). */
 int rn_record_finish(struct rn_record *r, int exit_status);

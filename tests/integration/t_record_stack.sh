@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# renacer record -k, then renacer report -k / --stack-format=folded /
+# --source / --function-time / JSON: the frames (objects, functions,
+# offsets, source lines) a report prints from the recorded raw stacks and
+# mappings equal those of a direct eBPF run on the same program
+# (tracees/stack_fp.c, frame pointers: main -> a -> b -> c -> the call);
+# also when the recording never read the process's /proc maps (the kernel's
+# descriptions alone). A file whose build id changed since the recording is
+# not used for names: raw addresses and one warning line, never a symbol of
+# another build. What cannot work says so in one line.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/ebpf_lib.sh"
+need_ebpf
+prog="$TRACEES/stack_fp"
+[ -x "$prog" ] || skip "$prog is not built"
+EV=trace=getppid,getpid
+# frames without their run-dependent addresses; calls without results
+frames() { sed -n 's/ \[0x[0-9a-f]*\]//; /^ > /p' "$1"; }
+calls() { sed -n 's/^\([a-z_0-9]*\)(.*/\1/p' "$1"; }
+
+# -k: direct eBPF run against record (backend chosen by auto) + report
+"$RENACER" --backend=ebpf -k -e $EV -o "$WORK/k.direct" -- "$prog" 2 || fail "direct -k failed"
+"$RENACER" record -k -e $EV -o "$WORK/k.rnb" -- "$prog" 2 2>"$WORK/k.rec.err" ||
+	fail "record -k failed: $(cat "$WORK/k.rec.err")"
+"$RENACER" report -k -o "$WORK/k.report" "$WORK/k.rnb" 2>"$WORK/k.rep.err" ||
+	fail "report -k failed: $(cat "$WORK/k.rep.err")"
+frames "$WORK/k.direct" >"$WORK/fd"
+frames "$WORK/k.report" >"$WORK/fr"
+[ -s "$WORK/fd" ] || fail "the direct run printed no frames"
+diff "$WORK/fd" "$WORK/fr" >&2 || fail "report -k frames differ from the direct eBPF -k run"
+[ "$(calls "$WORK/k.direct")" = "$(calls "$WORK/k.report")" ] || fail "the calls differ"
+chain=$(awk '/^ > /{ if (on) print } /^[a-z]/{ on = 0 } /^ > .*\(getppid\+/{ on = 1 }' \
+	"$WORK/k.report" | sed -n 's/.*(\([a-z_]*\)+0x[0-9a-f]*).*/\1/p' | head -4 | tr '\n' ' ')
+[ "$chain" = "c b a main " ] || fail "report chain above getppid: '$chain'"
+echo "-k: $(wc -l <"$WORK/fr") frames identical"
+
+# --stack-format=folded: the report of a folded recording, and of the -k one
+"$RENACER" --backend=ebpf --stack-format=folded -e $EV -o "$WORK/f.direct" -- "$prog" 5 ||
+	fail "direct folded failed"
+"$RENACER" record --stack-format=folded -e $EV -o "$WORK/f.rnb" -- "$prog" 5 ||
+	fail "record folded failed"
+"$RENACER" report --stack-format=folded -o "$WORK/f.report" "$WORK/f.rnb" ||
+	fail "report folded failed"
+grep -q '^stack_fp;.*;main;a;b;c;getppid;getppid 5$' "$WORK/f.report" ||
+	{ cat "$WORK/f.report" >&2; fail "report folded: no main;a;b;c;getppid 5"; }
+diff "$WORK/f.direct" "$WORK/f.report" >&2 || fail "folded stacks differ"
+"$RENACER" report --stack-format=folded -o "$WORK/fk.report" "$WORK/k.rnb" ||
+	fail "report folded of a -k recording failed"
+grep -q '^stack_fp;.*;main;a;b;c;getppid;getppid 2$' "$WORK/fk.report" ||
+	fail "report folded of the -k recording: $(cat "$WORK/fk.report")"
+echo "folded: identical"
+
+# --source and --function-time from the same recording
+"$RENACER" --backend=ebpf --source -e $EV -o "$WORK/s.direct" -- "$prog" 5 ||
+	fail "direct --source failed"
+"$RENACER" report --source -o "$WORK/s.report" "$WORK/f.rnb" || fail "report --source failed"
+ann() { sed -n 's/.*\(\[[^]]*\]\)$/\1/p' "$1"; }
+[ "$(ann "$WORK/s.report" | grep -c '^\[stack_fp.c:[0-9]* c\]$')" -eq 6 ] ||
+	{ cat "$WORK/s.report" >&2; fail "report --source: not 6 [stack_fp.c:N c]"; }
+diff <(ann "$WORK/s.direct") <(ann "$WORK/s.report") >&2 || fail "--source annotations differ"
+"$RENACER" report -c --function-time -o "$WORK/ft.report" "$WORK/f.rnb" ||
+	fail "report --function-time failed"
+rows=$(awk '$NF ~ /^getp/ && $(NF-1) == "c" { print $(NF-2), $(NF-1), $NF }' "$WORK/ft.report" |
+	sort | tr '\n' ,)
+[ "$rows" = "1 c getpid,5 c getppid," ] || { cat "$WORK/ft.report" >&2; fail "--function-time rows: $rows"; }
+echo "--source, --function-time: identical"
+
+# JSON carries the same frames (ip aside)
+"$RENACER" --backend=ebpf --format=json -k -e $EV -o "$WORK/j.direct" -- "$prog" ||
+	fail "direct json failed"
+"$RENACER" report --format=json -k -o "$WORK/j.report" "$WORK/k.rnb" || fail "report json failed"
+jframes() {
+	python3 - "$1" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    rec = json.loads(line)
+    for f in rec.get("stack") or []:
+        f.pop("ip", None)
+        print(rec["syscall"], json.dumps(f, sort_keys=True))
+PY
+}
+jframes "$WORK/j.direct" | sort -u >"$WORK/jd"
+jframes "$WORK/j.report" | sort -u >"$WORK/jr"
+[ -s "$WORK/jd" ] || fail "direct JSON has no stacks"
+diff "$WORK/jd" "$WORK/jr" >&2 || fail "JSON stacks differ"
+
+# the recording never reads /proc maps (a process gone before its first
+# stack is read): the kernel's descriptions, resolved at record time, do
+RENACER_STACK_NO_PROC=1 "$RENACER" record -k -e $EV -o "$WORK/np.rnb" -- "$prog" 2 ||
+	fail "record without /proc failed"
+"$RENACER" report -k -o "$WORK/np.report" "$WORK/np.rnb" || fail "report (no /proc) failed"
+frames "$WORK/np.report" | grep '(c+0x' >"$WORK/npc"
+[ "$(wc -l <"$WORK/npc")" -eq 3 ] || { cat "$WORK/np.report" >&2; fail "no /proc: c frames missing"; }
+grep '(c+0x' "$WORK/fd" | diff - "$WORK/npc" >&2 || fail "no /proc: c frames differ"
+
+# a file rebuilt since the recording (its build id changed in place): its
+# frames are addresses, never its symbols; one line says which file
+cp "$prog" "$WORK/stack_copy"
+"$RENACER" record -k -e $EV -o "$WORK/bid.rnb" -- "$WORK/stack_copy" 2 || fail "record copy failed"
+"$RENACER" report -k -o "$WORK/bid.ok" "$WORK/bid.rnb" 2>"$WORK/bid.ok.err" || fail "report copy failed"
+grep -q 'stack_copy(c+0x' "$WORK/bid.ok" || fail "the unchanged copy is not named: $(head -4 "$WORK/bid.ok")"
+grep -q 'changed since the recording' "$WORK/bid.ok.err" && fail "an unchanged file was called changed"
+python3 - "$WORK/stack_copy" <<'PY' || fail "cannot change the copy's build id"
+import struct, sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+phoff, = struct.unpack_from("<Q", b, 0x20)
+phentsize, phnum = struct.unpack_from("<HH", b, 0x36)
+for i in range(phnum):
+    typ, = struct.unpack_from("<I", b, phoff + i * phentsize)
+    off, = struct.unpack_from("<Q", b, phoff + i * phentsize + 8)
+    size, = struct.unpack_from("<Q", b, phoff + i * phentsize + 32)
+    o = off
+    while typ == 4 and o + 12 <= off + size:
+        nsz, dsz, nt = struct.unpack_from("<III", b, o)
+        d = o + 12 + ((nsz + 3) & ~3)
+        if nt == 3 and b[o + 12:o + 16] == b"GNU\0":
+            b[d] ^= 0xff
+            open(p, "wb").write(b)
+            sys.exit(0)
+        o = d + ((dsz + 3) & ~3)
+sys.exit(1)
+PY
+"$RENACER" report -k -o "$WORK/bid.bad" "$WORK/bid.rnb" 2>"$WORK/bid.err" ||
+	fail "report with a changed file failed: $(cat "$WORK/bid.err")"
+grep -q 'stack_copy(' "$WORK/bid.bad" && fail "a frame named from a file of another build"
+grep -q '^ > ?? \[0x[0-9a-f]*\]$' "$WORK/bid.bad" || fail "no raw address frame: $(head -4 "$WORK/bid.bad")"
+[ "$(grep -c 'changed since the recording' "$WORK/bid.err")" -eq 1 ] ||
+	fail "no one-line warning: $(cat "$WORK/bid.err")"
+grep -q "changed since the recording.*$WORK/stack_copy" "$WORK/bid.err" || fail "the file is not named"
+grep -q 'stacks cut short' "$WORK/bid.err" || fail "the unnamed stacks are not counted: $(cat "$WORK/bid.err")"
+echo "changed build id: addresses, $(grep -c '^ > ??' "$WORK/bid.bad") frames; $(head -1 "$WORK/bid.err")"
+
+# what cannot work says so in one line
+"$RENACER" record -o "$WORK/nok.rnb" -e $EV -- "$prog" 2 || fail "record without -k failed"
+"$RENACER" report -k "$WORK/nok.rnb" >/dev/null 2>"$WORK/nok.err" && fail "report -k of a recording without stacks"
+grep -q "recorded without stacks" "$WORK/nok.err" || fail "no reason: $(cat "$WORK/nok.err")"
+"$RENACER" record --backend=ptrace -k -o "$WORK/pt.rnb" -- true 2>"$WORK/pt.err" &&
+	fail "record --backend=ptrace -k accepted"
+grep -q "eBPF backend only" "$WORK/pt.err" || fail "no reason: $(cat "$WORK/pt.err")"
+[ -e "$WORK/pt.rnb" ] && fail "a refused record left a file"
+echo "t_record_stack: ok"
