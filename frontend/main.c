@@ -440,6 +440,8 @@ static int run(const struct rn_opts *o)
 	if (!b)
 		die(err, 1);
 	rn_trace_set_backend(&t, b);
+	if (o->rnb_in)	/* -Y: the recorded names, not this machine's */
+		rn_comm_offline(&t.comm, rn_report_comm, b);
 	install_signal_handlers();
 	start_backend(o, b);
 	ret = trace_loop(b, &t);

@@ -7,7 +7,6 @@
 #include "filter.h"
 #include "cgroup.h"
 #include "ident.h"
-#include "record.h"
 #include "sample.h"
 
 #include <errno.h>
@@ -67,8 +66,6 @@ int rn_trace_init(struct rn_trace *t, const struct rn_opts *o, struct rn_filter 
 void rn_trace_set_backend(struct rn_trace *t, struct rn_backend *b)
 {
 	t->env.backend = b;
-	if (t->opts->rnb_in)	/* -Y: the recorded names, not this machine's */
-		rn_comm_offline(&t->comm, rn_report_comm, b);
 }
 
 /* strace's rule: "NNNNN " columns with -o and -f; "[pid N]" on stderr once

@@ -120,6 +120,20 @@ long file_stack_unwind(struct file_stacks *fs, const struct rn_event *ev,
 	return rn_ustack_offline_stack(fs->st, ev, frames, max, how);
 }
 
+/* A path from the file, as printable text (\xHH for other bytes). */
+static void put_path(const char *p)
+{
+	fputc(' ', stderr);
+	for (; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			fputc(c, stderr);
+		else
+			fprintf(stderr, "\\x%02x", c);
+	}
+}
+
 static void say_changed(const struct file_stacks *fs)
 {
 	unsigned shown = 0;
@@ -132,7 +146,7 @@ static void say_changed(const struct file_stacks *fs)
 	for (const struct fs_file *f = fs->files; f && shown < 3; f = f->next) {
 		if (f->same)
 			continue;
-		fprintf(stderr, " %s", f->path);
+		put_path(f->path);
 		shown++;
 	}
 	fprintf(stderr, "%s\n", fs->changed > shown ? " ..." : "");
