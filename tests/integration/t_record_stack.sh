@@ -93,6 +93,22 @@ frames "$WORK/np.report" | grep '(c+0x' >"$WORK/npc"
 [ "$(wc -l <"$WORK/npc")" -eq 3 ] || { cat "$WORK/np.report" >&2; fail "no /proc: c frames missing"; }
 grep '(c+0x' "$WORK/fd" | diff - "$WORK/npc" >&2 || fail "no /proc: c frames differ"
 
+# several processes, one exec'ing in place (sh's mappings, then stack_fp's,
+# for the same pid): each stack unwound with the mappings of its time. No
+# /proc on either side, so that what is found does not depend on whether a
+# process was still there when its first stack was read.
+fmask() { sed -E 's/^[0-9]+ +//; s/ \[0x[0-9a-f]*\]//; s/= [0-9]+$/= N/; s/si_pid=[0-9]+/si_pid=N/' "$1"; }
+cmd="$prog 2; $prog 3; exec $prog 1"
+RENACER_STACK_NO_PROC=1 "$RENACER" --backend=ebpf -k -f -e $EV -o "$WORK/m.direct" -- sh -c "$cmd" \
+	2>/dev/null || fail "direct -k -f failed"
+RENACER_STACK_NO_PROC=1 "$RENACER" record -k -f -e $EV -o "$WORK/m.rnb" -- sh -c "$cmd" ||
+	fail "record -k -f failed"
+"$RENACER" report -k -f -o "$WORK/m.report" "$WORK/m.rnb" 2>/dev/null || fail "report -k -f failed"
+grep -q 'libc.so.6(__libc_start_main+' "$WORK/m.report" || fail "-f: no libc frames"
+[ "$(grep -c '^[0-9]* *getp' "$WORK/m.report")" -eq 11 ] || fail "-f: not 11 calls: $(cat "$WORK/m.report")"
+diff <(fmask "$WORK/m.direct") <(fmask "$WORK/m.report") >&2 || fail "-f: report frames differ"
+echo "-f, exec: $(grep -c '^ > ' "$WORK/m.report") frames identical"
+
 # a file rebuilt since the recording (its build id changed in place): its
 # frames are addresses, never its symbols; one line says which file
 cp "$prog" "$WORK/stack_copy"
