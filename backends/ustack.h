@@ -114,6 +114,10 @@ void rn_ustack_offline_done(struct ebpf_stack *st, const struct rn_event *evs, s
 /* rn_memsrc.stack_rec with ctx the struct ebpf_stack. */
 long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
 			     size_t max, int how);
+/* The frames of a ptrace recording: their addresses, innermost first
+ * (unwound at record time), named against the recorded mappings. */
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how);
 /* Say how many stacks were cut short, and free. */
 void rn_ustack_offline_free(struct ebpf_stack *st);
 #endif

@@ -14,6 +14,7 @@
  */
 #include "record.h"
 #include "../backends/proc_ident.h"
+#include "../backends/stack.h"
 
 #include "cgroup.h"
 #include "filter.h"
@@ -82,6 +83,21 @@ static long log_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
 	return n;
 }
 
+/* ptrace -k & co: the addresses of the call's frames, unwound while the
+ * task is stopped, after the maps they need; named by the report. */
+static void pt_stack(struct rn_record *r, const struct rn_event *ev, const struct rn_memsrc *mem)
+{
+	__u64 ips[RN_STACK_MAX];
+	long n = mem->stack(mem->ctx, ev->tid, ev->tgid, r->frames, RN_STACK_MAX, RN_STACK_FULL);
+
+	if (n <= 0)
+		return;
+	for (long i = 0; i < n; i++)
+		ips[i] = r->frames[i].ip;
+	rn_record_pt_maps(r, ev->tgid, ips, (size_t)n);
+	log_region(r, 0, RN_REG_LIVE | RN_REG_STACK, ips, (size_t)n * sizeof(ips[0]));
+}
+
 /* Decode ev as the report will (trace.c's decode()), keeping the bytes read. */
 static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
 			  const struct rn_memsrc *mem)
@@ -99,6 +115,8 @@ static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
 		return;
 	if (ev->type != RN_EV_SYSCALL && ev->type != RN_EV_ENTRY)
 		return;
+	if (r->pt_stacks && ev->type == RN_EV_SYSCALL && mem->stack)
+		pt_stack(r, ev, mem);
 	o.verbose = o.verbose || !rn_filter_abbrev(r->filter, ev->sc.nr);
 	o.raw = o.raw || rn_filter_raw(r->filter, ev->sc.nr);
 	o.terse = !rn_filter_verbose(r->filter, ev->sc.nr);
@@ -171,6 +189,10 @@ static void after_task(struct rn_record *r, const struct rn_event *ev)
 		       (ev->sc.nr == SYS_execve || ev->sc.nr == SYS_execveat ||
 			ev->sc.nr == SYS_prctl);
 
+	if (r->pt_stacks && ((renamed && ev->sc.nr != SYS_prctl) ||
+			     (ev->type == RN_EV_EXIT &&
+			      !(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))))
+		rn_record_pt_forget(r, ev->tgid);
 	if ((ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED)) || renamed) {
 		rn_tidmap_remove(&r->seen, ev->tid);
 		r->last_tid = 0;
@@ -214,7 +236,12 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0) |
 		     (o->stack || o->source || o->function_time ? RNB_H_STACKS : 0);
 	rn_tidmap_init(&r->seen);
+	rn_tidmap_init(&r->pt_procs);
 	rn_decoded_init(&r->dec);
+	r->pt_stacks = r->live_mem && (o->stack || o->source || o->function_time);
+	r->frames = r->pt_stacks ? calloc(RN_STACK_MAX, sizeof(*r->frames)) : NULL;
+	if (r->pt_stacks && !r->frames)
+		return -ENOMEM;
 	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
 	fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;
 	if (f)

@@ -29,6 +29,11 @@ struct rn_record {
 	size_t ncgroups;
 	__u64 lost;
 	struct rec_bid *bids;		/* build ids of mapped files (record_maps.c) */
+	/* ptrace with -k & co: each call's frame addresses (RN_REG_LIVE |
+	 * RN_REG_STACK), the processes whose maps were written */
+	bool pt_stacks;
+	struct rn_frame *frames;
+	struct rn_tidmap pt_procs;
 };
 
 /* Options record and report refuse: what needs the live tasks at decode
@@ -54,6 +59,10 @@ int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
  * -ENOTSUP with err set when b is not the eBPF backend taking stacks. */
 int rn_record_stacks(struct rn_record *r, struct rn_backend *b, char *err, size_t errlen);
 void rn_record_stacks_free(struct rn_record *r);
+/* ptrace: write the maps of tgid when first seen, or again when one of the
+ * n addresses is in none of them; forget them (exec, exit). */
+void rn_record_pt_maps(struct rn_record *r, __u32 tgid, const __u64 *ips, size_t n);
+void rn_record_pt_forget(struct rn_record *r, __u32 tgid);
 /* Finish the file (exit_status: the command's wait status or -1), say the
  * losses. 0 or -errno of a write error (already said). */
 int rn_record_finish(struct rn_record *r, int exit_status);

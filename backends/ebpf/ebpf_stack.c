@@ -734,6 +734,43 @@ long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_fra
 	return es_stack_rec(ctx, ev, frames, max, how);
 }
 
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how)
+{
+	struct es_proc *p = es_proc_get(st, tgid);
+	struct es_map *m;
+	bool unmapped = false;
+	long n = 0;
+
+	if (!p)
+		return -ENOMEM;
+	st->stacks++;
+	if (how == RN_STACK_INNERMOST)
+		max = 1;
+	for (size_t i = 0; i < nips && (size_t)n < max; i++) {
+		struct rn_frame *f = &frames[n];
+
+		*f = (struct rn_frame){ .ip = ips[i] };
+		m = es_place(st, p, f);
+		n++;
+		if (!m && !f->object)
+			unmapped = true;
+		if (m && (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
+			es_symbolize(m, (int)n - 1, true, f);
+		if (how == RN_STACK_OWN && !(f->flags & RN_FRAME_SYSTEM))
+			return n;
+	}
+	st->unmapped += unmapped;
+	st->cut += unmapped;
+	st->cut_unmapped += unmapped;
+	if (how == RN_STACK_OWN && n > 0) {
+		m = es_map_of(p, frames[0].ip);
+		if (m && m->obj)
+			es_symbolize(m, 0, false, &frames[0]);
+	}
+	return n;
+}
+
 void rn_ustack_offline_free(struct ebpf_stack *st)
 {
 	if (st)
@@ -774,6 +811,13 @@ long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_fra
 			     size_t max, int how)
 {
 	(void)ctx, (void)ev, (void)frames, (void)max, (void)how;
+	return 0;
+}
+
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how)
+{
+	(void)st, (void)tgid, (void)ips, (void)nips, (void)frames, (void)max, (void)how;
 	return 0;
 }
 

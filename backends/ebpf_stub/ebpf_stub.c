@@ -72,6 +72,13 @@ long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_fra
 	return 0;
 }
 
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how)
+{
+	(void)st, (void)tgid, (void)ips, (void)nips, (void)frames, (void)max, (void)how;
+	return 0;
+}
+
 void rn_ustack_offline_free(struct ebpf_stack *st)
 {
 	(void)st;

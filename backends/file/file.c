@@ -61,7 +61,7 @@ static const struct rn_region *live_find(const struct file_backend *fb, __u64 ke
 
 		if (next > fb->live_len)
 			break;
-		if ((r->flags & (RN_REG_LIVE | RN_REG_FDPATH)) == want &&
+		if ((r->flags & (RN_REG_LIVE | RN_REG_FDPATH | RN_REG_STACK)) == want &&
 		    (want & RN_REG_FDPATH ? r->addr == key :
 		     key >= r->addr && key - r->addr < r->len)) {
 			*data = (const __u8 *)(r + 1);
@@ -110,7 +110,23 @@ static long file_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
 static long file_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
 			   size_t max, int how)
 {
-	return file_stack_unwind(((struct file_backend *)ctx)->stk, ev, frames, max, how);
+	const struct file_backend *fb = ctx;
+	const struct rn_region *r = NULL;
+	const __u8 *data = NULL;
+	size_t off = 0;
+
+	/* the frame addresses a ptrace recording kept with the call */
+	while (!r && off + sizeof(*r) <= fb->live_len) {
+		const struct rn_region *x = (const void *)(fb->live + off);
+
+		off += sizeof(*x) + RN_REGION_ALIGN(x->len);
+		if (off <= fb->live_len && (x->flags & RN_REG_STACK))
+			r = x, data = (const __u8 *)(x + 1);
+	}
+	if (r && r->len % 8)
+		return 0;
+	return file_stack_unwind(fb->stk, ev, r ? (const void *)data : NULL, r ? r->len / 8 : 0,
+				 frames, max, how);
 }
 
 /* Hand evs over, with the recorded stacks' mappings taken first and the

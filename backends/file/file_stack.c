@@ -114,9 +114,11 @@ bool file_stack_ends(const struct file_stacks *fs, const struct rn_event *ev)
 	return fs && rn_ustack_offline_ends(ev);
 }
 
-long file_stack_unwind(struct file_stacks *fs, const struct rn_event *ev,
-		       struct rn_frame *frames, size_t max, int how)
+long file_stack_unwind(struct file_stacks *fs, const struct rn_event *ev, const __u64 *ips,
+		       size_t nips, struct rn_frame *frames, size_t max, int how)
 {
+	if (ips)
+		return rn_ustack_offline_frames(fs->st, ev->tgid, ips, nips, frames, max, how);
 	return rn_ustack_offline_stack(fs->st, ev, frames, max, how);
 }
 

@@ -21,9 +21,10 @@ void file_stack_seen(struct file_stacks *fs, const struct rn_event *evs, size_t 
 void file_stack_done(struct file_stacks *fs, const struct rn_event *evs, size_t n);
 /* The batch must end after ev (a successful execve). */
 bool file_stack_ends(const struct file_stacks *fs, const struct rn_event *ev);
-/* rn_memsrc.stack_rec's work. */
-long file_stack_unwind(struct file_stacks *fs, const struct rn_event *ev,
-		       struct rn_frame *frames, size_t max, int how);
+/* rn_memsrc.stack_rec's work: ev's own stack regions (eBPF), or the frame
+ * addresses a ptrace recording kept (ips, nips: NULL, 0 when none). */
+long file_stack_unwind(struct file_stacks *fs, const struct rn_event *ev, const __u64 *ips,
+		       size_t nips, struct rn_frame *frames, size_t max, int how);
 /* Say what could not be named (changed files, stacks cut short), free. */
 void file_stack_free(struct file_stacks *fs);
 
