@@ -701,7 +701,7 @@ static void usage_tracing(FILE *out)
 	      "       renacer report TRACE.jsonl --html OUT.html\n"
 	      "       renacer record -o TRACE.rnb [OPTIONS] -- COMMAND [ARGS]...\n"
 	      "       renacer report TRACE.rnb [OPTIONS]   (-c, -e, --format=..., -o FILE, -Y,\n"
-	      "                          -k, --stack-format: -k needs an eBPF recording with -k)\n"
+	      "                          -k, --stack-format: of a recording made with -k)\n"
 	      "\n"
 	      "Backends:\n"
 	      "  --backend=auto|ptrace|ebpf  auto (default): eBPF when allowed, else ptrace\n"
