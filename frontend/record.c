@@ -95,7 +95,7 @@ static void pt_stack(struct rn_record *r, const struct rn_event *ev, const struc
 	for (long i = 0; i < n; i++)
 		ips[i] = r->frames[i].ip;
 	rn_record_pt_maps(r, ev->tgid, ips, (size_t)n);
-	log_region(r, 0, RN_REG_LIVE | RN_REG_STACK, ips, (size_t)n * sizeof(ips[0]));
+	log_region(r, RNB_STACK_ADDR, RN_REG_LIVE | RN_REG_STACK, ips, (size_t)n * sizeof(ips[0]));
 }
 
 /* Decode ev as the report will (trace.c's decode()), keeping the bytes read. */

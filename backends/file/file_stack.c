@@ -143,8 +143,8 @@ static void say_changed(const struct file_stacks *fs)
 	if (!fs->changed)
 		return;
 	fprintf(stderr, "renacer: %u mapped file%s changed since the recording (another build "
-		"id), %s frames printed as addresses:", fs->changed, fs->changed == 1 ? "" : "s",
-		fs->changed == 1 ? "its" : "their");
+		"id, or missing here), %s frames printed as addresses:", fs->changed,
+		fs->changed == 1 ? "" : "s", fs->changed == 1 ? "its" : "their");
 	for (const struct fs_file *f = fs->files; f && shown < 3; f = f->next) {
 		if (f->same)
 			continue;

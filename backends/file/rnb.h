@@ -35,6 +35,11 @@
  * serves them through the memory source. With RN_REG_FDPATH: addr is a
  * descriptor of the event's process, the bytes its path. */
 #define RN_REG_LIVE (1u << 15)
+/* With RN_REG_STACK too (ptrace -k & co): the addresses of the call's
+ * frames, innermost first, 8 bytes each, at this address, one no pointer
+ * argument can hold (non-canonical), so that a reader that does not know
+ * the flag never serves them as memory. */
+#define RNB_STACK_ADDR (1ull << 63)
 
 /* rnb_header.flags */
 #define RNB_H_ENTRIES	(1u << 0) /* RN_EV_ENTRY notices were recorded */

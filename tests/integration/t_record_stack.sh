@@ -151,10 +151,41 @@ echo "changed build id: addresses, $(grep -c '^ > ??' "$WORK/bid.bad") frames; $
 # kept with the call, the maps written when a process first shows (again
 # when an address is in none of them); report names them the same way.
 # Several processes, an exec in place, a program without frame pointers (ls).
-pmask() {
-	sed -E 's/^[0-9]+ +//; s/ \[0x[0-9a-f]*\]//; s/= [0-9]+( \[|$)/= N\1/; s/0x[0-9a-f]{6,}/ADDR/g
-		s/si_pid=[0-9]+/si_pid=N/; s/getrandom\("[^"]*"/getrandom("R"/
-		s/si_(u|s)time=[0-9]+( \/\* [^*]* \*\/)?/si_\1time=T/g' "$1"
+pmask() {	# per process, calls split by another process's lines joined again
+	python3 - "$1" <<'PY'
+import re, sys
+groups, pending, last = {}, {}, None
+for line in open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read().split("\n"):
+    m = re.match(r"^(\d+) +(.*)$", line)
+    if not m:	# a frame of the last call, or a line of no process (folded)
+        if line.startswith(" > ") and last in groups and groups[last]:
+            groups[last][-1] += "\n" + line
+        elif line:
+            groups.setdefault("-", []).append(line)
+        continue
+    pid, rest = m.groups()
+    last = pid
+    u = re.match(r"^(.*) <unfinished \.\.\.>$", rest)
+    r = re.match(r"^<\.\.\. \S+ resumed>(.*)$", rest)
+    if u and not rest.startswith("+++"):
+        pending[pid] = u.group(1)
+        continue
+    if r and pid in pending:
+        rest = pending.pop(pid) + r.group(1)
+    groups.setdefault(pid, []).append(rest)
+out = []
+for entries in groups.values():
+    text = "\n".join(entries)
+    text = re.sub(r"\) +=", ") =", text)
+    text = re.sub(r" \[0x[0-9a-f]*\]", "", text)
+    text = re.sub(r"= \d+( \[|$)", r"= N\1", text, flags=re.M)
+    text = re.sub(r"0x[0-9a-f]{6,}", "ADDR", text)
+    text = re.sub(r"si_pid=\d+", "si_pid=N", text)
+    text = re.sub(r'getrandom\("[^"]*"', 'getrandom("R"', text)
+    text = re.sub(r"si_(u|s)time=\d+( /\* [^*]* \*/)?", r"si_\1time=T", text)
+    out.append(text)
+print("\n=====\n".join(sorted(out)))
+PY
 }
 cmd="ls / >/dev/null; $prog 2; exec $prog 1"
 for opt in -k --source --stack-format=folded; do
