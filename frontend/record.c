@@ -11,6 +11,8 @@
  *    the report reads them back. The eBPF backend reads nothing live: its
  *    records are copied without a look.
  *  - process names and cgroup paths, from /proc, when a task first shows.
+ *  - with -k & co, the processes' executable mappings (record_maps.c); on
+ *    ptrace also each call's frame addresses, unwound while it is stopped.
  */
 #include "record.h"
 #include "../backends/proc_ident.h"

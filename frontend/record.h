@@ -36,8 +36,8 @@ struct rn_record {
 	struct rn_tidmap pt_procs;
 };
 
-/* Options record and report refuse: what needs the live tasks at decode
- * time (-k, --source, -Y, ...). NULL when o is fine, else the message. */
+/* Options record and report refuse: what watches the live tasks (-ff,
+ * --inflight, --metrics, ...). NULL when o is fine, else the message. */
 const char *rn_record_refused(const struct rn_opts *o);
 /* Create o->outfile and write its header (backend: the name of the one
  * recording; entries: it makes RN_EV_ENTRY notices). 0 or -errno with err

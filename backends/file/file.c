@@ -8,7 +8,8 @@
  * bytes a ptrace recording read from the live task (RN_REG_LIVE regions)
  * are stripped from the event and served through the memory source; an
  * event carrying them is handed over alone, so that no read can find
- * another record's bytes.
+ * another record's bytes. With -k & co, the recorded stacks are unwound
+ * and named through rn_memsrc.stack_rec (file_stack.c).
  */
 #include "rnb.h"
 #include "file_stack.h"
