@@ -145,6 +145,9 @@ struct rn_trace_config {
 	 * record at each reported call's entry, before its completed record.
 	 * Off for -c, JSON, CSV: they want completed calls only. */
 	bool entry_notices;
+	/* --inflight: calls in flight this long are wanted (as RN_EV_ENTRY
+	 * records; the eBPF backend finds them with RN_F_LATE), 0 = off */
+	__u64 inflight_ns;
 	/* renacer report TRACE.rnb: CLOCK_REALTIME - CLOCK_MONOTONIC as it was
 	 * on the recording machine, for the times printed (have_realtime_off). */
 	__s64 realtime_off_ns;

@@ -67,6 +67,9 @@ enum rn_event_type {
 #define RN_F_PREV_NR	 (1u << 10) /* restart_syscall: args[0] is the number of
 				    * the call it resumes */
 #define RN_F_IDENT	 (1u << 11) /* cgroup_id, ppid, uid, gid and comm are set */
+#define RN_F_LATE	 (1u << 12) /* RN_EV_ENTRY made after the fact (eBPF --inflight:
+				    * a call found in flight): for watchers, not
+				    * the trace's lines */
 #define RN_F_INJECTED	 (1u << 16) /* -e inject=: the call was skipped and its
 				    * result set by renacer ("(INJECTED)") */
 #define RN_F_DELAYED	 (1u << 23) /* -e inject=...:delay_enter/exit ("(DELAYED)") */

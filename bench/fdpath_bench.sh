@@ -4,7 +4,8 @@
 # output without -y, side by side in one run. Workloads (bench/fdpath_loop.c):
 # ls (open, getdents64, close of a directory), cat (open, fstat, read, close),
 # tar (cat plus a write to /dev/null), read (one-byte preads of a file one
-# level below the temp dir), deep (the same on a file 20 directories down).
+# level below the temp dir), deep (the same on a file 20 directories down),
+# sock (one-byte writes and reads through a UNIX socket pair).
 # Runs are interleaved (untraced, eBPF, eBPF -y), each figure the median of N.
 # What is measured is CPU time over the loop alone (the loop reports it,
 # FDPATH_LOOP_CPU): its own, whose system time holds the BPF programs, plus
@@ -15,14 +16,14 @@
 # the calls counted from the trace; the ratio is -y's overhead over plain
 # per-call output's.
 #
-#   bench/fdpath_bench.sh [-n RUNS] [-c ITERATIONS] [-m "ls cat tar read deep"] [-q]
+#   bench/fdpath_bench.sh [-n RUNS] [-c ITERATIONS] [-m "ls cat tar read deep sock"] [-q]
 #
 # Goal (issue #15): ratio at most 1.3.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
 LOOP="$ROOT/$B/bench/fdpath_loop"
-RUNS=5 ITER=20000 MODES="ls cat tar read deep"
+RUNS=5 ITER=20000 MODES="ls cat tar read deep sock"
 while getopts "n:c:m:q" o; do
 	case $o in
 	n) RUNS=$OPTARG ;;

@@ -3,11 +3,13 @@
  * Workloads for bench/fdpath_bench.sh: loops of the calls ls, cat and tar
  * make, on files under DIR, so that -y has a path to resolve for almost
  * every call.
- *   fdpath_loop ls|cat|tar|read|deep N DIR
+ *   fdpath_loop ls|cat|tar|read|deep|sock N DIR
  * ls: open DIR, getdents64 until empty, close; cat: open DIR/f, fstat,
  * read until EOF, close; tar: as cat plus a write of each block to
  * /dev/null; read: N one-byte reads of DIR/f; deep: N one-byte reads of a
- * file 20 directories below DIR (a path of about 200 bytes).
+ * file 20 directories below DIR (a path of about 200 bytes); sock: N
+ * one-byte writes into one end of a UNIX stream socket pair, each read
+ * back from the other end (-y names them socket:[INODE]).
  * With FDPATH_LOOP_CPU=FILE, writes to FILE the CPU time (ns) the loop took
  * in this process (its system time holds the BPF programs) and in its
  * parent (renacer, decoding and printing), the setup left out.
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <sys/syscall.h>
@@ -115,7 +118,7 @@ int main(int argc, char **argv)
 	char c;
 
 	if (argc != 4)
-		return fprintf(stderr, "usage: fdpath_loop ls|cat|tar|read|deep N DIR\n"), 2;
+		return fprintf(stderr, "usage: fdpath_loop ls|cat|tar|read|deep|sock N DIR\n"), 2;
 	n = atol(argv[2]);
 	make_file(argv[3], !strcmp(argv[1], "deep") ? 20 : 0, path, sizeof(path));
 	out = open("/dev/null", O_WRONLY);
@@ -136,6 +139,15 @@ int main(int argc, char **argv)
 		for (i = 0; i < n; i++)
 			if (pread(fd, &c, 1, 0) != 1)
 				xfail("pread");
+	}
+	if (!strcmp(argv[1], "sock")) {
+		int sv[2];
+
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) < 0)
+			xfail("socketpair");
+		for (i = 0; i < n; i++)
+			if (write(sv[0], "x", 1) != 1 || read(sv[1], &c, 1) != 1)
+				xfail("socket write/read");
 	}
 	if (cpu_out) {
 		s0 = self_cpu_ns() - s0;

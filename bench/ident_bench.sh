@@ -8,7 +8,14 @@
 # the tracee's thread, the BPF programs included), which other work on the
 # machine hardly moves; the loop's wall time per call is shown beside it.
 #
-#   bench/ident_bench.sh [-n RUNS] [-c CALLS] [-o OLD_RENACER] [-q]
+#   bench/ident_bench.sh [-n RUNS] [-c CALLS] [-o OLD_RENACER] [-q] [-P]
+#
+# renacer runs on the first CPU and the read loop on the last one (-P: not
+# pinned), so the reader's formatting does not share a core with the loop
+# it is measured on. The verdict uses the per-round differences of the
+# programs' run time: their median with a 95% confidence interval (order
+# statistics of the rounds), the goal shown when the interval's top is
+# within it.
 #
 # -o adds a third column: another renacer build (say main's, before
 # identity existed), run the same way.
@@ -16,13 +23,14 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 : "${B:=build}" "${RENACER:=$ROOT/$B/renacer}"
-RUNS=11 CALLS=1000000 OLD=""
-while getopts "n:c:o:q" o; do
+RUNS=11 CALLS=1000000 OLD="" PIN=1
+while getopts "n:c:o:qP" o; do
 	case $o in
 	n) RUNS=$OPTARG ;;
 	c) CALLS=$OPTARG ;;
 	o) OLD=$OPTARG ;;
 	q) RUNS=3 CALLS=100000 ;;
+	P) PIN=0 ;;
 	*) exit 2 ;;
 	esac
 done
@@ -31,6 +39,7 @@ done
 	{ echo "SKIP: the eBPF backend cannot run here"; exit 77; }
 TMP=$(mktemp -d /tmp/renacer-identbench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
+: "${KEEP:=}"	# KEEP=DIR: the per-run figures are copied there
 RL=$TMP/readloop_timed
 cc -O2 -o "$RL" "$ROOT/bench/ebpf_floor/readloop_timed.c" || exit 1
 
@@ -39,6 +48,11 @@ cc -O2 -o "$RL" "$ROOT/bench/ebpf_floor/readloop_timed.c" || exit 1
 # ring), so the loop's time is the programs' own per-call cost.
 RING=$(( CALLS * 512 > 4096 ? CALLS * 512 : 4096 ))
 MODES="ident noident"
+NCPU=$(nproc)
+TRACER_PIN=() LOOP_PIN=""
+if [ "$PIN" = 1 ] && [ "$NCPU" -ge 2 ] && command -v taskset >/dev/null; then
+	TRACER_PIN=(taskset -c 0) LOOP_PIN="taskset -c $((NCPU - 1))"
+fi
 [ -n "$OLD" ] && MODES="$MODES old"
 
 # Run time (ns) and count of rn_sys_enter + rn_sys_exit of renacer PID: its
@@ -65,8 +79,8 @@ run_one() {	# MODE: appends "loop_wall loop_cpu lost prog_ns" (per call) to $TMP
 	esac
 	rm -f "$TMP/loop"
 	# the tracee waits after its loop, while the programs' counters are read
-	env "${env[@]}" "$bin" --backend=ebpf --buffer-size="$RING" -e trace=read -o /dev/null \
-		-- sh -c '"$0" "$1" 2>"$2.tmp"; mv "$2.tmp" "$2"; sleep 1' "$RL" "$CALLS" "$TMP/loop" \
+	env "${env[@]}" "${TRACER_PIN[@]}" "$bin" --backend=ebpf --buffer-size="$RING" -e trace=read -o /dev/null \
+		-- sh -c '$3 "$0" "$1" 2>"$2.tmp"; mv "$2.tmp" "$2"; sleep 1' "$RL" "$CALLS" "$TMP/loop" "$LOOP_PIN" \
 		2>"$TMP/err" &
 	rpid=$!
 	for i in $(seq 600); do [ -s "$TMP/loop" ] && break; sleep 0.05; done
@@ -119,10 +133,19 @@ done
 if [ "$STATS" = 1 ]; then
 	pi=$(median "$TMP/ident" 4) pn=$(median "$TMP/noident" 4)
 	awk -v a="$pi" -v b="$pn" 'BEGIN { printf "identity: %+.1f ns per call in the programs (%.3fx); goal <= 10 ns\n", a - b, a / b }'
+	# 95% interval of the median of the per-round differences: the ranks
+	# n/2 -+ 0.98 sqrt(n) of the sorted differences (binomial order statistics)
 	paste "$TMP/ident" "$TMP/noident" | awk '{ print $4 - $8 }' | sort -n |
-		awk '{ v[NR] = $1 } END { printf "  per-round difference, median: %+.1f ns (q1 %+.1f, q3 %+.1f)\n",
-			NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2,
-			v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)] }'
+		awk '{ v[NR] = $1 } END {
+			lo = int(NR / 2 - 0.98 * sqrt(NR)); if (lo < 1) lo = 1
+			hi = NR + 1 - lo
+			med = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+			printf "  per-round difference, median: %+.1f ns (q1 %+.1f, q3 %+.1f); 95%% interval %+.1f..%+.1f ns over %d rounds\n",
+				med, v[int((NR + 3) / 4)], v[int((3 * NR + 3) / 4)], v[lo], v[hi], NR
+			verdict = "goal NOT met"
+			if (med <= 10) verdict = "median within 10 ns, the interval is not: run more rounds"
+			if (v[hi] <= 10) verdict = "goal met (the interval top is within 10 ns)"
+			printf "  verdict: %s\n", verdict }'
 	[ -n "$OLD" ] && awk -v a="$pi" -v b="$(median "$TMP/old" 4)" \
 		'BEGIN { printf "vs old build: %+.1f ns per call in the programs\n", a - b }'
 fi
@@ -138,3 +161,5 @@ if [ -n "$OLD" ]; then
 	co=$(median "$TMP/old" 2)
 	awk -v a="$ci" -v b="$co" 'BEGIN { printf "vs old build: %+.1f ns per call (loop CPU)\n", a - b }'
 fi
+[ -n "$KEEP" ] && mkdir -p "$KEEP" && cp "$TMP"/ident "$TMP"/noident "$KEEP"/ 2>/dev/null
+exit 0

@@ -23,6 +23,7 @@
 #include "bpf/fdpath.bpf.h"
 #include "bpf/stack.bpf.h"
 #include "bpf/sample.bpf.h"
+#include "bpf/inflight.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 

@@ -95,4 +95,20 @@ struct rn_hcache {
 	struct rn_hslot slot[RN_HCACHE_SLOTS];
 };
 
+/* --inflight: what the task iterator (bpf/inflight.bpf.h) writes for each
+ * call still waiting for its exit. */
+struct rn_inflight_rec {
+	__u64 ts;		/* entry, CLOCK_MONOTONIC ns */
+	__u64 args[6];		/* RN_MAX_ARGS */
+	__s32 nr;
+	__u32 tid;
+	__u32 tgid;
+	char comm[16];
+	__u32 flags;		/* RN_INFLIGHT_* */
+};
+
+/* rn_inflight_rec.flags: the call was entered before tracing began (-p):
+ * read from the task's registers, its entry time unknown (ts 0) */
+#define RN_INFLIGHT_BEFORE 1u
+
 #endif /* RN_BPF_RENACER_H */

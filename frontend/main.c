@@ -158,6 +158,7 @@ static void build_config(const struct rn_opts *o, const struct rn_filter *f,
 	cfg->no_timing = !needs_time(o);
 	/* the calls' entries: for the text trace, or for --inflight */
 	cfg->entry_notices = rn_trace_shows_entries(o, f) || o->inflight_ms > 0;
+	cfg->inflight_ns = (__u64)(o->inflight_ms * 1e6);
 	if (o->seccomp == 1 && !(o->argv && o->follow))
 		fprintf(stderr, "renacer: --seccomp-bpf applies only to a command started "
 			"with -f; tracing without it\n");

@@ -251,8 +251,6 @@ static int parse_output_opt(struct rn_opts *o, int c, char *err, size_t errlen)
 			return fail(err, errlen, "invalid --inflight '%s': a number of "
 				    "milliseconds greater than 0", optarg);
 		o->inflight_ms = d;
-		/* the eBPF program reports completed calls only */
-		set_ptrace_only(o, "--inflight");
 		return 0;
 	case OPT_STACK_FORMAT:
 		if (!strcmp(optarg, "text")) {
@@ -765,7 +763,7 @@ void rn_opts_usage(FILE *out)
 	      "  --histogram[=SET]       a latency histogram per syscall\n"
 	      "Monitoring:\n"
 	      "  --inflight=MS           report each call in flight longer than MS ms, and\n"
-	      "                          those still in flight at the end (ptrace)\n"
+	      "                          those still in flight at the end\n"
 	      "  --metrics=[ADDR:]PORT   serve Prometheus metrics on /metrics (ADDR 127.0.0.1)\n"
 	      "  --metrics-file=PATH     write them to PATH every second (textfile collector)\n"
 	      "Analysis (also: renacer analyze [OPTIONS] TRACE.jsonl):\n"

@@ -4,7 +4,9 @@
  * once on stderr, with its input arguments as decoded at entry
  * ("renacer: pid 42 in read(0, ...) for 5.0 s"), and the calls still in
  * flight when the trace ends are listed. It reads the backend's RN_EV_ENTRY
- * notices (ptrace); the completed record of a call ends its watch.
+ * notices: ptrace's at each entry, eBPF's (RN_F_LATE) only for the calls
+ * found in flight MS or longer, once each. The completed record of a call
+ * (its entry time at or after the watched one's) ends its watch.
  */
 #include "sink.h"
 
@@ -19,6 +21,7 @@
 struct inflight_call {
 	struct rn_strbuf text;	/* "read(0, ...)" */
 	__u64 ts_ns;		/* its entry */
+	__u64 done_ts;		/* entry of the last call seen complete */
 	bool active;		/* entered, not yet ended */
 	bool reported;
 };
@@ -61,6 +64,10 @@ static void call_entered(struct inflight_sink *is, const struct rn_sink_rec *r)
 	slot = (struct inflight_call **)rn_tidmap_get(&is->calls, r->ev->tid, &is_new);
 	if (!slot)
 		return;
+	/* a late entry told again, or of a call whose end was seen already */
+	if (*slot && (r->ev->flags & RN_F_LATE) &&
+	    ((*slot)->active ? (*slot)->ts_ns == r->ev->ts_ns : (*slot)->done_ts >= r->ev->ts_ns))
+		return;
 	if (!*slot) {
 		*slot = calloc(1, sizeof(**slot));
 		if (!*slot)
@@ -97,8 +104,11 @@ static int inflight_on_events(struct rn_sink *s, const struct rn_sink_batch *bat
 			/* a call renacer let go of is still in flight */
 			slot = (struct inflight_call **)rn_tidmap_get(&is->calls, ev->tid,
 								       &is_new);
-			if (slot && *slot && !(ev->flags & RN_F_DETACHED))
+			if (slot && *slot && !(ev->flags & RN_F_DETACHED) &&
+			    ev->ts_ns >= (*slot)->ts_ns) {
 				(*slot)->active = false;
+				(*slot)->done_ts = ev->ts_ns;
+			}
 		} else if (ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED)) {
 			call_free(rn_tidmap_remove(&is->calls, ev->tid));
 		}

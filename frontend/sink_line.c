@@ -126,7 +126,7 @@ static struct line_part *line_format(struct line_sink *ls, const struct rn_sink_
 
 	rn_sb_reset(&ls->line);
 	ls->ctx.comm = r->comm;		/* -Y */
-	if (ls->entries && ev->type == RN_EV_ENTRY) {
+	if (ls->entries && ev->type == RN_EV_ENTRY && !(ev->flags & RN_F_LATE)) {
 		lp = part_of(ls, ev->tid, true);
 		if (lp)
 			ls->fmt->entry(&ls->ctx, r->pfx, ev, r->dec, &lp->p, &ls->line);

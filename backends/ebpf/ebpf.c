@@ -387,6 +387,7 @@ static int ebpf_load_once(struct ebpf_backend *b, const struct rn_trace_config *
 				  !cfg->summary_only && !cfg->no_signals);
 	bpf_program__set_autoload(b->skel->progs.rn_fork,
 				  cfg->follow_forks && !cfg->attach_all && !cfg->cgroup);
+	ebpf_inflight_setup(b, cfg);
 	err = ebpf_rings_prepare(b, cfg);
 	/* the -c tables cost memory and creation time: not made when unused */
 	if (!err)
@@ -466,6 +467,7 @@ static void ebpf_free(struct ebpf_backend *b)
 	if (b->epfd >= 0)
 		close(b->epfd);
 	ebpf_readers_free(b);
+	ebpf_inflight_free(b);
 	ring_buffer__free(b->rb);
 	ebpf_rings_free(b);
 	renacer_bpf__destroy(b->skel);

@@ -85,6 +85,7 @@ struct ebpf_backend {
 	/* what the sinks read records with (ebpf_poll.c), and -k's state */
 	struct rn_memsrc mem;
 	struct ebpf_stack *stk;
+	struct ebpf_inflight *inflight;	/* --inflight (ebpf_inflight.c) */
 
 	/* --debug: where start-up and shutdown time goes (ebpf_phase) */
 	struct timespec t_mark;
@@ -105,6 +106,12 @@ static inline const struct ebpf_backend *ebpf_of_const(const struct rn_backend *
 /* backends/ebpf/ebpf_spawn.c: fork the command, gate it until the programs
  * are attached and its pid is traced, then let it exec. 0 or -errno. */
 int ebpf_spawn(struct ebpf_backend *b);
+
+/* backends/ebpf/ebpf_inflight.c: --inflight. setup before the load; scan
+ * from the poll loop (final: the trace ends); free with the backend. */
+void ebpf_inflight_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg);
+int ebpf_inflight_scan(struct ebpf_backend *b, bool final, const struct rn_memsrc *mem);
+void ebpf_inflight_free(struct ebpf_backend *b);
 
 /* backends/ebpf/ebpf_poll.c; ebpf_sample is the ring buffer callback */
 int ebpf_sample(void *ctx, void *data, size_t size);

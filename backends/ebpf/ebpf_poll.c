@@ -271,7 +271,10 @@ int ebpf_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 		if (err)
 			finished = poll_finished(b);
 	}
-	err = b->stage ? ebpf_readers_step(b, finished) : poll_consume(b);
+	/* late entries before the records that may complete them */
+	err = ebpf_inflight_scan(b, finished, ebpf_mem(b));
+	if (!err)
+		err = b->stage ? ebpf_readers_step(b, finished) : poll_consume(b);
 	if (!err)
 		err = poll_report_lost(b);
 	if (!err)
