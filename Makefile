@@ -158,6 +158,7 @@ $(B)/tracees/%: tests/tracees/%.c
 
 # Per-tracee flags: TRACEE_CFLAGS_name.
 TRACEE_CFLAGS_stack_fp := -fno-omit-frame-pointer
+TRACEE_CFLAGS_dlopen_call := -fno-omit-frame-pointer
 
 # --source / -k tracees: one source, many builds. src_call-{pie,nopie}-{O0,O2}-
 # {dw4,dw5}-{fp,nofp}; -lib with f1..f3 in libsrccall.so; -stripped; -debuglink

@@ -83,6 +83,11 @@ struct rn_ustack_mapping {
 				 * deleted file) */
 };
 
+/* rn_memsrc.stack_rec's how for renacer record: unwind, name nothing; what
+ * it is for is the mappings found on the way (an address in none re-reads
+ * the process's maps, and the hook hears of them). */
+#define RN_USTACK_WALK (-1)
+
 typedef void (*rn_ustack_map_fn)(void *ctx, __u32 tgid, const struct rn_ustack_mapping *m);
 
 /*

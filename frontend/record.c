@@ -17,6 +17,7 @@
 #include "record.h"
 #include "../backends/proc_ident.h"
 #include "../backends/stack.h"
+#include "../backends/ustack.h"
 
 #include "cgroup.h"
 #include "filter.h"
@@ -217,6 +218,10 @@ int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
 		r->live_len = 0;
 		if (r->live_mem && mem)
 			shadow_decode(r, ev, mem);
+		else if (r->walk_stacks && mem && mem->stack_rec && ev->type == RN_EV_SYSCALL)
+			/* eBPF: the mappings the stack runs through, each
+			 * written (record_maps.c) before the record */
+			mem->stack_rec(mem->ctx, ev, r->frames, RN_STACK_MAX, RN_USTACK_WALK);
 		ret = rnb_writer_event(r->w, ev, r->live, r->live_len);
 		after_task(r, ev);
 	}
@@ -240,9 +245,10 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	rn_tidmap_init(&r->seen);
 	rn_tidmap_init(&r->pt_procs);
 	rn_decoded_init(&r->dec);
-	r->pt_stacks = r->live_mem && (o->stack || o->source || o->function_time);
-	r->frames = r->pt_stacks ? calloc(RN_STACK_MAX, sizeof(*r->frames)) : NULL;
-	if (r->pt_stacks && !r->frames)
+	r->walk_stacks = o->stack || o->source || o->function_time;
+	r->pt_stacks = r->live_mem && r->walk_stacks;
+	r->frames = r->walk_stacks ? calloc(RN_STACK_MAX, sizeof(*r->frames)) : NULL;
+	if (r->walk_stacks && !r->frames)
 		return -ENOMEM;
 	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
 	fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;

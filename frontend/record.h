@@ -31,6 +31,7 @@ struct rn_record {
 	struct rec_bid *bids;		/* build ids of mapped files (record_maps.c) */
 	/* ptrace with -k & co: each call's frame addresses (RN_REG_LIVE |
 	 * RN_REG_STACK), the processes whose maps were written */
+	bool walk_stacks;		/* stacks are recorded */
 	bool pt_stacks;
 	struct rn_frame *frames;
 	struct rn_tidmap pt_procs;

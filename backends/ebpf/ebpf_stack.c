@@ -532,7 +532,8 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 		n++;
 		if (!m && !f->object)
 			st->unmapped++;
-		if (m && (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
+		if (m && how != RN_USTACK_WALK &&
+		    (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
 			es_symbolize(m, (int)n - 1, true, f);
 		if (how == RN_STACK_OWN && !(f->flags & RN_FRAME_SYSTEM))
 			return n;	/* the frame --source wants */
@@ -540,7 +541,7 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 			break;
 		rc = es_step(&mem, m, (int)n - 1, &ip, &sp, &bp);
 	}
-	if (rc < 0 || ((size_t)n == max && how == RN_STACK_FULL))
+	if (rc < 0 || ((size_t)n == max && (how == RN_STACK_FULL || how == RN_USTACK_WALK)))
 		st->cut++;
 	if (rc < 0 && (!m || !m->obj))
 		st->cut_unmapped++;
