@@ -192,6 +192,14 @@ static void text_syscall(const struct rn_fmt_ctx *c, const struct rn_event *ev,
 	rn_sb_puts(out, d->name);
 	rn_sb_putc(out, '(');
 	text_args(d, 0, out);
+	if (ev->flags & RN_F_DETACHED) {
+		/* a call let go of, never shown at its entry (eBPF): strace's
+		 * entry part, then its end */
+		if (d->partial && d->nargs)
+			rn_sb_puts(out, ", ");
+		rn_sb_puts(out, " <detached ...>\n");
+		return;
+	}
 	text_result(c, ev, d, out->len - line_start, frames, nframes, out);
 }
 

@@ -16,10 +16,12 @@
  * poll, so a call's completed record always comes after its late entry.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/utsname.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -69,10 +71,27 @@ static int key_cmp(const void *a, const void *b)
 	return x->ts < y->ts ? -1 : x->ts > y->ts;
 }
 
+/* The iterator needs bpf_task_pt_regs (Linux 5.15): -p without --inflight
+ * does without it on an older kernel rather than fail to load. */
+static bool kernel_has_task_regs(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+		return false;
+	return major > 5 || (major == 5 && minor >= 15);
+}
+
+/* Loaded for --inflight, and for -p: what renacer lets go of in the middle
+ * of a call ends as an unfinished record, as on ptrace. */
 void ebpf_inflight_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 {
-	bpf_program__set_autoload(b->skel->progs.rn_inflight, cfg->inflight_ns > 0);
-	if (!cfg->inflight_ns)
+	bool want = cfg->inflight_ns > 0 ||
+		    (cfg->npids && !cfg->summary_only && kernel_has_task_regs());
+
+	bpf_program__set_autoload(b->skel->progs.rn_inflight, want);
+	if (!want)
 		return;
 	b->inflight = calloc(1, sizeof(*b->inflight));
 	if (!b->inflight)
@@ -127,16 +146,18 @@ fail:
 	return NULL;
 }
 
-/* The late entry of one call, to the sinks. */
+/* The late entry of one call, or (detached) the record of a call renacer
+ * let go of, to the sinks. */
 static int inflight_hand(struct ebpf_backend *b, const struct rn_inflight_rec *r, __u64 ts,
-			 const struct rn_memsrc *mem)
+			 bool detached, const struct rn_memsrc *mem)
 {
 	struct rn_event *ev = &b->batch[0];
 
 	memset(ev, 0, RN_EVENT_HDR_SIZE);
-	ev->type = RN_EV_ENTRY;
-	ev->flags = RN_F_LATE;
+	ev->type = detached ? RN_EV_SYSCALL : RN_EV_ENTRY;
+	ev->flags = detached ? RN_F_UNFINISHED | RN_F_DETACHED : RN_F_LATE;
 	ev->ts_ns = ts;
+	ev->dur_ns = detached ? mono_ns() - ts : 0;
 	ev->tid = r->tid;
 	ev->tgid = r->tgid;
 	memcpy(ev->comm, r->comm, sizeof(ev->comm));
@@ -152,6 +173,7 @@ static int inflight_one(struct ebpf_backend *b, const struct rn_inflight_rec *r,
 {
 	struct ebpf_inflight *in = b->inflight;
 	const struct inflight_key *old;
+	int err = 0;
 
 	*k = (struct inflight_key){ .tid = r->tid, .nr = r->nr, .ts = r->ts,
 				    .first = r->ts ? r->ts : now };
@@ -160,10 +182,14 @@ static int inflight_one(struct ebpf_backend *b, const struct rn_inflight_rec *r,
 		k->first = old->first;
 		k->handed = old->handed;
 	}
-	if (k->handed || (!final && now - k->first < in->limit_ns))
-		return 0;
-	k->handed = true;
-	return inflight_hand(b, r, k->first, mem);
+	if (!k->handed && in->limit_ns && (final || now - k->first >= in->limit_ns)) {
+		k->handed = true;
+		err = inflight_hand(b, r, k->first, false, mem);
+	}
+	/* -p, renacer let go: the call ends unfinished, as ptrace's */
+	if (!err && final && b->detached && b->npids)
+		err = inflight_hand(b, r, k->first, true, mem);
+	return err;
 }
 
 /* Every MS / 2: the calls in flight MS or longer not yet handed over; at
@@ -177,7 +203,9 @@ int ebpf_inflight_scan(struct ebpf_backend *b, bool final, const struct rn_memsr
 	__u64 now = mono_ns();
 	int err = 0;
 
-	if (!in || (!final && now < in->next_ns))
+	/* without --inflight (-p alone) one scan at the start notes the
+	 * calls already in flight, for their times at the end */
+	if (!in || (!final && in->next_ns && (!in->limit_ns || now < in->next_ns)))
 		return 0;
 	in->next_ns = now + in->every_ns;
 	recs = inflight_read(b, &n);

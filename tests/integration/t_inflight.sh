@@ -185,6 +185,18 @@ if have_ebpf; then
 		fail "eBPF --inflight -p: $(cat "$WORK/eif2.txt")"
 	grep -Eq "^renacer: pid $cpid still in read\(0, \.\.\.\) for [0-9.]+ s$" "$WORK/eif2.txt" ||
 		fail "eBPF --inflight at the end: $(cat "$WORK/eif2.txt")"
+	# -p alone: the call renacer lets go of ends as on ptrace, in text and JSON
+	sleep 30 | cat &
+	for _ in $(seq 50); do
+		cpid=$(pgrep -n -x cat -P $$) && break
+		sleep 0.05
+	done
+	timeout -s INT 1 "$RENACER" --backend=ebpf -p "$cpid" 2>"$WORK/ed.txt"
+	timeout -s INT 1 "$RENACER" --backend=ebpf --format=json -p "$cpid" 2>"$WORK/ed.json"
+	pkill -P $$ -x sleep
+	grep -qxF 'read(0,  <detached ...>' "$WORK/ed.txt" || fail "eBPF -p detach: $(cat "$WORK/ed.txt")"
+	grep -q '"syscall":"read".*"ret":null.*"unfinished":true' "$WORK/ed.json" ||
+		fail "eBPF -p detach, JSON: $(cat "$WORK/ed.json")"
 else
 	echo "t_inflight: SKIP the eBPF part: the eBPF backend is unavailable here" >&2
 fi
