@@ -600,11 +600,15 @@ static const struct rn_memsrc self = { .read = no_read, .fdpath = self_fdpath };
 static const char *decode(const struct rn_decode_opts *o)
 {
 	static struct rn_decoded d;
-	static struct rn_strbuf line;
+	static struct rn_strbuf line;	/* kept (reachable) between calls */
+	static bool line_made;
 	int i;
 
 	rn_decoded_init(&d);
-	rn_sb_init(&line);
+	if (!line_made) {
+		rn_sb_init(&line);
+		line_made = true;
+	}
 	rn_decode_syscall(&ev, &self, o, &d);
 	rn_sb_reset(&line);
 	rn_sb_printf(&line, "%s(", d.name);
