@@ -6,7 +6,9 @@
  * /proc/PID/net/netlink lists every netlink socket of its network namespace
  * with its protocol ("Eth") and inode. The same works for both backends,
  * since decoding runs in user space while the task lives; a socket that is
- * gone, or a trace read back from a file, prints its buffers as bytes.
+ * gone, or a trace read back from a file, prints its buffers as bytes. The
+ * eBPF backend records the protocol with the call (RN_REG_NLPROTO), read
+ * first.
  */
 #include "netlink_int.h"
 #include "mem.h"
@@ -104,10 +106,13 @@ static int proc_netlink_proto(__u32 tgid, unsigned long inode)
 
 int nl_fd_protocol(struct dctx *c, int fd)
 {
-	unsigned long inode = fd >= 0 ? fd_socket_inode(c, fd) : 0;
+	int proto = rn_mem_nlproto(c->mem.ev, fd);	/* eBPF: the kernel said */
+	unsigned long inode;
 	unsigned i;
-	int proto;
 
+	if (proto != -3)
+		return proto;
+	inode = fd >= 0 ? fd_socket_inode(c, fd) : 0;
 	if (!inode)
 		return -2;
 	for (i = 0; i < NL_CACHE; i++)

@@ -65,10 +65,7 @@ taskset|taskset -c 0 true
 nice|nice -n 5 true
 unshare|unshare -u hostname"
 
-KNOWN_GAPS="ip-addr@ebpf:0.93 netlink messages print as bytes: eBPF copies 32 bytes of a sent buffer and no iovec of a msghdr
-ip-route@ebpf:0.94 netlink messages print as bytes (eBPF: no iovec data)
-ss@ebpf:0.95 sock_diag netlink messages print as bytes (eBPF: no iovec data)
-ps@ebpf:0.98 its reads of /proc/PID/status differ in length: under strace the file names a TracerPid (strace's pid), under eBPF there is no tracer (TracerPid:	0), so the 1024-byte reads split it elsewhere"
+KNOWN_GAPS="ps@ebpf:0.98 its reads of /proc/PID/status differ in length: under strace the file names a TracerPid (strace's pid), under eBPF there is no tracer (TracerPid:	0), so the 1024-byte reads split it elsewhere"
 
 backends=ptrace
 have_ebpf && backends="ptrace ebpf"
