@@ -158,6 +158,7 @@ $(B)/tracees/%: tests/tracees/%.c
 
 # Per-tracee flags: TRACEE_CFLAGS_name.
 TRACEE_CFLAGS_stack_fp := -fno-omit-frame-pointer
+TRACEE_CFLAGS_dlopen_call := -fno-omit-frame-pointer
 
 # --source / -k tracees: one source, many builds. src_call-{pie,nopie}-{O0,O2}-
 # {dw4,dw5}-{fp,nofp}; -lib with f1..f3 in libsrccall.so; -stripped; -debuglink
@@ -300,7 +301,8 @@ FUZZ_TARGETS  ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c
 # module builds its program with it), in an archive: a target links only what it uses.
 FUZZ_LIB_SRCS := $(wildcard syscalls/*.c) $(filter-out frontend/main.c,$(wildcard frontend/*.c)) \
 		 $(filter-out stats/%_avx2.c,$(wildcard stats/*.c)) backends/ptrace/seccomp_prog.c \
-		 backends/wake.c backends/proc_ident.c $(wildcard backends/file/*.c)
+		 backends/wake.c backends/proc_ident.c $(wildcard backends/file/*.c) \
+		 backends/ebpf_stub/ebpf_stub.c
 FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_B)/%.o,$(FUZZ_LIB_SRCS) $(AVX2_SRCS))
 FUZZ_LIB      := $(FUZZ_B)/libfuzz.a
 FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

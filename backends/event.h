@@ -178,6 +178,9 @@ struct rn_region {
 #define RN_REG_PATHCUT	(1u << 9) /* with RN_REG_FDPATH, no bytes: the fd's path
 				   * was longer than the eBPF backend's cap and
 				   * is left out (the bare fd prints) */
+#define RN_REG_NLPROTO	(1u << 10) /* not memory: addr is a socket descriptor, the
+				   * __u32 its netlink protocol (eBPF: the kernel
+				   * knows it; the decoders need it for the bodies) */
 
 #define RN_REGION_ALIGN(n) (((n) + 7u) & ~7u)
 

@@ -19,6 +19,7 @@
 
 #ifndef __bpf__
 #include <linux/types.h>
+#include <stdbool.h>
 #endif
 
 #define RN_USTACK_DEPTH	 64	/* frame-pointer links followed at most */
@@ -78,8 +79,14 @@ struct rn_ustack_mapping {
 	__u64 off;		/* file offset of start */
 	__u64 ino;
 	__u32 dev_major, dev_minor;
-	const char *path;	/* NULL: not found (a process gone, a deleted file) */
+	const char *path;	/* "[vdso]", or NULL: not found (a process gone, a
+				 * deleted file) */
 };
+
+/* rn_memsrc.stack_rec's how for renacer record: unwind, name nothing; what
+ * it is for is the mappings found on the way (an address in none re-reads
+ * the process's maps, and the hook hears of them). */
+#define RN_USTACK_WALK (-1)
 
 typedef void (*rn_ustack_map_fn)(void *ctx, __u32 tgid, const struct rn_ustack_mapping *m);
 
@@ -89,6 +96,35 @@ typedef void (*rn_ustack_map_fn)(void *ctx, __u32 tgid, const struct rn_ustack_m
  * -ENOTSUP when b is not the eBPF backend or takes no stacks.
  */
 int rn_ebpf_stack_map_hook(struct rn_backend *b, rn_ustack_map_fn fn, void *ctx);
+
+/*
+ * renacer report: the same unwinder and symbolizer over the RN_REG_STACK
+ * regions of recorded events, with the mappings the recording saved (never
+ * this machine's /proc). rn_ustack_offline_new() returns NULL + errno
+ * (ENOTSUP: built without libdwarf or eBPF).
+ */
+struct ebpf_stack;
+struct rn_event;
+struct rn_frame;
+struct ebpf_stack *rn_ustack_offline_new(int verbose);
+/* A recorded mapping of process tgid (m->path NULL: its file is not to be
+ * used, its frames print as addresses). */
+void rn_ustack_offline_map(struct ebpf_stack *st, __u32 tgid, const struct rn_ustack_mapping *m);
+/* A batch of events must end after ev (a successful execve). */
+bool rn_ustack_offline_ends(const struct rn_event *ev);
+/* Before the frontend sees evs (the mappings the kernel described in them),
+ * and after (forget what exec'd or exited). */
+void rn_ustack_offline_seen(struct ebpf_stack *st, const struct rn_event *evs, size_t n);
+void rn_ustack_offline_done(struct ebpf_stack *st, const struct rn_event *evs, size_t n);
+/* rn_memsrc.stack_rec with ctx the struct ebpf_stack. */
+long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			     size_t max, int how);
+/* The frames of a ptrace recording: their addresses, innermost first
+ * (unwound at record time), named against the recorded mappings. */
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how);
+/* Say how many stacks were cut short, and free. */
+void rn_ustack_offline_free(struct ebpf_stack *st);
 #endif
 
 #endif /* RN_USTACK_H */

@@ -24,6 +24,7 @@
 #include "bpf/stack.bpf.h"
 #include "bpf/sample.bpf.h"
 #include "bpf/inflight.bpf.h"
+#include "bpf/sockmsg.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -178,7 +179,9 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);
 		capture_all(s, nr, 0);
-		if (nr == RN_NR_CLONE || nr == RN_NR_CLONE3)
+		if (nr >= RN_NR_SENDTO && nr <= RN_NR_RECVMSG)
+			rn_capture_sock(s, nr);
+		else if (nr == RN_NR_CLONE || nr == RN_NR_CLONE3)
 			capture_parent_tid(s, nr);
 		else if (nr == RN_NR_GETDENTS64)
 			capture_dirent_count(s);

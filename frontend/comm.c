@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* -Y: command names per tid, read from /proc once and cached. */
 #include "comm.h"
+#include "../backends/event.h"
 
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 void rn_comm_init(struct rn_comm *c)
@@ -79,8 +81,13 @@ const char *rn_comm_get(struct rn_comm *c, __u32 tid)
 
 	if (!s)
 		return NULL;
-	if (is_new)
+	if (is_new && c->lookup) {
+		const char *name = c->lookup(c->lookup_ctx, tid);
+
+		store(s, name ? name : "", name ? strnlen(name, 16) : 0);
+	} else if (is_new) {
 		read_proc(s, tid);
+	}
 	return *s ? s : NULL;
 }
 
@@ -92,13 +99,21 @@ bool rn_comm_cached(struct rn_comm *c, __u32 tid)
 	return false;
 }
 
-__u32 rn_comm_ppid(__u32 tid)
+void rn_comm_offline(struct rn_comm *c, const char *(*fn)(void *ctx, __u32 tid), void *ctx)
+{
+	c->lookup = fn;
+	c->lookup_ctx = ctx;
+}
+
+__u32 rn_comm_ppid(const struct rn_comm *c, const struct rn_event *ev)
 {
 	char path[40], line[128];
 	unsigned ppid = 0;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "/proc/%u/status", tid);
+	if (c->lookup)
+		return ev->flags & RN_F_IDENT ? ev->ppid : 0;
+	snprintf(path, sizeof(path), "/proc/%u/status", ev->tid);
 	f = fopen(path, "re");
 	if (!f)
 		return 0;

@@ -19,6 +19,10 @@
 
 struct rn_comm {
 	struct rn_tidmap map;	/* tid -> char[RN_COMM_MAX], "" when unknown */
+	/* renacer report: names come from the recording, never from this
+	 * machine's /proc (NULL: live) */
+	const char *(*lookup)(void *ctx, __u32 tid);
+	void *lookup_ctx;
 };
 
 void rn_comm_init(struct rn_comm *c);
@@ -26,10 +30,15 @@ void rn_comm_release(struct rn_comm *c);
 /* The name of tid (printable: other bytes as \xHH), or NULL when it cannot
  * be had (the task is gone and was never seen alive, out of memory). */
 const char *rn_comm_get(struct rn_comm *c, __u32 tid);
+/* renacer report: take names from fn (the recorded ones, 15 bytes at most)
+ * instead of /proc, and never ask /proc for a parent. */
+void rn_comm_offline(struct rn_comm *c, const char *(*fn)(void *ctx, __u32 tid), void *ctx);
 /* Whether tid has a cache entry (known or known to be unknown). */
 bool rn_comm_cached(struct rn_comm *c, __u32 tid);
-/* The parent of a live task as /proc/TID/status says, or 0. */
-__u32 rn_comm_ppid(__u32 tid);
+struct rn_event;
+/* The parent of ev's live task as /proc/TID/status says, or 0; offline, the
+ * parent the record names (RN_F_IDENT), or 0. */
+__u32 rn_comm_ppid(const struct rn_comm *c, const struct rn_event *ev);
 /* The task now has this name (n bytes, as the kernel stores it). */
 void rn_comm_set(struct rn_comm *c, __u32 tid, const char *name, size_t n);
 /* Forget tid: its next rn_comm_get() reads /proc again. */

@@ -365,6 +365,7 @@ static int record(const struct rn_opts *o)
 {
 	const char *why = rn_record_refused(o);
 	struct rn_trace_config cfg;
+	struct rn_opts ro;
 	struct rn_filter filter;
 	struct rn_record rec;
 	struct rn_backend *b;
@@ -382,10 +383,14 @@ static int record(const struct rn_opts *o)
 	 * rides out the moments the reader is off the CPU */
 	if (!cfg.buffer_size)
 		cfg.buffer_size = RN_RECORD_RING;
-	b = rn_select_open(o, &cfg, select_backend(o, &cfg), err, sizeof(err));
+	/* stacks are recorded raw by the eBPF backend alone: auto picks it */
+	ro = *o;
+	ro.ptrace_preferred = ro.ptrace_preferred && !cfg.stacks;
+	b = rn_select_open(o, &cfg, select_backend(&ro, &cfg), err, sizeof(err));
 	if (!b)
 		die(err, 1);
-	if (rn_record_init(&rec, o, &filter, rn_backend_name(b), cfg.entry_notices, err,
+	if ((cfg.stacks && rn_record_stacks(&rec, b, err, sizeof(err))) ||
+	    rn_record_init(&rec, o, &filter, rn_backend_name(b), cfg.entry_notices, err,
 			   sizeof(err))) {
 		rn_backend_close(b);
 		die(err, 1);
@@ -436,6 +441,8 @@ static int run(const struct rn_opts *o)
 	if (!b)
 		die(err, 1);
 	rn_trace_set_backend(&t, b);
+	if (o->rnb_in)	/* -Y: the recorded names, not this machine's */
+		rn_comm_offline(&t.comm, rn_report_comm, b);
 	install_signal_handlers();
 	start_backend(o, b);
 	ret = trace_loop(b, &t);

@@ -11,9 +11,13 @@
  *    the report reads them back. The eBPF backend reads nothing live: its
  *    records are copied without a look.
  *  - process names and cgroup paths, from /proc, when a task first shows.
+ *  - with -k & co, the processes' executable mappings (record_maps.c); on
+ *    ptrace also each call's frame addresses, unwound while it is stopped.
  */
 #include "record.h"
 #include "../backends/proc_ident.h"
+#include "../backends/stack.h"
+#include "../backends/ustack.h"
 
 #include "cgroup.h"
 #include "filter.h"
@@ -82,6 +86,21 @@ static long log_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
 	return n;
 }
 
+/* ptrace -k & co: the addresses of the call's frames, unwound while the
+ * task is stopped, after the maps they need; named by the report. */
+static void pt_stack(struct rn_record *r, const struct rn_event *ev, const struct rn_memsrc *mem)
+{
+	__u64 ips[RN_STACK_MAX];
+	long n = mem->stack(mem->ctx, ev->tid, ev->tgid, r->frames, RN_STACK_MAX, RN_STACK_FULL);
+
+	if (n <= 0)
+		return;
+	for (long i = 0; i < n; i++)
+		ips[i] = r->frames[i].ip;
+	rn_record_pt_maps(r, ev->tgid, ips, (size_t)n);
+	log_region(r, RNB_STACK_ADDR, RN_REG_LIVE | RN_REG_STACK, ips, (size_t)n * sizeof(ips[0]));
+}
+
 /* Decode ev as the report will (trace.c's decode()), keeping the bytes read. */
 static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
 			  const struct rn_memsrc *mem)
@@ -99,6 +118,8 @@ static void shadow_decode(struct rn_record *r, const struct rn_event *ev,
 		return;
 	if (ev->type != RN_EV_SYSCALL && ev->type != RN_EV_ENTRY)
 		return;
+	if (r->pt_stacks && ev->type == RN_EV_SYSCALL && mem->stack)
+		pt_stack(r, ev, mem);
 	o.verbose = o.verbose || !rn_filter_abbrev(r->filter, ev->sc.nr);
 	o.raw = o.raw || rn_filter_raw(r->filter, ev->sc.nr);
 	o.terse = !rn_filter_verbose(r->filter, ev->sc.nr);
@@ -117,6 +138,27 @@ static bool cgroup_known(struct rn_record *r, __u64 id)
 	return false;
 }
 
+/* A task first seen at the end of its execve: -Y prints that line under
+ * the name it inherited, its parent's (the report cannot ask /proc). */
+static void note_parent(struct rn_record *r, const struct rn_event *ev)
+{
+	struct rnb_proc p = { 0 };
+	struct rn_proc_ident id;
+	__u32 ppid = ev->flags & RN_F_IDENT ? ev->ppid : 0;
+
+	if (ev->type != RN_EV_SYSCALL || ev->sc.ret != 0 ||
+	    (ev->sc.nr != SYS_execve && ev->sc.nr != SYS_execveat))
+		return;
+	if (!ppid && !rn_proc_ident((int)ev->tid, &id))
+		ppid = id.ppid;
+	if (!ppid || rn_proc_ident((int)ppid, &id))
+		return;
+	p.tid = p.tgid = ppid;
+	p.cgroup_id = id.cgroup_id;
+	memcpy(p.comm, id.comm, sizeof(p.comm));
+	rnb_writer_proc(r->w, &p);
+}
+
 /* A task seen for the first time (or again after an execve): its name, and
  * its cgroup's path the first time that cgroup shows. */
 static int note_task(struct rn_record *r, const struct rn_event *ev)
@@ -129,6 +171,7 @@ static int note_task(struct rn_record *r, const struct rn_event *ev)
 	r->last_tid = ev->tid;
 	if (!rn_tidmap_get(&r->seen, ev->tid, &is_new) || !is_new)
 		return 0;
+	note_parent(r, ev);
 	if (ev->flags & RN_F_IDENT) {
 		memcpy(p.comm, ev->comm, sizeof(p.comm));
 		p.cgroup_id = ev->cgroup_id;
@@ -149,6 +192,10 @@ static void after_task(struct rn_record *r, const struct rn_event *ev)
 		       (ev->sc.nr == SYS_execve || ev->sc.nr == SYS_execveat ||
 			ev->sc.nr == SYS_prctl);
 
+	if (r->pt_stacks && ((renamed && ev->sc.nr != SYS_prctl) ||
+			     (ev->type == RN_EV_EXIT &&
+			      !(ev->flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED)))))
+		rn_record_pt_forget(r, ev->tgid);
 	if ((ev->type == RN_EV_EXIT && !(ev->flags & RN_F_SUPERSEDED)) || renamed) {
 		rn_tidmap_remove(&r->seen, ev->tid);
 		r->last_tid = 0;
@@ -171,6 +218,10 @@ int rn_record_on_events(void *ctx, const struct rn_event *evs, size_t n,
 		r->live_len = 0;
 		if (r->live_mem && mem)
 			shadow_decode(r, ev, mem);
+		else if (r->walk_stacks && mem && mem->stack_rec && ev->type == RN_EV_SYSCALL)
+			/* eBPF: the mappings the stack runs through, each
+			 * written (record_maps.c) before the record */
+			mem->stack_rec(mem->ctx, ev, r->frames, RN_STACK_MAX, RN_USTACK_WALK);
 		ret = rnb_writer_event(r->w, ev, r->live, r->live_len);
 		after_task(r, ev);
 	}
@@ -189,9 +240,16 @@ int rn_record_init(struct rn_record *r, const struct rn_opts *o, struct rn_filte
 	r->filter = filter;
 	/* only ptrace reads the live task: the others' records are complete */
 	r->live_mem = !strcmp(backend, "ptrace");
-	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0);
+	info.flags = (r->live_mem ? RNB_H_LIVE : 0) | (entries ? RNB_H_ENTRIES : 0) |
+		     (o->stack || o->source || o->function_time ? RNB_H_STACKS : 0);
 	rn_tidmap_init(&r->seen);
+	rn_tidmap_init(&r->pt_procs);
 	rn_decoded_init(&r->dec);
+	r->walk_stacks = o->stack || o->source || o->function_time;
+	r->pt_stacks = r->live_mem && r->walk_stacks;
+	r->frames = r->walk_stacks ? calloc(RN_STACK_MAX, sizeof(*r->frames)) : NULL;
+	if (r->walk_stacks && !r->frames)
+		return -ENOMEM;
 	f = rn_outfile_open(o->outfile, RN_OUT_TRUNCATE, err, errlen);
 	fd = f ? fcntl(fileno(f), F_DUPFD_CLOEXEC, 0) : -1;
 	if (f)
@@ -223,6 +281,7 @@ int rn_record_finish(struct rn_record *r, int exit_status)
 	if (r->opts->verbose)
 		rn_say_cpu();
 	rn_tidmap_release(&r->seen);
+	rn_record_stacks_free(r);
 	rn_decoded_release(&r->dec);
 	free(r->live);
 	r->live = NULL;
@@ -231,11 +290,6 @@ int rn_record_finish(struct rn_record *r, int exit_status)
 
 const char *rn_record_refused(const struct rn_opts *o)
 {
-	if (o->stack || o->stack_folded || o->source || o->function_time)
-		return "-k, --stack-format, --source and --function-time need the live "
-		       "process: not with record or report";
-	if (o->decode_pids_comm)
-		return "-Y/--decode-pids=comm is not available with record or report";
 	if (o->inflight_ms || rn_opts_metrics(o) || o->summary_interval)
 		return "--inflight, --metrics and --summary-interval watch a live trace: "
 		       "not with record or report";
@@ -259,6 +313,11 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 	b = rn_file_open(o->rnb_in, err, errlen);
 	if (!b)
 		return NULL;
+	if ((o->stack || o->source || o->function_time) &&
+	    rn_file_stacks(b, o->verbose, err, errlen)) {
+		rn_backend_close(b);
+		return NULL;
+	}
 	rn_file_on_cgroup(b, rn_cgroup_remember);
 	h = rn_file_header(b);
 	/* -t, JSON and CSV times are those of the recording machine */
@@ -273,6 +332,11 @@ struct rn_backend *rn_report_open(const struct rn_opts *o, struct rn_trace_confi
 			"%.64s %.16s%s\n", o->rnb_in, h->version, h->backend, h->kernel, h->arch,
 			h->flags & RNB_H_ENTRIES ? ", with call entries" : "");
 	return b;
+}
+
+const char *rn_report_comm(void *ctx, __u32 tid)
+{
+	return rn_file_comm(ctx, tid);
 }
 
 void rn_say_cpu(void)

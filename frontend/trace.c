@@ -233,8 +233,8 @@ static void take_comm(struct rn_trace *t, struct rn_sink_rec *r, const struct rn
 			rn_comm_forget(&t->comm, ev->tid);
 		return;
 	}
-	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(ev->tid))
-		s = rn_comm_get(&t->comm, rn_comm_ppid(ev->tid));
+	if (exec && !rn_comm_cached(&t->comm, ev->tid) && rn_comm_ppid(&t->comm, ev))
+		s = rn_comm_get(&t->comm, rn_comm_ppid(&t->comm, ev));
 	else
 		s = rn_comm_get(&t->comm, ev->tid);
 

@@ -116,6 +116,14 @@ const char *rn_sicode_name(int signo, int code); /* never NULL */
  * ASCII as is except '"' and '\\'; \t \n \v \f \r; other bytes as octal
  * ("\33", "\0") or, with hex, "\x1b". Never emits a raw control byte.
  */
+/*
+ * len bytes of netlink messages of protocol proto (NETLINK_ROUTE, ...; -1 for
+ * a netlink socket of unknown protocol) as strace prints a buffer sent on such
+ * a socket, appended to sb (decode_netlink.c). For tests and fuzzing; the
+ * decoders find the protocol of a descriptor themselves.
+ */
+void rn_netlink_text(struct rn_strbuf *sb, const void *p, size_t len, int proto,
+		     const struct rn_decode_opts *o);
 void rn_escape_c(struct rn_strbuf *out, const void *src, size_t n);
 
 /*

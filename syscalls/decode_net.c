@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Decoders for sockets: families, types, sockaddrs, options, messages. */
 #include "decode_int.h"
+#include "netlink_int.h"
 
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -88,7 +89,9 @@ static void sa_netlink(struct rn_strbuf *sb, const __u8 *p, size_t len)
 
 	memset(&nl, 0, sizeof(nl));
 	memcpy(&nl, p, len < sizeof(nl) ? len : sizeof(nl));
-	rn_sb_printf(sb, ", nl_pid=%u, nl_groups=%08x", nl.nl_pid, nl.nl_groups);
+	if (nl.nl_pad)
+		rn_sb_printf(sb, ", nl_pad=%#x", nl.nl_pad);
+	rn_sb_printf(sb, ", nl_pid=%d, nl_groups=%08x", (int)nl.nl_pid, nl.nl_groups);
 }
 
 /* {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("10.0.0.1")} */
@@ -201,7 +204,8 @@ void dec_getsockname(struct dctx *c)
 void dec_sendto(struct dctx *c)
 {
 	dc_fd(c, 0);
-	pr_buf_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
+	if (!pr_netlink_at(c, ARG(c, 1), (int)RAW(c, 0), RAW(c, 1), RAW(c, 2), false))
+		pr_buf_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
 	dc_ulong(c, 2);
 	dc_flags(c, 3, rn_xl_msg_flags);
 	pr_sockaddr_at(c, ARG(c, 4), RAW(c, 4), RAW(c, 5), false);
@@ -213,7 +217,9 @@ void dec_recvfrom(struct dctx *c)
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	dc_outbuf(c, 1, false);
+	if (!c->ok || !pr_netlink_at(c, ARG(c, 1), (int)RAW(c, 0), RAW(c, 1),
+				     (__u64)c->sc->ret, true))
+		dc_outbuf(c, 1, false);
 	dc_ulong(c, 2);
 	dc_flags(c, 3, rn_xl_msg_flags);
 	if (!RAW(c, 4)) {
@@ -291,7 +297,8 @@ void dec_getsockopt(struct dctx *c)
 }
 
 /* struct msghdr: name, iov (data shown up to `data` bytes when out). */
-static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out, __s64 data)
+static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, bool out,
+			 __s64 data)
 {
 	struct {
 		__u64 name;
@@ -323,7 +330,8 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool 
 			n = out ? (data < (__s64)iov[1] ? (__u64)data : iov[1]) : iov[1];
 			data -= n;
 			rn_sb_puts(sb, i ? ", {iov_base=" : "{iov_base=");
-			pr_buf_at(c, sb, iov[0], n, out);
+			if (!pr_netlink_at(c, sb, fd, iov[0], n, out))
+				pr_buf_at(c, sb, iov[0], n, out);
 			rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)iov[1]);
 		}
 		if (i < m.iovlen)
@@ -343,7 +351,7 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool 
 void dec_sendmsg(struct dctx *c)
 {
 	dc_fd(c, 0);
-	pr_msghdr_at(c, ARG(c, 1), RAW(c, 1), false, 0);
+	pr_msghdr_at(c, ARG(c, 1), (int)RAW(c, 0), RAW(c, 1), false, 0);
 	dc_flags(c, 2, rn_xl_msg_flags);
 }
 
@@ -353,7 +361,7 @@ void dec_recvmsg(struct dctx *c)
 	if (dc_stop_unfinished(c, 1))
 		return;
 	if (c->ok)
-		pr_msghdr_at(c, ARG(c, 1), RAW(c, 1), true, c->sc->ret);
+		pr_msghdr_at(c, ARG(c, 1), (int)RAW(c, 0), RAW(c, 1), true, c->sc->ret);
 	else
 		dc_ptr(c, 1);
 	dc_flags(c, 2, rn_xl_msg_flags);

@@ -50,7 +50,8 @@ const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int w
 	size_t off = 0;
 
 	while ((r = region_next(ev, &off, &data))) {
-		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH | RN_REG_COUNT | RN_REG_STACK))
+		if (r->flags & (RN_REG_FAULT | RN_REG_FDPATH | RN_REG_COUNT | RN_REG_STACK |
+				RN_REG_NLPROTO))
 			continue;
 		if (want_exit >= 0 && !!(r->flags & RN_REG_EXIT) != want_exit)
 			continue;
@@ -79,6 +80,25 @@ const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len)
 		}
 	}
 	return NULL;
+}
+
+/* The netlink protocol the backend recorded for socket fd (RN_REG_NLPROTO),
+ * or -3. */
+int rn_mem_nlproto(const struct rn_event *ev, int fd)
+{
+	const struct rn_region *r;
+	const __u8 *data;
+	size_t off = 0;
+	__u32 proto;
+
+	while ((r = region_next(ev, &off, &data))) {
+		if ((r->flags & RN_REG_NLPROTO) && r->addr == (__u64)(__s64)fd &&
+		    r->len == sizeof(proto)) {
+			memcpy(&proto, data, sizeof(proto));
+			return proto < 256 ? (int)proto : -3;
+		}
+	}
+	return -3;
 }
 
 /* How many descriptor paths the backend left out of ev as too long

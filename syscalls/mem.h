@@ -16,6 +16,8 @@ long rn_mem_count(const struct rn_event *ev, __u64 addr);
 const char *rn_mem_fdpath(const struct rn_event *ev, int fd, size_t *len);
 /* Descriptor paths ev marks as left out (too long for the backend's cap). */
 unsigned rn_mem_pathcuts(const struct rn_event *ev);
+/* The netlink protocol the backend recorded for socket fd, or -3. */
+int rn_mem_nlproto(const struct rn_event *ev, int fd);
 
 const __u8 *rn_mem_find(const struct rn_event *ev, __u64 addr, size_t len, int want_exit,
 			const struct rn_region **reg);

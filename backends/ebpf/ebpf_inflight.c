@@ -177,7 +177,7 @@ static int inflight_one(struct ebpf_backend *b, const struct rn_inflight_rec *r,
 
 	*k = (struct inflight_key){ .tid = r->tid, .nr = r->nr, .ts = r->ts,
 				    .first = r->ts ? r->ts : now };
-	old = bsearch(k, in->seen, in->nseen, sizeof(*k), key_cmp);
+	old = in->nseen ? bsearch(k, in->seen, in->nseen, sizeof(*k), key_cmp) : NULL;
 	if (old) {
 		k->first = old->first;
 		k->handed = old->handed;

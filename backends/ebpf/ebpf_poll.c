@@ -265,7 +265,11 @@ int ebpf_poll(struct rn_backend *rb, int timeout_ms, rn_event_fn fn, void *ctx)
 	 * the ring already (sched_process_exit runs before it can be reaped) */
 	finished = poll_finished(b);
 	if (!finished) {
-		err = poll_wait(b, slice);
+		/* --inflight's scan also before the wait: the sinks' timers
+		 * interrupt it (-EINTR returns from here) as often as it lasts */
+		err = ebpf_inflight_scan(b, false, ebpf_mem(b));
+		if (!err)
+			err = poll_wait(b, slice);
 		if (err < 0)
 			return err;
 		if (err)

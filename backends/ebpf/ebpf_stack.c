@@ -212,7 +212,7 @@ static void es_map_add(struct ebpf_stack *st, struct es_proc *p, __u64 start, __
 		st->hook(st->hook_ctx, p->tgid, &(struct rn_ustack_mapping){
 			.start = start, .end = end, .off = off, .ino = ino,
 			.dev_major = major(dev), .dev_minor = minor(dev),
-			.path = path && path[0] == '/' ? path : NULL });
+			.path = path && (path[0] == '/' || !strcmp(path, "[vdso]")) ? path : NULL });
 	while (i < p->n && p->maps[i].end <= start)
 		i++;
 	for (j = i; j < p->n && p->maps[j].start < end; j++)
@@ -532,7 +532,8 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 		n++;
 		if (!m && !f->object)
 			st->unmapped++;
-		if (m && (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
+		if (m && how != RN_USTACK_WALK &&
+		    (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
 			es_symbolize(m, (int)n - 1, true, f);
 		if (how == RN_STACK_OWN && !(f->flags & RN_FRAME_SYSTEM))
 			return n;	/* the frame --source wants */
@@ -540,7 +541,7 @@ static long es_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *
 			break;
 		rc = es_step(&mem, m, (int)n - 1, &ip, &sp, &bp);
 	}
-	if (rc < 0 || ((size_t)n == max && how == RN_STACK_FULL))
+	if (rc < 0 || ((size_t)n == max && (how == RN_STACK_FULL || how == RN_USTACK_WALK)))
 		st->cut++;
 	if (rc < 0 && (!m || !m->obj))
 		st->cut_unmapped++;
@@ -594,12 +595,8 @@ bool ebpf_stack_batch_ends(const struct ebpf_backend *b, const struct rn_event *
 	return b->stk && es_is_exec(ev);
 }
 
-void ebpf_stack_batch_seen(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+static void es_seen(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
 {
-	struct ebpf_stack *st = b->stk;
-
-	if (!st)
-		return;
 	/* every record's mappings, whether or not the frontend asks for its
 	 * stack (a record the filter drops still told the kernel's cache) */
 	for (size_t i = 0; i < n; i++) {
@@ -614,24 +611,31 @@ void ebpf_stack_batch_seen(struct ebpf_backend *b, const struct rn_event *evs, s
 	}
 }
 
-void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
+void ebpf_stack_batch_seen(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
 {
-	if (!b->stk)
-		return;
+	if (b->stk)
+		es_seen(b->stk, evs, n);
+}
+
+static void es_done(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
+{
 	/* a batch ends at a successful execve (ebpf_stack_batch_ends): the
 	 * records after it are another address space */
 	for (size_t i = 0; i < n; i++)
 		if (es_is_exec(&evs[i]) || (evs[i].type == RN_EV_EXIT &&
 		    !(evs[i].flags & (RN_F_THREAD_EXIT | RN_F_SUPERSEDED))))
-			es_proc_forget(b->stk, evs[i].tgid);
+			es_proc_forget(st, evs[i].tgid);
 }
 
-void ebpf_stack_close(struct ebpf_backend *b)
+void ebpf_stack_batch_done(struct ebpf_backend *b, const struct rn_event *evs, size_t n)
 {
-	struct ebpf_stack *st = b->stk;
+	if (b->stk)
+		es_done(b->stk, evs, n);
+}
 
-	if (!st)
-		return;
+/* Say how many stacks were cut short, and free everything. */
+static void es_free(struct ebpf_stack *st)
+{
 	if (st->verbose)
 		fprintf(stderr, "renacer: eBPF stacks: %llu taken, %llu cut short, %llu frames "
 			"outside any known mapping, %llu mappings described by the kernel, "
@@ -662,6 +666,12 @@ void ebpf_stack_close(struct ebpf_backend *b)
 	}
 	pt_obj_free_all(&st->objs);
 	free(st);
+}
+
+void ebpf_stack_close(struct ebpf_backend *b)
+{
+	if (b->stk)
+		es_free(b->stk);
 	b->stk = NULL;
 }
 
@@ -676,7 +686,146 @@ int rn_ebpf_stack_map_hook(struct rn_backend *rb, rn_ustack_map_fn fn, void *ctx
 	return 0;
 }
 
+/* ---- renacer report: recorded stacks, recorded mappings ---- */
+
+struct ebpf_stack *rn_ustack_offline_new(int verbose)
+{
+	struct ebpf_stack *st = calloc(1, sizeof(*st));
+
+	if (!st)
+		return NULL;
+	st->verbose = verbose;
+	st->no_proc = true;	/* this machine's processes are not the recording's */
+	return st;
+}
+
+void rn_ustack_offline_map(struct ebpf_stack *st, __u32 tgid, const struct rn_ustack_mapping *m)
+{
+	struct es_proc *p = es_proc_get(st, tgid);
+	dev_t dev = makedev(m->dev_major, m->dev_minor);
+	const char *path = m->path;
+
+	if (!p)
+		return;
+	if (path && path[0] == '/')
+		path = es_path_put(st, dev, (ino_t)m->ino, path);
+	else if (m->ino)	/* not to be found by the kernel's description either */
+		es_path_put(st, dev, (ino_t)m->ino, "");
+	es_map_add(st, p, m->start, m->end, m->off, dev, (ino_t)m->ino, path);
+}
+
+bool rn_ustack_offline_ends(const struct rn_event *ev)
+{
+	return es_is_exec(ev);
+}
+
+void rn_ustack_offline_seen(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
+{
+	es_seen(st, evs, n);
+}
+
+void rn_ustack_offline_done(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
+{
+	es_done(st, evs, n);
+}
+
+long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			     size_t max, int how)
+{
+	return es_stack_rec(ctx, ev, frames, max, how);
+}
+
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how)
+{
+	struct es_proc *p = es_proc_get(st, tgid);
+	struct es_map *m;
+	bool unmapped = false;
+	long n = 0;
+
+	if (!p)
+		return -ENOMEM;
+	st->stacks++;
+	if (how == RN_STACK_INNERMOST)
+		max = 1;
+	for (size_t i = 0; i < nips && (size_t)n < max; i++) {
+		struct rn_frame *f = &frames[n];
+
+		*f = (struct rn_frame){ .ip = ips[i] };
+		m = es_place(st, p, f);
+		n++;
+		if (!m && !f->object)
+			unmapped = true;
+		if (m && (how != RN_STACK_OWN || !(f->flags & RN_FRAME_SYSTEM)))
+			es_symbolize(m, (int)n - 1, true, f);
+		if (how == RN_STACK_OWN && !(f->flags & RN_FRAME_SYSTEM))
+			return n;
+	}
+	st->unmapped += unmapped;
+	st->cut += unmapped;
+	st->cut_unmapped += unmapped;
+	if (how == RN_STACK_OWN && n > 0) {
+		m = es_map_of(p, frames[0].ip);
+		if (m && m->obj)
+			es_symbolize(m, 0, false, &frames[0]);
+	}
+	return n;
+}
+
+void rn_ustack_offline_free(struct ebpf_stack *st)
+{
+	if (st)
+		es_free(st);
+}
+
 #else /* !RN_HAVE_DWARF: -k and --source are refused by the options */
+
+struct ebpf_stack *rn_ustack_offline_new(int verbose)
+{
+	(void)verbose;
+	errno = ENOTSUP;
+	return NULL;
+}
+
+void rn_ustack_offline_map(struct ebpf_stack *st, __u32 tgid, const struct rn_ustack_mapping *m)
+{
+	(void)st, (void)tgid, (void)m;
+}
+
+bool rn_ustack_offline_ends(const struct rn_event *ev)
+{
+	(void)ev;
+	return false;
+}
+
+void rn_ustack_offline_seen(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
+{
+	(void)st, (void)evs, (void)n;
+}
+
+void rn_ustack_offline_done(struct ebpf_stack *st, const struct rn_event *evs, size_t n)
+{
+	(void)st, (void)evs, (void)n;
+}
+
+long rn_ustack_offline_stack(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			     size_t max, int how)
+{
+	(void)ctx, (void)ev, (void)frames, (void)max, (void)how;
+	return 0;
+}
+
+long rn_ustack_offline_frames(struct ebpf_stack *st, __u32 tgid, const __u64 *ips, size_t nips,
+			      struct rn_frame *frames, size_t max, int how)
+{
+	(void)st, (void)tgid, (void)ips, (void)nips, (void)frames, (void)max, (void)how;
+	return 0;
+}
+
+void rn_ustack_offline_free(struct ebpf_stack *st)
+{
+	(void)st;
+}
 
 bool ebpf_stack_batch_ends(const struct ebpf_backend *b, const struct rn_event *ev)
 {

@@ -8,9 +8,11 @@
  * bytes a ptrace recording read from the live task (RN_REG_LIVE regions)
  * are stripped from the event and served through the memory source; an
  * event carrying them is handed over alone, so that no read can find
- * another record's bytes.
+ * another record's bytes. With -k & co, the recorded stacks are unwound
+ * and named through rn_memsrc.stack_rec (file_stack.c).
  */
 #include "rnb.h"
+#include "file_stack.h"
 
 #include "../backend.h"
 
@@ -38,6 +40,7 @@ struct file_backend {
 	struct rnb_proc *procs;		/* the process names recorded */
 	size_t nprocs, procs_cap;
 	void (*on_cgroup)(__u64 id, const char *path);
+	struct file_stacks *stk;	/* report -k: file_stack.c, or NULL */
 	bool failed;
 	char err[600];
 };
@@ -59,7 +62,7 @@ static const struct rn_region *live_find(const struct file_backend *fb, __u64 ke
 
 		if (next > fb->live_len)
 			break;
-		if ((r->flags & (RN_REG_LIVE | RN_REG_FDPATH)) == want &&
+		if ((r->flags & (RN_REG_LIVE | RN_REG_FDPATH | RN_REG_STACK)) == want &&
 		    (want & RN_REG_FDPATH ? r->addr == key :
 		     key >= r->addr && key - r->addr < r->len)) {
 			*data = (const __u8 *)(r + 1);
@@ -105,20 +108,58 @@ static long file_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
 	return r->len;
 }
 
-static int file_flush(struct file_backend *fb, rn_event_fn fn, void *ctx)
+static long file_stack_rec(void *ctx, const struct rn_event *ev, struct rn_frame *frames,
+			   size_t max, int how)
+{
+	const struct file_backend *fb = ctx;
+	const struct rn_region *r = NULL;
+	const __u8 *data = NULL;
+	size_t off = 0;
+
+	/* the frame addresses a ptrace recording kept with the call */
+	while (!r && off + sizeof(*r) <= fb->live_len) {
+		const struct rn_region *x = (const void *)(fb->live + off);
+
+		off += sizeof(*x) + RN_REGION_ALIGN(x->len);
+		if (off <= fb->live_len && (x->flags & RN_REG_STACK))
+			r = x, data = (const __u8 *)(x + 1);
+	}
+	if (r && r->len % 8)
+		return 0;
+	return file_stack_unwind(fb->stk, ev, r ? (const void *)data : NULL, r ? r->len / 8 : 0,
+				 frames, max, how);
+}
+
+/* Hand evs over, with the recorded stacks' mappings taken first and the
+ * processes that exec'd or exited forgotten after. */
+static int file_deliver(struct file_backend *fb, const struct rn_event *evs, size_t n,
+			rn_event_fn fn, void *ctx)
 {
 	struct rn_memsrc mem = { .read = file_mem_read, .fdpath = file_fdpath, .ctx = fb };
+	int ret;
+
+	if (!n)
+		return 0;
+	if (fb->stk)
+		mem.stack_rec = file_stack_rec;
+	file_stack_seen(fb->stk, evs, n);
+	ret = fn(ctx, evs, n, &mem);
+	file_stack_done(fb->stk, evs, n);
+	return ret;
+}
+
+static int file_flush(struct file_backend *fb, rn_event_fn fn, void *ctx)
+{
 	size_t n = fb->nbatch;
 
 	fb->nbatch = 0;
 	fb->live_len = 0;
-	return n ? fn(ctx, fb->batch, n, &mem) : 0;
+	return file_deliver(fb, fb->batch, n, fn, ctx);
 }
 
 static int file_event(struct file_backend *fb, const struct rnb_item *it, rn_event_fn fn,
 		      void *ctx)
 {
-	struct rn_memsrc mem = { .read = file_mem_read, .fdpath = file_fdpath, .ctx = fb };
 	const void *live;
 	size_t live_len;
 	int ret;
@@ -133,14 +174,15 @@ static int file_event(struct file_backend *fb, const struct rnb_item *it, rn_eve
 		       RN_EVENT_HDR_SIZE + (fb->one->type == RN_EV_SYSCALL ||
 					    fb->one->type == RN_EV_ENTRY ?
 					    fb->one->sc.payload_len : 0));
-		return fb->nbatch == FILE_BATCH ? file_flush(fb, fn, ctx) : 0;
+		return fb->nbatch == FILE_BATCH || file_stack_ends(fb->stk, fb->one) ?
+		       file_flush(fb, fn, ctx) : 0;
 	}
 	ret = file_flush(fb, fn, ctx);
 	if (ret)
 		return ret;
 	fb->live = live;
 	fb->live_len = live_len;
-	ret = fn(ctx, fb->one, 1, &mem);
+	ret = file_deliver(fb, fb->one, 1, fn, ctx);
 	fb->live_len = 0;
 	return ret;
 }
@@ -178,6 +220,16 @@ static void file_cgroup(struct file_backend *fb, const struct rnb_item *it)
 	fb->on_cgroup(c.id, path);
 }
 
+/* A recorded mapping: the records before it are unwound first, with the
+ * mappings of their time. */
+static int file_map(struct file_backend *fb, const struct rnb_item *it, rn_event_fn fn,
+		    void *ctx)
+{
+	int ret = file_flush(fb, fn, ctx);
+
+	return ret ? ret : file_stack_map(fb->stk, it);
+}
+
 void rn_file_on_cgroup(struct rn_backend *b, void (*fn)(__u64 id, const char *path))
 {
 	fb_of(b)->on_cgroup = fn;
@@ -202,6 +254,8 @@ static int file_poll(struct rn_backend *b, int timeout_ms, rn_event_fn fn, void 
 			ret = file_proc(fb, &it);
 		else if (it.kind == RNB_FR_CGROUP)
 			file_cgroup(fb, &it);
+		else if (it.kind == RNB_FR_MAP && fb->stk)
+			ret = file_map(fb, &it, fn, ctx);
 		/* unknown kinds: metadata for other readers */
 		if (ret < 0)
 			return ret;	/* the frontend's own error (output) */
@@ -265,6 +319,7 @@ static void file_close(struct rn_backend *b)
 {
 	struct file_backend *fb = fb_of(b);
 
+	file_stack_free(fb->stk);
 	rnb_reader_close(&fb->rd);
 	free(fb->batch);
 	free(fb->one);
@@ -334,4 +389,22 @@ const char *rn_file_comm(const struct rn_backend *b, __u32 tid)
 		if (fb->procs[i].tid == tid)
 			return fb->procs[i].comm;
 	return NULL;
+}
+
+int rn_file_stacks(struct rn_backend *b, int verbose, char *err, size_t errlen)
+{
+	struct file_backend *fb = fb_of(b);
+
+	if (!(fb->rd.hdr.flags & RNB_H_STACKS)) {
+		snprintf(err, errlen, "%s was recorded without stacks: record it with -k "
+			 "(or --source, --stack-format=folded, --function-time)", fb->path);
+		return -ENODATA;
+	}
+	fb->stk = file_stack_new(verbose);
+	if (!fb->stk) {
+		snprintf(err, errlen, "this renacer cannot unwind recorded stacks "
+			 "(built without libdwarf or eBPF)");
+		return -ENOTSUP;
+	}
+	return 0;
 }

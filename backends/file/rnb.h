@@ -35,10 +35,17 @@
  * serves them through the memory source. With RN_REG_FDPATH: addr is a
  * descriptor of the event's process, the bytes its path. */
 #define RN_REG_LIVE (1u << 15)
+/* With RN_REG_STACK too (ptrace -k & co): the addresses of the call's
+ * frames, innermost first, 8 bytes each, at this address, one no pointer
+ * argument can hold (non-canonical), so that a reader that does not know
+ * the flag never serves them as memory. */
+#define RNB_STACK_ADDR (1ull << 63)
 
 /* rnb_header.flags */
 #define RNB_H_ENTRIES	(1u << 0) /* RN_EV_ENTRY notices were recorded */
 #define RNB_H_LIVE	(1u << 1) /* the backend could read live memory (ptrace) */
+#define RNB_H_STACKS	(1u << 2) /* user stacks were taken (-k, --source, ...):
+				   * RN_REG_STACK regions and RNB_FR_MAP frames */
 
 struct rnb_header {
 	char magic[8];		/* RNB_MAGIC */
@@ -79,6 +86,7 @@ enum rnb_frame_kind {
 	RNB_FR_EVENT = 1,	/* struct rn_event header + payload + live regions */
 	RNB_FR_PROC = 2,	/* struct rnb_proc */
 	RNB_FR_CGROUP = 3,	/* struct rnb_cgroup + path bytes */
+	RNB_FR_MAP = 4,		/* struct rnb_map + path bytes */
 };
 
 struct rnb_frame {
@@ -103,6 +111,23 @@ struct rnb_cgroup {
 	__u32 _rsv;
 };
 
+/* An executable file mapping of a process, written when renacer first
+ * learns it (the process's first stack, again after an execve; a mapping
+ * the kernel describes with a record): what report symbolizes the recorded
+ * stacks' addresses against. */
+#define RNB_BUILD_ID_MAX 32
+struct rnb_map {
+	__u32 tgid;
+	__u32 path_len;		/* bytes of path that follow (no NUL) */
+	__u64 start, end;
+	__u64 off;		/* file offset of start */
+	__u64 ino;
+	__u32 dev_major, dev_minor;
+	__u8 build_id[RNB_BUILD_ID_MAX];	/* the file's GNU build id */
+	__u8 build_id_len;	/* 0: none could be read */
+	__u8 _rsv[7];
+};
+
 struct rnb_trailer {
 	__u64 events;		/* event frames written */
 	__u64 lost;		/* records the backend reported lost (RN_EV_LOST sum) */
@@ -116,6 +141,7 @@ _Static_assert(sizeof(struct rnb_header) == RNB_HEADER_SIZE, "rnb_header size");
 _Static_assert(sizeof(struct rnb_chunk) == 24, "rnb_chunk size");
 _Static_assert(sizeof(struct rnb_frame) == 8, "rnb_frame size");
 _Static_assert(sizeof(struct rnb_trailer) == 64, "rnb_trailer size");
+_Static_assert(sizeof(struct rnb_map) == 88, "rnb_map size");
 
 /* A fast 64-bit checksum of len bytes (len a multiple of 8). */
 __u64 rnb_checksum(const void *p, size_t len);
@@ -147,6 +173,8 @@ int rnb_writer_event(struct rnb_writer *w, const struct rn_event *ev, const void
 		     size_t live_len);
 int rnb_writer_proc(struct rnb_writer *w, const struct rnb_proc *p);
 int rnb_writer_cgroup(struct rnb_writer *w, __u64 id, const char *path, size_t len);
+/* m and its path (path_len bytes, "[vdso]" or an absolute path). */
+int rnb_writer_map(struct rnb_writer *w, const struct rnb_map *m, const char *path);
 /* Write what is buffered, the trailer (the command's wait status or -1, the
  * records the backend lost), and close. Returns 0 or -errno of the first
  * failed write. */
@@ -211,5 +239,14 @@ const struct rnb_header *rn_file_header(const struct rn_backend *b);
 void rn_file_on_cgroup(struct rn_backend *b, void (*fn)(__u64 id, const char *path));
 /* The last name recorded for tid so far, or NULL. */
 const char *rn_file_comm(const struct rn_backend *b, __u32 tid);
+/* Serve the recorded stacks (rn_memsrc.stack_rec) from now on: 0, -ENODATA
+ * (the file has none: recorded without -k) or -ENOTSUP (this renacer
+ * cannot unwind them), with a message in err. */
+int rn_file_stacks(struct rn_backend *b, int verbose, char *err, size_t errlen);
+
+/* The GNU build id of the ELF file at path into id (RNB_BUILD_ID_MAX bytes
+ * at most): its length, or 0 when it has none or cannot be read
+ * (buildid.c). */
+unsigned rnb_build_id(const char *path, __u8 *id);
 
 #endif /* RN_RNB_H */

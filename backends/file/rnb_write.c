@@ -329,6 +329,21 @@ int rnb_writer_cgroup(struct rnb_writer *w, __u64 id, const char *path, size_t l
 	return w->err;
 }
 
+int rnb_writer_map(struct rnb_writer *w, const struct rnb_map *m, const char *path)
+{
+	size_t flen;
+	__u8 *p;
+
+	if (m->path_len > 4096)
+		return -ENAMETOOLONG;
+	flen = sizeof(struct rnb_frame) + RN_REGION_ALIGN(sizeof(*m) + m->path_len);
+	p = frame_room(w, flen, RNB_FR_MAP);
+	memset(p, 0, flen - sizeof(struct rnb_frame));
+	memcpy(p, m, sizeof(*m));
+	memcpy(p + sizeof(*m), path, m->path_len);
+	return w->err;
+}
+
 int rnb_writer_close(struct rnb_writer *w, __s32 exit_status, __u64 lost)
 {
 	struct rnb_trailer t = { .events = w->events, .lost = lost, .exit_status = exit_status };

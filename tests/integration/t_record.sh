@@ -156,13 +156,13 @@ fi
 grep -q "format version 99 is newer than this renacer reads" "$WORK/new.err" ||
 	fail "newer version message: $(cat "$WORK/new.err")"
 
-# Not a recording at all; options that need the live process.
+# Not a recording at all; -k of a recording without stacks (t_record_stack.sh).
 printf 'hello' >"$WORK/not.rnb"
 "$RENACER" report "$WORK/not.rnb" 2>"$WORK/not.err" && fail "a non-.rnb file was accepted"
 grep -q "not a renacer record file (bad magic at byte offset 0)" "$WORK/not.err" ||
 	fail "bad magic message: $(cat "$WORK/not.err")"
 "$RENACER" report "$WORK/full.rnb" -k 2>"$WORK/k.err" && fail "report -k was accepted"
-grep -q "need the live process" "$WORK/k.err" || fail "-k message: $(cat "$WORK/k.err")"
+grep -q "recorded without stacks" "$WORK/k.err" || fail "-k message: $(cat "$WORK/k.err")"
 "$RENACER" record -- true 2>"$WORK/o.err" && fail "record without -o was accepted"
 grep -q "usage: renacer record -o TRACE.rnb" "$WORK/o.err" || fail "record without -o: $(cat "$WORK/o.err")"
 echo ok

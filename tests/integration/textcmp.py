@@ -12,7 +12,7 @@ becomes, per task, the sequence of its lines:
 - tasks are matched by content, not by pid (each task of the reference, in
   order, with the most similar task of the other trace not yet taken);
 - what differs from run to run is masked: pids (every number that is a pid
-  of the trace), addresses, times, random bytes, inode numbers of files the
+  of the trace), addresses, times, random bytes, netlink sequence numbers (a clock), inode numbers of files the
   run creates, child's CPU times, and the lines whose presence depends on
   scheduling (futex, sched_yield, restart_syscall, EAGAIN/EINTR retries).
 
@@ -44,6 +44,8 @@ MASKS = [
     (re.compile(r"(socket|pipe|anon_inode:\[\w+\]|net):\[\d+\]"), r"\1:[I]"),
     (re.compile(r"htons\(\d+\)"), "htons(P)"),
     (re.compile(r"u64=\d{9,}"), "u64=ADDR"),
+    # netlink sequence numbers: iproute2 starts them at time(NULL)
+    (re.compile(r"nlmsg_seq=\d{9,}"), "nlmsg_seq=S"),
     (re.compile(r'^(getrandom\()"[^"]*"(\.\.\.)?'), r'\1"R"'),
     (re.compile(r"^sysinfo\(\{.*\}\)"), "sysinfo({...})"),
     (re.compile(r"\) += "), ") = "),
