@@ -110,7 +110,7 @@ static void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64
 	}
 	rn_sb_putc(sb, '[');
 	for (__u64 i = 0; i < cnt; i++) {
-		if (i && dc_array_cut(c, i)) {
+		if (i && (dc_array_cut(c, i) || i >= 1024)) {	/* UIO_MAXIOV */
 			rn_sb_puts(sb, ", ...");
 			break;
 		}
@@ -326,7 +326,8 @@ void dec_mincore(struct dctx *c)
 	}
 	rn_sb_putc(sb, '[');
 	for (__u64 i = 0; i < pages; i++) {
-		if (i && dc_array_cut(c, i)) {
+		/* -v: at most a page of the vector */
+		if (i && (dc_array_cut(c, i) || i >= 4096)) {
 			rn_sb_puts(sb, ", ...");
 			break;
 		}
