@@ -37,8 +37,8 @@ n=$(wc -l <"$WORK/s.m")
 [ "$n" -ge 120 ] || fail "only $n lines from strace"
 diff "$WORK/s.m" "$WORK/r.m" || fail "ptrace: lines differ from strace's"
 for call in 'getresuid([0]' 'getresgid(NULL' 'getcpu([CPU]' 'get_robust_list(0, [ADDR], [24])' \
-	'eventfd(5)' 'vmsplice(6, [{iov_base="hello"' '0x40 /* SPLICE_F_??? */' 'tee(' \
-	'splice(5, [0]' 'SYNC_FILE_RANGE_WAIT_BEFORE|SYNC_FILE_RANGE_WRITE' 'readahead(' \
+	'eventfd(5)' ', [{iov_base="hello", iov_len=5}], 1, SPLICE_F_NONBLOCK)' '0x40 /* SPLICE_F_??? */' 'tee(' \
+	', [0], ' 'SYNC_FILE_RANGE_WAIT_BEFORE|SYNC_FILE_RANGE_WRITE' 'readahead(' \
 	'setns(-1, CLONE_NEWPID|CLONE_NEWNET|0x1)' '0x1 /* CLONE_NEW??? */' 'PIDFD_NONBLOCK|0x1' \
 	'pidfd_send_signal(-1, SIGUSR1, NULL, 0x7)' 'pidfd_getfd(' 'process_mrelease(' \
 	'process_vm_readv(PID, [{iov_base=' 'process_vm_writev(' 'KCMP_FILE, 1, 2)' \

@@ -3,7 +3,7 @@
 # the direct trace prints, byte for byte, on both backends: for the judge-
 # style tracees, ls, tar and a forking program, in text (-f), JSON and -c.
 # Two runs of a program differ only where the kernel makes them differ:
-# pids, the environment's address, getrandom's bytes, times (-c columns,
+# pids, the environment's address, getrandom's bytes, getcpu's CPU, times (-c columns,
 # JSON ts and dur), the order of lines of concurrent processes (runs use setarch -R,
 # an empty environment and fixed file times); those alone are masked.
 # A cut file decodes up to the cut and names its offset; a file of a newer
@@ -71,6 +71,8 @@ for line in src:
     line = re.sub(r"\b\d{2,}\b", lambda m: pids.get(m.group(0), m.group(0)), line)
     line = re.sub(r"0x[0-9a-f]+ /\* (\d+) vars \*/", r"ENV /* \1 vars */", line)
     line = re.sub(r'getrandom\("[^"]*"', 'getrandom("RANDOM"', line)
+    line = re.sub(r'getcpu\(\[\d+\]', 'getcpu([CPU]', line)	# the CPU it ran on
+    line = re.sub(r'("syscall":"getcpu".*"args":\[)"\[\d+\]"', r'\1"[CPU]"', line)
     line = re.sub(r'("syscall":"getrandom".*"args":\[)"[^,]*', r'\1"RANDOM"', line)
     line = re.sub(r'\\"(ts|time|dur|duration|timestamp)[a-z_]*\\":[0-9.e+-]+', r'"\1":T', line)
     line = re.sub(r'"(ts|time|dur|duration|timestamp)[a-z_]*":("[^"]*"|[0-9.e+-]+)', r'"\1":T', line)
