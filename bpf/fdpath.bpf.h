@@ -34,6 +34,21 @@ const volatile __u32 rn_nr_close = 3;		/* __NR_close */
 /* the d_dname of files made by alloc_file_pseudo (memfd, shm): "/NAME (deleted)" */
 extern const void simple_dname __ksym __weak;
 
+/*
+ * Linux 6.2+: bpf_rdonly_cast turns the file pointer read out of the fd array
+ * into a typed (untrusted) kernel pointer, and everything the walk reads from
+ * there on is a plain load the JIT guards with an exception-table entry,
+ * instead of a bpf_probe_read_kernel call each (about 20 ns apiece here).
+ * User space sets rn_fdp_plain where the kernel has the kfunc; otherwise the
+ * verifier drops the plain-load branches and the (poisoned) call with them.
+ */
+extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
+const volatile bool rn_fdp_plain;
+
+/* p->field, a plain load under rn_fdp_plain (p is a typed pointer there),
+ * else a CO-RE probe read */
+#define FDP_RD(p, field) (rn_fdp_plain ? (p)->field : BPF_CORE_READ(p, field))
+
 enum { FDP_NONE = 0, FDP_OK, FDP_CUT };
 
 /* Where a walked path ends in fdp_buf.path: it is written backwards from
@@ -78,6 +93,12 @@ struct fdp_dent {
 
 static __always_inline void fdp_dent(struct dentry *d, struct fdp_dent *o)
 {
+	if (rn_fdp_plain) {
+		o->parent = d->d_parent;
+		o->hash_len = d->d_name.hash_len;
+		o->name = d->d_name.name;
+		return;
+	}
 	if (bpf_core_field_offset(struct dentry, d_name) ==
 	    bpf_core_field_offset(struct dentry, d_parent) + 8 &&
 	    bpf_core_field_size(struct dentry, d_name) == 16) {
@@ -119,14 +140,15 @@ static long fdp_up(__u32 i, void *ctx)
 			w->done = FDP_NONE;	/* disconnected: no path */
 			return 1;
 		}
-		pm = BPF_CORE_READ(m, mnt_parent);
+		pm = FDP_RD(m, mnt_parent);
 		if (pm == m || !pm) {
 			w->done = FDP_OK;	/* the namespace's root */
 			return 1;
 		}
-		w->d = BPF_CORE_READ(m, mnt_mountpoint);
+		w->d = FDP_RD(m, mnt_mountpoint);
 		w->m = pm;
-		w->mnt_root = BPF_CORE_READ(fdp_vfsmount(pm), mnt_root);
+		w->mnt_root = rn_fdp_plain ? pm->mnt.mnt_root :
+			      BPF_CORE_READ(fdp_vfsmount(pm), mnt_root);
 		return 0;
 	}
 	n = e.hash_len >> 32;
@@ -191,20 +213,21 @@ static __always_inline void fdp_dec(struct fdp_buf *b, __u64 v)
 /* The made-up names of pseudo files; false when d is not one. */
 static __always_inline bool fdp_pseudo(struct fdp_buf *b, struct dentry *d)
 {
-	void *dname = BPF_CORE_READ(d, d_op, d_dname);
+	void *dname = rn_fdp_plain ? (void *)d->d_op->d_dname :
+				     (void *)BPF_CORE_READ(d, d_op, d_dname);
 	__u64 magic;
 	struct qstr q = {};
 
 	if (!dname)
 		return false;
 	b->start = 0;
-	magic = BPF_CORE_READ(d, d_sb, s_magic);
+	magic = rn_fdp_plain ? d->d_sb->s_magic : BPF_CORE_READ(d, d_sb, s_magic);
 	if (magic == RN_SOCKFS_MAGIC || magic == RN_PIPEFS_MAGIC) {
 		if (magic == RN_SOCKFS_MAGIC)
 			fdp_put(b, "socket:[", 8);
 		else
 			fdp_put(b, "pipe:[", 6);
-		fdp_dec(b, BPF_CORE_READ(d, d_inode, i_ino));
+		fdp_dec(b, rn_fdp_plain ? d->d_inode->i_ino : BPF_CORE_READ(d, d_inode, i_ino));
 		fdp_put(b, "]", 1);
 	} else if (magic == RN_ANON_INODE_FS_MAGIC) {
 		bpf_core_read(&q, sizeof(q), &d->d_name);
@@ -233,14 +256,21 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 
 	b->len = 0;
 	b->state = FDP_NONE;
-	bpf_core_read(&fp, sizeof(fp), p);
+	if (rn_fdp_plain) {
+		fp.dentry = p->dentry;
+		fp.mnt = p->mnt;
+	} else {
+		bpf_core_read(&fp, sizeof(fp), p);
+	}
 	w.d = d0 = fp.dentry;
 	if (!fp.dentry || !fp.mnt)
 		return;
 	if (fdp_pseudo(b, w.d))
 		return;
 	w.m = (void *)fp.mnt - bpf_core_field_offset(struct mount, mnt);
-	w.mnt_root = BPF_CORE_READ(fp.mnt, mnt_root);
+	if (rn_fdp_plain)
+		w.m = bpf_rdonly_cast(w.m, bpf_core_type_id_kernel(struct mount));
+	w.mnt_root = FDP_RD(fp.mnt, mnt_root);
 	/* still going after the last step (w.done's FDP_CUT): too deep */
 	bpf_loop(RN_FDPATH_DEPTH + 16, fdp_up, &w, 0);
 	if (w.done != FDP_OK) {
@@ -253,7 +283,7 @@ static __noinline void fdp_path(struct fdp_buf *b, const struct path *p)
 	b->len = FDP_END - w.pos;
 	b->state = FDP_OK;
 	/* d_unlinked(): unhashed and not a root */
-	if (!BPF_CORE_READ(d0, d_hash.pprev) && BPF_CORE_READ(d0, d_parent) != d0) {
+	if (!FDP_RD(d0, d_hash.pprev) && FDP_RD(d0, d_parent) != d0) {
 		if (b->len + 10 > RN_FDPATH_CAP) {
 			b->state = FDP_CUT;
 			return;
@@ -291,6 +321,8 @@ static __noinline void fdp_fd(struct fdp_buf *b, int fd)
 	arr = fdt->fd;
 	if (bpf_probe_read_kernel(&f, sizeof(f), &arr[fd]) || !f)
 		return;
+	if (rn_fdp_plain)
+		f = bpf_rdonly_cast(f, bpf_core_type_id_kernel(struct file));
 	fdp_path(b, &f->f_path);
 }
 

@@ -140,16 +140,15 @@ static int ebpf_has_syscall_tp(void)
 	return ret;
 }
 
-/* bpf_loop (5.17) is the newest kernel feature the programs cannot do
- * without; sched_prepare_exec (6.10) is optional. */
-static bool ebpf_kernel_new_enough(void)
+/* The running kernel is at least major.minor (unknown: the answer given) */
+bool ebpf_kernel_at_least(int major, int minor, bool unknown)
 {
 	struct utsname u;
-	int major = 0, minor = 0;
+	int ma = 0, mi = 0;
 
-	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &major, &minor) != 2)
-		return true;	/* unknown: let the load decide */
-	return major > 5 || (major == 5 && minor >= 17);
+	if (uname(&u) < 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
+		return unknown;
+	return ma > major || (ma == major && mi >= minor);
 }
 
 static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whylen)
@@ -164,7 +163,10 @@ static int ebpf_probe(const struct rn_trace_config *cfg, char *why, size_t whyle
 		snprintf(why, whylen, "needs a kernel with BTF (" VMLINUX_BTF " is missing)");
 		return -ENOTSUP;
 	}
-	if (!ebpf_kernel_new_enough()) {
+	/* bpf_loop (5.17) is the newest kernel feature the programs cannot
+	 * do without (unknown: let the load decide); sched_prepare_exec (6.10)
+	 * is optional */
+	if (!ebpf_kernel_at_least(5, 17, true)) {
 		snprintf(why, whylen, "needs Linux 5.17 or later");
 		return -ENOTSUP;
 	}

@@ -173,6 +173,7 @@ void ebpf_phase(struct ebpf_backend *b, const char *name);
 
 /* backends/ebpf/ebpf_fdpath.c: -y's rodata (which registers are fds). */
 void ebpf_fdpath_rodata(struct renacer_bpf *skel, const struct rn_trace_config *cfg);
+bool ebpf_kernel_at_least(int major, int minor, bool unknown);
 
 __attribute__((format(printf, 2, 3)))
 void ebpf_set_error(struct ebpf_backend *b, const char *fmt, ...);

@@ -6,6 +6,7 @@
  * decoders print as the ptrace backend's live lookups.
  */
 #include <asm/unistd_64.h>
+#include <stdlib.h>
 #include <bpf/libbpf.h>
 
 #include "ebpf.h"
@@ -24,6 +25,10 @@ void ebpf_fdpath_rodata(struct renacer_bpf *skel, const struct rn_trace_config *
 	if (!ro->rn_fdpath)
 		return;
 	ro->rn_nr_close = __NR_close;
+	/* bpf_rdonly_cast (6.2): the walk's reads become plain loads; the
+	 * variable makes the older kernels' probe reads testable here */
+	ro->rn_fdp_plain = ebpf_kernel_at_least(6, 2, false) &&
+			   !getenv("RENACER_EBPF_FDP_PROBE_READ");
 	for (nr = 0; nr < RN_NR_MAX; nr++)
 		ro->rn_fdargs[nr] = (__u16)rn_syscall_fdargs(nr);
 }

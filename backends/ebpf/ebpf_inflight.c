@@ -21,7 +21,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <sys/utsname.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -71,24 +70,14 @@ static int key_cmp(const void *a, const void *b)
 	return x->ts < y->ts ? -1 : x->ts > y->ts;
 }
 
-/* The iterator needs bpf_task_pt_regs (Linux 5.15): -p without --inflight
- * does without it on an older kernel rather than fail to load. */
-static bool kernel_has_task_regs(void)
-{
-	struct utsname u;
-	int major = 0, minor = 0;
-
-	if (uname(&u) || sscanf(u.release, "%d.%d", &major, &minor) != 2)
-		return false;
-	return major > 5 || (major == 5 && minor >= 15);
-}
-
 /* Loaded for --inflight, and for -p: what renacer lets go of in the middle
  * of a call ends as an unfinished record, as on ptrace. */
 void ebpf_inflight_setup(struct ebpf_backend *b, const struct rn_trace_config *cfg)
 {
+	/* the iterator needs bpf_task_pt_regs (Linux 5.15): -p without
+	 * --inflight does without it on an older kernel rather than fail */
 	bool want = cfg->inflight_ns > 0 ||
-		    (cfg->npids && !cfg->summary_only && kernel_has_task_regs());
+		    (cfg->npids && !cfg->summary_only && ebpf_kernel_at_least(5, 15, false));
 
 	bpf_program__set_autoload(b->skel->progs.rn_inflight, want);
 	if (!want)

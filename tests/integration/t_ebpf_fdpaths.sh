@@ -148,4 +148,15 @@ grep -q '^renacer: 15 descriptor paths not resolved (longer than the cap)$' "$WO
 [ "$(grep -c '<' "$WORK/rd")" = "$(grep -c '<' "$WORK/fdkinds.ebpf")" ] ||
 	fail "--readers=2: not as many lines with paths"
 echo "fdkinds --readers=2: same count over the cap"
+# the walk of kernels without bpf_rdonly_cast (5.17-6.1): one probe read
+# per field instead of plain loads; the same lines
+cp "$WORK/fdkinds.ebpf.m" "$WORK/fdkinds.plain.m"
+export RENACER_EBPF_FDP_PROBE_READ=1
+run fdkinds "$TRACEES/fdkinds" "$WORK/t/d" "$mnt"
+unset RENACER_EBPF_FDP_PROBE_READ
+check fdkinds 15
+# (the variable itself is one more in execve's environment)
+diff -u <(sed 1d "$WORK/fdkinds.plain.m") <(sed 1d "$WORK/fdkinds.ebpf.m") ||
+	fail "fdkinds: the probe-read walk differs"
+echo "fdkinds (probe-read walk): the same lines"
 echo ok
