@@ -323,6 +323,15 @@ static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
 	__u32 i, n = 0;
 
 	p->in_len[0] = p->in_len[1] = 0;
+	/* recvmsg's msg_namelen, in its msghdr: "msg_namelen=110 => 16" */
+	p->in_val[0] = 0;
+	if (nr == RN_NR_RECVMSG && p->args[1] &&
+	    !bpf_probe_read_user(&p->in_val[0], 4, (void *)(p->args[1] + 8))) {
+		p->in_addr[0] = p->args[1] + 8;
+		p->in_len[0] = 4;
+		p->in_arg[0] = 1;
+		return;
+	}
 	if (nr < 0 || nr >= RN_NR_MAX ||
 	    !((rn_entry_in[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
 		return;

@@ -51,6 +51,10 @@ struct rn_target {
 #define RN_NR_EXECVEAT		322
 #define RN_NR_CLONE3		435
 #define RN_NR_GETDENTS64	217
+#define RN_NR_SENDTO		44
+#define RN_NR_RECVFROM		45
+#define RN_NR_SENDMSG		46
+#define RN_NR_RECVMSG		47
 #define RN_CLONE_PARENT_SETTID	0x00100000
 #define RN_SIGKILL		9
 #define RN_EINTR		4

@@ -13,10 +13,6 @@
 #include "bpf/common.bpf.h"
 #include "bpf/capture.bpf.h"
 
-#define RN_NR_SENDTO 44
-#define RN_NR_RECVFROM 45
-#define RN_NR_SENDMSG 46
-#define RN_NR_RECVMSG 47
 #define SOCK_IOVS 2		/* iovecs whose data is copied */
 #define SOCK_IOV_ARRAY 8	/* iovec entries copied */
 #define NL_DATA_MAX 3072	/* a netlink buffer's bytes, at most */

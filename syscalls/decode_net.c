@@ -306,15 +306,21 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 add
 		__u64 iov, iovlen, control, controllen;
 		__s32 flags, pad2;
 	} m;
+	__u32 namelen_in;
 	__u64 i;
 
-	if (dc_read(c, addr, &m, sizeof(m), false) < 0) {
+	if (dc_read(c, addr, &m, sizeof(m), out) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}
 	rn_sb_puts(sb, "{msg_name=");
 	pr_sockaddr_at(c, sb, m.name, m.namelen, out);
-	rn_sb_printf(sb, ", msg_namelen=%u, msg_iov=", m.namelen);
+	/* recvmsg: the size the caller offered, then what the kernel left */
+	if (out && dc_read(c, addr + 8, &namelen_in, sizeof(namelen_in), false) == 0 &&
+	    namelen_in != m.namelen)
+		rn_sb_printf(sb, ", msg_namelen=%u => %u, msg_iov=", namelen_in, m.namelen);
+	else
+		rn_sb_printf(sb, ", msg_namelen=%u, msg_iov=", m.namelen);
 	if (!m.iov) {
 		rn_sb_puts(sb, "NULL");
 	} else if (m.iovlen > IOV_MAX) {

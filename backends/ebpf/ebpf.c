@@ -55,7 +55,9 @@ _Static_assert(RODATA_SIZE(rn_caps) == RN_NR_MAX * sizeof(struct rn_cap_desc),
 _Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clone &&
 	       RN_NR_FORK == SYS_fork && RN_NR_VFORK == SYS_vfork && RN_NR_EXECVE == SYS_execve &&
 	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3 &&
-	       RN_NR_GETDENTS64 == SYS_getdents64,
+	       RN_NR_GETDENTS64 == SYS_getdents64 && RN_NR_SENDTO == SYS_sendto &&
+	       RN_NR_RECVFROM == SYS_recvfrom && RN_NR_SENDMSG == SYS_sendmsg &&
+	       RN_NR_RECVMSG == SYS_recvmsg,
 	       "syscall numbers in bpf/renacer.h");
 _Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
 	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,

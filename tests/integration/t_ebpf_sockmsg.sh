@@ -33,6 +33,15 @@ diff "$WORK/ptrace.m" "$WORK/ebpf.m" || fail "sockets: eBPF differs from ptrace"
 grep -qF '{iov_base="hello world, this is a longer me"..., iov_len=59}, {iov_base="second", iov_len=6}]' \
 	"$WORK/ebpf.m" || fail "no iovec data on eBPF: $(cat "$WORK/ebpf.m")"
 grep -qF 'sin_addr=inet_addr("127.0.0.1")}, [16]) = 4' "$WORK/ebpf.m" || fail "no recvfrom address"
+# and as strace prints them: recvmsg's msg_namelen as offered => as left
+if command -v strace >/dev/null 2>&1; then
+	strace -e "$calls" -e signal=none -o "$WORK/strace" python3 "$WORK/sm.py" || fail "strace failed"
+	mask "$WORK/strace" >"$WORK/strace.m"
+	diff "$WORK/strace.m" "$WORK/ebpf.m" || fail "sockets: eBPF differs from strace"
+	grep -qF 'msg_namelen=110 => 0, msg_iov=' "$WORK/ebpf.m" || fail "no msg_namelen IN => OUT"
+else
+	echo "note: strace not installed: the comparison with strace itself is skipped"
+fi
 diff "$WORK/ip.ptrace.m" "$WORK/ip.ebpf.m" || fail "ip addr: eBPF differs from ptrace"
 grep -q 'nlmsg_type=RTM_NEWADDR.*IFA_ADDRESS}, inet_addr("127.0.0.1")' "$WORK/ip.ebpf.m" ||
 	fail "ip addr: no decoded RTM_NEWADDR on eBPF"
