@@ -275,23 +275,37 @@ static const struct rn_xlat t3_dqi_flags[] = {
 };
 
 static const struct rn_xlat t3_dqi_valid[] = {
-	XLAT_PAIR(7, "IIF_ALL"), XLAT_PAIR(1, "IIF_BGRACE"), XLAT_PAIR(2, "IIF_IGRACE"),
-	XLAT_PAIR(4, "IIF_FLAGS"), XLAT_END,
+	XLAT_PAIR(1, "IIF_BGRACE"), XLAT_PAIR(2, "IIF_IGRACE"), XLAT_PAIR(4, "IIF_FLAGS"), XLAT_END,
 };
 
-/* struct if_dqblk: the limits and usage (strace leaves the times out) */
+static const struct rn_xlat t3_dqb_valid[] = {
+	XLAT_PAIR(1, "QIF_BLIMITS"), XLAT_PAIR(2, "QIF_SPACE"), XLAT_PAIR(4, "QIF_ILIMITS"),
+	XLAT_PAIR(8, "QIF_INODES"), XLAT_PAIR(16, "QIF_BTIME"), XLAT_PAIR(32, "QIF_ITIME"),
+	XLAT_END,
+};
+
+/* struct if_dqblk: the limits and usage; the times and valid mask under -v */
 static void pr_dqblk(struct dctx *c, int i, bool out)
 {
-	__u64 q[6];
+	struct rn_strbuf *sb = ARG(c, i);
+	__u64 q[9];
 
 	if (!RAW(c, i) || dc_read(c, RAW(c, i), q, sizeof(q), out) < 0) {
 		dc_ptr(c, i);
 		return;
 	}
-	rn_sb_printf(ARG(c, i), "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
-		     "dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu, ...}",
+	rn_sb_printf(sb, "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
+		     "dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu",
 		     (unsigned long long)q[0], (unsigned long long)q[1], (unsigned long long)q[2],
 		     (unsigned long long)q[3], (unsigned long long)q[4], (unsigned long long)q[5]);
+	if (!c->o->verbose) {
+		rn_sb_puts(sb, ", ...}");
+		return;
+	}
+	rn_sb_printf(sb, ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=",
+		     (unsigned long long)q[6], (unsigned long long)q[7]);
+	pr_flags_unk(sb, t3_dqb_valid, (__u32)q[8], "QIF_");
+	rn_sb_putc(sb, '}');
 }
 
 /* struct if_dqinfo */
@@ -306,9 +320,9 @@ static void pr_dqinfo(struct dctx *c, int i, bool out)
 	}
 	rn_sb_printf(sb, "{dqi_bgrace=%llu, dqi_igrace=%llu, dqi_flags=",
 		     (unsigned long long)q[0], (unsigned long long)q[1]);
-	rn_xlat_flags(sb, t3_dqi_flags, (__u32)q[2]);
+	pr_flags_unk(sb, t3_dqi_flags, (__u32)q[2], "DQF_");
 	rn_sb_puts(sb, ", dqi_valid=");
-	rn_xlat_flags(sb, t3_dqi_valid, (__u32)(q[2] >> 32));
+	pr_flags_unk(sb, t3_dqi_valid, (__u32)(q[2] >> 32), "IIF_");
 	rn_sb_putc(sb, '}');
 }
 
@@ -585,8 +599,130 @@ static const struct rn_xlat t3_seccomp_rets[] = {
 	XLAT_END,
 };
 
-/* struct sock_fprog: the program's length and address (strace decodes the
- * instructions only under -v) */
+/* classic BPF: the parts of an instruction's code, by class */
+static const char *const t3_bpf_class[] = {
+	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC",
+};
+static const struct rn_xlat t3_bpf_size[] = {
+	XLAT_PAIR(0, "BPF_W"), XLAT_PAIR(0x08, "BPF_H"), XLAT_PAIR(0x10, "BPF_B"),
+	XLAT_PAIR(0x18, "BPF_DW"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_mode[] = {
+	XLAT_PAIR(0, "BPF_IMM"), XLAT_PAIR(0x20, "BPF_ABS"), XLAT_PAIR(0x40, "BPF_IND"),
+	XLAT_PAIR(0x60, "BPF_MEM"), XLAT_PAIR(0x80, "BPF_LEN"), XLAT_PAIR(0xa0, "BPF_MSH"),
+	XLAT_PAIR(0xc0, "BPF_XADD"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_src[] = {
+	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_alu[] = {
+	XLAT_PAIR(0, "BPF_ADD"), XLAT_PAIR(0x10, "BPF_SUB"), XLAT_PAIR(0x20, "BPF_MUL"),
+	XLAT_PAIR(0x30, "BPF_DIV"), XLAT_PAIR(0x40, "BPF_OR"), XLAT_PAIR(0x50, "BPF_AND"),
+	XLAT_PAIR(0x60, "BPF_LSH"), XLAT_PAIR(0x70, "BPF_RSH"), XLAT_PAIR(0x80, "BPF_NEG"),
+	XLAT_PAIR(0x90, "BPF_MOD"), XLAT_PAIR(0xa0, "BPF_XOR"), XLAT_PAIR(0xb0, "BPF_MOV"),
+	XLAT_PAIR(0xc0, "BPF_ARSH"), XLAT_PAIR(0xd0, "BPF_END"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_jmp[] = {
+	XLAT_PAIR(0, "BPF_JA"), XLAT_PAIR(0x10, "BPF_JEQ"), XLAT_PAIR(0x20, "BPF_JGT"),
+	XLAT_PAIR(0x30, "BPF_JGE"), XLAT_PAIR(0x40, "BPF_JSET"), XLAT_PAIR(0x50, "BPF_JNE"),
+	XLAT_PAIR(0x60, "BPF_JSGT"), XLAT_PAIR(0x70, "BPF_JSGE"), XLAT_PAIR(0x80, "BPF_CALL"),
+	XLAT_PAIR(0x90, "BPF_EXIT"), XLAT_PAIR(0xa0, "BPF_JLT"), XLAT_PAIR(0xb0, "BPF_JLE"),
+	XLAT_PAIR(0xc0, "BPF_JSLT"), XLAT_PAIR(0xd0, "BPF_JSLE"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_rval[] = {
+	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_PAIR(0x10, "BPF_A"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_misc[] = {
+	XLAT_PAIR(0, "BPF_TAX"), XLAT_PAIR(0x80, "BPF_TXA"), XLAT_END,
+};
+
+static void pr_bpf_part(struct rn_strbuf *sb, const struct rn_xlat *x, unsigned v)
+{
+	rn_sb_putc(sb, '|');
+	rn_xlat_enum_unk(sb, x, v, "BPF_");
+}
+
+/* BPF_LD|BPF_W|BPF_ABS: the class, then its fields; bits no field names last */
+static void pr_bpf_code(struct rn_strbuf *sb, unsigned code)
+{
+	unsigned cls = code & 7, rest = 0;
+
+	rn_sb_puts(sb, t3_bpf_class[cls]);
+	if (cls == 2 || cls == 3) {	/* BPF_ST, BPF_STX: nothing more to name */
+		if (code & ~7u)
+			rn_sb_printf(sb, "|%#x /* BPF_??? */", code & ~7u);
+		return;
+	}
+	/* strace reads only the low byte of loads, ALU and jumps */
+	if (cls <= 1) {
+		pr_bpf_part(sb, t3_bpf_size, code & 0x18);
+		pr_bpf_part(sb, t3_bpf_mode, code & 0xe0);
+	} else if (cls == 4 || cls == 5) {
+		pr_bpf_part(sb, t3_bpf_src, code & 0x08);
+		pr_bpf_part(sb, cls == 4 ? t3_bpf_alu : t3_bpf_jmp, code & 0xf0);
+	} else if (cls == 6) {
+		pr_bpf_part(sb, t3_bpf_rval, code & 0x18);
+		rest = code & ~0x1fu;
+	} else {
+		pr_bpf_part(sb, t3_bpf_misc, code & 0xf8);
+		rest = code & 0xff00;
+	}
+	if (rest)
+		rn_sb_printf(sb, "|%#x /* BPF_??? */", rest);
+}
+
+/* SECCOMP_RET_ERRNO|0x1: a filter's return value */
+static void pr_seccomp_ret(struct rn_strbuf *sb, __u32 k)
+{
+	rn_xlat_enum_unk(sb, t3_seccomp_rets, k & 0xffff0000u, "SECCOMP_RET_");
+	if (k & 0xffff)
+		rn_sb_printf(sb, "|%#x", k & 0xffff);
+}
+
+/* BPF_STMT(code, k), or BPF_JUMP(code, k, jt, jf) when it jumps */
+static void pr_bpf_insn(struct rn_strbuf *sb, const __u8 *in)
+{
+	__u16 code;
+	__u32 k;
+
+	memcpy(&code, in, 2);
+	memcpy(&k, in + 4, 4);
+	rn_sb_puts(sb, in[2] || in[3] ? "BPF_JUMP(" : "BPF_STMT(");
+	pr_bpf_code(sb, code);
+	rn_sb_puts(sb, ", ");
+	if ((code & 7) == 6 && !in[2] && !in[3])
+		pr_seccomp_ret(sb, k);
+	else
+		rn_sb_put_hex(sb, k);
+	if (in[2] || in[3])
+		rn_sb_printf(sb, ", %#x, %#x", in[2], in[3]);
+	rn_sb_putc(sb, ')');
+}
+
+/* The instructions, read one by one (at most 65535: len is 16 bits) */
+static void pr_bpf_prog(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned len)
+{
+	__u8 in[8];
+
+	if (!addr || (len && dc_read(c, addr, in, sizeof(in), false) < 0)) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_putc(sb, '[');
+	for (unsigned n = 0; n < len; n++) {
+		if (n && dc_read(c, addr + 8ull * n, in, sizeof(in), false) < 0) {
+			rn_sb_puts(sb, ", ...");
+			break;
+		}
+		if (n)
+			rn_sb_puts(sb, ", ");
+		pr_bpf_insn(sb, in);
+	}
+	rn_sb_putc(sb, ']');
+}
+
+/* struct sock_fprog: the program's length and address; its instructions
+ * under -v, as strace */
 static void pr_sock_fprog(struct dctx *c, int i)
 {
 	__u64 p[2];
@@ -596,7 +732,10 @@ static void pr_sock_fprog(struct dctx *c, int i)
 		return;
 	}
 	rn_sb_printf(ARG(c, i), "{len=%u, filter=", (unsigned)(__u16)p[0]);
-	pr_ptr(ARG(c, i), p[1]);
+	if (c->o->verbose)
+		pr_bpf_prog(c, ARG(c, i), p[1], (__u16)p[0]);
+	else
+		pr_ptr(ARG(c, i), p[1]);
 	rn_sb_putc(ARG(c, i), '}');
 }
 

@@ -71,7 +71,7 @@ for call in 'personality(0xffffffff) = 0 (PER_LINUX)' '0x42 /* PER_??? */|ADDR_N
 	'keyctl(KEYCTL_REVOKE, KEY)' 'keyctl(KEYCTL_CHOWN, KEY, -1, -1)' 'KEYCTL_SET_TIMEOUT, KEY, 1000' \
 	'keyctl(KEYCTL_LINK, KEY, KEY_SPEC_SESSION_KEYRING)' 'KEYCTL_GET_SECURITY' 'keyctl(KEYCTL_CLEAR, 1234)' \
 	'keyctl(0x3e7 /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4)' 'seccomp(SECCOMP_SET_MODE_STRICT, 0x1, NULL)' \
-	'0x100 /* SECCOMP_FILTER_FLAG_??? */, {len=1, filter=ADDR})' \
+	'0x100 /* SECCOMP_FILTER_FLAG_??? */, {len=11, filter=ADDR})' \
 	'SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_LOG, {len=0' '[SECCOMP_RET_KILL_PROCESS]) = 0' \
 	'[0x12340000 /* SECCOMP_RET_??? */]' '{seccomp_notif=' 'seccomp(0x63 /* SECCOMP_SET_MODE_??? */, 0, NULL)' \
 	'sched_getattr(0, {size=56, sched_policy=SCHED_OTHER' 'sched_flags=SCHED_FLAG_KEEP_POLICY|0x100' \
@@ -88,6 +88,17 @@ for call in 'personality(0xffffffff) = 0 (PER_LINUX)' '0x42 /* PER_??? */|ADDR_N
 	'mseal(ADDR, 0x1000, 0)' 'mseal(0, 0, 0x1)' 'map_shadow_stack(0, 0x1000, 0)' \
 	'map_shadow_stack(0x1, 0, 0x80)'; do
 	grep -qF -- "$call" "$WORK/r.m" || fail "no line with $call compared"
+done
+# -v: the filter programs' instructions, quota blocks in full
+strace -v -o "$WORK/sv" "$T" || fail "strace -v failed"
+"$RENACER" -v --backend=ptrace -o "$WORK/rv" "$T" || fail "renacer -v failed"
+mask "$WORK/sv" >"$WORK/sv.m"
+mask "$WORK/rv" >"$WORK/rv.m"
+diff "$WORK/sv.m" "$WORK/rv.m" || fail "ptrace -v: lines differ from strace -v's"
+for call in 'filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xc000003e, 0x1, 0)' \
+	'BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x1)' 'BPF_STMT(BPF_MISC|0xf8 /* BPF_??? */|0xff00 /* BPF_??? */, 0x1)' \
+	'0x12340000 /* SECCOMP_RET_??? */|0x5678' '{len=0, filter=[]}' 'dqb_btime=0, dqb_itime=0, dqb_valid=0}'; do
+	grep -qF -- "$call" "$WORK/rv.m" || fail "no -v line with $call compared"
 done
 if have_ebpf; then
 	"$RENACER" --backend=ebpf -o "$WORK/e" "$T" || fail "renacer --backend=ebpf failed"

@@ -245,8 +245,21 @@ static void keys(void)
 
 static void filters(void)
 {
-	struct sock_filter insn[] = { BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
-	struct sock_fprog prog = { 1, insn }, empty = { 0, insn };
+	/* only ever passed with flags the kernel refuses: never installed */
+	struct sock_filter insn[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 4),		/* seccomp_data.arch */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xc000003e, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0),		/* seccomp_data.nr */
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getpid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 1),
+		BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xff),
+		BPF_STMT(BPF_MISC | BPF_TAX, 0),
+		BPF_STMT(0xffff, 1),
+		BPF_STMT(BPF_RET | BPF_K, 0x12345678),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(insn) / sizeof(insn[0]), insn }, empty = { 0, insn };
 	unsigned action = SECCOMP_RET_KILL_PROCESS;
 	unsigned short sizes[3];
 
