@@ -114,26 +114,36 @@ static void pr_user_regs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bo
 	rn_sb_putc(sb, '}');
 }
 
-static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
+/* GETREGSET's and SETREGSET's iovec; once GETREGSET succeeded, the
+ * registers it filled (NT_PRSTATUS) and the length it set ("512 => 216") */
+static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool got)
 {
-	__u64 v[2];
+	__u64 v[2], after[2];
 
 	if (!addr || dc_read(c, addr, v, sizeof(v), false) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}
+	if (!got || dc_read(c, addr, after, sizeof(after), true) < 0)
+		memcpy(after, v, sizeof(v));
 	rn_sb_puts(sb, "{iov_base=");
-	pr_ptr(sb, v[0]);
-	rn_sb_printf(sb, ", iov_len=%llu}", (unsigned long long)v[1]);
+	if (got && RAW(c, 2) == 1 && after[1] == 216)
+		pr_user_regs_at(c, sb, after[0], true);
+	else
+		pr_ptr(sb, v[0]);
+	rn_sb_printf(sb, ", iov_len=%llu", (unsigned long long)v[1]);
+	if (after[1] != v[1])
+		rn_sb_printf(sb, " => %llu", (unsigned long long)after[1]);
+	rn_sb_putc(sb, '}');
 }
 
-/* data of a PEEK request: the word read, at exit */
-static void pr_peek_data(struct dctx *c)
+/* data of PEEK (a word) and GETEVENTMSG (a number), filled at exit */
+static void pr_peek_data(struct dctx *c, const char *fmt)
 {
 	__u64 v;
 
 	if (c->ok && RAW(c, 3) && dc_read(c, RAW(c, 3), &v, sizeof(v), true) == 0)
-		rn_sb_printf(ARG(c, 3), "[%#llx]", (unsigned long long)v);
+		rn_sb_printf(ARG(c, 3), fmt, (unsigned long long)v);
 	else
 		dc_ptr(c, 3);
 }
@@ -158,7 +168,17 @@ static bool ptrace_short(struct dctx *c, __u32 req)
 	case 8: case 16: case 0x4207: case 0x4208:
 		c->d->nargs = 2;
 		return true;
-	case 12: case 14: case 15:
+	case 12:	/* GETREGS: the registers at exit */
+		if (dc_stop_unfinished(c, 2))
+			return true;
+		rn_sb_reset(ARG(c, 2));
+		if (c->ok)
+			pr_user_regs_at(c, ARG(c, 2), RAW(c, 3), true);
+		else
+			pr_ptr(ARG(c, 2), RAW(c, 3));
+		c->d->nargs = 3;
+		return true;
+	case 14: case 15:
 		rn_sb_reset(ARG(c, 2));
 		pr_ptr(ARG(c, 2), RAW(c, 3));
 		c->d->nargs = 3;
@@ -189,11 +209,32 @@ static void ptrace_addr(struct dctx *c, __u32 req)
 	}
 }
 
-static void ptrace_data(struct dctx *c, __u32 req)
+/* the requests whose data the call fills: shown at exit */
+static bool ptrace_data_out(__u32 req)
 {
 	switch (req) {
+	case 1: case 2: case 3: case 0x4201: case 0x4202: case 0x4204: case 0x420a:
+		return true;
+	}
+	return false;
+}
+
+static void ptrace_data(struct dctx *c, __u32 req)
+{
+	if (ptrace_data_out(req) && dc_stop_unfinished(c, 3))
+		return;
+	switch (req) {
 	case 1: case 2: case 3:
-		pr_peek_data(c);
+		pr_peek_data(c, "[%#llx]");
+		break;
+	case 0x4201:
+		pr_peek_data(c, "[%llu]");
+		break;
+	case 0x420a: case 0x420b:	/* GET/SETSIGMASK(pid, size, set) */
+		if (req == 0x420a && !c->ok)
+			dc_ptr(c, 3);
+		else
+			pr_sigset_at(c, ARG(c, 3), RAW(c, 3), (unsigned)RAW(c, 2), req == 0x420a);
 		break;
 	case 4: case 5:
 		dc_hex(c, 3);
@@ -214,7 +255,7 @@ static void ptrace_data(struct dctx *c, __u32 req)
 		pr_siginfo_at(c, 3, false);
 		break;
 	case 0x4204: case 0x4205:
-		pr_regset_iov(c, ARG(c, 3), RAW(c, 3));
+		pr_regset_iov(c, ARG(c, 3), RAW(c, 3), req == 0x4204 && c->ok);
 		break;
 	default:
 		dc_ptr(c, 3);

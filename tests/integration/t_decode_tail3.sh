@@ -21,10 +21,14 @@ need_cmd strace
 need_root "reboot, kexec, quotactl and seccomp must fail for their arguments, not for EPERM"
 T=$TRACEES/tail3
 mask() {
-	local pid
+	local pid cpid
 	pid=$(sed -nE 's/^getpid\(\) += ([0-9]+)$/\1/p' "$1" | head -1)
+	cpid=$(sed -nE 's/^wait4\(([0-9]+),.*/\1/p' "$1" | head -1)
 	sed -n '/^personality/,$p' "$1" | sed -E \
 		-e "s/\\b${pid:-NOPID}\\b/PID/g" \
+		-e "s/\\b${cpid:-NOPID}\\b/CPID/g" \
+		-e '/PTRACE_GETREGS/s/([a-z0-9_]+)=0x[0-9a-f]+/\1=R/g' \
+		-e 's/si_([us]time)=[0-9]+/si_\1=T/g' \
 		-e 's/0x[1-9a-f][0-9a-f]{8,}/ADDR/g' \
 		-e '/^(keyctl|add_key)\(/s/\b[0-9]{5,}\b/KEY/g' \
 		-e 's/(offset|freq|maxerror|esterror|ppsfreq|jitter|stabil|jitcnt|calcnt|errcnt|stbcnt)=-?[0-9]+/\1=N/g' \
@@ -48,7 +52,11 @@ for call in 'personality(0xffffffff) = 0 (PER_LINUX)' '0x42 /* PER_??? */|ADDR_N
 	'PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACEEXEC|PTRACE_O_EXITKILL|0x800000' 'ptrace(PTRACE_ATTACH, -1)' \
 	'NT_PRSTATUS, {iov_base=' '0x4711 /* NT_??? */' 'ptrace(PTRACE_SETREGS, -1, {r15=' \
 	'{si_signo=SIGUSR1, si_code=SI_USER' 'ptrace(PTRACE_GETSIGMASK, -1, 8, NULL)' \
-	'ptrace(0x4321 /* PTRACE_??? */, -1, 0x1, 0x2)' 'modify_ldt(0, {entry_number=' \
+	'ptrace(0x4321 /* PTRACE_??? */, -1, 0x1, 0x2)' 'ptrace(PTRACE_PEEKDATA, CPID, ADDR, [0x1234abcd]) = 0' \
+	'ptrace(PTRACE_PEEKUSER, CPID, 8*RIP, [ADDR]) = 0' 'ptrace(PTRACE_GETEVENTMSG, CPID, NULL, [0]) = 0' \
+	'{si_signo=SIGSTOP, si_code=SI_TKILL, si_pid=CPID' 'ptrace(PTRACE_GETREGS, CPID, {r15=R, ' \
+	'NT_PRSTATUS, {iov_base={r15=R, ' 'iov_len=512 => 216}) = 0' 'ptrace(PTRACE_GETSIGMASK, CPID, 8, []) = 0' \
+	'ptrace(PTRACE_SETSIGMASK, CPID, 8, [USR1]) = 0' 'modify_ldt(0, {entry_number=' \
 	'= 4294967274 EINVAL' 'modify_ldt(17, {entry_number=-1, base_addr=0x001000, limit=0x000fff, seg_32bit=1' \
 	'iopl(4)' 'ioperm(0x10000, 0x8, 1)' 'arch_prctl(ARCH_GET_FS, [ADDR])' '0x9999 /* ARCH_??? */' \
 	'get_thread_area({entry_number=12, ...})' 'set_thread_area({entry_number=5,' 'set_thread_area(NULL)' \

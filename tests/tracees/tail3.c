@@ -24,6 +24,7 @@
 #include <sys/sysmacros.h>
 #include <sys/timex.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <asm/ldt.h>
 #include <linux/filter.h>
 #include <linux/keyctl.h>
@@ -117,6 +118,41 @@ static void tracing(void)
 	syscall(SYS_ptrace, 0x420e, -1, 88, buf);		/* PTRACE_GET_SYSCALL_INFO */
 	syscall(SYS_ptrace, 0x4204, -1, 0x4711, NULL);
 	syscall(SYS_ptrace, 0x4321, -1, 1, 2);
+}
+
+static long word = 0x1234abcd;
+
+/* ptrace's outputs: a child that asks to be traced by this process (neither
+ * strace nor renacer follows it: no -f) and stops; killed at the end */
+static void tracing_child(void)
+{
+	char regs[512];
+	struct iovec iov = { regs, sizeof(regs) };
+	unsigned long long set;
+	siginfo_t si;
+	long data;
+	pid_t c = fork();
+
+	if (c < 0)
+		return;
+	if (c == 0) {
+		syscall(SYS_ptrace, 0, 0, 0, 0);	/* PTRACE_TRACEME */
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	if (waitpid(c, NULL, WUNTRACED) == c) {
+		syscall(SYS_ptrace, 2, c, &word, &data);	/* PTRACE_PEEKDATA */
+		syscall(SYS_ptrace, 3, c, 8 * 16, &data);	/* PTRACE_PEEKUSER, 8*RIP */
+		syscall(SYS_ptrace, 0x4201, c, 0, &data);	/* PTRACE_GETEVENTMSG */
+		syscall(SYS_ptrace, 0x4202, c, 0, &si);		/* PTRACE_GETSIGINFO */
+		syscall(SYS_ptrace, 12, c, 0, regs);		/* PTRACE_GETREGS */
+		syscall(SYS_ptrace, 0x4204, c, 1, &iov);	/* PTRACE_GETREGSET */
+		syscall(SYS_ptrace, 0x420a, c, 8, &set);	/* PTRACE_GETSIGMASK */
+		set = 1 << (SIGUSR1 - 1);
+		syscall(SYS_ptrace, 0x420b, c, 8, &set);	/* PTRACE_SETSIGMASK */
+	}
+	kill(c, SIGKILL);
+	waitpid(c, NULL, 0);
 }
 
 static void cpu(void)
@@ -348,6 +384,7 @@ int main(void)
 {
 	persona();
 	tracing();
+	tracing_child();
 	cpu();
 	clocks();
 	boot();
