@@ -511,7 +511,7 @@ static void pr_page_array(struct dctx *c, int i, __u64 n, enum t3_elem kind, boo
 		if (k)
 			rn_sb_puts(sb, ", ");
 		x = (int)v;
-		e = kind == T3_STATUS && x < 0 ? rn_errno_name(-x) : NULL;
+		e = kind == T3_STATUS && x < 0 && x > -4096 ? rn_errno_name(-x) : NULL;
 		if (kind == T3_PTR)
 			pr_ptr(sb, v);
 		else if (e)
