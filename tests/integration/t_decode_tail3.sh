@@ -27,7 +27,7 @@ mask() {
 	sed -n '/^personality/,$p' "$1" | sed -E \
 		-e "s/\\b${pid:-NOPID}\\b/PID/g" \
 		-e "s/\\b${cpid:-NOPID}\\b/CPID/g" \
-		-e '/PTRACE_GETREGS/s/([a-z0-9_]+)=0x[0-9a-f]+/\1=R/g' \
+		-e '/PTRACE_GETREGS/s/([a-z0-9_]+)=(0x[0-9a-f]+|0)([,}])/\1=R\3/g' \
 		-e 's/si_([us]time)=[0-9]+/si_\1=T/g' \
 		-e 's/0x[1-9a-f][0-9a-f]{8,}/ADDR/g' \
 		-e '/^(keyctl|add_key)\(/s/\b[0-9]{5,}\b/KEY/g' \
@@ -55,7 +55,7 @@ for call in 'personality(0xffffffff) = 0 (PER_LINUX)' '0x42 /* PER_??? */|ADDR_N
 	'ptrace(0x4321 /* PTRACE_??? */, -1, 0x1, 0x2)' 'ptrace(PTRACE_PEEKDATA, CPID, ADDR, [0x1234abcd]) = 0' \
 	'ptrace(PTRACE_PEEKUSER, CPID, 8*RIP, [ADDR]) = 0' 'ptrace(PTRACE_GETEVENTMSG, CPID, NULL, [0]) = 0' \
 	'{si_signo=SIGSTOP, si_code=SI_TKILL, si_pid=CPID' 'ptrace(PTRACE_GETREGS, CPID, {r15=R, ' \
-	'NT_PRSTATUS, {iov_base={r15=R, ' 'iov_len=512 => 216}) = 0' 'ptrace(PTRACE_GETSIGMASK, CPID, 8, []) = 0' \
+	'NT_PRSTATUS, {iov_base={r15=R, ' 'iov_len=512 => 216}) = 0' 'ptrace(PTRACE_GETSIGMASK, CPID, 8, [CHLD]) = 0' \
 	'ptrace(PTRACE_SETSIGMASK, CPID, 8, [USR1]) = 0' 'modify_ldt(0, {entry_number=' \
 	'= 4294967274 EINVAL' 'modify_ldt(17, {entry_number=-1, base_addr=0x001000, limit=0x000fff, seg_32bit=1' \
 	'iopl(4)' 'ioperm(0x10000, 0x8, 1)' 'arch_prctl(ARCH_GET_FS, [ADDR])' '0x9999 /* ARCH_??? */' \

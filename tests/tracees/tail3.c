@@ -130,9 +130,15 @@ static void tracing_child(void)
 	struct iovec iov = { regs, sizeof(regs) };
 	unsigned long long set;
 	siginfo_t si;
+	sigset_t chld;
 	long data;
-	pid_t c = fork();
+	pid_t c;
 
+	/* no SIGCHLD to race the wait4 lines: it stays pending till exit */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+	c = fork();
 	if (c < 0)
 		return;
 	if (c == 0) {
