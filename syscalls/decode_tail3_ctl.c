@@ -575,6 +575,119 @@ static bool keyctl_plain(struct dctx *c, __u32 cmd)
 	return false;
 }
 
+static const struct rn_xlat t3_reqkey_defl[] = {
+	XLAT_PAIR(-1u, "KEY_REQKEY_DEFL_NO_CHANGE"), XLAT_PAIR(0, "KEY_REQKEY_DEFL_DEFAULT"),
+	XLAT_PAIR(1, "KEY_REQKEY_DEFL_THREAD_KEYRING"),
+	XLAT_PAIR(2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"),
+	XLAT_PAIR(3, "KEY_REQKEY_DEFL_SESSION_KEYRING"), XLAT_PAIR(4, "KEY_REQKEY_DEFL_USER_KEYRING"),
+	XLAT_PAIR(5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"),
+	XLAT_PAIR(6, "KEY_REQKEY_DEFL_GROUP_KEYRING"),
+	XLAT_PAIR(7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"), XLAT_END,
+};
+
+static const struct rn_xlat t3_keyctl_move_flags[] = {
+	XLAT_PAIR(1, "KEYCTL_MOVE_EXCL"), XLAT_END,
+};
+
+static const struct rn_xlat t3_key_caps[2][9] = {
+	{ XLAT_PAIR(0x01, "KEYCTL_CAPS0_CAPABILITIES"),
+	  XLAT_PAIR(0x02, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"),
+	  XLAT_PAIR(0x04, "KEYCTL_CAPS0_DIFFIE_HELLMAN"), XLAT_PAIR(0x08, "KEYCTL_CAPS0_PUBLIC_KEY"),
+	  XLAT_PAIR(0x10, "KEYCTL_CAPS0_BIG_KEY"), XLAT_PAIR(0x20, "KEYCTL_CAPS0_INVALIDATE"),
+	  XLAT_PAIR(0x40, "KEYCTL_CAPS0_RESTRICT_KEYRING"), XLAT_PAIR(0x80, "KEYCTL_CAPS0_MOVE"),
+	  XLAT_END },
+	{ XLAT_PAIR(0x01, "KEYCTL_CAPS1_NS_KEYRING_NAME"), XLAT_PAIR(0x02, "KEYCTL_CAPS1_NS_KEY_TAG"),
+	  XLAT_PAIR(0x04, "KEYCTL_CAPS1_NOTIFICATIONS"), XLAT_END },
+};
+
+/* CAPABILITIES(buf, len): the bytes the call filled, each a flag set */
+static void keyctl_caps(struct dctx *c)
+{
+	__u64 n = RAW(c, 2) < (__u64)c->sc->ret ? RAW(c, 2) : (__u64)c->sc->ret;
+	__u8 b[2];
+
+	if (dc_stop_unfinished(c, 1))
+		return;
+	if (n > 2)
+		n = 2;
+	if (!c->ok || !RAW(c, 1) || !n || dc_read(c, RAW(c, 1), b, n, true) < 0) {
+		dc_ptr(c, 1);
+	} else {
+		rn_sb_putc(ARG(c, 1), '[');
+		for (__u64 k = 0; k < n; k++) {
+			rn_sb_puts(ARG(c, 1), k ? ", " : "");
+			pr_flags_unk(ARG(c, 1), t3_key_caps[k], b[k], k ? "KEYCTL_CAPS1_" : "KEYCTL_CAPS0_");
+		}
+		rn_sb_putc(ARG(c, 1), ']');
+	}
+	dc_ulong(c, 2);
+	c->d->nargs = 3;
+}
+
+/* The less common commands; false for those shown raw */
+static bool keyctl_more(struct dctx *c, __u32 cmd)
+{
+	const char *e;
+	int n = 5;
+
+	switch (cmd) {
+	case 12: case 20:	/* INSTANTIATE(key, payload, plen, keyring), _IOV */
+		dc_key(c, 1);
+		if (cmd == 12)
+			pr_buf_at(c, ARG(c, 2), RAW(c, 2), RAW(c, 3), false);
+		else
+			pr_iov(c, ARG(c, 2), RAW(c, 2), RAW(c, 3), false, 0);
+		dc_ulong(c, 3);
+		dc_key(c, 4);
+		break;
+	case 13: case 19:	/* NEGATE(key, timeout, keyring), REJECT(..., error, ...) */
+		dc_key(c, 1);
+		dc_uint(c, 2);
+		e = cmd == 19 ? rn_errno_name((int)RAW(c, 3)) : NULL;
+		if (e)
+			rn_sb_puts(ARG(c, 3), e);
+		else if (cmd == 19)
+			dc_uint(c, 3);
+		n = cmd == 13 ? 4 : 5;
+		dc_key(c, n - 1);
+		break;
+	case 14:		/* SET_REQKEY_KEYRING(which) */
+		if (rn_xlat_name(t3_reqkey_defl, (__u32)RAW(c, 1)))
+			rn_sb_puts(ARG(c, 1), rn_xlat_name(t3_reqkey_defl, (__u32)RAW(c, 1)));
+		else
+			rn_sb_printf(ARG(c, 1), "%d /* KEY_REQKEY_DEFL_??? */", (int)RAW(c, 1));
+		n = 2;
+		break;
+	case 18:		/* SESSION_TO_PARENT() */
+		n = 1;
+		break;
+	case 22:		/* GET_PERSISTENT(uid, keyring) */
+		dc_int(c, 1);
+		dc_key(c, 2);
+		n = 3;
+		break;
+	case 29:		/* RESTRICT_KEYRING(keyring, type, restriction) */
+		dc_key(c, 1);
+		dc_str(c, 2);
+		dc_str(c, 3);
+		n = 4;
+		break;
+	case 30:		/* MOVE(key, from, to, flags) */
+		dc_key(c, 1);
+		dc_key(c, 2);
+		dc_key(c, 3);
+		dc_flags_unk(c, 4, t3_keyctl_move_flags, "KEYCTL_MOVE_");
+		break;
+	case 31:
+		keyctl_caps(c);
+		return true;
+	default:
+		return false;
+	}
+	c->d->nargs = n;
+	return true;
+}
+
 void dec_keyctl(struct dctx *c)
 {
 	__u32 cmd = (__u32)RAW(c, 0);
@@ -612,7 +725,8 @@ void dec_keyctl(struct dctx *c)
 		c->d->nargs = 5;
 		break;
 	default:
-		dc_generic(c, 1);
+		if (!keyctl_more(c, cmd))
+			dc_generic(c, 1);
 	}
 }
 

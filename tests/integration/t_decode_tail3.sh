@@ -78,7 +78,11 @@ for call in 'personality(0xffffffff) = 0 (PER_LINUX)' '0x42 /* PER_??? */|ADDR_N
 	'KEY_SPEC_THREAD_KEYRING) = -1 ENOKEY' 'KEY_USR_SETATTR|0x40)' 'keyctl(KEYCTL_INVALIDATE, 1234)' \
 	'keyctl(KEYCTL_REVOKE, KEY)' 'keyctl(KEYCTL_CHOWN, KEY, -1, -1)' 'KEYCTL_SET_TIMEOUT, KEY, 1000' \
 	'keyctl(KEYCTL_LINK, KEY, KEY_SPEC_SESSION_KEYRING)' 'KEYCTL_GET_SECURITY' 'keyctl(KEYCTL_CLEAR, 1234)' \
-	'keyctl(0x3e7 /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4)' 'seccomp(SECCOMP_SET_MODE_STRICT, 0x1, NULL)' \
+	'keyctl(0x3e7 /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4)' 'keyctl(KEYCTL_INSTANTIATE, 1234, "abc", 3, KEY_SPEC_SESSION_KEYRING)' \
+	'[{iov_base="hel", iov_len=3}], 1, KEY_SPEC_SESSION_KEYRING)' 'keyctl(KEYCTL_NEGATE, 1234, 60, ' \
+	'keyctl(KEYCTL_REJECT, 1234, 60, EACCES, ' 'KEY_REQKEY_DEFL_NO_CHANGE)' '99 /* KEY_REQKEY_DEFL_??? */' \
+	'keyctl(KEYCTL_GET_PERSISTENT, -1, 1234)' '"asymmetric", "builtin_trusted")' \
+	'KEY_SPEC_USER_KEYRING, KEYCTL_MOVE_EXCL|0x2)' 'keyctl(KEYCTL_CAPABILITIES, [KEYCTL_CAPS0_CAPABILITIES|' 'seccomp(SECCOMP_SET_MODE_STRICT, 0x1, NULL)' \
 	'0x100 /* SECCOMP_FILTER_FLAG_??? */, {len=11, filter=ADDR})' \
 	'SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_LOG, {len=0' '[SECCOMP_RET_KILL_PROCESS]) = 0' \
 	'[0x12340000 /* SECCOMP_RET_??? */]' '{seccomp_notif=' 'seccomp(0x63 /* SECCOMP_SET_MODE_??? */, 0, NULL)' \

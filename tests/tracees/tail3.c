@@ -11,6 +11,7 @@
  * exits. Constants are spelled as numbers where glibc's and the kernel's
  * headers cannot both be included.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -254,6 +255,8 @@ static void quotas(void)
 
 static void keys(void)
 {
+	struct iovec kiov = { (void *)"hel", 3 };
+	unsigned char caps[2];
 	long key;
 
 	syscall(SYS_keyctl, KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0);
@@ -273,6 +276,16 @@ static void keys(void)
 	syscall(SYS_keyctl, KEYCTL_LINK, key, KEY_SPEC_SESSION_KEYRING);
 	syscall(SYS_keyctl, KEYCTL_UNLINK, key, KEY_SPEC_SESSION_KEYRING);
 	syscall(SYS_keyctl, KEYCTL_CLEAR, 1234);
+	syscall(SYS_keyctl, KEYCTL_INSTANTIATE, 1234, "abc", 3, KEY_SPEC_SESSION_KEYRING);
+	syscall(SYS_keyctl, KEYCTL_INSTANTIATE_IOV, 1234, &kiov, 1, KEY_SPEC_SESSION_KEYRING);
+	syscall(SYS_keyctl, KEYCTL_NEGATE, 1234, 60, KEY_SPEC_SESSION_KEYRING);
+	syscall(SYS_keyctl, KEYCTL_REJECT, 1234, 60, EACCES, KEY_SPEC_SESSION_KEYRING);
+	syscall(SYS_keyctl, KEYCTL_SET_REQKEY_KEYRING, KEY_REQKEY_DEFL_NO_CHANGE);
+	syscall(SYS_keyctl, KEYCTL_SET_REQKEY_KEYRING, 99);
+	syscall(SYS_keyctl, KEYCTL_GET_PERSISTENT, -1, 1234);	/* no such keyring: nothing made */
+	syscall(SYS_keyctl, KEYCTL_RESTRICT_KEYRING, 1234, "asymmetric", "builtin_trusted");
+	syscall(SYS_keyctl, KEYCTL_MOVE, 1234, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING, 3);
+	syscall(SYS_keyctl, KEYCTL_CAPABILITIES, caps, sizeof(caps));
 	syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, "user", "tail3", 0);
 	syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_SESSION_KEYRING, "user", "tail3-none",
 		KEY_SPEC_THREAD_KEYRING);
