@@ -4,9 +4,9 @@
  * prints it: personality, reboot, kexec_load/kexec_file_load, the LDT and
  * TLS descriptors, adjtimex/clock_adjtime, ustat, sched_setattr/getattr,
  * the NUMA calls (migrate_pages, move_pages), remap_file_pages and
- * process_madvise. ptrace, quotactl, keyctl and seccomp are in
- * decode_tail3_ctl.c. Each line was checked against strace's for the same
- * call (tests/tracees/tail3.c, tests/integration/t_decode_tail3.sh).
+ * process_madvise. ptrace, quotactl and seccomp are in decode_tail3_ctl.c,
+ * keyctl in decode_tail3_key.c. Each line was checked against strace's for
+ * the same call (tests/tracees/tail3.c, tests/integration/t_decode_tail3.sh).
  */
 #include <string.h>
 #include <sys/sysmacros.h>
