@@ -140,8 +140,8 @@ void pr_key_serial(struct rn_strbuf *sb, __u32 id);
 /* An output argument: true when it can be shown, else prints its address
  * (nothing when unfinished); the NUL-terminated text a call wrote into len
  * bytes at addr, cut at -s (decode_tail3.c) */
-bool t3_out(struct dctx *c, int i);
-void t3_out_str(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len);
+bool dc_out_ok(struct dctx *c, int i);
+void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len);
 void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 
 #endif /* RN_DECODE_INT_H */

@@ -16,7 +16,7 @@
 
 /* An output argument i: true when its value can be shown, else its address
  * is printed (nothing for an unfinished call). */
-bool t3_out(struct dctx *c, int i)
+bool dc_out_ok(struct dctx *c, int i)
 {
 	if (!c->exiting)
 		return false;
@@ -29,7 +29,7 @@ bool t3_out(struct dctx *c, int i)
 
 /* The NUL-terminated text a call wrote into a buffer of len bytes (of which
  * it says ret were used): strace shows it up to the NUL, cut at -s. */
-void t3_out_str(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len)
+void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len)
 {
 	__u64 n = (__u64)c->sc->ret < len ? (__u64)c->sc->ret : len;
 	size_t lim = c->o->strsize, k;
@@ -348,7 +348,7 @@ static void pr_timex_arg(struct dctx *c, int i)
 {
 	__u8 t[208];
 
-	if (dc_stop_unfinished(c, i) || !t3_out(c, i))
+	if (dc_stop_unfinished(c, i) || !dc_out_ok(c, i))
 		return;
 	if (dc_read(c, RAW(c, i), t, sizeof(t), true) < 0)
 		dc_ptr(c, i);
@@ -439,7 +439,7 @@ void dec_sched_getattr(struct dctx *c)
 	pr_pid(c, ARG(c, 0), (int)RAW(c, 0));
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (t3_out(c, 1))
+	if (dc_out_ok(c, 1))
 		pr_sched_attr_at(c, 1, true);
 	dc_uint(c, 2);
 	dc_uint(c, 3);

@@ -651,7 +651,7 @@ static void pr_notif_sizes(struct dctx *c, int i)
 {
 	__u16 s[3];
 
-	if (dc_stop_unfinished(c, i) || !t3_out(c, i))
+	if (dc_stop_unfinished(c, i) || !dc_out_ok(c, i))
 		return;
 	if (dc_read(c, RAW(c, i), s, sizeof(s), true) < 0)
 		dc_ptr(c, i);

@@ -59,7 +59,7 @@ static void keyctl_read(struct dctx *c, bool text)
 	if (!c->ok || !RAW(c, 2))
 		dc_ptr(c, 2);
 	else if (text)
-		t3_out_str(c, ARG(c, 2), RAW(c, 2), RAW(c, 3));
+		pr_out_text_at(c, ARG(c, 2), RAW(c, 2), RAW(c, 3));
 	else
 		pr_buf_at(c, ARG(c, 2), RAW(c, 2),
 			  (__u64)c->sc->ret < RAW(c, 3) ? (__u64)c->sc->ret : RAW(c, 3), true);
