@@ -133,6 +133,15 @@ void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool ou
 /* flags(X,PFX_): "A|0x40", "0x40 /\* PFX_??? *\/" when no bit has a name (decode_tail2.c) */
 void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, const char *pfx);
 void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx);
+/* The other process's iovecs, addresses and lengths only; a key serial,
+ * KEY_SPEC_* by name (decode_tail2.c) */
+void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt);
+void pr_key_serial(struct rn_strbuf *sb, __u32 id);
+/* An output argument: true when it can be shown, else prints its address
+ * (nothing when unfinished); the NUL-terminated text a call wrote into len
+ * bytes at addr, cut at -s (decode_tail3.c) */
+bool dc_out_ok(struct dctx *c, int i);
+void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len);
 void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
 
 #endif /* RN_DECODE_INT_H */

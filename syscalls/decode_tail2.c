@@ -100,7 +100,7 @@ void dec_vmsplice(struct dctx *c)
 }
 
 /* The other process's iovecs: addresses and lengths only. */
-static void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt)
+void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt)
 {
 	__u64 v[2];
 
@@ -566,7 +566,7 @@ static const struct rn_xlat t2_key_specs[] = {
 	XLAT_END,
 };
 
-static void pr_key_serial(struct rn_strbuf *sb, __u32 id)
+void pr_key_serial(struct rn_strbuf *sb, __u32 id)
 {
 	const char *n = rn_xlat_name(t2_key_specs, id);
 

@@ -94,7 +94,7 @@ const struct rn_xlat rn_xl_seek[] = {
 };
 
 const struct rn_xlat rn_xl_mmap_prot[] = {
-	XLAT(PROT_READ), XLAT(PROT_WRITE), XLAT(PROT_EXEC), XLAT_PAIR(0x10, "PROT_SEM"),
+	XLAT(PROT_READ), XLAT(PROT_WRITE), XLAT(PROT_EXEC), XLAT_PAIR(0x8, "PROT_SEM"),
 	XLAT(PROT_GROWSDOWN), XLAT(PROT_GROWSUP), XLAT(PROT_NONE), XLAT_END,
 };
 

@@ -12,10 +12,14 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/timex.h>
+#include <sys/user.h>
 #include <sys/utsname.h>
+#include <asm/ldt.h>
 #include <asm/unistd_64.h>
 #include <linux/openat2.h>
 #include <linux/sched.h>
+#include <linux/sched/types.h>
 
 #include "syscalls/syscalls.h"
 #include "syscalls/xlat.h"
@@ -165,6 +169,10 @@ static void test_capture(void **state)
 	assert_int_equal(cap(__NR_execve, 1)->kind, RN_CAP_ARGV);
 	assert_int_equal(cap(__NR_pipe2, 0)->size, 8);
 	assert_int_equal(cap(__NR_wait4, 1)->size, 4);
+	assert_int_equal(cap(__NR_adjtimex, 0)->size, sizeof(struct timex));
+	assert_int_equal(cap(__NR_modify_ldt, 1)->size, sizeof(struct user_desc));
+	assert_int_equal(cap(__NR_sched_setattr, 1)->size, SCHED_ATTR_SIZE_VER1);
+	assert_int_equal(cap(__NR_ptrace, 3)->size, sizeof(struct user_regs_struct));
 	assert_int_equal(cap(__NR_poll, 0)->kind, RN_CAP_FIXED_ARGN);
 	assert_int_equal(cap(__NR_poll, 0)->len_arg, 1);
 	assert_int_equal(rn_syscall_capture(-5)->arg[0].kind, RN_CAP_NONE);

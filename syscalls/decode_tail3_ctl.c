@@ -1,0 +1,683 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The multiplexed calls of the long tail's system end, printed as strace
+ * 6.1 prints them: ptrace, quotactl/quotactl_fd and seccomp (keyctl is in
+ * decode_tail3_key.c). Each
+ * shows the arguments its request or command reads, and only those.
+ * Checked against strace (tests/tracees/tail3.c, t_decode_tail3.sh).
+ */
+#include <string.h>
+
+#include "decode_int.h"
+#include "gen/decoders.h"
+
+/* --- ptrace(request, pid, addr, data) */
+
+static const struct rn_xlat t3_ptrace_reqs[] = {
+	XLAT_PAIR(0, "PTRACE_TRACEME"), XLAT_PAIR(1, "PTRACE_PEEKTEXT"),
+	XLAT_PAIR(2, "PTRACE_PEEKDATA"), XLAT_PAIR(3, "PTRACE_PEEKUSER"),
+	XLAT_PAIR(4, "PTRACE_POKETEXT"), XLAT_PAIR(5, "PTRACE_POKEDATA"),
+	XLAT_PAIR(6, "PTRACE_POKEUSER"), XLAT_PAIR(7, "PTRACE_CONT"), XLAT_PAIR(8, "PTRACE_KILL"),
+	XLAT_PAIR(9, "PTRACE_SINGLESTEP"), XLAT_PAIR(12, "PTRACE_GETREGS"),
+	XLAT_PAIR(13, "PTRACE_SETREGS"), XLAT_PAIR(14, "PTRACE_GETFPREGS"),
+	XLAT_PAIR(15, "PTRACE_SETFPREGS"), XLAT_PAIR(16, "PTRACE_ATTACH"),
+	XLAT_PAIR(17, "PTRACE_DETACH"), XLAT_PAIR(18, "PTRACE_GETFPXREGS"),
+	XLAT_PAIR(19, "PTRACE_SETFPXREGS"), XLAT_PAIR(24, "PTRACE_SYSCALL"),
+	XLAT_PAIR(25, "PTRACE_GET_THREAD_AREA"), XLAT_PAIR(26, "PTRACE_SET_THREAD_AREA"),
+	XLAT_PAIR(30, "PTRACE_ARCH_PRCTL"), XLAT_PAIR(31, "PTRACE_SYSEMU"),
+	XLAT_PAIR(32, "PTRACE_SYSEMU_SINGLESTEP"), XLAT_PAIR(33, "PTRACE_SINGLEBLOCK"),
+	XLAT_PAIR(0x4200, "PTRACE_SETOPTIONS"), XLAT_PAIR(0x4201, "PTRACE_GETEVENTMSG"),
+	XLAT_PAIR(0x4202, "PTRACE_GETSIGINFO"), XLAT_PAIR(0x4203, "PTRACE_SETSIGINFO"),
+	XLAT_PAIR(0x4204, "PTRACE_GETREGSET"), XLAT_PAIR(0x4205, "PTRACE_SETREGSET"),
+	XLAT_PAIR(0x4206, "PTRACE_SEIZE"), XLAT_PAIR(0x4207, "PTRACE_INTERRUPT"),
+	XLAT_PAIR(0x4208, "PTRACE_LISTEN"), XLAT_PAIR(0x4209, "PTRACE_PEEKSIGINFO"),
+	XLAT_PAIR(0x420a, "PTRACE_GETSIGMASK"), XLAT_PAIR(0x420b, "PTRACE_SETSIGMASK"),
+	XLAT_PAIR(0x420c, "PTRACE_SECCOMP_GET_FILTER"),
+	XLAT_PAIR(0x420d, "PTRACE_SECCOMP_GET_METADATA"),
+	XLAT_PAIR(0x420e, "PTRACE_GET_SYSCALL_INFO"),
+	XLAT_PAIR(0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"), XLAT_END,
+};
+
+static const struct rn_xlat t3_ptrace_opts[] = {
+	XLAT_PAIR(0x1, "PTRACE_O_TRACESYSGOOD"), XLAT_PAIR(0x2, "PTRACE_O_TRACEFORK"),
+	XLAT_PAIR(0x4, "PTRACE_O_TRACEVFORK"), XLAT_PAIR(0x8, "PTRACE_O_TRACECLONE"),
+	XLAT_PAIR(0x10, "PTRACE_O_TRACEEXEC"), XLAT_PAIR(0x20, "PTRACE_O_TRACEVFORKDONE"),
+	XLAT_PAIR(0x40, "PTRACE_O_TRACEEXIT"), XLAT_PAIR(0x80, "PTRACE_O_TRACESECCOMP"),
+	XLAT_PAIR(0x100000, "PTRACE_O_EXITKILL"), XLAT_PAIR(0x200000, "PTRACE_O_SUSPEND_SECCOMP"),
+	XLAT_END,
+};
+
+static const struct rn_xlat t3_nt_types[] = {
+	XLAT_PAIR(1, "NT_PRSTATUS"), XLAT_PAIR(2, "NT_FPREGSET"), XLAT_PAIR(3, "NT_PRPSINFO"),
+	XLAT_PAIR(4, "NT_PRXREG"), XLAT_PAIR(5, "NT_PLATFORM"), XLAT_PAIR(6, "NT_AUXV"),
+	XLAT_PAIR(0x200, "NT_386_TLS"), XLAT_PAIR(0x201, "NT_386_IOPERM"),
+	XLAT_PAIR(0x202, "NT_X86_XSTATE"), XLAT_PAIR(0x46e62b7f, "NT_PRXFPREG"), XLAT_END,
+};
+
+/* struct user_regs_struct's fields, in order: PEEKUSER offsets 8*NAME */
+static const char *const t3_user_regs[] = {
+	"r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8", "rax", "rcx",
+	"rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss", "fs_base",
+	"gs_base", "ds", "es", "fs", "gs",
+};
+
+/* the named fields of struct user past the registers */
+static const struct rn_xlat t3_user_fields[] = {
+	XLAT_PAIR(216, "u_fpvalid"), XLAT_PAIR(224, "i387"), XLAT_PAIR(736, "u_tsize"),
+	XLAT_PAIR(744, "u_dsize"), XLAT_PAIR(752, "u_ssize"), XLAT_PAIR(760, "start_code"),
+	XLAT_PAIR(768, "start_stack"), XLAT_PAIR(776, "signal"), XLAT_PAIR(784, "reserved"),
+	XLAT_PAIR(792, "u_ar0"), XLAT_PAIR(800, "u_fpstate"), XLAT_PAIR(808, "magic"),
+	XLAT_PAIR(816, "u_comm"), XLAT_PAIR(848, "u_debugreg"), XLAT_END,
+};
+
+/* A struct user offset: 8*RIP, 8*SS+48, offsetof(struct user, i387)+6 */
+static void pr_user_offset(struct rn_strbuf *sb, __u64 off)
+{
+	const struct rn_xlat *f = NULL;
+
+	if (off == 912) {
+		rn_sb_puts(sb, "sizeof(struct user)");
+		return;
+	}
+	if (off > 912) {
+		rn_sb_put_hex(sb, off);
+		return;
+	}
+	for (const struct rn_xlat *x = t3_user_fields; x->str && x->val <= off; x++)
+		f = x;
+	if (f) {
+		rn_sb_printf(sb, "offsetof(struct user, %s)", f->str);
+		off -= f->val;
+	} else {
+		__u64 r = off / 8 > 20 ? 20 : off / 8;	/* strace names the registers to SS */
+
+		rn_sb_puts(sb, "8*");
+		for (const char *p = t3_user_regs[r]; *p; p++)
+			rn_sb_putc(sb, (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p));
+		off -= r * 8;
+	}
+	if (off)
+		rn_sb_printf(sb, "+%llu", (unsigned long long)off);
+}
+
+static void pr_user_regs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
+{
+	__u64 r[27];
+
+	if (!addr || dc_read(c, addr, r, sizeof(r), out) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	for (int k = 0; k < 27; k++) {
+		rn_sb_printf(sb, "%s%s=", k ? ", " : "{", t3_user_regs[k]);
+		rn_sb_put_hex(sb, r[k]);
+	}
+	rn_sb_putc(sb, '}');
+}
+
+/* GETREGSET's and SETREGSET's iovec; once GETREGSET succeeded, the
+ * registers it filled (NT_PRSTATUS) and the length it set ("512 => 216") */
+static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool got)
+{
+	__u64 v[2], after[2];
+
+	if (!addr || dc_read(c, addr, v, sizeof(v), false) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	if (!got || dc_read(c, addr, after, sizeof(after), true) < 0)
+		memcpy(after, v, sizeof(v));
+	rn_sb_puts(sb, "{iov_base=");
+	if (got && RAW(c, 2) == 1 && after[1] == 216)
+		pr_user_regs_at(c, sb, after[0], true);
+	else
+		pr_ptr(sb, v[0]);
+	rn_sb_printf(sb, ", iov_len=%llu", (unsigned long long)v[1]);
+	if (after[1] != v[1])
+		rn_sb_printf(sb, " => %llu", (unsigned long long)after[1]);
+	rn_sb_putc(sb, '}');
+}
+
+/* data of PEEK (a word) and GETEVENTMSG (a number), filled at exit */
+static void pr_peek_data(struct dctx *c, const char *fmt)
+{
+	__u64 v;
+
+	if (c->ok && RAW(c, 3) && dc_read(c, RAW(c, 3), &v, sizeof(v), true) == 0)
+		rn_sb_printf(ARG(c, 3), fmt, (unsigned long long)v);
+	else
+		dc_ptr(c, 3);
+}
+
+static void pr_siginfo_at(struct dctx *c, int i, bool out)
+{
+	__u8 si[128];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), si, sizeof(si), out) < 0)
+		dc_ptr(c, i);
+	else
+		pr_siginfo_raw(ARG(c, i), si);
+}
+
+/* the requests that take only a pid, or (GETREGS and friends) no addr */
+static bool ptrace_short(struct dctx *c, __u32 req)
+{
+	switch (req) {
+	case 0:
+		c->d->nargs = 1;
+		return true;
+	case 8: case 16: case 0x4207: case 0x4208:
+		c->d->nargs = 2;
+		return true;
+	case 12:	/* GETREGS: the registers at exit */
+		if (dc_stop_unfinished(c, 2))
+			return true;
+		rn_sb_reset(ARG(c, 2));
+		if (c->ok)
+			pr_user_regs_at(c, ARG(c, 2), RAW(c, 3), true);
+		else
+			pr_ptr(ARG(c, 2), RAW(c, 3));
+		c->d->nargs = 3;
+		return true;
+	case 14: case 15:
+		rn_sb_reset(ARG(c, 2));
+		pr_ptr(ARG(c, 2), RAW(c, 3));
+		c->d->nargs = 3;
+		return true;
+	case 13:
+		rn_sb_reset(ARG(c, 2));
+		pr_user_regs_at(c, ARG(c, 2), RAW(c, 3), false);
+		c->d->nargs = 3;
+		return true;
+	}
+	return false;
+}
+
+static void ptrace_addr(struct dctx *c, __u32 req)
+{
+	switch (req) {
+	case 3: case 6:
+		pr_user_offset(ARG(c, 2), RAW(c, 2));
+		break;
+	case 0x4204: case 0x4205:
+		rn_xlat_enum_unk(ARG(c, 2), t3_nt_types, (__u32)RAW(c, 2), "NT_");
+		break;
+	case 0x420a: case 0x420b: case 0x420c: case 0x420d: case 0x420e:
+		dc_ulong(c, 2);
+		break;
+	default:
+		dc_ptr(c, 2);
+	}
+}
+
+/* the requests whose data the call fills: shown at exit */
+static bool ptrace_data_out(__u32 req)
+{
+	switch (req) {
+	case 1: case 2: case 3: case 0x4201: case 0x4202: case 0x4204: case 0x420a:
+		return true;
+	}
+	return false;
+}
+
+static void ptrace_data(struct dctx *c, __u32 req)
+{
+	if (ptrace_data_out(req) && dc_stop_unfinished(c, 3))
+		return;
+	switch (req) {
+	case 1: case 2: case 3:
+		pr_peek_data(c, "[%#llx]");
+		break;
+	case 0x4201:
+		pr_peek_data(c, "[%llu]");
+		break;
+	case 0x420a: case 0x420b:	/* GET/SETSIGMASK(pid, size, set) */
+		if (req == 0x420a && !c->ok)
+			dc_ptr(c, 3);
+		else
+			pr_sigset_at(c, ARG(c, 3), RAW(c, 3), (unsigned)RAW(c, 2), req == 0x420a);
+		break;
+	case 4: case 5:
+		dc_hex(c, 3);
+		break;
+	case 7: case 9: case 17: case 24: case 31: case 32:
+		pr_signal(ARG(c, 3), (int)RAW(c, 3));
+		break;
+	case 0x4200: case 0x4206:
+		dc_flags_unk(c, 3, t3_ptrace_opts, "PTRACE_O_");
+		break;
+	case 0x4202:
+		if (c->ok)
+			pr_siginfo_at(c, 3, true);
+		else
+			dc_ptr(c, 3);
+		break;
+	case 0x4203:
+		pr_siginfo_at(c, 3, false);
+		break;
+	case 0x4204: case 0x4205:
+		pr_regset_iov(c, ARG(c, 3), RAW(c, 3), req == 0x4204 && c->ok);
+		break;
+	default:
+		dc_ptr(c, 3);
+	}
+}
+
+void dec_ptrace(struct dctx *c)
+{
+	__u32 req = (__u32)RAW(c, 0);
+
+	rn_xlat_enum_unk(ARG(c, 0), t3_ptrace_reqs, req, "PTRACE_");
+	pr_pid(c, ARG(c, 1), (int)RAW(c, 1));
+	if (ptrace_short(c, req))
+		return;
+	ptrace_addr(c, req);
+	ptrace_data(c, req);
+}
+
+/* --- quotactl(cmd, special, id, addr), quotactl_fd(fd, cmd, id, addr) */
+
+enum {
+	Q_SYNC = 0x800001, Q_QUOTAON, Q_QUOTAOFF, Q_GETFMT, Q_GETINFO, Q_SETINFO, Q_GETQUOTA,
+	Q_SETQUOTA, Q_GETNEXTQUOTA,
+	Q_XQUOTAON = 0x5801, Q_XQUOTAOFF, Q_XGETQUOTA, Q_XSETQLIM, Q_XGETQSTAT, Q_XQUOTARM,
+	Q_XQUOTASYNC, Q_XGETQSTATV, Q_XGETNEXTQUOTA,
+};
+
+static const struct rn_xlat t3_quota_cmds[] = {
+	XLAT_PAIR(Q_SYNC, "Q_SYNC"), XLAT_PAIR(Q_QUOTAON, "Q_QUOTAON"),
+	XLAT_PAIR(Q_QUOTAOFF, "Q_QUOTAOFF"), XLAT_PAIR(Q_GETFMT, "Q_GETFMT"),
+	XLAT_PAIR(Q_GETINFO, "Q_GETINFO"), XLAT_PAIR(Q_SETINFO, "Q_SETINFO"),
+	XLAT_PAIR(Q_GETQUOTA, "Q_GETQUOTA"), XLAT_PAIR(Q_SETQUOTA, "Q_SETQUOTA"),
+	XLAT_PAIR(Q_GETNEXTQUOTA, "Q_GETNEXTQUOTA"), XLAT_PAIR(Q_XQUOTAON, "Q_XQUOTAON"),
+	XLAT_PAIR(Q_XQUOTAOFF, "Q_XQUOTAOFF"), XLAT_PAIR(Q_XGETQUOTA, "Q_XGETQUOTA"),
+	XLAT_PAIR(Q_XSETQLIM, "Q_XSETQLIM"), XLAT_PAIR(Q_XGETQSTAT, "Q_XGETQSTAT"),
+	XLAT_PAIR(Q_XQUOTARM, "Q_XQUOTARM"), XLAT_PAIR(Q_XQUOTASYNC, "Q_XQUOTASYNC"),
+	XLAT_PAIR(Q_XGETQSTATV, "Q_XGETQSTATV"), XLAT_PAIR(Q_XGETNEXTQUOTA, "Q_XGETNEXTQUOTA"),
+	XLAT_END,
+};
+
+static const struct rn_xlat t3_quota_types[] = {
+	XLAT_PAIR(0, "USRQUOTA"), XLAT_PAIR(1, "GRPQUOTA"), XLAT_PAIR(2, "PRJQUOTA"), XLAT_END,
+};
+
+static const struct rn_xlat t3_quota_fmts[] = {
+	XLAT_PAIR(1, "QFMT_VFS_OLD"), XLAT_PAIR(2, "QFMT_VFS_V0"), XLAT_PAIR(3, "QFMT_OCFS2"),
+	XLAT_PAIR(4, "QFMT_VFS_V1"), XLAT_END,
+};
+
+static const struct rn_xlat t3_xfs_quota_flags[] = {
+	XLAT_PAIR(1, "FS_QUOTA_UDQ_ACCT"), XLAT_PAIR(2, "FS_QUOTA_UDQ_ENFD"),
+	XLAT_PAIR(4, "FS_QUOTA_GDQ_ACCT"), XLAT_PAIR(8, "FS_QUOTA_GDQ_ENFD"),
+	XLAT_PAIR(0x10, "FS_QUOTA_PDQ_ACCT"), XLAT_PAIR(0x20, "FS_QUOTA_PDQ_ENFD"), XLAT_END,
+};
+
+static const struct rn_xlat t3_dqi_flags[] = {
+	XLAT_PAIR(1, "DQF_ROOT_SQUASH"), XLAT_PAIR(0x10000, "DQF_SYS_FILE"), XLAT_END,
+};
+
+static const struct rn_xlat t3_dqi_valid[] = {
+	XLAT_PAIR(1, "IIF_BGRACE"), XLAT_PAIR(2, "IIF_IGRACE"), XLAT_PAIR(4, "IIF_FLAGS"), XLAT_END,
+};
+
+static const struct rn_xlat t3_dqb_valid[] = {
+	XLAT_PAIR(1, "QIF_BLIMITS"), XLAT_PAIR(2, "QIF_SPACE"), XLAT_PAIR(4, "QIF_ILIMITS"),
+	XLAT_PAIR(8, "QIF_INODES"), XLAT_PAIR(16, "QIF_BTIME"), XLAT_PAIR(32, "QIF_ITIME"),
+	XLAT_END,
+};
+
+/* struct if_dqblk: the limits and usage; the times and valid mask under -v */
+static void pr_dqblk(struct dctx *c, int i, bool out)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u64 q[9];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), q, sizeof(q), out) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_printf(sb, "{dqb_bhardlimit=%llu, dqb_bsoftlimit=%llu, dqb_curspace=%llu, "
+		     "dqb_ihardlimit=%llu, dqb_isoftlimit=%llu, dqb_curinodes=%llu",
+		     (unsigned long long)q[0], (unsigned long long)q[1], (unsigned long long)q[2],
+		     (unsigned long long)q[3], (unsigned long long)q[4], (unsigned long long)q[5]);
+	if (!c->o->verbose) {
+		rn_sb_puts(sb, ", ...}");
+		return;
+	}
+	rn_sb_printf(sb, ", dqb_btime=%llu, dqb_itime=%llu, dqb_valid=",
+		     (unsigned long long)q[6], (unsigned long long)q[7]);
+	pr_flags_unk(sb, t3_dqb_valid, (__u32)q[8], "QIF_");
+	rn_sb_putc(sb, '}');
+}
+
+/* struct if_dqinfo */
+static void pr_dqinfo(struct dctx *c, int i, bool out)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u64 q[3];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), q, sizeof(q), out) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_printf(sb, "{dqi_bgrace=%llu, dqi_igrace=%llu, dqi_flags=",
+		     (unsigned long long)q[0], (unsigned long long)q[1]);
+	pr_flags_unk(sb, t3_dqi_flags, (__u32)q[2], "DQF_");
+	rn_sb_puts(sb, ", dqi_valid=");
+	pr_flags_unk(sb, t3_dqi_valid, (__u32)(q[2] >> 32), "IIF_");
+	rn_sb_putc(sb, '}');
+}
+
+/* "[value]" of a u32 at argument i, as a flag set or an enum */
+static void pr_u32_xlat(struct dctx *c, int i, const struct rn_xlat *x, bool flags, bool out)
+{
+	__u32 v;
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), &v, sizeof(v), out) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_putc(ARG(c, i), '[');
+	if (flags)
+		rn_xlat_flags(ARG(c, i), x, v);
+	else
+		rn_xlat_enum_unk(ARG(c, i), x, v, "QFMT_VFS_");
+	rn_sb_putc(ARG(c, i), ']');
+}
+
+/* Output structures show once the call succeeded: the address before. */
+static bool quota_out(struct dctx *c, int i)
+{
+	if (dc_stop_unfinished(c, i))
+		return false;
+	if (!c->ok)
+		dc_ptr(c, i);
+	return c->ok;
+}
+
+/* The arguments after cmd and special: which of id and addr cmd reads. */
+static void quota_rest(struct dctx *c, __u32 cmd)
+{
+	int n = 4;
+
+	switch (cmd) {
+	case Q_SYNC: case Q_QUOTAOFF: case Q_XQUOTASYNC:
+		n = 2;
+		break;
+	case Q_QUOTAON:
+		rn_xlat_enum_unk(ARG(c, 2), t3_quota_fmts, (__u32)RAW(c, 2), "QFMT_VFS_");
+		dc_path(c, 3);
+		break;
+	case Q_GETQUOTA: case Q_GETNEXTQUOTA:
+		dc_uint(c, 2);
+		if (quota_out(c, 3))
+			pr_dqblk(c, 3, true);
+		break;
+	case Q_SETQUOTA:
+		dc_uint(c, 2);
+		pr_dqblk(c, 3, false);
+		break;
+	case Q_XGETQUOTA: case Q_XGETNEXTQUOTA: case Q_XSETQLIM:
+		dc_uint(c, 2);
+		dc_ptr(c, 3);
+		break;
+	case Q_GETFMT:
+		if (quota_out(c, 3))
+			pr_u32_xlat(c, 3, t3_quota_fmts, false, true);
+		break;
+	case Q_GETINFO:
+		if (quota_out(c, 3))
+			pr_dqinfo(c, 3, true);
+		break;
+	case Q_SETINFO:
+		pr_dqinfo(c, 3, false);
+		break;
+	case Q_XQUOTAON: case Q_XQUOTAOFF:
+		pr_u32_xlat(c, 3, t3_xfs_quota_flags, true, false);
+		break;
+	case Q_XGETQSTAT: case Q_XGETQSTATV: case Q_XQUOTARM:
+		dc_ptr(c, 3);
+		break;
+	default:
+		dc_uint(c, 2);
+		dc_ptr(c, 3);
+		return;
+	}
+	if (n == 2 || (c->d->partial && !ARG(c, 2)->len)) {
+		c->d->nargs = 2;
+	} else if (!ARG(c, 2)->len && !c->d->partial) {	/* no id: addr takes its place */
+		struct rn_strbuf t = *ARG(c, 2);
+
+		*ARG(c, 2) = *ARG(c, 3);
+		*ARG(c, 3) = t;
+		c->d->nargs = 3;
+	}
+}
+
+static void pr_qcmd(struct rn_strbuf *sb, __u32 cmd)
+{
+	rn_sb_puts(sb, "QCMD(");
+	rn_xlat_enum_unk(sb, t3_quota_cmds, cmd >> 8, "Q_");
+	rn_sb_puts(sb, ", ");
+	if (rn_xlat_name(t3_quota_types, cmd & 0xff))
+		rn_sb_puts(sb, rn_xlat_name(t3_quota_types, cmd & 0xff));
+	else
+		rn_sb_printf(sb, "%#x /* ???QUOTA */", cmd & 0xff);
+	rn_sb_putc(sb, ')');
+}
+
+void dec_quotactl(struct dctx *c)
+{
+	__u32 cmd = (__u32)RAW(c, 0);
+
+	pr_qcmd(ARG(c, 0), cmd);
+	dc_path(c, 1);
+	quota_rest(c, cmd >> 8);
+}
+
+/* quotactl_fd(fd, cmd, id, addr): id and addr as quotactl's */
+void dec_quotactl_fd(struct dctx *c)
+{
+	dc_fd(c, 0);
+	pr_qcmd(ARG(c, 1), (__u32)RAW(c, 1));
+	quota_rest(c, (__u32)RAW(c, 1) >> 8);
+}
+
+/* --- seccomp(operation, flags, args) */
+
+static const struct rn_xlat t3_seccomp_ops[] = {
+	XLAT_PAIR(0, "SECCOMP_SET_MODE_STRICT"), XLAT_PAIR(1, "SECCOMP_SET_MODE_FILTER"),
+	XLAT_PAIR(2, "SECCOMP_GET_ACTION_AVAIL"), XLAT_PAIR(3, "SECCOMP_GET_NOTIF_SIZES"),
+	XLAT_END,
+};
+
+static const struct rn_xlat t3_seccomp_filter_flags[] = {
+	XLAT_PAIR(1, "SECCOMP_FILTER_FLAG_TSYNC"), XLAT_PAIR(2, "SECCOMP_FILTER_FLAG_LOG"),
+	XLAT_PAIR(4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"),
+	XLAT_PAIR(8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"),
+	XLAT_PAIR(0x10, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"),
+	XLAT_PAIR(0x20, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"), XLAT_END,
+};
+
+static const struct rn_xlat t3_seccomp_rets[] = {
+	XLAT_PAIR(0x80000000, "SECCOMP_RET_KILL_PROCESS"), XLAT_PAIR(0, "SECCOMP_RET_KILL_THREAD"),
+	XLAT_PAIR(0x00030000, "SECCOMP_RET_TRAP"), XLAT_PAIR(0x00050000, "SECCOMP_RET_ERRNO"),
+	XLAT_PAIR(0x7fc00000, "SECCOMP_RET_USER_NOTIF"), XLAT_PAIR(0x7ff00000, "SECCOMP_RET_TRACE"),
+	XLAT_PAIR(0x7ffc0000, "SECCOMP_RET_LOG"), XLAT_PAIR(0x7fff0000, "SECCOMP_RET_ALLOW"),
+	XLAT_END,
+};
+
+/* classic BPF: the parts of an instruction's code, by class */
+static const char *const t3_bpf_class[] = {
+	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC",
+};
+static const struct rn_xlat t3_bpf_size[] = {
+	XLAT_PAIR(0, "BPF_W"), XLAT_PAIR(0x08, "BPF_H"), XLAT_PAIR(0x10, "BPF_B"),
+	XLAT_PAIR(0x18, "BPF_DW"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_mode[] = {
+	XLAT_PAIR(0, "BPF_IMM"), XLAT_PAIR(0x20, "BPF_ABS"), XLAT_PAIR(0x40, "BPF_IND"),
+	XLAT_PAIR(0x60, "BPF_MEM"), XLAT_PAIR(0x80, "BPF_LEN"), XLAT_PAIR(0xa0, "BPF_MSH"),
+	XLAT_PAIR(0xc0, "BPF_XADD"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_src[] = {
+	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_alu[] = {
+	XLAT_PAIR(0, "BPF_ADD"), XLAT_PAIR(0x10, "BPF_SUB"), XLAT_PAIR(0x20, "BPF_MUL"),
+	XLAT_PAIR(0x30, "BPF_DIV"), XLAT_PAIR(0x40, "BPF_OR"), XLAT_PAIR(0x50, "BPF_AND"),
+	XLAT_PAIR(0x60, "BPF_LSH"), XLAT_PAIR(0x70, "BPF_RSH"), XLAT_PAIR(0x80, "BPF_NEG"),
+	XLAT_PAIR(0x90, "BPF_MOD"), XLAT_PAIR(0xa0, "BPF_XOR"), XLAT_PAIR(0xb0, "BPF_MOV"),
+	XLAT_PAIR(0xc0, "BPF_ARSH"), XLAT_PAIR(0xd0, "BPF_END"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_jmp[] = {
+	XLAT_PAIR(0, "BPF_JA"), XLAT_PAIR(0x10, "BPF_JEQ"), XLAT_PAIR(0x20, "BPF_JGT"),
+	XLAT_PAIR(0x30, "BPF_JGE"), XLAT_PAIR(0x40, "BPF_JSET"), XLAT_PAIR(0x50, "BPF_JNE"),
+	XLAT_PAIR(0x60, "BPF_JSGT"), XLAT_PAIR(0x70, "BPF_JSGE"), XLAT_PAIR(0x80, "BPF_CALL"),
+	XLAT_PAIR(0x90, "BPF_EXIT"), XLAT_PAIR(0xa0, "BPF_JLT"), XLAT_PAIR(0xb0, "BPF_JLE"),
+	XLAT_PAIR(0xc0, "BPF_JSLT"), XLAT_PAIR(0xd0, "BPF_JSLE"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_rval[] = {
+	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_PAIR(0x10, "BPF_A"), XLAT_END,
+};
+static const struct rn_xlat t3_bpf_misc[] = {
+	XLAT_PAIR(0, "BPF_TAX"), XLAT_PAIR(0x80, "BPF_TXA"), XLAT_END,
+};
+
+static void pr_bpf_part(struct rn_strbuf *sb, const struct rn_xlat *x, unsigned v)
+{
+	rn_sb_putc(sb, '|');
+	rn_xlat_enum_unk(sb, x, v, "BPF_");
+}
+
+/* BPF_LD|BPF_W|BPF_ABS: the class, then its fields; bits no field names last */
+static void pr_bpf_code(struct rn_strbuf *sb, unsigned code)
+{
+	unsigned cls = code & 7, rest = 0;
+
+	rn_sb_puts(sb, t3_bpf_class[cls]);
+	if (cls == 2 || cls == 3) {	/* BPF_ST, BPF_STX: nothing more to name */
+		if (code & ~7u)
+			rn_sb_printf(sb, "|%#x /* BPF_??? */", code & ~7u);
+		return;
+	}
+	/* strace reads only the low byte of loads, ALU and jumps */
+	if (cls <= 1) {
+		pr_bpf_part(sb, t3_bpf_size, code & 0x18);
+		pr_bpf_part(sb, t3_bpf_mode, code & 0xe0);
+	} else if (cls == 4 || cls == 5) {
+		pr_bpf_part(sb, t3_bpf_src, code & 0x08);
+		pr_bpf_part(sb, cls == 4 ? t3_bpf_alu : t3_bpf_jmp, code & 0xf0);
+	} else if (cls == 6) {
+		pr_bpf_part(sb, t3_bpf_rval, code & 0x18);
+		rest = code & ~0x1fu;
+	} else {
+		pr_bpf_part(sb, t3_bpf_misc, code & 0xf8);
+		rest = code & 0xff00;
+	}
+	if (rest)
+		rn_sb_printf(sb, "|%#x /* BPF_??? */", rest);
+}
+
+/* SECCOMP_RET_ERRNO|0x1: a filter's return value */
+static void pr_seccomp_ret(struct rn_strbuf *sb, __u32 k)
+{
+	rn_xlat_enum_unk(sb, t3_seccomp_rets, k & 0xffff0000u, "SECCOMP_RET_");
+	if (k & 0xffff)
+		rn_sb_printf(sb, "|%#x", k & 0xffff);
+}
+
+/* BPF_STMT(code, k), or BPF_JUMP(code, k, jt, jf) when it jumps */
+static void pr_bpf_insn(struct rn_strbuf *sb, const __u8 *in)
+{
+	__u16 code;
+	__u32 k;
+
+	memcpy(&code, in, 2);
+	memcpy(&k, in + 4, 4);
+	rn_sb_puts(sb, in[2] || in[3] ? "BPF_JUMP(" : "BPF_STMT(");
+	pr_bpf_code(sb, code);
+	rn_sb_puts(sb, ", ");
+	if ((code & 7) == 6 && !in[2] && !in[3])
+		pr_seccomp_ret(sb, k);
+	else
+		rn_sb_put_hex(sb, k);
+	if (in[2] || in[3])
+		rn_sb_printf(sb, ", %#x, %#x", in[2], in[3]);
+	rn_sb_putc(sb, ')');
+}
+
+/* The instructions, read one by one (at most 65535: len is 16 bits) */
+static void pr_bpf_prog(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned len)
+{
+	__u8 in[8];
+
+	if (!addr || (len && dc_read(c, addr, in, sizeof(in), false) < 0)) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_putc(sb, '[');
+	for (unsigned n = 0; n < len; n++) {
+		if (n && dc_read(c, addr + 8ull * n, in, sizeof(in), false) < 0) {
+			rn_sb_puts(sb, ", ...");
+			break;
+		}
+		if (n)
+			rn_sb_puts(sb, ", ");
+		pr_bpf_insn(sb, in);
+	}
+	rn_sb_putc(sb, ']');
+}
+
+/* struct sock_fprog: the program's length and address; its instructions
+ * under -v, as strace */
+static void pr_sock_fprog(struct dctx *c, int i)
+{
+	__u64 p[2];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), p, sizeof(p), false) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_printf(ARG(c, i), "{len=%u, filter=", (unsigned)(__u16)p[0]);
+	if (c->o->verbose)
+		pr_bpf_prog(c, ARG(c, i), p[1], (__u16)p[0]);
+	else
+		pr_ptr(ARG(c, i), p[1]);
+	rn_sb_putc(ARG(c, i), '}');
+}
+
+static void pr_notif_sizes(struct dctx *c, int i)
+{
+	__u16 s[3];
+
+	if (dc_stop_unfinished(c, i) || !dc_out_ok(c, i))
+		return;
+	if (dc_read(c, RAW(c, i), s, sizeof(s), true) < 0)
+		dc_ptr(c, i);
+	else
+		rn_sb_printf(ARG(c, i), "{seccomp_notif=%u, seccomp_notif_resp=%u, seccomp_data=%u}",
+			     s[0], s[1], s[2]);
+}
+
+void dec_seccomp(struct dctx *c)
+{
+	__u32 op = (__u32)RAW(c, 0), v;
+
+	rn_xlat_enum_unk(ARG(c, 0), t3_seccomp_ops, op, "SECCOMP_SET_MODE_");
+	if (op == 1)
+		dc_flags_unk(c, 1, t3_seccomp_filter_flags, "SECCOMP_FILTER_FLAG_");
+	else
+		rn_sb_put_hex(ARG(c, 1), (__u32)RAW(c, 1));
+	if (op == 1) {
+		pr_sock_fprog(c, 2);
+	} else if (op == 2 && RAW(c, 2) && dc_read(c, RAW(c, 2), &v, sizeof(v), false) == 0) {
+		rn_sb_putc(ARG(c, 2), '[');
+		rn_xlat_enum_unk(ARG(c, 2), t3_seccomp_rets, v, "SECCOMP_RET_");
+		rn_sb_putc(ARG(c, 2), ']');
+	} else if (op == 3) {
+		pr_notif_sizes(c, 2);
+	} else {
+		dc_ptr(c, 2);
+	}
+}
