@@ -470,7 +470,7 @@ void dec_mq_open(struct dctx *c)
 {
 	__s64 attr[4];
 
-	dc_str(c, 0);
+	dc_path(c, 0);	/* strace does not cut the name at -s */
 	pr_open_flags(ARG(c, 1), RAW(c, 1));
 	c->rv = RV_FD;
 	if (!(RAW(c, 1) & 0100)) {	/* O_CREAT: then mode and attributes */
