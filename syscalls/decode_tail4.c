@@ -74,7 +74,7 @@ static const struct rn_xlat t4_rwf[] = {
 };
 
 /* data, key, rw flags, opcode, priority and fd: all io_cancel shows */
-static void pr_iocb_head(struct rn_strbuf *sb, const struct t4_iocb *cb)
+static void pr_iocb_head(struct dctx *c, struct rn_strbuf *sb, const struct t4_iocb *cb)
 {
 	rn_sb_printf(sb, "{aio_data=%#llx", (unsigned long long)cb->data);
 	if (cb->key)
@@ -91,7 +91,8 @@ static void pr_iocb_head(struct rn_strbuf *sb, const struct t4_iocb *cb)
 	} else if (cb->reqprio) {
 		rn_sb_printf(sb, ", aio_reqprio=%d", cb->reqprio);
 	}
-	rn_sb_printf(sb, ", aio_fildes=%d", (int)cb->fildes);
+	rn_sb_puts(sb, ", aio_fildes=");
+	pr_fd(c, sb, (int)cb->fildes);
 }
 
 /* What the opcode reads: the buffer (a string to write, the iovecs), the
@@ -141,7 +142,7 @@ static void pr_iocb_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool fu
 		pr_ptr(sb, addr);
 		return;
 	}
-	pr_iocb_head(sb, &cb);
+	pr_iocb_head(c, sb, &cb);
 	op = cb.opcode;
 	if (full && (op <= 1 || op == 5 || op == 7 || op == 8))
 		pr_iocb_body(c, sb, &cb);

@@ -138,21 +138,118 @@ static void pr_perf_config(struct rn_strbuf *sb, __u32 type, __u64 cfg)
 	}
 }
 
-/* Without -v strace shows the set bits only, precise_ip always, then "...". */
-static void pr_perf_bits(struct rn_strbuf *sb, __u64 bits)
+/* Without -v strace shows the set bits only, precise_ip always; with -v
+ * every bit. */
+static void pr_perf_bits(struct rn_strbuf *sb, __u64 bits, bool all)
 {
 	for (int b = 0; b < 38; b++) {
 		if (b == 15) {
 			rn_sb_printf(sb, ", precise_ip=%u /* %s */", (unsigned)(bits >> 15) & 3,
 				     t4_perf_skid[(bits >> 15) & 3]);
 			b++;
-		} else if (bits & (1ull << b)) {
-			rn_sb_printf(sb, ", %s=1", t4_perf_bits[b]);
+		} else if (all || (bits & (1ull << b))) {
+			rn_sb_printf(sb, ", %s=%u", t4_perf_bits[b], (unsigned)(bits >> b) & 1);
 		}
 	}
 	if (bits >> 38)
 		rn_sb_printf(sb, ", __reserved_1=%#llx /* Bits 63..38 */",
 			     (unsigned long long)(bits >> 38));
+}
+
+static const struct rn_xlat t4_perf_branch_types[] = {
+	XLAT_PAIR(1u << 0, "PERF_SAMPLE_BRANCH_USER"),
+	XLAT_PAIR(1u << 1, "PERF_SAMPLE_BRANCH_KERNEL"),
+	XLAT_PAIR(1u << 2, "PERF_SAMPLE_BRANCH_HV"), XLAT_PAIR(1u << 3, "PERF_SAMPLE_BRANCH_ANY"),
+	XLAT_PAIR(1u << 4, "PERF_SAMPLE_BRANCH_ANY_CALL"),
+	XLAT_PAIR(1u << 5, "PERF_SAMPLE_BRANCH_ANY_RETURN"),
+	XLAT_PAIR(1u << 6, "PERF_SAMPLE_BRANCH_IND_CALL"),
+	XLAT_PAIR(1u << 7, "PERF_SAMPLE_BRANCH_ABORT_TX"),
+	XLAT_PAIR(1u << 8, "PERF_SAMPLE_BRANCH_IN_TX"),
+	XLAT_PAIR(1u << 9, "PERF_SAMPLE_BRANCH_NO_TX"),
+	XLAT_PAIR(1u << 10, "PERF_SAMPLE_BRANCH_COND"),
+	XLAT_PAIR(1u << 11, "PERF_SAMPLE_BRANCH_CALL_STACK"),
+	XLAT_PAIR(1u << 12, "PERF_SAMPLE_BRANCH_IND_JUMP"),
+	XLAT_PAIR(1u << 13, "PERF_SAMPLE_BRANCH_CALL"),
+	XLAT_PAIR(1u << 14, "PERF_SAMPLE_BRANCH_NO_FLAGS"),
+	XLAT_PAIR(1u << 15, "PERF_SAMPLE_BRANCH_NO_CYCLES"),
+	XLAT_PAIR(1u << 16, "PERF_SAMPLE_BRANCH_TYPE_SAVE"),
+	XLAT_PAIR(1u << 17, "PERF_SAMPLE_BRANCH_HW_INDEX"),
+	XLAT_PAIR(1u << 18, "PERF_SAMPLE_BRANCH_PRIV_SAVE"), XLAT_END,
+};
+
+static const struct rn_xlat t4_hw_breakpoint_types[] = {
+	XLAT_PAIR(0, "HW_BREAKPOINT_EMPTY"), XLAT_PAIR(3, "HW_BREAKPOINT_RW"),
+	XLAT_PAIR(1, "HW_BREAKPOINT_R"), XLAT_PAIR(2, "HW_BREAKPOINT_W"),
+	XLAT_PAIR(4, "HW_BREAKPOINT_X"), XLAT_END,
+};
+
+/* struct perf_event_attr past the flags word, by byte offset */
+static __u64 perf_u64(const __u8 *a, size_t off)
+{
+	__u64 v;
+
+	memcpy(&v, a + off, sizeof(v));
+	return v;
+}
+
+static __u32 perf_u32(const __u8 *a, size_t off)
+{
+	__u32 v;
+
+	memcpy(&v, a + off, sizeof(v));
+	return v;
+}
+
+/* -v: the wakeup count, the breakpoint or config1/2, then what each size
+ * version added */
+static void pr_perf_verbose(struct rn_strbuf *sb, const __u8 *a, __u32 size)
+{
+	__u64 sample = perf_u64(a, 24), bits = perf_u64(a, 40);
+	__u16 max_stack;
+
+	rn_sb_printf(sb, ", %s=%u", (bits & (1u << 14)) ? "wakeup_watermark" : "wakeup_events",
+		     perf_u32(a, 48));
+	if (perf_u32(a, 0) == 5) {
+		rn_sb_puts(sb, ", bp_type=");
+		rn_xlat_flags(sb, t4_hw_breakpoint_types, perf_u32(a, 52));
+		rn_sb_printf(sb, ", bp_addr=%#llx", (unsigned long long)perf_u64(a, 56));
+		if (size >= 72)
+			rn_sb_printf(sb, ", bp_len=%llu", (unsigned long long)perf_u64(a, 64));
+	} else {
+		rn_sb_printf(sb, ", config1=%#llx", (unsigned long long)perf_u64(a, 56));
+		if (size >= 72)
+			rn_sb_printf(sb, ", config2=%#llx", (unsigned long long)perf_u64(a, 64));
+	}
+	if (size >= 80 && (sample & (1u << 11))) {
+		rn_sb_puts(sb, ", branch_sample_type=");
+		pr_flags_unk(sb, t4_perf_branch_types, perf_u64(a, 72), "PERF_SAMPLE_BRANCH_");
+	}
+	if (size >= 96) {
+		rn_sb_printf(sb, ", sample_regs_user=%#llx", (unsigned long long)perf_u64(a, 80));
+		if (sample & (1u << 13))
+			rn_sb_printf(sb, ", sample_stack_user=%#x", perf_u32(a, 88));
+		if (bits & (1u << 25)) {
+			rn_sb_puts(sb, ", clockid=");
+			rn_xlat_enum_unk(sb, rn_xl_clocks, perf_u32(a, 92), "CLOCK_");
+		}
+	}
+	if (size >= 104)
+		rn_sb_printf(sb, ", sample_regs_intr=%#llx", (unsigned long long)perf_u64(a, 96));
+	if (size >= 112) {
+		memcpy(&max_stack, a + 108, sizeof(max_stack));
+		rn_sb_printf(sb, ", aux_watermark=%u, sample_max_stack=%u", perf_u32(a, 104),
+			     max_stack);
+		memcpy(&max_stack, a + 110, sizeof(max_stack));
+		if (max_stack)
+			rn_sb_printf(sb, " /* bytes 110..111: %#x */", max_stack);
+	}
+	if (size >= 120) {
+		rn_sb_printf(sb, ", aux_sample_size=%u", perf_u32(a, 112));
+		if (perf_u32(a, 116))
+			rn_sb_printf(sb, " /* bytes 116..119: %#x */", perf_u32(a, 116));
+	}
+	if (size >= 128)
+		rn_sb_printf(sb, ", sig_data=%#llx", (unsigned long long)perf_u64(a, 120));
 }
 
 static void pr_perf_size(struct rn_strbuf *sb, __u32 size)
@@ -161,22 +258,24 @@ static void pr_perf_size(struct rn_strbuf *sb, __u32 size)
 }
 
 /* struct perf_event_attr: type, size, config, period/freq, sample_type,
- * read_format, the flag bits (words 0-6 of the structure) */
+ * read_format, the flag bits; under -v the rest, as far as size reaches */
 static void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 {
-	__u64 w[7];
+	__u8 a[128] = { 0 };
 	__u32 type, size, nsize;
 
-	if (!addr || dc_read(c, addr, w, sizeof(w), false) < 0) {
+	if (!addr || dc_read(c, addr, a, 64, false) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}
-	type = (__u32)w[0];
-	size = (__u32)(w[0] >> 32);
+	type = perf_u32(a, 0);
+	size = perf_u32(a, 4);
 	if (size && size < 64) {	/* smaller than the first version */
 		pr_ptr(sb, addr);
 		return;
 	}
+	if (size > 64 && dc_read(c, addr + 64, a + 64, (size < 128 ? size : 128) - 64, false) < 0)
+		size = 64;
 	rn_sb_puts(sb, "{type=");
 	rn_xlat_enum_unk(sb, t4_perf_types, type, "PERF_TYPE_");
 	rn_sb_puts(sb, ", size=");
@@ -188,18 +287,28 @@ static void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 		pr_perf_size(sb, nsize);
 	}
 	rn_sb_puts(sb, ", config=");
-	pr_perf_config(sb, type, w[1]);
-	rn_sb_printf(sb, ", %s=%llu, sample_type=", (w[5] & (1u << 10)) ? "sample_freq" :
-		     "sample_period", (unsigned long long)w[2]);
-	pr_flags_unk(sb, t4_perf_sample_types, w[3], "PERF_SAMPLE_");
+	pr_perf_config(sb, type, perf_u64(a, 8));
+	rn_sb_printf(sb, ", %s=%llu, sample_type=", (perf_u64(a, 40) & (1u << 10)) ?
+		     "sample_freq" : "sample_period", (unsigned long long)perf_u64(a, 16));
+	pr_flags_unk(sb, t4_perf_sample_types, perf_u64(a, 24), "PERF_SAMPLE_");
 	rn_sb_puts(sb, ", read_format=");
-	pr_flags_unk(sb, t4_perf_read_formats, w[4], "PERF_FORMAT_");
-	pr_perf_bits(sb, w[5]);
-	rn_sb_puts(sb, ", ...}");
+	pr_flags_unk(sb, t4_perf_read_formats, perf_u64(a, 32), "PERF_FORMAT_");
+	pr_perf_bits(sb, perf_u64(a, 40), c->o->verbose);
+	if (!c->o->verbose)
+		rn_sb_puts(sb, ", ...");
+	else
+		pr_perf_verbose(sb, a, size ? size : 64);
+	if (c->o->verbose && size > 128)	/* past the version 7 strace 6.1 knows */
+		rn_sb_puts(sb, ", ...");
+	rn_sb_putc(sb, '}');
 }
 
+/* The whole call at exit: an E2BIG failure shows the size the kernel wrote
+ * back inside the structure, which an entry part could not end with. */
 void dec_perf_event_open(struct dctx *c)
 {
+	if (dc_stop_unfinished(c, 0))
+		return;
 	pr_perf_attr(c, ARG(c, 0), RAW(c, 0));
 	dc_int(c, 1);
 	dc_int(c, 2);
@@ -279,15 +388,27 @@ static void pr_bpf_name(struct rn_strbuf *sb, const __u8 *name)
 	pr_quoted(sb, name, nul ? (size_t)(nul - name) : 15, !nul);
 }
 
-/* ", ..." when a byte is set past the fields the command reads */
-static void pr_bpf_tail(struct rn_strbuf *sb, const __u8 *a, size_t end, size_t n)
+/* A byte set past the fields the command reads: ", ...", under -v all the
+ * bytes from there to size (at most a page), as strace's extra_data. */
+static void pr_bpf_tail(struct dctx *c, struct rn_strbuf *sb, const __u8 *a, size_t end,
+			size_t n, __u64 size)
 {
-	for (size_t i = end; i < n; i++) {
-		if (a[i]) {
-			rn_sb_puts(sb, ", ...");
-			return;
-		}
+	size_t i, len;
+	char *buf;
+
+	for (i = end; i < n && !a[i]; i++)
+		;
+	if (i >= n)
+		return;
+	len = (size < 4096 ? size : 4096) - end;
+	buf = dc_scratch(len);
+	if (!c->o->verbose || dc_read(c, RAW(c, 1) + end, buf, len, false) < 0) {
+		rn_sb_puts(sb, ", ...");
+		return;
 	}
+	rn_sb_puts(sb, ", extra_data=\"");
+	rn_escape_hex(sb, buf, len);
+	rn_sb_printf(sb, "\" /* bytes %zu..%zu */", end, end + len - 1);
 }
 
 static __u32 bpf_u32(const __u8 *a, size_t off)
@@ -384,7 +505,7 @@ void dec_bpf(struct dctx *c)
 			pr_bpf_map_create(c, sb, a, size);
 		else
 			end = pr_bpf_map_elem(c, sb, cmd, a, size);
-		pr_bpf_tail(sb, a, end, n);
+		pr_bpf_tail(c, sb, a, end, n, size);
 		rn_sb_putc(sb, '}');
 	}
 	dc_uint(c, 2);

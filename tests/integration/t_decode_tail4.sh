@@ -76,6 +76,19 @@ for call in 'io_setup(8, [ADDR]) = 0' 'io_setup(1, NULL)' \
 	'syscall_0x1ce(0x1000, 0x1000, 0, '; do
 	grep -qF -- "$call" "$WORK/r.m" || fail "no line with $call compared"
 done
+# -v (perf_event_attr's every field, bpf's extra_data) and -y (descriptors
+# inside the structures); extra_data holds stack addresses
+strace -v -y -o "$WORK/sv" "$T" || fail "strace -v -y failed"
+"$RENACER" --backend=ptrace -v -y -o "$WORK/rv" "$T" || fail "renacer -v -y failed"
+mask "$WORK/sv" | sed -E 's/extra_data="[^"]*"/extra_data=X/' >"$WORK/sv.m"
+mask "$WORK/rv" | sed -E 's/extra_data="[^"]*"/extra_data=X/' >"$WORK/rv.m"
+diff "$WORK/sv.m" "$WORK/rv.m" || fail "ptrace -v -y: lines differ from strace's"
+for call in 'sigtrap=0, wakeup_events=0, config1=0, config2=0, sample_regs_user=0' \
+	'aux_sample_size=0, sig_data=0}, 0, -1, -1, PERF_FLAG_FD_CLOEXEC)' \
+	'key=ADDR, extra_data=X /* bytes 16..143 */}, 144)' '</etc/passwd>, aio_buf=ADDR, aio_nbytes=4' \
+	'map_extra=0}, 144) = ' '<anon_inode:bpf-map>, key=ADDR' '</tmp>}, 0) = '; do
+	grep -qF -- "$call" "$WORK/rv.m" || fail "no -v -y line with $call compared"
+done
 if have_ebpf; then
 	"$RENACER" --backend=ebpf -o "$WORK/e" "$T" || fail "renacer --backend=ebpf failed"
 	mask "$WORK/e" >"$WORK/e.m"
