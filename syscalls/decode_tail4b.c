@@ -509,8 +509,9 @@ void dec_bpf(struct dctx *c)
 		rn_sb_putc(sb, '}');
 	}
 	dc_uint(c, 2);
-	if (cmd == 0)
-		c->rv = RV_FD;
+	/* the row says fd, so that -y on eBPF records the new map's path */
+	if (cmd != 0)
+		c->rv = RV_DEC;
 }
 
 /* --- fsconfig(fd, cmd, key, value, aux), fsmount(fd, flags, attr_flags) */
@@ -627,8 +628,8 @@ void dec_landlock_create_ruleset(struct dctx *c)
 	}
 	dc_ulong(c, 1);
 	dc_flags_unk(c, 2, t4_landlock_ruleset_flags, "LANDLOCK_CREATE_RULESET_");
-	if (!(RAW(c, 2) & 1))
-		c->rv = RV_FD;
+	if (RAW(c, 2) & 1)	/* the ABI version, not a ruleset */
+		c->rv = RV_DEC;
 }
 
 void dec_landlock_add_rule(struct dctx *c)
