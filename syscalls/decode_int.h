@@ -143,5 +143,11 @@ void pr_key_serial(struct rn_strbuf *sb, __u32 id);
 bool dc_out_ok(struct dctx *c, int i);
 void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len);
 void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
+/* Shared with decode_tail4.c: the other process's iovecs, addresses only, and
+ * IOPRIO_PRIO_VALUE(class, data) (decode_tail2.c); struct sigevent, NULL for 0
+ * (decode_tail.c). */
+void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt);
+void pr_ioprio(struct rn_strbuf *sb, __u32 v);
+void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 
 #endif /* RN_DECODE_INT_H */

@@ -25,7 +25,7 @@ static const struct rn_xlat tl_tfd_timer_flags[] = {
 
 /* struct sigevent (x86_64): value 8, signo 4, notify 4, then the tid or the
  * thread function and attributes */
-static void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
+void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 {
 	__u8 s[32];
 	__u64 val, fn, attr;
@@ -470,7 +470,7 @@ void dec_mq_open(struct dctx *c)
 {
 	__s64 attr[4];
 
-	dc_str(c, 0);
+	dc_path(c, 0);	/* strace does not cut the name at -s */
 	pr_open_flags(ARG(c, 1), RAW(c, 1));
 	c->rv = RV_FD;
 	if (!(RAW(c, 1) & 0100)) {	/* O_CREAT: then mode and attributes */

@@ -214,7 +214,7 @@ static const struct rn_xlat t2_ioprio_class[] = {
 	XLAT_PAIR(2, "IOPRIO_CLASS_BE"), XLAT_PAIR(3, "IOPRIO_CLASS_IDLE"), XLAT_END,
 };
 
-static void pr_ioprio(struct rn_strbuf *sb, __u32 v)
+void pr_ioprio(struct rn_strbuf *sb, __u32 v)
 {
 	rn_sb_puts(sb, "IOPRIO_PRIO_VALUE(");
 	rn_xlat_enum_unk(sb, t2_ioprio_class, v >> 13, "IOPRIO_CLASS_");

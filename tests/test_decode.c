@@ -409,6 +409,33 @@ static void test_errors(void **state)
 	assert_string_equal(decode(), "close(9) = -1 ENOTSUPP (Unknown error)");
 }
 
+/* decode_tail4.c/tail4b.c: calls newer than strace 6.1 keep their names
+ * (strace 6.1 says syscall_0x1c6), their registers in hex; an output
+ * context; a bad command */
+static void test_tail4(void **state)
+{
+	__u64 ctx = 0x7f0000001000ULL;
+	__u32 map[5] = { 2, 4, 8, 2, 0 };
+
+	(void)state;
+	ev_syscall(454, -EINVAL, 0, 0, 1, 2, 0, 0);
+	assert_string_equal(decode(), "futex_wake(0, 0, 0x1, 0x2) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_io_setup, 0, 8, P1, 0, 0, 0, 0);
+	ev_region(P1, &ctx, sizeof(ctx), RN_REG_EXIT);
+	assert_string_equal(decode(), "io_setup(8, [0x7f0000001000]) = 0");
+	ev_syscall(__NR_bpf, -EINVAL, 999, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "bpf(0x3e7 /* BPF_??? */, NULL, 0) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_bpf, 3, 0, P1, 20, 0, 0, 0);
+	ev_region(P1, map, sizeof(map), 0);
+	assert_string_equal(decode(), "bpf(BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, "
+			    "key_size=4, value_size=8, max_entries=2, map_flags=0}, 20) = 3");
+	ev_syscall(__NR_fsmount, -EINVAL, -1, 2, 0x1000000, 0, 0, 0);
+	assert_string_equal(decode(), "fsmount(-1, 0x2 /* FSMOUNT_??? */, "
+			    "0x1000000 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)");
+}
+
 static void test_generic(void **state)
 {
 	(void)state;
@@ -1239,6 +1266,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unfinished, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tail4, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_terse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_show_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stat, setup, teardown),
