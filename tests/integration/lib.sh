@@ -74,3 +74,24 @@ with_int() {
 	trap - INT QUIT
 	exec "$@"
 }
+
+# ebpf_vs_strace NAME PROG GREP_OPT REGEX MIN: PROG traced by the eBPF
+# backend and masked by the caller's mask(), against strace's masked
+# $WORK/s.m on the lines `grep GREP_OPT REGEX` selects (-E: the calls whose
+# arguments are all registers; -vE: all but the uncaptured ones), at least
+# MIN of them; the other differences listed (uncaptured memory)
+ebpf_vs_strace() {
+	local name=$1 prog=$2 opt=$3 re=$4 min=$5
+	if ! have_ebpf; then
+		echo "$name: SKIP eBPF part: the eBPF backend is unavailable here" >&2
+		return 0
+	fi
+	"$RENACER" --backend=ebpf -o "$WORK/e" "$prog" || fail "renacer --backend=ebpf failed"
+	mask "$WORK/e" >"$WORK/e.m"
+	grep "$opt" "$re" "$WORK/s.m" >"$WORK/s.reg"
+	grep "$opt" "$re" "$WORK/e.m" >"$WORK/e.reg"
+	[ "$(wc -l <"$WORK/s.reg")" -ge "$min" ] || fail "only $(wc -l <"$WORK/s.reg") lines to compare"
+	diff "$WORK/s.reg" "$WORK/e.reg" || fail "ebpf: compared lines differ from strace's"
+	echo "$name: eBPF lines that differ (uncaptured memory):" >&2
+	diff "$WORK/s.m" "$WORK/e.m" | grep '^>' >&2 || true
+}

@@ -112,18 +112,7 @@ for call in 'filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4), BPF_JUMP(BPF_JMP|BPF_K
 	'0x12340000 /* SECCOMP_RET_??? */|0x5678' '{len=0, filter=[]}' 'dqb_btime=0, dqb_itime=0, dqb_valid=0}'; do
 	grep -qF -- "$call" "$WORK/rv.m" || fail "no -v line with $call compared"
 done
-if have_ebpf; then
-	"$RENACER" --backend=ebpf -o "$WORK/e" "$T" || fail "renacer --backend=ebpf failed"
-	mask "$WORK/e" >"$WORK/e.m"
-	# calls whose arguments are all registers print the same there
-	regs='^(personality|sysfs|iopl|ioperm|reboot|mseal|map_shadow_stack|set_mempolicy_home_node|remap_file_pages|ptrace\(PTRACE_(POKEDATA|CONT|SYSCALL|ATTACH|DETACH|SEIZE|SETOPTIONS|INTERRUPT|KILL|GETSIGMASK)|ptrace\(0x|keyctl\(KEYCTL_(GET_KEYRING_ID|REVOKE|INVALIDATE|SETPERM|CHOWN|SET_TIMEOUT|LINK|UNLINK|CLEAR)|keyctl\(0x|seccomp\(SECCOMP_SET_MODE_STRICT, 0x1|seccomp\(0x|adjtimex\(NULL|clock_adjtime\(0x63|(get|set)_thread_area\(NULL|modify_ldt\(99|sched_setattr\(-1, NULL|sched_getattr\(-1, NULL|migrate_pages\(-1, 0, NULL|move_pages\(-1, 0, NULL|process_madvise\(-1, NULL|kexec_file_load\(-1, -1, 0, NULL|quotactl\(QCMD\(0x123)'
-	grep -E "$regs" "$WORK/s.m" >"$WORK/s.reg"
-	grep -E "$regs" "$WORK/e.m" >"$WORK/e.reg"
-	[ "$(wc -l <"$WORK/s.reg")" -ge 50 ] || fail "only $(wc -l <"$WORK/s.reg") register-only lines"
-	diff "$WORK/s.reg" "$WORK/e.reg" || fail "ebpf: register-only calls differ from strace's"
-	echo "t_decode_tail3: eBPF lines that differ (uncaptured memory):" >&2
-	diff "$WORK/s.m" "$WORK/e.m" | grep '^>' >&2 || true
-else
-	echo "t_decode_tail3: SKIP eBPF part: the eBPF backend is unavailable here" >&2
-fi
+# calls whose arguments are all registers print the same there
+regs='^(personality|sysfs|iopl|ioperm|reboot|mseal|map_shadow_stack|set_mempolicy_home_node|remap_file_pages|ptrace\(PTRACE_(POKEDATA|CONT|SYSCALL|ATTACH|DETACH|SEIZE|SETOPTIONS|INTERRUPT|KILL|GETSIGMASK)|ptrace\(0x|keyctl\(KEYCTL_(GET_KEYRING_ID|REVOKE|INVALIDATE|SETPERM|CHOWN|SET_TIMEOUT|LINK|UNLINK|CLEAR)|keyctl\(0x|seccomp\(SECCOMP_SET_MODE_STRICT, 0x1|seccomp\(0x|adjtimex\(NULL|clock_adjtime\(0x63|(get|set)_thread_area\(NULL|modify_ldt\(99|sched_setattr\(-1, NULL|sched_getattr\(-1, NULL|migrate_pages\(-1, 0, NULL|move_pages\(-1, 0, NULL|process_madvise\(-1, NULL|kexec_file_load\(-1, -1, 0, NULL|quotactl\(QCMD\(0x123)'
+ebpf_vs_strace t_decode_tail3 "$T" -E "$regs" 50
 echo "t_decode_tail3: ok ($n lines as strace prints them)"

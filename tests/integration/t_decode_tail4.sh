@@ -105,18 +105,7 @@ for call in 'sigtrap=0, wakeup_events=0, config1=0, config2=0, sample_regs_user=
 	'map_extra=0}, 144) = ' '<anon_inode:bpf-map>, key=ADDR' '</tmp>}, 0) = '; do
 	grep -qF -- "$call" "$WORK/rv.m" || fail "no -v -y line with $call compared"
 done
-if have_ebpf; then
-	"$RENACER" --backend=ebpf -o "$WORK/e" "$T" || fail "renacer --backend=ebpf failed"
-	mask "$WORK/e" >"$WORK/e.m"
-	# all but the calls whose memory the capture rules cannot reach there
-	skip='^(io_submit\([^N]|io_pgetevents\(ADDR|io_uring_setup\(0, |io_uring_register\(.*(FILES_UPDATE|PROBE, [^N]|MAX_WORKERS))'
-	grep -vE "$skip" "$WORK/s.m" >"$WORK/s.reg"
-	grep -vE "$skip" "$WORK/e.m" >"$WORK/e.reg"
-	[ "$(wc -l <"$WORK/s.reg")" -ge 70 ] || fail "only $(wc -l <"$WORK/s.reg") lines to compare"
-	diff "$WORK/s.reg" "$WORK/e.reg" || fail "ebpf: lines differ from strace's"
-	echo "t_decode_tail4: eBPF lines that differ (uncaptured memory):" >&2
-	diff "$WORK/s.m" "$WORK/e.m" | grep '^>' >&2 || true
-else
-	echo "t_decode_tail4: SKIP eBPF part: the eBPF backend is unavailable here" >&2
-fi
+# all but the calls whose memory the capture rules cannot reach there
+skip='^(io_submit\([^N]|io_pgetevents\(ADDR|io_uring_setup\(0, |io_uring_register\(.*(FILES_UPDATE|PROBE, [^N]|MAX_WORKERS))'
+ebpf_vs_strace t_decode_tail4 "$T" -vE "$skip" 70
 echo "t_decode_tail4: ok ($n lines as strace prints them)"
