@@ -50,6 +50,7 @@ extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_fl
 	rn_xl_clocks[], rn_xl_timer_flags[], rn_xl_ioctls[], rn_xl_statx_masks[],
 	rn_xl_statx_attrs[], rn_xl_statx_sync[], rn_xl_resolve_flags[], rn_xl_dirent_types[],
 	rn_xl_file_types[], rn_xl_lock_types[], rn_xl_dumpable[], rn_xl_netlink_protocols[],
+	rn_xl_shmctl_cmds[], rn_xl_msgctl_cmds[], rn_xl_semctl_cmds[],
 	rn_xl_inotify_flags[], rn_xl_pipe_flags[], rn_xl_sfd_flags[], rn_xl_efd_flags[],
 	rn_xl_tfd_flags[], rn_xl_memfd_flags[], rn_xl_close_range_flags[], rn_xl_mlockall[],
 	rn_xl_msync_flags[], rn_xl_unshare_flags[], rn_xl_fs_magic[], rn_xl_statfs_flags[],

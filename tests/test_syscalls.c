@@ -9,7 +9,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/msg.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/timex.h>
@@ -173,6 +176,9 @@ static void test_capture(void **state)
 	assert_int_equal(cap(__NR_modify_ldt, 1)->size, sizeof(struct user_desc));
 	assert_int_equal(cap(__NR_sched_setattr, 1)->size, SCHED_ATTR_SIZE_VER1);
 	assert_int_equal(cap(__NR_ptrace, 3)->size, sizeof(struct user_regs_struct));
+	assert_int_equal(cap(__NR_msgctl, 2)->size, sizeof(struct msqid_ds));
+	assert_true(cap(__NR_shmctl, 2)->size >= sizeof(struct shmid_ds));
+	assert_true(cap(__NR_semctl, 3)->size >= sizeof(struct semid_ds));
 	assert_int_equal(cap(__NR_poll, 0)->kind, RN_CAP_FIXED_ARGN);
 	assert_int_equal(cap(__NR_poll, 0)->len_arg, 1);
 	assert_int_equal(rn_syscall_capture(-5)->arg[0].kind, RN_CAP_NONE);
