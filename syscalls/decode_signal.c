@@ -46,6 +46,10 @@ static void pr_chld(struct rn_strbuf *sb, const struct si_view *v)
 
 static void pr_si(struct rn_strbuf *sb, const struct si_view *v)
 {
+	if (!v->signo) {	/* nothing there (waitid's WNOHANG), as strace */
+		rn_sb_puts(sb, "{}");
+		return;
+	}
 	rn_sb_printf(sb, "{si_signo=%s, si_code=%s", rn_signal_name(v->signo),
 		     rn_sicode_name(v->signo, v->code));
 	if (v->err) {
@@ -66,7 +70,8 @@ static void pr_si(struct rn_strbuf *sb, const struct si_view *v)
 		}
 	} else if (v->code <= 0) {
 		rn_sb_printf(sb, ", si_pid=%d, si_uid=%d", v->pid, v->uid);
-		if (v->have_value && (v->code == SI_QUEUE || v->code == SI_MESGQ)) {
+		/* a zero si_value is not shown (strace) */
+		if (v->have_value && v->sival_ptr && (v->code == SI_QUEUE || v->code == SI_MESGQ)) {
 			rn_sb_printf(sb, ", si_int=%d, si_ptr=", v->sival_int);
 			pr_ptr(sb, v->sival_ptr);
 		}

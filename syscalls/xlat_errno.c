@@ -280,7 +280,7 @@ static const struct code_name si_common[] = {
 	{ SI_USER, "SI_USER" }, { SI_KERNEL, "SI_KERNEL" }, { SI_QUEUE, "SI_QUEUE" },
 	{ SI_TIMER, "SI_TIMER" }, { SI_MESGQ, "SI_MESGQ" }, { SI_ASYNCIO, "SI_ASYNCIO" },
 	{ SI_SIGIO, "SI_SIGIO" }, { SI_TKILL, "SI_TKILL" }, { SI_DETHREAD, "SI_DETHREAD" },
-	{ -7, "SI_ASYNCNL" }, { 0, NULL },
+	{ -60, "SI_ASYNCNL" }, { 0, NULL },
 };
 
 static const struct code_name si_chld[] = {

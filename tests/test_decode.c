@@ -772,6 +772,14 @@ static void test_siginfo(void **state)
 	rn_decode_siginfo(&ev, &sb);
 	assert_string_equal(sb.buf, "{si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=77, si_uid=0}");
 	rn_sb_reset(&sb);
+	ev.sig = (struct rn_signal_rec){ .signo = SIGUSR1, .code = -60, .pid = 7 };
+	rn_decode_siginfo(&ev, &sb);
+	assert_string_equal(sb.buf, "{si_signo=SIGUSR1, si_code=SI_ASYNCNL, si_pid=7, si_uid=0}");
+	rn_sb_reset(&sb);
+	ev.sig = (struct rn_signal_rec){ .signo = 0, .code = SI_USER, .pid = 7 };
+	rn_decode_siginfo(&ev, &sb);
+	assert_string_equal(sb.buf, "{}");	/* nothing there, as strace */
+	rn_sb_reset(&sb);
 	ev.sig = (struct rn_signal_rec){ .signo = SIGSEGV, .code = SEGV_MAPERR, .addr = 0x10 };
 	rn_decode_siginfo(&ev, &sb);
 	assert_string_equal(sb.buf, "{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}");
@@ -921,6 +929,8 @@ static void test_misc_process(void **state)
 	assert_string_equal(decode(), "set_robust_list(0x7f5a278cfa20, 24) = 0");
 	ev_syscall(__NR_rseq, 0, 0x7f5a278d0060, 0x20, 0, 0x53053053, 0, 0);
 	assert_string_equal(decode(), "rseq(0x7f5a278d0060, 0x20, 0, 0x53053053) = 0");
+	ev_syscall(__NR_rseq, -EINVAL, 0, 0x20, 1, 0, 0, 0);	/* strace 6.1: all in hex */
+	assert_string_equal(decode(), "rseq(0, 0x20, 0x1, 0) = -1 EINVAL (Invalid argument)");
 	ev_syscall(__NR_getcwd, 10, P1, 64, 0, 0, 0, 0);
 	ev_region(P1, "/tmp/dref", 10, RN_REG_EXIT);
 	assert_string_equal(decode(), "getcwd(\"/tmp/dref\", 64) = 10");

@@ -32,7 +32,8 @@ for call in timer_create timer_settime timer_gettime timerfd_settime get_mempoli
 	set_mempolicy mbind rt_sigtimedwait rt_sigqueueinfo \
 	rt_tgsigqueueinfo 'times({' 'utime("' 'utimes(' futimesat 'mount("' 'swapon(' \
 	'mq_open(' settimeofday pwritev2 preadv2 sethostname setdomainname 'getdents(' \
-	si_timerid; do
+	si_timerid 'rt_sigqueueinfo(PID, SIGUSR2, {})' 'rseq(0, 0x20, 0x1, 0)' \
+	'{si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid=PID, si_uid=0}, NULL, 8) = 12 (SIGUSR2)'; do
 	grep -qF "$call" "$WORK/r.m" || fail "no $call line compared"
 done
 # the descriptor numbers depend on what the test runner left open

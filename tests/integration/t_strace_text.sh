@@ -65,7 +65,7 @@ taskset|taskset -c 0 true
 nice|nice -n 5 true
 unshare|unshare -u hostname"
 
-KNOWN_GAPS="ps@ebpf:0.98 its reads of /proc/PID/status differ in length: under strace the file names a TracerPid (strace's pid), under eBPF there is no tracer (TracerPid:	0), so the 1024-byte reads split it elsewhere"
+KNOWN_GAPS=""
 
 backends=ptrace
 have_ebpf && backends="ptrace ebpf"

@@ -14,7 +14,10 @@ becomes, per task, the sequence of its lines:
 - what differs from run to run is masked: pids (every number that is a pid
   of the trace), addresses, times, random bytes, netlink sequence numbers (a clock), inode numbers of files the
   run creates, child's CPU times, and the lines whose presence depends on
-  scheduling (futex, sched_yield, restart_syscall, EAGAIN/EINTR retries).
+  scheduling (futex, sched_yield, restart_syscall, EAGAIN/EINTR retries);
+- what a process reads from /proc/PID/status: the file names its tracer's pid
+  (TracerPid:), 0 when there is none (eBPF), so the bytes and the count of
+  each read of it depend on the tracer, not on the program.
 
 REFERENCE and REFERENCE2 are two runs of the reference tracer: a line of
 REFERENCE that REFERENCE2 does not have is volatile (it reads something that
@@ -85,11 +88,13 @@ def parse(path):
     out = []
     for pid in order:
         seq = []
+        status_fds = set()
         for line in tasks[pid]:
             if line is None:
                 continue
             if SCHED.search(line):
                 continue
+            line = status_reads(line, status_fds)
             for rx, rep in MASKS:
                 line = rx.sub(rep, line)
             if pid_re:
@@ -97,6 +102,28 @@ def parse(path):
             seq.append(line)
         out.append(seq)
     return out
+
+
+STATUS_OPEN = re.compile(r'^open(?:at)?\(.*"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/status"'
+                         r'.*\) += (\d+)$')
+CLOSE = re.compile(r"^close\((\d+)\)")
+READ = re.compile(r'^(read\((\d+), )(".*"(?:\.\.\.)?)(, \d+\) += )(\d+)$')
+
+
+def status_reads(line, fds):
+    """A read of an open /proc/PID/status with its bytes and count masked."""
+    m = STATUS_OPEN.match(line)
+    if m:
+        fds.add(m.group(1))
+        return line
+    m = CLOSE.match(line)
+    if m:
+        fds.discard(m.group(1))
+        return line
+    m = READ.match(line)
+    if m and m.group(2) in fds and m.group(5) != "0":
+        return m.group(1) + "STATUS" + m.group(4) + "N"
+    return line
 
 
 def task(seqs, i):

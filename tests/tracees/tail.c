@@ -111,6 +111,19 @@ static void signals(void)
 	si.si_code = SI_QUEUE;
 	syscall(SYS_rt_tgsigqueueinfo, getpid(), (int)syscall(SYS_gettid), SIGUSR2, &si);
 	syscall(SYS_rt_sigtimedwait, &set, NULL, &ts, 8);
+	/* si_signo 0 prints as {}; a zero si_value is not shown */
+	memset(&si, 0, sizeof(si));
+	si.si_code = -60;
+	syscall(SYS_rt_sigqueueinfo, getpid(), SIGUSR2, &si);
+	syscall(SYS_rt_sigtimedwait, &set, &si, NULL, 8);
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR2;
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	syscall(SYS_rt_sigqueueinfo, getpid(), SIGUSR2, &si);
+	syscall(SYS_rt_sigtimedwait, &set, &si, NULL, 8);
+	/* strace 6.1 has no rseq decoder: every argument in hex */
+	syscall(SYS_rseq, NULL, 0x20, 1, 0);
 }
 
 static void files(void)
