@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Decoders for files and descriptors: open, read/write, stat, fcntl, ... */
+/* Decoders for files and descriptors: open, read/write, stat, ... (fcntl: decode_fcntl.c) */
 #include "decode_int.h"
 
 #include <fcntl.h>
@@ -378,87 +378,6 @@ void dec_fstatfs(struct dctx *c)
 	if (dc_stop_unfinished(c, 1))
 		return;
 	statfs_arg(c, 1);
-}
-
-static void fcntl_getfl_ret(struct dctx *c)
-{
-	rn_sb_puts(&c->d->ret, " (flags ");
-	pr_open_flags(&c->d->ret, c->sc->ret);
-	rn_sb_putc(&c->d->ret, ')');
-}
-
-static void fcntl_getfd_ret(struct dctx *c)
-{
-	rn_sb_puts(&c->d->ret, " (flags ");
-	rn_xlat_flags(&c->d->ret, rn_xl_fd_flags, c->sc->ret);
-	rn_sb_putc(&c->d->ret, ')');
-}
-
-static void pr_flock(struct dctx *c, int i, bool out)
-{
-	struct flock fl;
-	struct rn_strbuf *sb = ARG(c, i);
-
-	if (dc_read(c, RAW(c, i), &fl, sizeof(fl), out) < 0) {
-		dc_ptr(c, i);
-		return;
-	}
-	rn_sb_puts(sb, "{l_type=");
-	rn_xlat_enum(sb, rn_xl_lock_types, fl.l_type, "%lld");
-	rn_sb_puts(sb, ", l_whence=");
-	rn_xlat_enum(sb, rn_xl_seek, fl.l_whence, "%lld");
-	rn_sb_printf(sb, ", l_start=%lld, l_len=%lld", (long long)fl.l_start,
-		     (long long)fl.l_len);
-	if (out)
-		rn_sb_printf(sb, ", l_pid=%d", fl.l_pid);
-	rn_sb_putc(sb, '}');
-}
-
-void dec_fcntl(struct dctx *c)
-{
-	int cmd = (int)RAW(c, 1);
-
-	dc_fd(c, 0);
-	rn_xlat_enum(ARG(c, 1), rn_xl_fcntl_cmds, cmd, "%#llx /* F_??? */");
-	c->d->nargs = 3;
-	switch (cmd) {
-	case F_GETFD:
-		c->ret_extra = c->sc->ret ? fcntl_getfd_ret : NULL;
-		c->rv = c->sc->ret ? RV_HEX : RV_DEC;
-		c->d->nargs = 2;
-		break;
-	case F_GETFL:
-		c->ret_extra = fcntl_getfl_ret;
-		c->rv = RV_HEX;
-		c->d->nargs = 2;
-		break;
-	case F_GETOWN: case F_GETSIG: case F_GETLEASE: case F_GETPIPE_SZ: case F_GET_SEALS:
-		c->d->nargs = 2;
-		break;
-	case F_SETFD:
-		dc_flags(c, 2, rn_xl_fd_flags);
-		break;
-	case F_SETFL:
-		pr_open_flags(ARG(c, 2), RAW(c, 2));
-		break;
-	case F_DUPFD: case F_DUPFD_CLOEXEC:
-		dc_int(c, 2);
-		c->rv = RV_FD;
-		break;
-	case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
-		pr_flock(c, 2, false);
-		break;
-	case F_GETLK: case F_OFD_GETLK:
-		if (dc_stop_unfinished(c, 2))
-			return;
-		pr_flock(c, 2, c->ok);
-		break;
-	case F_SETSIG:
-		dc_signal(c, 2);
-		break;
-	default:
-		dc_long(c, 2);
-	}
 }
 
 void dec_getdents(struct dctx *c)

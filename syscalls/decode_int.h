@@ -149,5 +149,8 @@ void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len,
 void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt);
 void pr_ioprio(struct rn_strbuf *sb, __u32 v);
 void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
+/* Argument i, a struct sock_fprog: {len=2, filter=0x...}, the instructions
+ * under -v (decode_tail3_ctl.c; seccomp and prctl) */
+void pr_sock_fprog(struct dctx *c, int i);
 
 #endif /* RN_DECODE_INT_H */

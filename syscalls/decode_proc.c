@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
  * Decoders for processes and signals: clone, execve, wait, exit, kill,
- * rt_sigaction, prctl, resource limits, and the siginfo of signal records.
+ * rt_sigaction, arch_prctl, resource limits, and the siginfo of signal records
+ * (prctl: decode_prctl.c).
  */
 #include "decode_int.h"
 
 #include <sched.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -341,66 +341,6 @@ void dec_sigset_size(struct dctx *c)
 	else
 		pr_sigset_at(c, ARG(c, 0), RAW(c, 0), RAW(c, 1), out);
 	dc_ulong(c, 1);
-}
-
-static void prctl_dumpable_ret(struct dctx *c)
-{
-	const char *s = rn_xlat_name(rn_xl_dumpable, c->sc->ret);
-
-	if (s)
-		rn_sb_printf(&c->d->ret, " (%s)", s);
-}
-
-void dec_prctl(struct dctx *c)
-{
-	int op = (int)RAW(c, 0);
-
-	rn_xlat_enum_unk(ARG(c, 0), rn_xl_prctl_opts, op, "PR_");
-	c->d->nargs = 2;
-	switch (op) {
-	case PR_SET_NAME:
-		pr_str_at(c, ARG(c, 1), RAW(c, 1), c->o->strsize < 15 ? c->o->strsize : 15);
-		break;
-	case PR_GET_NAME:
-		if (dc_stop_unfinished(c, 1))
-			return;
-		if (c->ok)
-			pr_str_out_at(c, ARG(c, 1), RAW(c, 1),
-				      c->o->strsize < 15 ? c->o->strsize : 15);
-		else
-			dc_ptr(c, 1);
-		break;
-	case PR_GET_DUMPABLE:
-		c->ret_extra = prctl_dumpable_ret;
-		/* fallthrough */
-	case PR_GET_KEEPCAPS: case PR_GET_TIMERSLACK: case PR_GET_CHILD_SUBREAPER:
-	case PR_GET_SECCOMP: case PR_GET_SECUREBITS:
-		c->d->nargs = 1;
-		break;
-	case PR_SET_DUMPABLE:
-		dc_enum(c, 1, rn_xl_dumpable, "%llu");
-		break;
-	case PR_SET_PDEATHSIG:
-		dc_signal(c, 1);
-		break;
-	case PR_GET_PDEATHSIG:
-		if (dc_stop_unfinished(c, 1))
-			return;
-		if (c->ok && RAW(c, 1) && dc_read(c, RAW(c, 1), &op, sizeof(op), true) == 0)
-			rn_sb_printf(ARG(c, 1), "[%s]", rn_signal_name(op));
-		else
-			dc_ptr(c, 1);
-		break;
-	case PR_CAPBSET_READ: case PR_CAPBSET_DROP:
-		rn_xlat_enum_unk(ARG(c, 1), rn_xl_capabilities, RAW(c, 1), "CAP_");
-		break;
-	case PR_SET_KEEPCAPS: case PR_SET_CHILD_SUBREAPER: case PR_SET_TIMERSLACK:
-		dc_ulong(c, 1);
-		break;
-	default:
-		c->d->nargs = 5;
-		dc_generic(c, 1);
-	}
 }
 
 void dec_arch_prctl(struct dctx *c)

@@ -630,8 +630,8 @@ static void pr_bpf_prog(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsign
 }
 
 /* struct sock_fprog: the program's length and address; its instructions
- * under -v, as strace */
-static void pr_sock_fprog(struct dctx *c, int i)
+ * under -v, as strace (also prctl's PR_SET_SECCOMP, decode_prctl.c) */
+void pr_sock_fprog(struct dctx *c, int i)
 {
 	__u64 p[2];
 

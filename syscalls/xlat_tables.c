@@ -43,9 +43,11 @@ const struct rn_xlat rn_xl_open_access[] = {
 /* Without the access mode bits; O_SYNC and O_TMPFILE before their parts. */
 const struct rn_xlat rn_xl_open_flags[] = {
 	XLAT(O_CREAT), XLAT(O_EXCL), XLAT(O_NOCTTY), XLAT(O_TRUNC), XLAT(O_APPEND),
-	XLAT(O_NONBLOCK), XLAT(O_SYNC), XLAT(O_DSYNC), XLAT_PAIR(020000, "O_ASYNC"),
+	XLAT(O_NONBLOCK), XLAT(O_SYNC), XLAT(O_DSYNC),
 	XLAT(O_DIRECT), XLAT_PAIR(0100000, "O_LARGEFILE"), XLAT(O_NOFOLLOW), XLAT(O_NOATIME),
-	XLAT(O_CLOEXEC), XLAT(O_PATH), XLAT(O_TMPFILE), XLAT(O_DIRECTORY), XLAT_END,
+	XLAT(O_CLOEXEC), XLAT(O_PATH), XLAT(O_TMPFILE), XLAT(O_DIRECTORY),
+	XLAT_PAIR(020000, "FASYNC"),	/* strace's name, after the others */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_at_flags[] = {
@@ -78,14 +80,16 @@ const struct rn_xlat rn_xl_fcntl_cmds[] = {
 	XLAT(F_OFD_GETLK), XLAT(F_OFD_SETLK), XLAT(F_OFD_SETLKW),
 	XLAT(F_SETLEASE), XLAT(F_GETLEASE), XLAT(F_NOTIFY), XLAT(F_DUPFD_CLOEXEC),
 	XLAT(F_SETPIPE_SZ), XLAT(F_GETPIPE_SZ), XLAT(F_ADD_SEALS), XLAT(F_GET_SEALS),
-	XLAT(F_GET_RW_HINT), XLAT(F_SET_RW_HINT), XLAT(F_GET_FILE_RW_HINT),
-	XLAT(F_SET_FILE_RW_HINT), XLAT_END,
+	XLAT_PAIR(1029, "F_CANCELLK"),
+	/* strace 6.1 knows no F_GET_RW_HINT .. F_SET_FILE_RW_HINT: 0x40b /\* F_??? *\/ */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_fd_flags[] = { XLAT(FD_CLOEXEC), XLAT_END };
 
+/* struct flock's l_type and the lease types (F_SETLEASE, F_GETLEASE) */
 const struct rn_xlat rn_xl_lock_types[] = {
-	XLAT(F_RDLCK), XLAT(F_WRLCK), XLAT(F_UNLCK), XLAT_END,
+	XLAT(F_RDLCK), XLAT(F_WRLCK), XLAT(F_UNLCK), XLAT(F_EXLCK), XLAT(F_SHLCK), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_seek[] = {
@@ -336,9 +340,12 @@ const struct rn_xlat rn_xl_prctl_opts[] = {
 	XLAT(PR_GET_SPECULATION_CTRL), XLAT(PR_SET_SPECULATION_CTRL),
 	XLAT(PR_PAC_RESET_KEYS), XLAT(PR_SET_TAGGED_ADDR_CTRL), XLAT(PR_GET_TAGGED_ADDR_CTRL),
 	XLAT(PR_SET_IO_FLUSHER), XLAT(PR_GET_IO_FLUSHER),
-	XLAT_PAIR(59, "PR_SET_SYSCALL_USER_DISPATCH"),
-	XLAT_PAIR(62, "PR_SCHED_CORE"), XLAT_PAIR(65, "PR_SET_MDWE"), XLAT_PAIR(66, "PR_GET_MDWE"),
-	XLAT_PAIR(0x59616d61, "PR_SET_VMA"), XLAT_END,
+	XLAT_PAIR(59, "PR_SET_SYSCALL_USER_DISPATCH"), XLAT_PAIR(60, "PR_PAC_SET_ENABLED_KEYS"),
+	XLAT_PAIR(61, "PR_PAC_GET_ENABLED_KEYS"), XLAT_PAIR(62, "PR_SCHED_CORE"),
+	XLAT_PAIR(63, "PR_SME_SET_VL"), XLAT_PAIR(64, "PR_SME_GET_VL"),
+	XLAT_PAIR(0x53564d41, "PR_SET_VMA"),
+	/* strace 6.1 knows nothing newer: PR_SET_MDWE (65) prints as 0x41 /\* PR_??? *\/ */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_dumpable[] = {

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/sysmacros.h>
@@ -1209,6 +1210,116 @@ static void test_every_syscall_hostile(void **state)
 	}
 }
 
+/*
+ * fcntl and prctl from captured regions alone, as the eBPF backend hands
+ * them over (fcntl's cap=2:in(32), prctl's cap=1:in(16): copied at exit),
+ * with the lines strace 6.1 prints (t_decode_fcntl_prctl.sh compares the
+ * rest live).
+ */
+static void test_fcntl_prctl(void **state)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_END, .l_start = -5, .l_len = 5,
+			    .l_pid = 77 };
+	int owner[2] = { 0, 1234 }, sig = SIGTERM;
+	__u64 tidp = 0x7f0011223344ULL;
+
+	(void)state;
+	ev_syscall(__NR_fcntl, 0, 3, F_GETLK, P1, 0, 0, 0);
+	ev_region(P1, &fl, sizeof(fl), RN_REG_EXIT);
+	assert_string_equal(decode(), "fcntl(3, F_GETLK, {l_type=F_WRLCK, l_whence=SEEK_END, "
+			    "l_start=-5, l_len=5, l_pid=77}) = 0");
+	ev.flags = RN_F_UNFINISHED;
+	assert_string_equal(decode(), "fcntl(3, F_GETLK) = ?");
+	ev_syscall(__NR_fcntl, -EAGAIN, 3, F_SETLK, P1, 0, 0, 0);
+	ev_region(P1, &fl, sizeof(fl), RN_REG_EXIT);
+	assert_string_equal(decode(), "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_END, "
+			    "l_start=-5, l_len=5}) = -1 EAGAIN (Resource temporarily unavailable)");
+	ev_syscall(__NR_fcntl, 0, 3, F_GETOWN_EX, P1, 0, 0, 0);
+	ev_region(P1, owner, sizeof(owner), RN_REG_EXIT);
+	assert_string_equal(decode(), "fcntl(3, F_GETOWN_EX, {type=F_OWNER_TID, pid=1234}) = 0");
+	ev_syscall(__NR_fcntl, 29, 3, F_GETSIG, 0, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(3, F_GETSIG) = 29 (SIGIO)");
+	ev_syscall(__NR_fcntl, 0, 3, F_GETLEASE, 0, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(3, F_GETLEASE) = 0 (F_RDLCK)");
+	ev_syscall(__NR_fcntl, 6, 4, F_GET_SEALS, 0, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(4, F_GET_SEALS) = 0x6 "
+			    "(seals F_SEAL_SHRINK|F_SEAL_GROW)");
+	ev_syscall(__NR_fcntl, 0, 4, F_ADD_SEALS, 0x106, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(4, F_ADD_SEALS, F_SEAL_SHRINK|F_SEAL_GROW|0x100) = 0");
+	ev_syscall(__NR_fcntl, 0, 3, 0x40c, P1, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(3, 0x40c /* F_??? */, 0x7ffd0000) = 0");
+	ev_syscall(__NR_fcntl, 0, 3, F_SETFL, O_ASYNC | O_APPEND, 0, 0, 0);
+	assert_string_equal(decode(), "fcntl(3, F_SETFL, O_RDONLY|O_APPEND|FASYNC) = 0");
+
+	/* a name longer than 15 bytes: 16 captured bytes say so */
+	ev_syscall(__NR_prctl, 0, PR_SET_NAME, P1, 0, 0, 0, 0);
+	ev_region(P1, "a-much-longer-na", 16, RN_REG_EXIT);
+	assert_string_equal(decode(), "prctl(PR_SET_NAME, \"a-much-longer-n\"...) = 0");
+	ev_syscall(__NR_prctl, 0, PR_GET_PDEATHSIG, P1, 0, 0, 0, 0);
+	ev_region(P1, &sig, sizeof(sig), RN_REG_EXIT);
+	assert_string_equal(decode(), "prctl(PR_GET_PDEATHSIG, [SIGTERM]) = 0");
+	ev_syscall(__NR_prctl, -EFAULT, PR_GET_PDEATHSIG, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_GET_PDEATHSIG, NULL) = -1 EFAULT (Bad address)");
+	ev_syscall(__NR_prctl, 0, PR_GET_TID_ADDRESS, P1, 0, 0, 0, 0);
+	ev_region(P1, &tidp, sizeof(tidp), RN_REG_EXIT);
+	assert_string_equal(decode(), "prctl(PR_GET_TID_ADDRESS, [0x7f0011223344]) = 0");
+	ev_syscall(__NR_prctl, 0, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) = 0");
+	ev_syscall(__NR_prctl, 0, PR_CAP_AMBIENT, 1, 13, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_NET_RAW, "
+			    "0, 0) = 0");
+	ev_syscall(__NR_prctl, 2, 52, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS) = "
+			    "0x2 (PR_SPEC_ENABLE)");
+	ev_syscall(__NR_prctl, -EINVAL, 0x53564d41, 0, 0, 0, P1, 0);
+	ev_str(P1, "x");
+	assert_string_equal(decode(), "prctl(PR_SET_VMA, PR_SET_VMA_ANON_NAME, NULL, 0, \"x\") = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_prctl, 0x60010, 51, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_SVE_GET_VL) = 0x60010 "
+			    "(PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0x10)");
+	ev_syscall(__NR_prctl, 0, 55, 0x100000000ULL | (5 << 3) | 1, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|"
+			    "PR_MTE_TCF_NONE|0x5<<PR_MTE_TAG_SHIFT|0x100000000, 0, 0, 0) = 0");
+	ev_syscall(__NR_prctl, 0, 65, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "prctl(0x41 /* PR_??? */, 0, 0, 0, 0) = 0");
+}
+
+/* Every fcntl command and prctl option (and their neighbours) on hostile
+ * memory: printable text, in bounds, whatever the registers hold. */
+static void test_fcntl_prctl_hostile(void **state)
+{
+	static const __u64 odd[] = { 0x53564d41, 0x59616d61, 0x100000001ULL, ~0ULL };
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_fdpath };
+	__u8 junk[64];
+	int round, op, i, call;
+
+	(void)state;
+	for (round = 0; round < 32; round++) {
+		opts.verbose = round & 1;
+		opts.strsize = round & 2 ? 4 : 64;
+		for (op = 0; op < 88; op++) {
+			for (call = 0; call < 2; call++) {
+				/* fcntl: 0..47 and 1024..1063; prctl: 0..83, then odd */
+				__u64 cmd = call ? (__u64)(op < 48 ? op : op + 1024 - 48) :
+						   (op < 84 ? (__u64)op : odd[op - 84]);
+
+				for (i = 0; i < (int)sizeof(junk); i++)
+					junk[i] = (__u8)rng();
+				ev_syscall(call ? __NR_fcntl : __NR_prctl,
+					   rng() % 3 ? (__s64)(rng() % 100) : -(__s64)(rng() % 600),
+					   call ? random_arg() : cmd, call ? cmd : random_arg(),
+					   random_arg(), random_arg(), random_arg(), random_arg());
+				ev_region(P1, junk, sizeof(junk), rng() % 2 ? RN_REG_EXIT : 0);
+				ev.flags = rng() % 8 ? 0 : RN_F_UNFINISHED;
+				decode_with(round & 4 ? NULL : &hostile);
+				assert_true(dec.nargs >= 0 && dec.nargs <= RN_MAX_ARGS);
+				assert_printable(line.buf);
+			}
+		}
+	}
+}
+
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
 static void test_mem(void **state)
 {
@@ -1295,6 +1406,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kind_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kind_rows_unfinished, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_syscall_hostile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fcntl_prctl, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fcntl_prctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 	};
