@@ -50,8 +50,9 @@ static void sa_inet(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memset(&sin, 0, sizeof(sin));
 	memcpy(&sin, p, len < sizeof(sin) ? len : sizeof(sin));
 	inet_ntop(AF_INET, &sin.sin_addr, a, sizeof(a));
-	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(sin.sin_port),
-		     a);
+	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(", ntohs(sin.sin_port));
+	pr_quoted(sb, a, strlen(a), false);	/* quoted as any string: in hex under -xx */
+	rn_sb_putc(sb, ')');
 }
 
 static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
@@ -62,9 +63,15 @@ static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memset(&s6, 0, sizeof(s6));
 	memcpy(&s6, p, len < sizeof(s6) ? len : sizeof(s6));
 	inet_ntop(AF_INET6, &s6.sin6_addr, a, sizeof(a));
-	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-		     "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
-		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo), a, s6.sin6_scope_id);
+	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), inet_pton(AF_INET6, ",
+		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo));
+	pr_quoted(sb, a, strlen(a), false);
+	rn_sb_puts(sb, ", &sin6_addr), sin6_scope_id=");
+	/* a link-local address's scope is an interface: by name, as strace */
+	if (IN6_IS_ADDR_LINKLOCAL(&s6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&s6.sin6_addr))
+		nl_ifindex(sb, s6.sin6_scope_id);
+	else
+		rn_sb_put_udec(sb, s6.sin6_scope_id);
 }
 
 static void sa_unix(struct rn_strbuf *sb, const __u8 *p, size_t len)
@@ -74,6 +81,8 @@ static void sa_unix(struct rn_strbuf *sb, const __u8 *p, size_t len)
 
 	if (len <= 2)
 		return;
+	if (n > sizeof(((struct sockaddr_un *)0)->sun_path))
+		n = sizeof(((struct sockaddr_un *)0)->sun_path);	/* a longer one is cut */
 	rn_sb_puts(sb, ", sun_path=");
 	if (path[0] == '\0') {
 		rn_sb_putc(sb, '@');	/* abstract: every byte counts */
