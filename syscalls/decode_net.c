@@ -242,69 +242,6 @@ void dec_recvfrom(struct dctx *c)
 	sockaddr_out(c, 4, 5);
 }
 
-static const struct rn_xlat *sockopt_names(int level)
-{
-	switch (level) {
-	case 1: return rn_xl_sol_socket_opts;
-	case 0: return rn_xl_ip_opts;
-	case 6: return rn_xl_tcp_opts;
-	case 41: return rn_xl_ipv6_opts;
-	case 270: return rn_xl_netlink_opts;
-	}
-	return NULL;
-}
-
-static void sockopt_level_name(struct dctx *c)
-{
-	const struct rn_xlat *x = sockopt_names((int)RAW(c, 1));
-
-	dc_fd(c, 0);
-	dc_enum(c, 1, rn_xl_sock_levels, "%lld");
-	if (x)
-		dc_enum(c, 2, x, "%lld");
-	else
-		dc_int(c, 2);
-}
-
-/* An option value: "[1]" for an int, else the bytes. */
-static void sockopt_val(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
-{
-	int v;
-
-	if (len == sizeof(int) && dc_read(c, addr, &v, sizeof(v), out) == 0)
-		rn_sb_printf(sb, "[%d]", v);
-	else if (len == sizeof(int) && c->o->terse)
-		pr_ptr(sb, addr);	/* outside -e verbose=: no int read */
-	else
-		pr_buf_at(c, sb, addr, len, out);
-}
-
-void dec_setsockopt(struct dctx *c)
-{
-	sockopt_level_name(c);
-	sockopt_val(c, ARG(c, 3), RAW(c, 3), RAW(c, 4), false);
-	dc_uint(c, 4);
-}
-
-void dec_getsockopt(struct dctx *c)
-{
-	int in = 0, out = 0;
-
-	sockopt_level_name(c);
-	if (dc_stop_unfinished(c, 3))
-		return;
-	if (!c->ok || dc_read(c, RAW(c, 4), &out, sizeof(out), true) < 0) {
-		dc_ptr(c, 3);
-		dc_ptr(c, 4);
-		return;
-	}
-	sockopt_val(c, ARG(c, 3), RAW(c, 3), (unsigned)out, true);
-	if (dc_read(c, RAW(c, 4), &in, sizeof(in), false) == 0 && in != out)
-		rn_sb_printf(ARG(c, 4), "[%d => %d]", in, out);
-	else
-		rn_sb_printf(ARG(c, 4), "[%d]", out);
-}
-
 /* struct msghdr: name, iov (data shown up to `data` bytes when out). */
 static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, bool out,
 			 __s64 data)
