@@ -50,8 +50,9 @@ static void sa_inet(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memset(&sin, 0, sizeof(sin));
 	memcpy(&sin, p, len < sizeof(sin) ? len : sizeof(sin));
 	inet_ntop(AF_INET, &sin.sin_addr, a, sizeof(a));
-	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(sin.sin_port),
-		     a);
+	rn_sb_printf(sb, ", sin_port=htons(%u), sin_addr=inet_addr(", ntohs(sin.sin_port));
+	pr_quoted(sb, a, strlen(a), false);	/* quoted as any string: in hex under -xx */
+	rn_sb_putc(sb, ')');
 }
 
 static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
@@ -62,9 +63,15 @@ static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memset(&s6, 0, sizeof(s6));
 	memcpy(&s6, p, len < sizeof(s6) ? len : sizeof(s6));
 	inet_ntop(AF_INET6, &s6.sin6_addr, a, sizeof(a));
-	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-		     "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
-		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo), a, s6.sin6_scope_id);
+	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), inet_pton(AF_INET6, ",
+		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo));
+	pr_quoted(sb, a, strlen(a), false);
+	rn_sb_puts(sb, ", &sin6_addr), sin6_scope_id=");
+	/* a link-local address's scope is an interface: by name, as strace */
+	if (IN6_IS_ADDR_LINKLOCAL(&s6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&s6.sin6_addr))
+		nl_ifindex(sb, s6.sin6_scope_id);
+	else
+		rn_sb_put_udec(sb, s6.sin6_scope_id);
 }
 
 static void sa_unix(struct rn_strbuf *sb, const __u8 *p, size_t len)
@@ -74,6 +81,8 @@ static void sa_unix(struct rn_strbuf *sb, const __u8 *p, size_t len)
 
 	if (len <= 2)
 		return;
+	if (n > sizeof(((struct sockaddr_un *)0)->sun_path))
+		n = sizeof(((struct sockaddr_un *)0)->sun_path);	/* a longer one is cut */
 	rn_sb_puts(sb, ", sun_path=");
 	if (path[0] == '\0') {
 		rn_sb_putc(sb, '@');	/* abstract: every byte counts */
@@ -231,69 +240,6 @@ void dec_recvfrom(struct dctx *c)
 		return;
 	}
 	sockaddr_out(c, 4, 5);
-}
-
-static const struct rn_xlat *sockopt_names(int level)
-{
-	switch (level) {
-	case 1: return rn_xl_sol_socket_opts;
-	case 0: return rn_xl_ip_opts;
-	case 6: return rn_xl_tcp_opts;
-	case 41: return rn_xl_ipv6_opts;
-	case 270: return rn_xl_netlink_opts;
-	}
-	return NULL;
-}
-
-static void sockopt_level_name(struct dctx *c)
-{
-	const struct rn_xlat *x = sockopt_names((int)RAW(c, 1));
-
-	dc_fd(c, 0);
-	dc_enum(c, 1, rn_xl_sock_levels, "%lld");
-	if (x)
-		dc_enum(c, 2, x, "%lld");
-	else
-		dc_int(c, 2);
-}
-
-/* An option value: "[1]" for an int, else the bytes. */
-static void sockopt_val(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
-{
-	int v;
-
-	if (len == sizeof(int) && dc_read(c, addr, &v, sizeof(v), out) == 0)
-		rn_sb_printf(sb, "[%d]", v);
-	else if (len == sizeof(int) && c->o->terse)
-		pr_ptr(sb, addr);	/* outside -e verbose=: no int read */
-	else
-		pr_buf_at(c, sb, addr, len, out);
-}
-
-void dec_setsockopt(struct dctx *c)
-{
-	sockopt_level_name(c);
-	sockopt_val(c, ARG(c, 3), RAW(c, 3), RAW(c, 4), false);
-	dc_uint(c, 4);
-}
-
-void dec_getsockopt(struct dctx *c)
-{
-	int in = 0, out = 0;
-
-	sockopt_level_name(c);
-	if (dc_stop_unfinished(c, 3))
-		return;
-	if (!c->ok || dc_read(c, RAW(c, 4), &out, sizeof(out), true) < 0) {
-		dc_ptr(c, 3);
-		dc_ptr(c, 4);
-		return;
-	}
-	sockopt_val(c, ARG(c, 3), RAW(c, 3), (unsigned)out, true);
-	if (dc_read(c, RAW(c, 4), &in, sizeof(in), false) == 0 && in != out)
-		rn_sb_printf(ARG(c, 4), "[%d => %d]", in, out);
-	else
-		rn_sb_printf(ARG(c, 4), "[%d]", out);
 }
 
 /* struct msghdr: name, iov (data shown up to `data` bytes when out). */

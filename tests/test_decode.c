@@ -850,6 +850,49 @@ static void test_sockets(void **state)
 	assert_string_equal(decode(), "shutdown(14, SHUT_WR) = 0");
 }
 
+/* setsockopt/getsockopt from captured regions only, as the eBPF backend
+ * delivers them: structures, short lengths, failures, names */
+static void test_sockopts(void **state)
+{
+	int linger[2] = { 1, 5 }, in = 16, out = 4, flt = 1 << 8, cred[3] = { 42, 0, -1 };
+	int six = 6;
+
+	(void)state;
+	ev_syscall(__NR_setsockopt, 0, 13, SOL_SOCKET, SO_LINGER, P1, 8, 0);
+	ev_region(P1, linger, sizeof(linger), 0);
+	assert_string_equal(decode(),
+			    "setsockopt(13, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8) = 0");
+	ev_syscall(__NR_setsockopt, -EINVAL, 13, SOL_SOCKET, SO_LINGER, P1, 7, 0);
+	ev_region(P1, linger, 7, 0);
+	assert_string_equal(decode(), "setsockopt(13, SOL_SOCKET, SO_LINGER, 0x7ffd0000, 7) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_setsockopt, -EBADF, -1, 999, 2, P1, 2, 0);
+	ev_region(P1, linger, 2, 0);
+	assert_string_equal(decode(), "setsockopt(-1, 0x3e7 /* SOL_?? */, 2, \"\\1\\0\", 2) = "
+			    "-1 EBADF (Bad file descriptor)");
+	ev_syscall(__NR_setsockopt, 0, 13, SOL_RAW, 1, P1, 4, 0);
+	ev_region(P1, &flt, 4, 0);
+	assert_string_equal(decode(), "setsockopt(13, SOL_RAW, ICMP_FILTER, [ICMP_ECHO], 4) = 0");
+	ev_syscall(__NR_getsockopt, 0, 13, SOL_SOCKET, SO_PEERCRED, P1, P2, 0);
+	ev_region(P1, cred, 10, RN_REG_EXIT);
+	ev_region(P2, &in, 4, 0);
+	out = 10;
+	ev_region(P2, &out, 4, RN_REG_EXIT);
+	assert_string_equal(decode(), "getsockopt(13, SOL_SOCKET, SO_PEERCRED, {pid=42, uid=0, "
+			    "gid=\"\\xff\\xff\"}, [16 => 10]) = 0");
+	ev_syscall(__NR_getsockopt, 0, 13, SOL_SOCKET, SO_REUSEADDR, P1, P2, 0);
+	ev_region(P1, &flt, 4, RN_REG_EXIT);
+	ev_region(P2, &six, 4, 0);
+	out = 4;
+	ev_region(P2, &out, 4, RN_REG_EXIT);
+	assert_string_equal(decode(),
+			    "getsockopt(13, SOL_SOCKET, SO_REUSEADDR, [256], [6 => 4]) = 0");
+	ev_syscall(__NR_getsockopt, -ENOPROTOOPT, 13, SOL_IP, 9999, P1, P2, 0);
+	ev_region(P2, &in, 4, 0);
+	assert_string_equal(decode(), "getsockopt(13, SOL_IP, 0x270f /* IP_??? */, 0x7ffd0000, "
+			    "[16]) = -1 ENOPROTOOPT (Protocol not available)");
+}
+
 static void test_poll_epoll_futex(void **state)
 {
 	__s32 pfd_in[2] = { 6, 1 };	/* fd 6, events POLLIN, revents 0 */
@@ -1398,6 +1441,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_signals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_siginfo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sockets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sockopts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_poll_epoll_futex, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_misc_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_getdents, setup, teardown),
