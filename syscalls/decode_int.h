@@ -152,5 +152,9 @@ void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 /* Argument i, a struct sock_fprog: {len=2, filter=0x...}, the instructions
  * under -v (decode_tail3_ctl.c; seccomp and prctl) */
 void pr_sock_fprog(struct dctx *c, int i);
+/* classic BPF instruction fields (decode_tail3_ctl.c), for seccomp and socket filters */
+extern const char *const rn_cbpf_class[8];
+extern const struct rn_xlat rn_cbpf_size[], rn_cbpf_mode[], rn_cbpf_src[], rn_cbpf_alu[],
+	rn_cbpf_jmp[], rn_cbpf_rval[], rn_cbpf_misc[];
 
 #endif /* RN_DECODE_INT_H */

@@ -216,43 +216,9 @@ static void pr_icmp_filter(struct rn_strbuf *sb, const __u8 *p, size_t len)
 
 /*
  * Classic BPF, as in a socket filter: BPF_STMT(code, k), or BPF_JUMP(code,
- * k, jt, jf) when it jumps. The code names its class and the class's fields.
+ * k, jt, jf) when it jumps. The code names its class and the class's fields
+ * (the tables rn_cbpf_*, shared with the seccomp printer).
  */
-static const char *const bpf_class[8] = {
-	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC",
-};
-static const struct rn_xlat bpf_size[] = {
-	XLAT_PAIR(0, "BPF_W"), XLAT_PAIR(0x08, "BPF_H"), XLAT_PAIR(0x10, "BPF_B"),
-	XLAT_PAIR(0x18, "BPF_DW"), XLAT_END,
-};
-static const struct rn_xlat bpf_mode[] = {
-	XLAT_PAIR(0, "BPF_IMM"), XLAT_PAIR(0x20, "BPF_ABS"), XLAT_PAIR(0x40, "BPF_IND"),
-	XLAT_PAIR(0x60, "BPF_MEM"), XLAT_PAIR(0x80, "BPF_LEN"), XLAT_PAIR(0xa0, "BPF_MSH"),
-	XLAT_PAIR(0xc0, "BPF_XADD"), XLAT_END,
-};
-static const struct rn_xlat bpf_src[] = {
-	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_END,
-};
-static const struct rn_xlat bpf_alu[] = {
-	XLAT_PAIR(0, "BPF_ADD"), XLAT_PAIR(0x10, "BPF_SUB"), XLAT_PAIR(0x20, "BPF_MUL"),
-	XLAT_PAIR(0x30, "BPF_DIV"), XLAT_PAIR(0x40, "BPF_OR"), XLAT_PAIR(0x50, "BPF_AND"),
-	XLAT_PAIR(0x60, "BPF_LSH"), XLAT_PAIR(0x70, "BPF_RSH"), XLAT_PAIR(0x80, "BPF_NEG"),
-	XLAT_PAIR(0x90, "BPF_MOD"), XLAT_PAIR(0xa0, "BPF_XOR"), XLAT_PAIR(0xb0, "BPF_MOV"),
-	XLAT_PAIR(0xc0, "BPF_ARSH"), XLAT_PAIR(0xd0, "BPF_END"), XLAT_END,
-};
-static const struct rn_xlat bpf_jmp[] = {
-	XLAT_PAIR(0, "BPF_JA"), XLAT_PAIR(0x10, "BPF_JEQ"), XLAT_PAIR(0x20, "BPF_JGT"),
-	XLAT_PAIR(0x30, "BPF_JGE"), XLAT_PAIR(0x40, "BPF_JSET"), XLAT_PAIR(0x50, "BPF_JNE"),
-	XLAT_PAIR(0x60, "BPF_JSGT"), XLAT_PAIR(0x70, "BPF_JSGE"), XLAT_PAIR(0x80, "BPF_CALL"),
-	XLAT_PAIR(0x90, "BPF_EXIT"), XLAT_PAIR(0xa0, "BPF_JLT"), XLAT_PAIR(0xb0, "BPF_JLE"),
-	XLAT_PAIR(0xc0, "BPF_JSLT"), XLAT_PAIR(0xd0, "BPF_JSLE"), XLAT_END,
-};
-static const struct rn_xlat bpf_rval[] = {
-	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_PAIR(0x10, "BPF_A"), XLAT_END,
-};
-static const struct rn_xlat bpf_misc[] = {
-	XLAT_PAIR(0, "BPF_TAX"), XLAT_PAIR(0x80, "BPF_TXA"), XLAT_END,
-};
 /* the ancillary data a load at SKF_AD_OFF + n reads */
 static const struct rn_xlat skf_ad[] = {
 	XLAT_PAIR(0, "SKF_AD_PROTOCOL"), XLAT_PAIR(4, "SKF_AD_PKTTYPE"),
@@ -276,25 +242,25 @@ static void pr_bpf_code(struct rn_strbuf *sb, unsigned code)
 {
 	unsigned cls = code & 7, rest = 0;
 
-	rn_sb_puts(sb, bpf_class[cls]);
+	rn_sb_puts(sb, rn_cbpf_class[cls]);
 	switch (cls) {
 	case 0: case 1:
-		pr_bpf_field(sb, bpf_size, code & 0x18);
-		pr_bpf_field(sb, bpf_mode, code & 0xe0);
+		pr_bpf_field(sb, rn_cbpf_size, code & 0x18);
+		pr_bpf_field(sb, rn_cbpf_mode, code & 0xe0);
 		break;
 	case 2: case 3:
 		rest = code & ~7u;
 		break;
 	case 4: case 5:
-		pr_bpf_field(sb, bpf_src, code & 0x08);
-		pr_bpf_field(sb, cls == 4 ? bpf_alu : bpf_jmp, code & 0xf0);
+		pr_bpf_field(sb, rn_cbpf_src, code & 0x08);
+		pr_bpf_field(sb, cls == 4 ? rn_cbpf_alu : rn_cbpf_jmp, code & 0xf0);
 		break;
 	case 6:
-		pr_bpf_field(sb, bpf_rval, code & 0x18);
+		pr_bpf_field(sb, rn_cbpf_rval, code & 0x18);
 		rest = code & ~0x1fu;
 		break;
 	default:
-		pr_bpf_field(sb, bpf_misc, code & 0xf8);
+		pr_bpf_field(sb, rn_cbpf_misc, code & 0xf8);
 		rest = code & 0xff00;
 	}
 	if (rest)

@@ -507,40 +507,40 @@ static const struct rn_xlat t3_seccomp_rets[] = {
 	XLAT_END,
 };
 
-/* classic BPF: the parts of an instruction's code, by class */
-static const char *const t3_bpf_class[] = {
+/* classic BPF: the parts of an instruction's code, by class (seccomp and socket filters) */
+const char *const rn_cbpf_class[8] = {
 	"BPF_LD", "BPF_LDX", "BPF_ST", "BPF_STX", "BPF_ALU", "BPF_JMP", "BPF_RET", "BPF_MISC",
 };
-static const struct rn_xlat t3_bpf_size[] = {
+const struct rn_xlat rn_cbpf_size[] = {
 	XLAT_PAIR(0, "BPF_W"), XLAT_PAIR(0x08, "BPF_H"), XLAT_PAIR(0x10, "BPF_B"),
 	XLAT_PAIR(0x18, "BPF_DW"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_mode[] = {
+const struct rn_xlat rn_cbpf_mode[] = {
 	XLAT_PAIR(0, "BPF_IMM"), XLAT_PAIR(0x20, "BPF_ABS"), XLAT_PAIR(0x40, "BPF_IND"),
 	XLAT_PAIR(0x60, "BPF_MEM"), XLAT_PAIR(0x80, "BPF_LEN"), XLAT_PAIR(0xa0, "BPF_MSH"),
 	XLAT_PAIR(0xc0, "BPF_XADD"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_src[] = {
+const struct rn_xlat rn_cbpf_src[] = {
 	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_alu[] = {
+const struct rn_xlat rn_cbpf_alu[] = {
 	XLAT_PAIR(0, "BPF_ADD"), XLAT_PAIR(0x10, "BPF_SUB"), XLAT_PAIR(0x20, "BPF_MUL"),
 	XLAT_PAIR(0x30, "BPF_DIV"), XLAT_PAIR(0x40, "BPF_OR"), XLAT_PAIR(0x50, "BPF_AND"),
 	XLAT_PAIR(0x60, "BPF_LSH"), XLAT_PAIR(0x70, "BPF_RSH"), XLAT_PAIR(0x80, "BPF_NEG"),
 	XLAT_PAIR(0x90, "BPF_MOD"), XLAT_PAIR(0xa0, "BPF_XOR"), XLAT_PAIR(0xb0, "BPF_MOV"),
 	XLAT_PAIR(0xc0, "BPF_ARSH"), XLAT_PAIR(0xd0, "BPF_END"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_jmp[] = {
+const struct rn_xlat rn_cbpf_jmp[] = {
 	XLAT_PAIR(0, "BPF_JA"), XLAT_PAIR(0x10, "BPF_JEQ"), XLAT_PAIR(0x20, "BPF_JGT"),
 	XLAT_PAIR(0x30, "BPF_JGE"), XLAT_PAIR(0x40, "BPF_JSET"), XLAT_PAIR(0x50, "BPF_JNE"),
 	XLAT_PAIR(0x60, "BPF_JSGT"), XLAT_PAIR(0x70, "BPF_JSGE"), XLAT_PAIR(0x80, "BPF_CALL"),
 	XLAT_PAIR(0x90, "BPF_EXIT"), XLAT_PAIR(0xa0, "BPF_JLT"), XLAT_PAIR(0xb0, "BPF_JLE"),
 	XLAT_PAIR(0xc0, "BPF_JSLT"), XLAT_PAIR(0xd0, "BPF_JSLE"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_rval[] = {
+const struct rn_xlat rn_cbpf_rval[] = {
 	XLAT_PAIR(0, "BPF_K"), XLAT_PAIR(0x08, "BPF_X"), XLAT_PAIR(0x10, "BPF_A"), XLAT_END,
 };
-static const struct rn_xlat t3_bpf_misc[] = {
+const struct rn_xlat rn_cbpf_misc[] = {
 	XLAT_PAIR(0, "BPF_TAX"), XLAT_PAIR(0x80, "BPF_TXA"), XLAT_END,
 };
 
@@ -555,7 +555,7 @@ static void pr_bpf_code(struct rn_strbuf *sb, unsigned code)
 {
 	unsigned cls = code & 7, rest = 0;
 
-	rn_sb_puts(sb, t3_bpf_class[cls]);
+	rn_sb_puts(sb, rn_cbpf_class[cls]);
 	if (cls == 2 || cls == 3) {	/* BPF_ST, BPF_STX: nothing more to name */
 		if (code & ~7u)
 			rn_sb_printf(sb, "|%#x /* BPF_??? */", code & ~7u);
@@ -563,16 +563,16 @@ static void pr_bpf_code(struct rn_strbuf *sb, unsigned code)
 	}
 	/* strace reads only the low byte of loads, ALU and jumps */
 	if (cls <= 1) {
-		pr_bpf_part(sb, t3_bpf_size, code & 0x18);
-		pr_bpf_part(sb, t3_bpf_mode, code & 0xe0);
+		pr_bpf_part(sb, rn_cbpf_size, code & 0x18);
+		pr_bpf_part(sb, rn_cbpf_mode, code & 0xe0);
 	} else if (cls == 4 || cls == 5) {
-		pr_bpf_part(sb, t3_bpf_src, code & 0x08);
-		pr_bpf_part(sb, cls == 4 ? t3_bpf_alu : t3_bpf_jmp, code & 0xf0);
+		pr_bpf_part(sb, rn_cbpf_src, code & 0x08);
+		pr_bpf_part(sb, cls == 4 ? rn_cbpf_alu : rn_cbpf_jmp, code & 0xf0);
 	} else if (cls == 6) {
-		pr_bpf_part(sb, t3_bpf_rval, code & 0x18);
+		pr_bpf_part(sb, rn_cbpf_rval, code & 0x18);
 		rest = code & ~0x1fu;
 	} else {
-		pr_bpf_part(sb, t3_bpf_misc, code & 0xf8);
+		pr_bpf_part(sb, rn_cbpf_misc, code & 0xf8);
 		rest = code & 0xff00;
 	}
 	if (rest)
