@@ -111,8 +111,12 @@ __u32 rn_comm_ppid(const struct rn_comm *c, const struct rn_event *ev)
 	unsigned ppid = 0;
 	FILE *f;
 
+	/* the parent the backend saw at the call: /proc may be gone by now
+	 * (a short-lived child read after its exit) */
+	if (ev->flags & RN_F_IDENT)
+		return ev->ppid;
 	if (c->lookup)
-		return ev->flags & RN_F_IDENT ? ev->ppid : 0;
+		return 0;
 	snprintf(path, sizeof(path), "/proc/%u/status", ev->tid);
 	f = fopen(path, "re");
 	if (!f)

@@ -36,8 +36,8 @@ void rn_comm_offline(struct rn_comm *c, const char *(*fn)(void *ctx, __u32 tid),
 /* Whether tid has a cache entry (known or known to be unknown). */
 bool rn_comm_cached(struct rn_comm *c, __u32 tid);
 struct rn_event;
-/* The parent of ev's live task as /proc/TID/status says, or 0; offline, the
- * parent the record names (RN_F_IDENT), or 0. */
+/* The parent the record names (RN_F_IDENT); else, live, as
+ * /proc/TID/status says; else 0. */
 __u32 rn_comm_ppid(const struct rn_comm *c, const struct rn_event *ev);
 /* The task now has this name (n bytes, as the kernel stores it). */
 void rn_comm_set(struct rn_comm *c, __u32 tid, const char *name, size_t n);

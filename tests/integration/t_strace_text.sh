@@ -23,7 +23,10 @@ PY_XATTR='import os; p = "'"$D"'/in"; os.setxattr(p, "user.renacer", b"v1"); '\
 PY_INOTIFY='import ctypes, os; c = ctypes.CDLL(None, use_errno=True); '\
 'fd = c.inotify_init1(0); c.inotify_add_watch(fd, b"'"$D"'", 0x100); os.close(fd)'
 
-# name|shell command line (run by sh -c, so the programs run in a child)
+# name|shell command line (run by sh -c, so the programs run in a child).
+# pty: script(1) polls its pty and a signalfd for SIGCHLD; without the sleep
+# the child's output and its exit race, and whether one poll sees both
+# depends on how fast the tracer lets the child run, not on decoding.
 PROGRAMS="ls|ls -la /usr/bin
 cat|cat /etc/passwd
 tar|tar -C $D -cf $D/t.tar tree && tar -C $D -tvf $D/t.tar
@@ -57,7 +60,7 @@ python|/usr/bin/python3 -c pass
 epoll|/usr/bin/python3 -c '$PY_EPOLL'
 xattr|/usr/bin/python3 -c '$PY_XATTR'
 inotify|/usr/bin/python3 -c '$PY_INOTIFY'
-pty|script -qc 'stty size' /dev/null
+pty|script -qc 'stty size; sleep 0.05' /dev/null
 flock|flock $D/lock true
 dd|dd if=/dev/zero of=/dev/null bs=1k count=10
 getent|getent passwd root
