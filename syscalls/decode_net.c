@@ -100,7 +100,7 @@ static void sa_netlink(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memcpy(&nl, p, len < sizeof(nl) ? len : sizeof(nl));
 	if (nl.nl_pad)
 		rn_sb_printf(sb, ", nl_pad=%#x", nl.nl_pad);
-	rn_sb_printf(sb, ", nl_pid=%d, nl_groups=%08x", (int)nl.nl_pid, nl.nl_groups);
+	rn_sb_printf(sb, ", nl_pid=%d, nl_groups=%#08x", (int)nl.nl_pid, nl.nl_groups);
 }
 
 /* {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("10.0.0.1")} */

@@ -30,6 +30,7 @@
 
 #include "syscalls/decode.h"
 #include "syscalls/mem.h"
+#include "syscalls/xlat.h"
 
 /* ---- building events ---- */
 
@@ -1070,7 +1071,7 @@ static void test_ioctl_tty(void **state)
 	ev_syscall(__NR_ioctl, 0, 0, 0x5401, P1, 0, 0, 0);
 	ev_region(P1, t, sizeof(t), RN_REG_EXIT);
 	assert_string_equal(decode(), "ioctl(0, TCGETS, {c_iflag=, "
-			    "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0, "
+			    "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, "
 			    "c_cflag=B38400|CS8|CREAD, c_lflag=, c_line=N_TTY, c_cc=[[VINTR]=0x3, "
 			    "[VQUIT]=0, [VERASE]=0, [VKILL]=0, [VEOF]=0, [VTIME]=0, [VMIN]=0x1, "
 			    "[VSWTC]=0, [VSTART]=0, [VSTOP]=0, [VSUSP]=0, [VEOL]=0, [VREPRINT]=0, "
@@ -1080,6 +1081,69 @@ static void test_ioctl_tty(void **state)
 	ev_region(P1, ws, sizeof(ws), RN_REG_EXIT);
 	assert_string_equal(decode(), "ioctl(1, TIOCGWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, "
 			    "ws_ypixel=0}) = 0");
+}
+
+/* The request groups past the terminal ones, as strace 6.1 prints them. */
+static void test_ioctl_groups(void **state)
+{
+	/* struct ifreq: "lo", then the index the call returned */
+	__u8 ifr[40] = { 'l', 'o' };
+	__u8 ifc[16] = { 0 };
+	__s32 one = 1, len;
+	__u64 buf = P2;
+
+	(void)state;
+	/* no argument: no trailing ", " */
+	ev_syscall(__NR_ioctl, 0, 3, 0x5451 /* FIOCLEX */, 0, 0, 0, 0);
+	assert_string_equal(decode(), "ioctl(3, FIOCLEX) = 0");
+	ev_syscall(__NR_ioctl, 0, 3, 0x540b /* TCFLSH */, 0, 0, 0, 0);
+	assert_string_equal(decode(), "ioctl(3, TCFLSH, TCIFLUSH) = 0");
+	ev_syscall(__NR_ioctl, -EINVAL, 3, 0x540a /* TCXONC */, 99, 0, 0, 0);
+	assert_string_equal(decode(), "ioctl(3, TCXONC, 0x63 /* TC??? */) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_ioctl, 0, 3, 0x80086601 /* FS_IOC_GETFLAGS */, P1, 0, 0, 0);
+	ev_region(P1, "\0\0\x08\0", 4, RN_REG_EXIT);
+	assert_string_equal(decode(), "ioctl(3, FS_IOC_GETFLAGS, [FS_EXTENT_FL]) = 0");
+	memcpy(ifr + 16, &one, sizeof(one));
+	ev_syscall(__NR_ioctl, 0, 7, 0x8933 /* SIOCGIFINDEX */, P1, 0, 0, 0);
+	ev_region(P1, ifr, sizeof(ifr), RN_REG_EXIT);
+	assert_string_equal(decode(),
+			    "ioctl(7, SIOCGIFINDEX, {ifr_name=\"lo\", ifr_ifindex=1}) = 0");
+	/* failed: the name passed, nothing returned */
+	ev_syscall(__NR_ioctl, -ENODEV, 7, 0x8921 /* SIOCGIFMTU */, P1, 0, 0, 0);
+	ev_region(P1, ifr, sizeof(ifr), RN_REG_EXIT);
+	assert_string_equal(decode(), "ioctl(7, SIOCGIFMTU, {ifr_name=\"lo\"}) = "
+			    "-1 ENODEV (No such device)");
+	/* the length passed (an entry copy) and the length used (live) */
+	len = 640;
+	memcpy(ifc, &len, sizeof(len));
+	memcpy(ifc + 8, &buf, sizeof(buf));
+	ev_syscall(__NR_ioctl, 0, 7, 0x8912 /* SIOCGIFCONF */, P1, 0, 0, 0);
+	ev_region(P1, ifc, sizeof(ifc), 0);
+	len = 40;
+	memcpy(ifc, &len, sizeof(len));
+	ifr[16] = 2;	/* AF_INET */
+	live_add(P1, ifc, sizeof(ifc));
+	live_add(P2, ifr, sizeof(ifr));
+	assert_string_equal(decode(), "ioctl(7, SIOCGIFCONF, {ifc_len=640 /* 16 * sizeof(struct "
+			    "ifreq) */ => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name="
+			    "\"lo\", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr="
+			    "inet_addr(\"0.0.0.0\")}}]}) = 0");
+	/* an unknown request: _IOC(...) and the raw argument */
+	ev_syscall(__NR_ioctl, -EBADF, -1, 0xc0401200 | (0xfe << 8), 0, 0, 0, 0);
+	assert_string_equal(decode(), "ioctl(-1, _IOC(_IOC_READ|_IOC_WRITE, 0xfe, 0, 0x40), 0) = "
+			    "-1 EBADF (Bad file descriptor)");
+	/* still running: an output stops the line, an input is shown */
+	ev_syscall(__NR_ioctl, 0, 3, 0x5401 /* TCGETS */, P1, 0, 0, 0);
+	ev.flags = RN_F_UNFINISHED;
+	decode();
+	assert_int_equal(dec.nargs, 2);
+	assert_true(dec.partial);
+	ev_syscall(__NR_ioctl, 0, 3, 0x5409 /* TCSBRK */, 1, 0, 0, 0);
+	ev.flags = RN_F_UNFINISHED;
+	decode();
+	assert_int_equal(dec.nargs, 3);
+	assert_string_equal(dec.arg[2].buf, "1");
 }
 
 /* Calls that only had a capture rule, now table rows (as strace 6.1 prints them). */
@@ -1363,6 +1427,40 @@ static void test_fcntl_prctl_hostile(void **state)
 	}
 }
 
+/* Every named ioctl request, with random arguments and random memory:
+ * whatever the group decoders read, the line stays printable. */
+static void test_ioctl_hostile(void **state)
+{
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_fdpath };
+	const struct rn_xlat *x;
+	__u8 junk[512];
+	int round, i;
+
+	(void)state;
+	opts.show_paths = true;
+	for (round = 0; round < 48; round++) {
+		opts.verbose = round & 1;
+		opts.strsize = round & 2 ? 4 : 64;
+		opts.terse = (round & 24) == 24;
+		for (x = rn_xl_ioctls; x->str; x++) {
+			__s64 ret = rng() % 3 ? (__s64)(rng() % 100) : -(__s64)(rng() % 600);
+
+			ev_syscall(__NR_ioctl, ret, random_arg(), x->val,
+				   round & 8 ? P1 + rng() % 64 : random_arg(), 0, 0, 0);
+			for (i = 0; i < (int)sizeof(junk); i++)
+				junk[i] = (__u8)rng();
+			ev_region(P1, junk, sizeof(junk), rng() % 2 ? RN_REG_EXIT : 0);
+			ev.flags = rng() % 6 ? 0 : RN_F_UNFINISHED;
+			ev.type = rng() % 7 ? RN_EV_SYSCALL : RN_EV_ENTRY;
+			decode_with(round & 4 ? NULL : &hostile);
+			assert_true(dec.nargs >= 2 && dec.nargs <= 3);
+			assert_string_equal(dec.name, "ioctl");
+			assert_printable(line.buf);
+		}
+	}
+	opts.terse = false;
+}
+
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
 static void test_mem(void **state)
 {
@@ -1446,12 +1544,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_misc_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_getdents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_tty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ioctl_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_more_decoders, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kind_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kind_rows_unfinished, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_syscall_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl_hostile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ioctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 	};
