@@ -34,11 +34,51 @@ struct rn_cap_arg {
 	__u32 size;		/* RN_CAP_FIXED: bytes; elsewhere 0 */
 };
 
+/*
+ * What the argument descriptors cannot say: memory reached through a pointer
+ * inside captured memory (io_submit's iocbs, writev's data), or whose size or
+ * direction depends on a command argument (keyctl, quotactl). The eBPF
+ * backend runs the chain's function (bpf/chain.bpf.h) at the call's exit,
+ * after the argument captures, and for some (RN_CHAIN_AT_ENTRY) keeps an
+ * input at entry as well. The ptrace backend ignores it: its decoders read
+ * such memory live.
+ */
+enum rn_cap_chain {
+	RN_CHAIN_NONE = 0,
+	RN_CHAIN_SOCK,		/* sendto .. recvmsg: netlink protocol, msghdr (sockmsg.bpf.h) */
+	RN_CHAIN_PARENT_TID,	/* clone, clone3: the new thread's id written via parent_tid */
+	RN_CHAIN_DIRENTS,	/* getdents64: the record count */
+	RN_CHAIN_IOV_IN,	/* writev, ...: the data of the iovecs in argument 1 */
+	RN_CHAIN_IOV_OUT,	/* readv, ...: the same, as far as the call filled them */
+	RN_CHAIN_AIO,		/* io_submit: the iocbs, a write's data, the iovecs */
+	RN_CHAIN_SIGSETP,	/* {sigset pointer, size} in argument 5: the set */
+	RN_CHAIN_URING_REG,	/* io_uring_register: by opcode */
+	RN_CHAIN_KEYCTL,	/* keyctl: by command */
+	RN_CHAIN_QUOTA,		/* quotactl: addr by command */
+	RN_CHAIN_QUOTA_FD,	/* quotactl_fd: the same, the command in argument 1 */
+	RN_CHAIN_MSG_IN,	/* msgsnd: struct msgbuf, mtext as long as msgsz */
+	RN_CHAIN_MSG_OUT,	/* msgrcv: the same, once the call succeeded */
+	RN_CHAIN_MINCORE,	/* mincore: the vector, one byte a page */
+	RN_CHAIN_PTRACE,	/* ptrace: GETREGSET's iovec and the registers */
+	RN_CHAIN_SECCOMP,	/* seccomp: SET_MODE_FILTER's instructions (shown under -v) */
+	RN_CHAIN_MAX,
+};
+
+/* The chains that also keep inputs at entry (an iovec length, io_uring's
+ * worker limits, io_submit's iocbs: values the call overwrites). */
+static inline int rn_chain_at_entry(__u32 chain)
+{
+	return chain == RN_CHAIN_SOCK || chain == RN_CHAIN_URING_REG || chain == RN_CHAIN_PTRACE ||
+	       chain == RN_CHAIN_AIO;
+}
+
 struct rn_cap_desc {
 	struct rn_cap_arg arg[RN_MAX_ARGS];
+	__u32 chain;		/* enum rn_cap_chain */
+	__u32 _pad;
 };
 
 _Static_assert(sizeof(struct rn_cap_arg) == 8, "rn_cap_arg size");
-_Static_assert(sizeof(struct rn_cap_desc) == 48, "rn_cap_desc size");
+_Static_assert(sizeof(struct rn_cap_desc) == 56, "rn_cap_desc size");
 
 #endif /* RN_CAPTURE_H */

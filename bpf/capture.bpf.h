@@ -315,26 +315,15 @@ static __always_inline void capture_all(struct rn_scratch *s, __u32 nr, __u32 at
 
 /*
  * A value-result argument (accept's addrlen) is both input and output: keep
- * its entry value so decoders can show "[128 => 16]" as under ptrace.
+ * its entry value in the free slots of p (from slot n) so decoders can show
+ * "[128 => 16]" as under ptrace. Called by save_entry_inputs()
+ * (bpf/chain.bpf.h) for the calls rn_entry_in marks.
  */
-static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
+static __always_inline void save_entry_fixed(struct rn_pend *p, long nr, __u32 n)
 {
 	const volatile struct rn_cap_arg *c;
-	__u32 i, n = 0;
+	__u32 i;
 
-	p->in_len[0] = p->in_len[1] = 0;
-	/* recvmsg's msg_namelen, in its msghdr: "msg_namelen=110 => 16" */
-	p->in_val[0] = 0;
-	if (nr == RN_NR_RECVMSG && p->args[1] &&
-	    !bpf_probe_read_user(&p->in_val[0], 4, (void *)(p->args[1] + 8))) {
-		p->in_addr[0] = p->args[1] + 8;
-		p->in_len[0] = 4;
-		p->in_arg[0] = 1;
-		return;
-	}
-	if (nr < 0 || nr >= RN_NR_MAX ||
-	    !((rn_entry_in[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
-		return;
 	for (i = 0; i < RN_MAX_ARGS && n < 2; i++) {
 		c = &rn_caps[nr & (RN_NR_MAX - 1)].arg[i];
 		if (c->kind != RN_CAP_FIXED || c->at_exit || c->size > 8 || !p->args[i])
@@ -349,20 +338,28 @@ static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
 	}
 }
 
+/* The entry inputs as regions without RN_REG_EXIT: two of up to 8 bytes, or
+ * one of 16 in both slots (in_len[0] 16). */
 static __always_inline void put_entry_inputs(struct rn_scratch *s, struct rn_pend *p)
 {
-	__u32 i, room = 0;
+	__u32 i, len, room = 0;
+	__u64 *dst;
 	int off;
 
 	for (i = 0; i < 2; i++) {
-		if (!p->in_len[i])
+		len = p->in_len[i];
+		if (!len)
 			continue;
 		off = region_start(s, &room);
-		if (off < 0 || room < 8)
+		if (off < 0 || room < 16)
 			return;
-		*(__u64 *)&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)] =
-			p->in_val[i];
-		region_end(s, off, p->in_addr[i], p->in_len[i], 0, p->in_arg[i]);
+		dst = (__u64 *)&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) + sizeof(struct rn_region)];
+		dst[0] = p->in_val[i];
+		if (len > 8)
+			dst[1] = p->in_val[1];
+		region_end(s, off, p->in_addr[i], len > 8 ? 16 : len, 0, p->in_arg[i]);
+		if (len > 8)
+			return;
 	}
 }
 

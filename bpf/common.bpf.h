@@ -56,7 +56,8 @@ struct rn_pend {
 	__u16 live;		/* an entry is waiting for its exit */
 	__u16 captured;		/* execve: argv and path are in execcap */
 	struct rn_signal_rec sig; /* an ignored signal to report (signo != 0) */
-	/* small inputs the call may overwrite (an addrlen), copied at entry */
+	/* small inputs the call may overwrite (an addrlen), copied at entry:
+	 * two of up to 8 bytes, or one of 16 in both (bpf/chain.bpf.h) */
 	__u64 in_addr[2];
 	__u64 in_val[2];
 	__u8 in_len[2];
@@ -80,7 +81,8 @@ struct {
 
 /* execve's argv and path, captured at entry: after a successful exec the old
  * memory is gone. Task-local, since an exec from a non-leader thread changes
- * the thread's id; allocated only while an exec is in flight. */
+ * the thread's id; allocated only while an exec is in flight. io_submit
+ * keeps its iocbs here between entry and exit too (bpf/chain.bpf.h). */
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);

@@ -11,7 +11,8 @@
  *
  * This file holds the programs (the entry points); what they use is split by
  * concern: common.bpf.h (rodata, maps, emit), task.bpf.h (who is traced,
- * task lifecycle), capture.bpf.h (argument memory), aggregate.bpf.h (-c),
+ * task lifecycle), capture.bpf.h (argument memory), chain.bpf.h (memory behind
+ * pointers in it, by call), aggregate.bpf.h (-c),
  * signal.bpf.h. Constants shared with user space are in backends/event.h and
  * bpf/renacer.h.
  */
@@ -25,6 +26,7 @@
 #include "bpf/sample.bpf.h"
 #include "bpf/inflight.bpf.h"
 #include "bpf/sockmsg.bpf.h"
+#include "bpf/chain.bpf.h"
 
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
@@ -114,7 +116,7 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid(), now;
-	__u32 tid = (__u32)pid_tgid, i, nr;
+	__u32 tid = (__u32)pid_tgid, i, nr, chain;
 	struct rn_scratch *s;
 	struct rn_pend *p;
 
@@ -179,12 +181,10 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);
 		capture_all(s, nr, 0);
-		if (nr >= RN_NR_SENDTO && nr <= RN_NR_RECVMSG)
-			rn_capture_sock(s, nr);
-		else if (nr == RN_NR_CLONE || nr == RN_NR_CLONE3)
-			capture_parent_tid(s, nr);
-		else if (nr == RN_NR_GETDENTS64)
-			capture_dirent_count(s);
+		/* one load for the calls without a chain (read, openat) */
+		chain = rn_caps[nr & (RN_NR_MAX - 1)].chain;
+		if (chain)
+			rn_capture_chain(s, nr, chain);
 	}
 	fdpath_exit(s, nr);
 	emit(s, false);

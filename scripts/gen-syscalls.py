@@ -37,6 +37,9 @@ KINDS = {
     "flags": ("RN_AK_FLAGS", None), "enum": ("RN_AK_ENUM", None),
     "pid": ("RN_AK_PID", None), "loffp": ("RN_AK_LOFFP", "in(8)"),
 }
+# chain=NAME -> enum rn_cap_chain (backends/capture.h)
+CHAINS = {"sock", "parent_tid", "dirents", "iov_in", "iov_out", "aio", "sigsetp", "uring_reg",
+          "keyctl", "quota", "quota_fd", "msg_in", "msg_out", "mincore", "ptrace", "seccomp"}
 RETS = {"dec": "RV_DEC", "fd": "RV_FD", "hex": "RV_HEX", "oct": "RV_OCT", "none": "RV_NONE",
         "pid": "RV_PID"}
 ROLE_LETTERS = set("fpPS-")
@@ -158,7 +161,8 @@ def parse_row(text, sizes, xlats):
         if c not in CLASSES:
             raise DefError(f"{name}: unknown class {c}")
     row = {"nr": nr, "name": name, "nargs": nargs, "classes": cls, "args": None,
-           "ret": None, "dec": None, "cap": {}, "roles": None, "returns_fd": False}
+           "ret": None, "dec": None, "cap": {}, "roles": None, "returns_fd": False,
+           "chain": None}
     implied = {}
     for field in parts[4:]:
         key, eq, val = field.partition("=")
@@ -183,6 +187,8 @@ def parse_row(text, sizes, xlats):
                 if not i.isdigit() or int(i) >= MAX_ARGS or int(i) in row["cap"]:
                     raise DefError(f"{name}: bad or repeated capture index in '{item}'")
                 row["cap"][int(i)] = parse_cap(rule, nargs, sizes)
+        elif key == "chain" and val in CHAINS and row["chain"] is None:
+            row["chain"] = "RN_CHAIN_" + val.upper()
         elif key == "roles" and eq:
             if set(val) - ROLE_LETTERS or len(val) > MAX_ARGS:
                 raise DefError(f"{name}: roles '{val}': letters are f p P S -")
@@ -238,8 +244,8 @@ def load(path, hdr):
     return rows
 
 
-def c_cap(cap):
-    if not cap:
+def c_cap(cap, chain):
+    if not cap and not chain:
         return None
     items = []
     for i in sorted(cap):
@@ -248,7 +254,10 @@ def c_cap(cap):
             if cap[i].get(k):
                 f.append(f".{k} = {cap[i][k]}")
         items.append(f"[{i}] = {{ {', '.join(f)} }}")
-    return "{ .arg = { " + ", ".join(items) + " } }"
+    fields = [".arg = { " + ", ".join(items) + " }"] if items else []
+    if chain:
+        fields.append(f".chain = {chain}")
+    return "{ " + ", ".join(fields) + " }"
 
 
 def emit_table(rows, src):
@@ -282,8 +291,8 @@ def emit_table(rows, src):
             f += [f".args = {kind_arrays[tuple(map(tuple, r['args']))]}", ".decode = dec_args"]
         elif r["dec"]:
             f.append(f".decode = dec_{r['dec']}")
-        if c_cap(r["cap"]):
-            f.append(f".cap = {c_cap(r['cap'])}")
+        if c_cap(r["cap"], r["chain"]):
+            f.append(f".cap = {c_cap(r['cap'], r['chain'])}")
         out.append(f"\t[{nr}] = {{")
         out += [f"\t\t{x}," for x in f]
         out.append("\t},")

@@ -237,6 +237,9 @@ static void ebpf_set_rodata(struct renacer_bpf *skel, const struct rn_trace_conf
 		int i;
 
 		memcpy((void *)&ro->rn_caps[nr], d, sizeof(ro->rn_caps[nr]));
+		/* a chain that keeps an input at entry (bpf/chain.bpf.h) */
+		if (rn_chain_at_entry(d->chain))
+			ro->rn_entry_in[nr / 64] |= 1ull << (nr % 64);
 		for (i = 0; i < RN_MAX_ARGS; i++) {
 			if (d->arg[i].kind != RN_CAP_NONE)
 				ro->rn_has_cap[nr / 64] |= 1ull << (nr % 64);

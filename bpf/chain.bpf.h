@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: MIT OR GPL-2.0 */
+/*
+ * Chains: the memory a call's decoder reads that the capture table's
+ * argument rules cannot describe, copied at the call's exit by the function
+ * its row names (chain=, enum rn_cap_chain in backends/capture.h). Either
+ * the memory is reached through a pointer inside captured memory (io_submit's
+ * iocbs and a write's data, writev's data, pselect6's mask) or its size and
+ * direction depend on a command argument (keyctl, quotactl, io_uring_register,
+ * ptrace). The ptrace backend's decoders read the same memory live.
+ *
+ * Only the calls whose row names a chain pay for it: sys_exit reads one
+ * byte of the row for every other call. Every copy is bounded (the constants
+ * below, -s for data, the payload's room); what a bound leaves out is not
+ * captured, so the decoder prints its address (and the record is flagged
+ * RN_F_TRUNCATED), never a shortened value as if whole. Regions carry
+ * RN_REG_EXIT, as the table's own copies at exit do: the decoders read
+ * inputs from entry regions first, then from these.
+ */
+#ifndef RN_BPF_CHAIN_BPF_H
+#define RN_BPF_CHAIN_BPF_H
+
+#include "bpf/common.bpf.h"
+#include "bpf/capture.bpf.h"
+#include "bpf/sockmsg.bpf.h"
+
+#define CHAIN_IOV_MAX	  64	/* iovecs whose data is copied */
+#define CHAIN_AIO_MAX	  64	/* iocbs copied */
+#define CHAIN_ARRAY_MAX	  256	/* elements of an array (fds, iovecs, probe ops) */
+#define CHAIN_MINCORE_MAX 1024	/* bytes of mincore's vector (pages) */
+#define CHAIN_FILTER_MAX  256	/* classic BPF instructions (seccomp) */
+
+#define CHAIN_GETREGSET	  0x4204u	/* PTRACE_GETREGSET */
+#define CHAIN_REGS_SIZE	  216u		/* struct user_regs_struct (NT_PRSTATUS) */
+#define CHAIN_IOWQ_MAX	  19u		/* IORING_REGISTER_IOWQ_MAX_WORKERS */
+
+static __always_inline __u64 chain_min(__u64 a, __u64 b)
+{
+	return a < b ? a : b;
+}
+
+/* want bytes at addr, of which the decoders show at most cap: cut there,
+ * flagged as continuing; when: RN_REG_EXIT, or 0 for a copy at entry */
+static __always_inline int chain_put_cut(struct rn_scratch *s, __u64 addr, __u64 want, __u64 cap,
+					 __u32 arg, __u32 when)
+{
+	if (!addr || !want)
+		return 0;
+	return put_mem(s, addr, chain_min(want, cap), arg,
+		       when | (want > cap ? RN_REG_TRUNC : 0));
+}
+
+/* n elements of size bytes at addr, at most CHAIN_ARRAY_MAX of them; a cut
+ * array is said (RN_F_TRUNCATED) and its tail prints as uncaptured */
+static __always_inline int chain_put_array(struct rn_scratch *s, __u64 addr, __u64 n, __u32 size,
+					   __u32 arg, __u32 when)
+{
+	if (!addr || !n)
+		return 0;
+	if (n > CHAIN_ARRAY_MAX) {
+		n = CHAIN_ARRAY_MAX;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	return put_mem(s, addr, n * size, arg, when);
+}
+
+/* --- the data of an iovec array */
+
+struct iov_walk {
+	struct rn_scratch *s;
+	__u64 addr;		/* the iovec array */
+	__u64 cnt;		/* its entries */
+	__u64 left;		/* bytes the call moved (an output), or ~0 */
+	__u32 arg;
+	__u32 when;		/* RN_REG_EXIT or 0 */
+};
+
+static long iov_data_step(__u32 i, void *data)
+{
+	struct iov_walk *w = data;
+	__u64 iov[2], n;
+
+	if (i >= w->cnt || !w->left)
+		return 1;
+	if (bpf_probe_read_user(iov, sizeof(iov), (void *)(w->addr + (__u64)i * 16)))
+		return 1;
+	n = chain_min(iov[1], w->left);
+	w->left -= n;
+	if (!iov[0] || !n)
+		return 0;
+	return chain_put_cut(w->s, iov[0], n, rn_strsize, w->arg, w->when) < 0;
+}
+
+/* Each iovec's first -s bytes (of the first left bytes in all): what
+ * pr_iov() shows. bpf_loop: the verifier walks the step once. */
+static __always_inline void chain_iov_data(struct rn_scratch *s, __u64 addr, __u64 cnt, __u64 left,
+					   __u32 arg, __u32 when)
+{
+	struct iov_walk w = { .s = s, .addr = addr, .cnt = cnt, .left = left, .arg = arg,
+			      .when = when };
+
+	if (!addr || !cnt || !left)
+		return;
+	if (cnt > CHAIN_IOV_MAX)
+		s->ev.flags |= RN_F_TRUNCATED;
+	bpf_loop(CHAIN_IOV_MAX, iov_data_step, &w, 0);
+}
+
+/* readv (out: as far as the call filled them) and writev's families, vmsplice,
+ * process_vm_readv/writev's local iovecs: the table copied the array */
+static __always_inline void chain_iov(struct rn_scratch *s, bool out)
+{
+	__s64 ret = s->ev.sc.ret;
+
+	if (out && ret <= 0)
+		return;
+	chain_iov_data(s, s->ev.sc.args[1], s->ev.sc.args[2], out ? (__u64)ret : ~0ull, 1,
+		       RN_REG_EXIT);
+}
+
+/* --- io_submit(ctx, nr, iocbpp): each iocb, and what its opcode reads */
+
+/* struct iocb (x86_64): the fields followed */
+struct chain_iocb {
+	__u64 data;
+	__u32 key, rw_flags;
+	__u16 opcode;
+	__s16 reqprio;
+	__u32 fildes;
+	__u64 buf, nbytes;
+	__s64 offset;
+	__u64 reserved2;
+	__u32 flags, resfd;
+};
+
+struct aio_walk {
+	struct rn_scratch *s;
+	__u64 addr;		/* the array of iocb pointers */
+	__u64 n;
+	__u32 when;		/* 0: at entry; RN_REG_EXIT: the fallback at exit */
+};
+
+static long aio_step(__u32 i, void *data)
+{
+	struct aio_walk *w = data;
+	struct chain_iocb cb;
+	__u64 p = 0;
+
+	if (i >= w->n)
+		return 1;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(w->addr + (__u64)i * 8)))
+		return 1;
+	if (!p || bpf_probe_read_user(&cb, sizeof(cb), (void *)p))
+		return 0;	/* the decoder prints the pointer */
+	if (put_mem(w->s, p, sizeof(cb), 2, w->when) < 0)
+		return 1;
+	switch (cb.opcode) {
+	case 1:			/* IOCB_CMD_PWRITE: the data, a string */
+		chain_put_cut(w->s, cb.buf, cb.nbytes, rn_strsize, 2, w->when);
+		break;
+	case 7: case 8:		/* PREADV, PWRITEV: the iovecs; PWRITEV's data */
+		if (cb.nbytes > CHAIN_IOV_MAX)
+			w->s->ev.flags |= RN_F_TRUNCATED;
+		chain_put_array(w->s, cb.buf, chain_min(cb.nbytes, CHAIN_IOV_MAX), 16, 2, w->when);
+		if (cb.opcode == 8)
+			chain_iov_data(w->s, cb.buf, cb.nbytes, ~0ull, 2, w->when);
+		break;
+	}
+	return 0;
+}
+
+/* The iocbs io_submit was given, into s (its arguments set). A global
+ * function: called at entry and, as a fallback, at exit. */
+__noinline int rn_capture_aio(struct rn_scratch *s, __u32 when)
+{
+	struct aio_walk w = { .s = s };
+
+	if (!s)
+		return 0;
+	w.addr = s->ev.sc.args[2];
+	w.n = s->ev.sc.args[1];
+	w.when = when;
+	if (!w.addr || (__s64)w.n <= 0)
+		return 0;
+	if (w.n > CHAIN_AIO_MAX)
+		s->ev.flags |= RN_F_TRUNCATED;
+	bpf_loop(CHAIN_AIO_MAX, aio_step, &w, 0);
+	return 0;
+}
+
+/*
+ * The kernel writes 0 into each iocb's aio_key as it submits it: the iocbs
+ * are copied at entry (chain_entry()), as strace reads them, into the task's
+ * execcap record (free while no exec is in flight), and appended here to
+ * the record at exit. Copied now only when that failed.
+ */
+static __always_inline void chain_aio(struct rn_scratch *s)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct rn_scratch *e = bpf_task_storage_get(&execcap, t, 0, 0);
+	__u32 len, off = s->ev.sc.payload_len;
+
+	if (!e) {
+		rn_capture_aio(s, RN_REG_EXIT);
+		return;
+	}
+	len = e->ev.sc.payload_len;
+	if (e->ev.sc.nr == s->ev.sc.nr && e->ev.ts_ns == s->ev.ts_ns &&
+	    e->ev.sc.args[2] == s->ev.sc.args[2] && len <= RN_PAYLOAD_MAX && off <= RN_PAYLOAD_MAX) {
+		if (len > RN_PAYLOAD_MAX - off) {
+			s->ev.flags |= RN_F_TRUNCATED;	/* all or none: regions stay whole */
+		} else if (len) {
+			bpf_probe_read_kernel(&s->ev.payload[off & (RN_PAYLOAD_MAX - 1)], len,
+					      e->ev.payload);
+			s->ev.sc.payload_len = off + len;
+		}
+		s->ev.flags |= e->ev.flags & RN_F_TRUNCATED;
+	} else {
+		rn_capture_aio(s, RN_REG_EXIT);
+	}
+	bpf_task_storage_delete(&execcap, t);
+}
+
+/* io_submit at entry: its iocbs into the task's execcap record */
+static __always_inline void chain_aio_entry(struct rn_pend *p)
+{
+	struct rn_scratch *e = bpf_task_storage_get(&execcap, bpf_get_current_task_btf(), 0,
+						    BPF_LOCAL_STORAGE_GET_F_CREATE);
+
+	if (!e)
+		return;
+	e->ev.ts_ns = p->ts;
+	e->ev.flags = 0;
+	e->ev.sc.nr = p->nr;
+	e->ev.sc.payload_len = 0;
+	e->ev.sc.args[1] = p->args[1];
+	e->ev.sc.args[2] = p->args[2];
+	rn_capture_aio(e, 0);
+}
+
+/* --- {const sigset_t *ss, size_t ss_len} in argument 5 (pselect6,
+ * io_pgetevents; the table copied the pair): the set, when the decoder
+ * shows it (at most 8 bytes) */
+static __always_inline void chain_sigsetp(struct rn_scratch *s)
+{
+	__u64 ss[2];
+
+	if (!s->ev.sc.args[5] || bpf_probe_read_user(ss, sizeof(ss), (void *)s->ev.sc.args[5]))
+		return;
+	if (ss[0] && ss[1] && ss[1] <= 8)
+		put_mem(s, ss[0], ss[1], 5, RN_REG_EXIT);
+}
+
+/* --- io_uring_register(fd, opcode, arg, nr_args): the table copied nr_args
+ * ints at arg, right for the fd and eventfd arrays and the worker limits */
+static __always_inline void chain_uring_reg(struct rn_scratch *s)
+{
+	__u64 arg = s->ev.sc.args[2], n = (__u32)s->ev.sc.args[3], upd[2];
+
+	if (!arg)
+		return;
+	switch ((__u32)s->ev.sc.args[1]) {
+	case 0:		/* REGISTER_BUFFERS: iovecs */
+		chain_put_array(s, arg, n, 16, 2, RN_REG_EXIT);
+		break;
+	case 6:		/* FILES_UPDATE: {offset, resv, fds}, then the fds */
+		if (bpf_probe_read_user(upd, sizeof(upd), (void *)arg))
+			return;
+		put_mem(s, arg, sizeof(upd), 2, RN_REG_EXIT);
+		chain_put_array(s, upd[1], n, 4, 2, RN_REG_EXIT);
+		break;
+	case 8:		/* PROBE: the header and the ops the call filled */
+		if (n > CHAIN_ARRAY_MAX) {
+			n = CHAIN_ARRAY_MAX;
+			s->ev.flags |= RN_F_TRUNCATED;
+		}
+		put_mem(s, arg, 16 + n * 8, 2, RN_REG_EXIT);
+		break;
+	}
+}
+
+/* --- keyctl(cmd, ...): what each command's decoder reads */
+static __always_inline void chain_keyctl(struct rn_scratch *s)
+{
+	__u64 *a = s->ev.sc.args, cap = rn_strsize;
+	__s64 ret = s->ev.sc.ret;
+
+	switch ((__u32)a[0]) {
+	case 1:			/* JOIN_SESSION_KEYRING(name) */
+		if (a[1])
+			put_str(s, a[1], cap, 1, RN_REG_EXIT);
+		break;
+	case 2: case 12:	/* UPDATE, INSTANTIATE(key, payload, plen, ...) */
+		chain_put_cut(s, a[2], a[3], cap, 2, RN_REG_EXIT);
+		break;
+	case 6: case 11: case 17:	/* DESCRIBE, READ, GET_SECURITY: what was written
+					 * (text: one byte past -s shows the cut) */
+		if (ret > 0)
+			chain_put_cut(s, a[2], chain_min(ret, a[3]), cap + 1, 2, RN_REG_EXIT);
+		break;
+	case 10: case 29:	/* SEARCH(keyring, type, description, ...),
+				 * RESTRICT_KEYRING(keyring, type, restriction) */
+		if (a[2])
+			put_str(s, a[2], cap, 2, RN_REG_EXIT);
+		if (a[3])
+			put_str(s, a[3], cap, 3, RN_REG_EXIT);
+		break;
+	case 20:		/* INSTANTIATE_IOV(key, iov, n, keyring) */
+		if (a[3] <= 1024) {	/* UIO_MAXIOV: above, the decoder prints the address */
+			chain_put_array(s, a[2], a[3], 16, 2, RN_REG_EXIT);
+			chain_iov_data(s, a[2], a[3], ~0ull, 2, RN_REG_EXIT);
+		}
+		break;
+	case 31:		/* CAPABILITIES(buf, len): two bytes shown */
+		if (ret > 0)
+			chain_put_cut(s, a[1], chain_min(ret, a[2]), 2, 1, RN_REG_EXIT);
+		break;
+	}
+}
+
+/* --- quotactl(cmd, special, id, addr), quotactl_fd(fd, cmd, id, addr):
+ * addr by command; outputs once the call succeeded */
+static __always_inline void chain_quota(struct rn_scratch *s, __u32 cmd)
+{
+	__u64 addr = s->ev.sc.args[3];
+	bool ok = s->ev.sc.ret == 0;
+	__u32 size = 0;
+
+	if (!addr)
+		return;
+	switch (cmd >> 8) {
+	case 0x800002:		/* Q_QUOTAON: the quota file */
+		put_str(s, addr, rn_pathmax, 3, RN_REG_EXIT);
+		return;
+	case 0x800008:		/* Q_SETQUOTA: struct if_dqblk */
+		size = 72;
+		break;
+	case 0x800007: case 0x800009:	/* Q_GETQUOTA, Q_GETNEXTQUOTA */
+		size = ok ? 72 : 0;
+		break;
+	case 0x800006:		/* Q_SETINFO: struct if_dqinfo */
+		size = 24;
+		break;
+	case 0x800005:		/* Q_GETINFO */
+		size = ok ? 24 : 0;
+		break;
+	case 0x800004:		/* Q_GETFMT */
+		size = ok ? 4 : 0;
+		break;
+	case 0x5801: case 0x5802:	/* Q_XQUOTAON, Q_XQUOTAOFF: flags */
+		size = 4;
+		break;
+	}
+	if (size)
+		put_mem(s, addr, size, 3, RN_REG_EXIT);
+}
+
+/* --- msgsnd(id, msgp, msgsz, flags), msgrcv(id, msgp, msgsz, type, flags):
+ * mtype and the first -s bytes of mtext (strace shows msgsz of them) */
+static __always_inline void chain_msg(struct rn_scratch *s, bool out)
+{
+	__u64 sz = s->ev.sc.args[2], cap = rn_strsize;
+
+	if (!s->ev.sc.args[1] || (out && s->ev.sc.ret < 0))
+		return;
+	put_mem(s, s->ev.sc.args[1], 8 + chain_min(sz, cap), 1,
+		RN_REG_EXIT | (sz > cap ? RN_REG_TRUNC : 0));
+}
+
+/* --- mincore(addr, len, vec): a byte a page */
+static __always_inline void chain_mincore(struct rn_scratch *s)
+{
+	__u64 pages = (s->ev.sc.args[1] + 4095) / 4096;
+
+	if (s->ev.sc.ret || !s->ev.sc.args[2] || !pages)
+		return;
+	if (pages > CHAIN_MINCORE_MAX) {
+		pages = CHAIN_MINCORE_MAX;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	put_mem(s, s->ev.sc.args[2], pages, 2, RN_REG_EXIT);
+}
+
+/* --- ptrace(GETREGSET, pid, NT_PRSTATUS, iov): the iovec as the call left
+ * it (its entry value was kept by chain_entry()) and the registers */
+static __always_inline void chain_ptrace(struct rn_scratch *s)
+{
+	__u64 *a = s->ev.sc.args, iov[2];
+
+	if ((__u32)a[0] != CHAIN_GETREGSET || !a[3] || s->ev.sc.ret ||
+	    bpf_probe_read_user(iov, sizeof(iov), (void *)a[3]))
+		return;
+	put_mem(s, a[3], sizeof(iov), 3, RN_REG_EXIT);
+	if ((__u32)a[2] == 1 && iov[0] && iov[1] == CHAIN_REGS_SIZE)
+		put_mem(s, iov[0], CHAIN_REGS_SIZE, 3, RN_REG_EXIT);
+}
+
+/* --- seccomp(SET_MODE_FILTER, flags, fprog): the instructions of
+ * {len, filter} (the table copied the pair) */
+static __always_inline void chain_seccomp(struct rn_scratch *s)
+{
+	__u64 fp[2], n;
+
+	if ((__u32)s->ev.sc.args[0] != 1 || !s->ev.sc.args[2] ||
+	    bpf_probe_read_user(fp, sizeof(fp), (void *)s->ev.sc.args[2]))
+		return;
+	n = (__u16)fp[0];
+	if (n > CHAIN_FILTER_MAX) {
+		n = CHAIN_FILTER_MAX;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	if (fp[1] && n)
+		put_mem(s, fp[1], n * 8, 2, RN_REG_EXIT);
+}
+
+/* At sys_exit, after the table's captures, for a call whose row names a
+ * chain. A global function: the verifier checks it once. */
+__noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
+{
+	if (!s)
+		return 0;
+	switch (chain) {
+	case RN_CHAIN_SOCK:
+		return rn_capture_sock(s, nr);
+	case RN_CHAIN_PARENT_TID:
+		capture_parent_tid(s, nr);
+		break;
+	case RN_CHAIN_DIRENTS:
+		capture_dirent_count(s);
+		break;
+	case RN_CHAIN_IOV_IN: case RN_CHAIN_IOV_OUT:
+		chain_iov(s, chain == RN_CHAIN_IOV_OUT);
+		break;
+	case RN_CHAIN_AIO:
+		chain_aio(s);
+		break;
+	case RN_CHAIN_SIGSETP:
+		chain_sigsetp(s);
+		break;
+	case RN_CHAIN_URING_REG:
+		chain_uring_reg(s);
+		break;
+	case RN_CHAIN_KEYCTL:
+		chain_keyctl(s);
+		break;
+	case RN_CHAIN_QUOTA: case RN_CHAIN_QUOTA_FD:
+		chain_quota(s, (__u32)s->ev.sc.args[chain == RN_CHAIN_QUOTA_FD]);
+		break;
+	case RN_CHAIN_MSG_IN: case RN_CHAIN_MSG_OUT:
+		chain_msg(s, chain == RN_CHAIN_MSG_OUT);
+		break;
+	case RN_CHAIN_MINCORE:
+		chain_mincore(s);
+		break;
+	case RN_CHAIN_PTRACE:
+		chain_ptrace(s);
+		break;
+	case RN_CHAIN_SECCOMP:
+		chain_seccomp(s);
+		break;
+	}
+	return 0;
+}
+
+/*
+ * At sys_enter, for the chains that keep an input the call overwrites
+ * (rn_chain_at_entry()): into p's entry slots, as save_entry_fixed() does
+ * for the table's small inputs. Returns the slots used (a 16-byte input
+ * takes both).
+ */
+static __always_inline __u32 chain_entry(struct rn_pend *p, long nr, __u32 chain)
+{
+	__u64 *a = p->args;
+
+	switch (chain) {
+	case RN_CHAIN_AIO:
+		chain_aio_entry(p);
+		return 0;
+	case RN_CHAIN_SOCK:	/* recvmsg's msg_namelen: "msg_namelen=110 => 16" */
+		p->in_val[0] = 0;
+		if (nr != RN_NR_RECVMSG || !a[1] ||
+		    bpf_probe_read_user(&p->in_val[0], 4, (void *)(a[1] + 8)))
+			return 0;
+		p->in_addr[0] = a[1] + 8;
+		p->in_len[0] = 4;
+		p->in_arg[0] = 1;
+		return 1;
+	case RN_CHAIN_URING_REG:	/* IOWQ_MAX_WORKERS: the limits asked for */
+		if ((__u32)a[1] != CHAIN_IOWQ_MAX || !a[2] || (__u32)a[3] != 2 ||
+		    bpf_probe_read_user(&p->in_val[0], 8, (void *)a[2]))
+			return 0;
+		p->in_addr[0] = a[2];
+		p->in_len[0] = 8;
+		p->in_arg[0] = 2;
+		return 1;
+	case RN_CHAIN_PTRACE:	/* GETREGSET's iovec: "iov_len=512 => 216" */
+		if ((__u32)a[0] != CHAIN_GETREGSET || !a[3] ||
+		    bpf_probe_read_user(p->in_val, 16, (void *)a[3]))
+			return 0;
+		p->in_addr[0] = a[3];
+		p->in_len[0] = 16;
+		p->in_arg[0] = 3;
+		return 2;
+	}
+	return 0;
+}
+
+/*
+ * The inputs a call may overwrite, kept at entry so decoders can show
+ * "[128 => 16]" as under ptrace: the chain's (above), then the table's small
+ * fixed inputs (accept's addrlen). Only the calls rn_entry_in marks.
+ */
+static __always_inline void save_entry_inputs(struct rn_pend *p, long nr)
+{
+	__u32 chain, n;
+
+	p->in_len[0] = p->in_len[1] = 0;
+	if (nr < 0 || nr >= RN_NR_MAX ||
+	    !((rn_entry_in[(nr >> 6) & (RN_BITMAP_WORDS - 1)] >> (nr & 63)) & 1))
+		return;
+	chain = rn_caps[nr & (RN_NR_MAX - 1)].chain;
+	n = chain ? chain_entry(p, nr, chain) : 0;
+	save_entry_fixed(p, nr, n);
+}
+
+#endif /* RN_BPF_CHAIN_BPF_H */
