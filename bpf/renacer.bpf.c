@@ -69,6 +69,7 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 		if (id == RN_NR_RT_SIGRETURN)
 			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
+		bpf_attr_enter(p, id);
 		fdpath_enter(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
@@ -178,6 +179,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	/* an exec that failed before the bprm hook still has its memory */
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);
+		if (nr == RN_NR_BPF)
+			put_bpf_attr(s, p);
 		capture_all(s, nr, 0);
 		if (nr >= RN_NR_SENDTO && nr <= RN_NR_RECVMSG)
 			rn_capture_sock(s, nr);
