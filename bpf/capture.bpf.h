@@ -363,6 +363,43 @@ static __always_inline void put_entry_inputs(struct rn_scratch *s, struct rn_pen
 	}
 }
 
+/* bpf(2) at entry: its attr, before the call writes into it */
+static __always_inline void bpf_attr_enter(struct rn_pend *p, long nr)
+{
+	struct rn_bpf_in *in;
+
+	if (nr != RN_NR_BPF || !p->args[1])
+		return;
+	in = bpf_task_storage_get(&bpfin, bpf_get_current_task_btf(), 0,
+				  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!in)
+		return;
+	in->addr = p->args[1];
+	in->len = bpf_probe_read_user(in->attr, sizeof(in->attr), (void *)in->addr) ?
+		0 : sizeof(in->attr);
+}
+
+/* ... and at exit, as an entry region ahead of the exit copy */
+static __always_inline void put_bpf_attr(struct rn_scratch *s, struct rn_pend *p)
+{
+	struct rn_bpf_in *in;
+	__u32 room = 0;
+	int off;
+
+	in = bpf_task_storage_get(&bpfin, bpf_get_current_task_btf(), 0, 0);
+	if (!in || !in->len || in->addr != p->args[1])
+		return;
+	in->len = 0;
+	off = region_start(s, &room);
+	if (off < 0 || room < RN_BPF_ATTR_LEN)
+		return;
+	if (bpf_probe_read_kernel(&s->ev.payload[(off & (RN_PAYLOAD_MAX - 1)) +
+						 sizeof(struct rn_region)],
+				  RN_BPF_ATTR_LEN, in->attr))
+		return;
+	region_end(s, off, in->addr, RN_BPF_ATTR_LEN, 0, 1);
+}
+
 /* execve at entry: build the record with its argv and path regions now, in
  * the task's own storage. */
 static __always_inline void exec_entry(__u64 pid_tgid, struct rn_pend *p)

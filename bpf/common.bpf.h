@@ -90,6 +90,22 @@ struct {
 	__type(value, struct rn_scratch);
 } execcap SEC(".maps");
 
+/* bpf(2)'s attr as the call found it: the kernel writes its outputs into
+ * the same memory ("next_id=0 => 42"), which the capture table copies at
+ * exit. Task-local, allocated by a thread's first bpf call. */
+struct rn_bpf_in {
+	__u64 addr;
+	__u32 len;	/* 0: nothing copied */
+	__u8 attr[RN_BPF_ATTR_LEN];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct rn_bpf_in);
+} bpfin SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);

@@ -71,6 +71,7 @@ int BPF_PROG(rn_sys_enter, struct pt_regs *regs, long id)
 		if (id == RN_NR_RT_SIGRETURN)
 			p->args[0] = regs->sp;
 		save_entry_inputs(p, id);
+		bpf_attr_enter(p, id);
 		fdpath_enter(p, id);
 	}
 	/* without the bprm hook, capture now: pages not yet touched (a path
@@ -180,6 +181,8 @@ int BPF_PROG(rn_sys_exit, struct pt_regs *regs, long ret)
 	/* an exec that failed before the bprm hook still has its memory */
 	if (!is_exec(nr) || ret < 0) {
 		put_entry_inputs(s, p);
+		if (nr == RN_NR_BPF)
+			put_bpf_attr(s, p);
 		capture_all(s, nr, 0);
 		/* one load for the calls without a chain (read, openat) */
 		chain = rn_caps[nr & (RN_NR_MAX - 1)].chain;

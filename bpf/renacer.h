@@ -55,6 +55,9 @@ struct rn_target {
 #define RN_NR_RECVFROM		45
 #define RN_NR_SENDMSG		46
 #define RN_NR_RECVMSG		47
+#define RN_NR_BPF		321
+/* union bpf_attr as the decoder reads it (syscalls.def's size bpf_attr) */
+#define RN_BPF_ATTR_LEN		144
 #define RN_CLONE_PARENT_SETTID	0x00100000
 #define RN_SIGKILL		9
 #define RN_EINTR		4

@@ -94,4 +94,15 @@ const struct rn_cap_desc *rn_syscall_capture(long nr);
  * bits (syscalls/fdargs.c); 0 for unknown numbers. */
 unsigned rn_syscall_fdargs(long nr);
 
+/*
+ * Memory reached through a captured argument that the decoder wants as the
+ * call found it as well (bpf(BPF_OBJ_GET_INFO_BY_FD)'s info, whose counts
+ * go in and come back changed: "nr_map_ids=0 => 7"). arg is argument i's
+ * captured bytes (len of them). Returns the length to copy at *addr, at
+ * most RN_BPF_INFO_MAX, or 0 (syscalls/decode_bpf.c).
+ */
+#define RN_BPF_INFO_MAX	256
+size_t rn_syscall_entry_chain(long nr, const __u64 *args, int i, const void *arg, size_t len,
+			      __u64 *addr);
+
 #endif /* RN_SYSCALLS_H */

@@ -438,6 +438,93 @@ static void test_tail4(void **state)
 			    "0x1000000 /* MOUNT_ATTR_??? */) = -1 EINVAL (Invalid argument)");
 }
 
+/* A task whose descriptors 7 and 8 are a BPF map and program (for the
+ * infos), its memory what the event captured. */
+static long bpf_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	(void)ctx;
+	(void)tgid;
+	if (fd != 7 && fd != 8)
+		return -EBADF;
+	snprintf(buf, len, "anon_inode:bpf-%s", fd == 7 ? "map" : "prog");
+	return strlen(buf);
+}
+
+static long no_read(void *ctx, __u32 tid, __u64 addr, void *buf, size_t len)
+{
+	(void)ctx, (void)tid, (void)addr, (void)buf, (void)len;
+	return -EFAULT;
+}
+
+static void test_bpf(void **state)
+{
+	const struct rn_memsrc bpfsrc = { .read = no_read, .fdpath = bpf_fdpath };
+	__u32 in[36] = { 0 }, out[36] = { 0 }, ids[2] = { 11, 12 }, mi[22] = { 0 };
+	__u8 insns[16] = { 0xb7, 0, 0, 0, 1, 0, 0, 0, 0x95 };
+
+	(void)state;
+	/* an output in the attr: the entry copy, then the exit one */
+	out[1] = 42;
+	ev_syscall(__NR_bpf, 0, 11, P1, 12, 0, 0, 0);
+	ev_region(P1, in, 12, 0);
+	ev_region(P1, out, 12, RN_REG_EXIT);
+	assert_string_equal(decode(), "bpf(BPF_PROG_GET_NEXT_ID, {start_id=0, "
+			    "next_id=0 => 42, open_flags=0}, 12) = 0");
+	/* PROG_QUERY: the ids the call wrote, as many as it says */
+	in[0] = 7, in[1] = 1, in[4] = (__u32)P2, in[5] = (__u32)(P2 >> 32), in[6] = 4;
+	memcpy(out, in, sizeof(in));
+	out[6] = 2;
+	ev_syscall(__NR_bpf, 0, 16, P1, 144, 0, 0, 0);
+	ev_region(P1, in, 144, 0);
+	ev_region(P1, out, 144, RN_REG_EXIT);
+	ev_region(P2, ids, sizeof(ids), RN_REG_EXIT);
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_PROG_QUERY, {query={target_fd=7, "
+			    "attach_type=BPF_CGROUP_INET_EGRESS, query_flags=0, attach_flags=0, "
+			    "prog_ids=[11, 12], prog_cnt=4 => 2}}, 144) = 0");
+	/* ... failed: the address; unfinished: nothing of it yet */
+	ev.sc.ret = -ENOSPC;
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_PROG_QUERY, {query={target_fd=7, "
+			    "attach_type=BPF_CGROUP_INET_EGRESS, query_flags=0, attach_flags=0, "
+			    "prog_ids=0x7ffd1000, prog_cnt=4 => 2}}, 144) = -1 ENOSPC "
+			    "(No space left on device)");
+	ev.flags = RN_F_UNFINISHED;
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_PROG_QUERY) = ?");
+	/* a map's info under -v, with what the call changed */
+	memset(in, 0, sizeof(in));
+	in[0] = 7, in[1] = 100, in[2] = (__u32)P2, in[3] = (__u32)(P2 >> 32);
+	memcpy(out, in, sizeof(in));
+	out[1] = 88;
+	mi[0] = 2, mi[1] = 9, mi[2] = 4, mi[3] = 8, mi[4] = 3, mi[5] = 1;
+	memcpy(&mi[6], "m", 2);
+	ev_syscall(__NR_bpf, 0, 15, P1, 16, 0, 0, 0);
+	ev_region(P1, in, 16, 0);
+	ev_region(P1, out, 16, RN_REG_EXIT);
+	ev_region(P2, mi, sizeof(mi), RN_REG_EXIT);
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=7, "
+			    "info_len=100 => 88, info=0x7ffd1000}}, 16) = 0");
+	opts.verbose = true;
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=7, "
+			    "info_len=100 => 88, info={type=BPF_MAP_TYPE_ARRAY, id=9, key_size=4, "
+			    "value_size=8, max_entries=3, map_flags=BPF_F_NO_PREALLOC, name=\"m\", "
+			    "ifindex=0, btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), "
+			    "netns_ino=0, btf_id=0, btf_key_type_id=0, btf_value_type_id=0}}}, "
+			    "16) = 0");
+	/* instructions under -v */
+	memset(in, 0, sizeof(in));
+	in[0] = 1, in[1] = 2, in[2] = (__u32)P2, in[3] = (__u32)(P2 >> 32);
+	ev_syscall(__NR_bpf, 3, 5, P1, 24, 0, 0, 0);
+	ev_region(P1, in, 24, 0);
+	ev_region(P2, insns, sizeof(insns), 0);
+	assert_string_equal(decode_with(&bpfsrc), "bpf(BPF_PROG_LOAD, {prog_type="
+			    "BPF_PROG_TYPE_SOCKET_FILTER, insn_cnt=2, insns=[{code=BPF_ALU64|BPF_K|"
+			    "BPF_MOV, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0x1}, "
+			    "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, "
+			    "off=0, imm=0}], license=NULL}, 24) = 3");
+	/* no decoder in strace 6.1: the address */
+	ev_syscall(__NR_bpf, 0, 35, P1, 12, 0, 0, 0);
+	assert_string_equal(decode(), "bpf(BPF_PROG_BIND_MAP, 0x7ffd0000, 12) = 0");
+}
+
 static void test_generic(void **state)
 {
 	(void)state;
@@ -1461,6 +1548,58 @@ static void test_ioctl_hostile(void **state)
 	opts.terse = false;
 }
 
+/* bpf(2) on junk: every command, sizes around and past union bpf_attr,
+ * the attr as found and as left, descriptors that are programs and maps
+ * (so the infos decode) in a task of random memory */
+static long random_bpf_fdpath(void *ctx, __u32 tgid, int fd, char *buf, size_t len)
+{
+	static const char *const paths[] = { "anon_inode:bpf-prog", "anon_inode:bpf-map",
+					     "anon_inode:bpf_link" };
+
+	(void)ctx;
+	(void)tgid;
+	(void)fd;
+	snprintf(buf, len, "%s", paths[rng() % 3]);
+	return strlen(buf);
+}
+
+static void test_bpf_hostile(void **state)
+{
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_bpf_fdpath };
+	static const __u64 sizes[] = { 0, 1, 4, 8, 12, 16, 20, 48, 72, 120, 128, 144, 200, 5000 };
+	__u8 junk[2][144];
+	int cmd, round, i, k;
+
+	(void)state;
+	for (round = 0; round < 48; round++) {
+		opts.verbose = round & 1;
+		opts.show_paths = round & 2;
+		opts.strsize = round & 4 ? 4 : 64;
+		for (cmd = 0; cmd < 40; cmd++) {
+			ev_syscall(__NR_bpf, rng() % 3 ? (__s64)(rng() % 100) : -(__s64)(rng() % 600),
+				   cmd, P1, sizes[rng() % 14], 0, 0, 0);
+			for (k = 0; k < 2; k++)
+				for (i = 0; i < 144; i++)
+					junk[k][i] = rng() % 3 ? (__u8)rng() : 0;
+			/* pointers into the random task, small counts, half the time */
+			for (k = 0; k < 2 && rng() % 2; k++)
+				for (i = 0; i + 8 <= 144; i += 8) {
+					__u64 v = rng() % 2 ? P2 + rng() % 4096 : rng() % 8;
+
+					memcpy(&junk[k][i], &v, sizeof(v));
+				}
+			if (rng() % 4)
+				ev_region(P1, junk[0], rng() % 145, 0);
+			if (rng() % 4)
+				ev_region(P1, junk[1], rng() % 145, RN_REG_EXIT);
+			ev.flags = rng() % 8 ? 0 : RN_F_UNFINISHED;
+			decode_with(round & 8 ? NULL : &hostile);
+			assert_non_null(dec.name);
+			assert_printable(line.buf);
+		}
+	}
+}
+
 /* rn_mem_read* themselves: region lookup, fallbacks, truncation. */
 static void test_mem(void **state)
 {
@@ -1529,6 +1668,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tail4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bpf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_terse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_show_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stat, setup, teardown),
@@ -1552,6 +1692,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_hostile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bpf_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 	};

@@ -57,7 +57,7 @@ _Static_assert(RN_NR_RT_SIGRETURN == SYS_rt_sigreturn && RN_NR_CLONE == SYS_clon
 	       RN_NR_EXECVEAT == SYS_execveat && RN_NR_CLONE3 == SYS_clone3 &&
 	       RN_NR_GETDENTS64 == SYS_getdents64 && RN_NR_SENDTO == SYS_sendto &&
 	       RN_NR_RECVFROM == SYS_recvfrom && RN_NR_SENDMSG == SYS_sendmsg &&
-	       RN_NR_RECVMSG == SYS_recvmsg,
+	       RN_NR_RECVMSG == SYS_recvmsg && RN_NR_BPF == SYS_bpf,
 	       "syscall numbers in bpf/renacer.h");
 _Static_assert(RN_CLONE_PARENT_SETTID == CLONE_PARENT_SETTID && RN_SIGKILL == SIGKILL &&
 	       RN_EINTR == EINTR && RN_PATH_CAP == PATH_MAX - 1,

@@ -289,6 +289,18 @@ static void cap_fdpath(struct pt_task *t, int fd)
 	cap_end(ev, r);
 }
 
+/* What a captured structure points at that the decoder also wants as the
+ * call found it (bpf's BPF_OBJ_GET_INFO_BY_FD info). r is arg's region. */
+static void cap_chain(struct pt_task *t, int arg, const struct rn_region *r)
+{
+	__u64 addr = 0;
+	size_t len = rn_syscall_entry_chain(t->ev.sc.nr, t->ev.sc.args, arg, r + 1, r->len,
+					    &addr);
+
+	if (len)
+		cap_bytes(t, arg, addr, len);
+}
+
 void pt_capture_entry(struct pt_backend *b, struct pt_task *t)
 {
 	const struct rn_cap_desc *d = rn_syscall_capture(t->ev.sc.nr);
@@ -321,7 +333,9 @@ void pt_capture_entry(struct pt_backend *b, struct pt_task *t)
 				r->flags |= RN_REG_TRUNC;
 			break;
 		case RN_CAP_FIXED:
-			cap_bytes(t, i, args[i], a->size);
+			r = cap_bytes(t, i, args[i], a->size);
+			if (r)
+				cap_chain(t, i, r);
 			break;
 		case RN_CAP_SOCKADDR_ARG:
 			cap_bytes(t, i, args[i], cap_min(len, PT_SOCKADDR_MAX));
