@@ -66,7 +66,8 @@ static void pr_si(struct rn_strbuf *sb, const struct si_view *v)
 		}
 	} else if (v->code <= 0) {
 		rn_sb_printf(sb, ", si_pid=%d, si_uid=%d", v->pid, v->uid);
-		if (v->have_value && (v->code == SI_QUEUE || v->code == SI_MESGQ)) {
+		/* strace leaves a zero si_value out */
+		if (v->have_value && v->sival_ptr && (v->code == SI_QUEUE || v->code == SI_MESGQ)) {
 			rn_sb_printf(sb, ", si_int=%d, si_ptr=", v->sival_int);
 			pr_ptr(sb, v->sival_ptr);
 		}
