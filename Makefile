@@ -156,6 +156,8 @@ $(B)/tracees/%: tests/tracees/%.c
 	$(CC) -D_GNU_SOURCE -std=gnu11 -Wall -Wextra -Werror -O1 -g -pthread $(TRACEE_CFLAGS_$*) \
 		-o $@ $< -lpthread
 
+$(B)/tracees/tail3: tests/tracees/tail3_cert.h
+
 # Per-tracee flags: TRACEE_CFLAGS_name.
 TRACEE_CFLAGS_stack_fp := -fno-omit-frame-pointer
 TRACEE_CFLAGS_dlopen_call := -fno-omit-frame-pointer

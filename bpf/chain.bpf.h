@@ -30,8 +30,18 @@
 #define CHAIN_FILTER_MAX  256	/* classic BPF instructions (seccomp) */
 
 #define CHAIN_GETREGSET	  0x4204u	/* PTRACE_GETREGSET */
-#define CHAIN_REGS_SIZE	  216u		/* struct user_regs_struct (NT_PRSTATUS) */
+#define CHAIN_SETREGSET	  0x4205u	/* PTRACE_SETREGSET */
+#define CHAIN_PEEKSIGINFO 0x4209u	/* PTRACE_PEEKSIGINFO */
 #define CHAIN_IOWQ_MAX	  19u		/* IORING_REGISTER_IOWQ_MAX_WORKERS */
+#define CHAIN_RSRC_MAX	  256u		/* bytes of io_uring_rsrc_register/update2 */
+#define CHAIN_BUF_REG_SIZE 40u		/* struct io_uring_buf_reg */
+#define CHAIN_FPREGS_SIZE 512u		/* struct user_fpregs_struct */
+#define CHAIN_REGSET_MAX  576u		/* bytes of a regset's iov_base */
+#define CHAIN_SIGINFO_MAX 16u		/* siginfos of PTRACE_PEEKSIGINFO */
+#define CHAIN_DH_SIZE	  12u		/* struct keyctl_dh_params */
+#define CHAIN_KDF_SIZE	  56u		/* struct keyctl_kdf_params */
+#define CHAIN_PKEY_SIZE	  40u		/* struct keyctl_pkey_params */
+#define CHAIN_PKEY_QUERY  56u		/* struct keyctl_pkey_query */
 
 static __always_inline __u64 chain_min(__u64 a, __u64 b)
 {
@@ -250,6 +260,32 @@ static __always_inline void chain_sigsetp(struct rn_scratch *s)
 		put_mem(s, ss[0], ss[1], 5, RN_REG_EXIT);
 }
 
+/* The resource structure of io_uring_register's FILES2/BUFFERS2 (update:
+ * FILES_UPDATE2/BUFFERS_UPDATE), size bytes (nr_args), and its tables: the
+ * descriptors (files) or iovecs (buffers), and the tags. The opcode says
+ * which: odd (13, 15 register; 14 update of files) below 15 are files. */
+static __always_inline void chain_rsrc(struct rn_scratch *s, __u64 arg, __u64 size, int update)
+{
+	__u32 op = (__u32)s->ev.sc.args[1], nr;
+	__u64 r[4], data, tags;
+
+	if (size < sizeof(r) || bpf_probe_read_user(r, sizeof(r), (void *)arg))
+		return;
+	/* the whole structure, so that nonzero bytes past the known ones show */
+	chain_put_cut(s, arg, size, CHAIN_RSRC_MAX, 2, RN_REG_EXIT);
+	if (update) {
+		nr = (__u32)r[3];
+		data = r[1];
+		tags = r[2];
+	} else {
+		nr = (__u32)r[0];
+		data = r[2];
+		tags = r[3];
+	}
+	chain_put_array(s, data, nr, op == 13 || op == 14 ? 4 : 16, 2, RN_REG_EXIT);
+	chain_put_array(s, tags, nr, 8, 2, RN_REG_EXIT);
+}
+
 /* --- io_uring_register(fd, opcode, arg, nr_args): the table copied nr_args
  * ints at arg, right for the fd and eventfd arrays and the worker limits */
 static __always_inline void chain_uring_reg(struct rn_scratch *s)
@@ -275,7 +311,60 @@ static __always_inline void chain_uring_reg(struct rn_scratch *s)
 		}
 		put_mem(s, arg, 16 + n * 8, 2, RN_REG_EXIT);
 		break;
+	case 11:	/* RESTRICTIONS: n of {opcode, op, resv, resv2[3]} */
+	case 20: case 21:	/* (UN)REGISTER_RING_FDS: n of {offset, resv, data} */
+		chain_put_array(s, arg, n, 16, 2, RN_REG_EXIT);
+		break;
+	case 13: case 15:	/* FILES2, BUFFERS2: {nr, flags, resv2, data, tags} */
+		chain_rsrc(s, arg, n, 0);
+		break;
+	case 14: case 16:	/* FILES_UPDATE2, BUFFERS_UPDATE: {offset, resv,
+				 * data, tags, nr, resv2} */
+		chain_rsrc(s, arg, n, 1);
+		break;
+	case 22: case 23:	/* (UN)REGISTER_PBUF_RING: struct io_uring_buf_reg */
+		put_mem(s, arg, CHAIN_BUF_REG_SIZE, 2, RN_REG_EXIT);
+		break;
 	}
+}
+
+/* keyctl DH_COMPUTE(params, buf, buflen, kdf): the three serials, what the
+ * call wrote, the KDF parameters with their hash name and otherinfo */
+static __always_inline void chain_keyctl_dh(struct rn_scratch *s)
+{
+	__u64 *a = s->ev.sc.args, kdf[3], cap = rn_strsize;
+	__s64 ret = s->ev.sc.ret;
+
+	if (a[1])
+		put_mem(s, a[1], CHAIN_DH_SIZE, 1, RN_REG_EXIT);
+	if (ret > 0)
+		chain_put_cut(s, a[2], chain_min(ret, a[3]), cap, 2, RN_REG_EXIT);
+	if (!a[4] || bpf_probe_read_user(kdf, sizeof(kdf), (void *)a[4]))
+		return;
+	put_mem(s, a[4], CHAIN_KDF_SIZE, 4, RN_REG_EXIT);
+	if (kdf[0])
+		put_str(s, kdf[0], cap, 4, RN_REG_EXIT);
+	chain_put_cut(s, kdf[1], (__u32)kdf[2], cap, 4, RN_REG_EXIT);
+}
+
+/* keyctl PKEY_ENCRYPT/DECRYPT/SIGN(params, info, in, out), PKEY_VERIFY(
+ * params, info, in, in2): the buffers as long as params says */
+static __always_inline void chain_keyctl_pkey(struct rn_scratch *s)
+{
+	__u64 *a = s->ev.sc.args, cap = rn_strsize;
+	__s64 ret = s->ev.sc.ret;
+	__u32 p[4];
+
+	if (a[2])
+		put_str(s, a[2], cap, 2, RN_REG_EXIT);
+	if (!a[1] || bpf_probe_read_user(p, sizeof(p), (void *)a[1]))
+		return;
+	put_mem(s, a[1], CHAIN_PKEY_SIZE, 1, RN_REG_EXIT);
+	chain_put_cut(s, a[3], p[1], cap, 3, RN_REG_EXIT);
+	if ((__u32)a[0] == 28)
+		chain_put_cut(s, a[4], p[2], cap, 4, RN_REG_EXIT);
+	else if (ret > 0)
+		chain_put_cut(s, a[4], chain_min(ret, p[2]), cap, 4, RN_REG_EXIT);
 }
 
 /* --- keyctl(cmd, ...): what each command's decoder reads */
@@ -313,6 +402,18 @@ static __always_inline void chain_keyctl(struct rn_scratch *s)
 	case 31:		/* CAPABILITIES(buf, len): two bytes shown */
 		if (ret > 0)
 			chain_put_cut(s, a[1], chain_min(ret, a[2]), 2, 1, RN_REG_EXIT);
+		break;
+	case 23:		/* DH_COMPUTE(params, buf, buflen, kdf) */
+		chain_keyctl_dh(s);
+		break;
+	case 24:		/* PKEY_QUERY(key, reserved, info, query) */
+		if (a[3])
+			put_str(s, a[3], cap, 3, RN_REG_EXIT);
+		if (!ret && a[4])
+			put_mem(s, a[4], CHAIN_PKEY_QUERY, 4, RN_REG_EXIT);
+		break;
+	case 25: case 26: case 27: case 28:
+		chain_keyctl_pkey(s);
 		break;
 	}
 }
@@ -380,18 +481,42 @@ static __always_inline void chain_mincore(struct rn_scratch *s)
 	put_mem(s, s->ev.sc.args[2], pages, 2, RN_REG_EXIT);
 }
 
-/* --- ptrace(GETREGSET, pid, NT_PRSTATUS, iov): the iovec as the call left
- * it (its entry value was kept by chain_entry()) and the registers */
+/* --- ptrace: the structures behind data (FPREGS, regsets, PEEKSIGINFO) */
 static __always_inline void chain_ptrace(struct rn_scratch *s)
 {
 	__u64 *a = s->ev.sc.args, iov[2];
+	__s64 ret = s->ev.sc.ret;
+	__u32 req = (__u32)a[0];
 
-	if ((__u32)a[0] != CHAIN_GETREGSET || !a[3] || s->ev.sc.ret ||
+	switch (req) {
+	case 14:		/* GETFPREGS: what the call wrote */
+		if (!ret && a[3])
+			put_mem(s, a[3], CHAIN_FPREGS_SIZE, 3, RN_REG_EXIT);
+		return;
+	case 15:		/* SETFPREGS: the input, failed or not */
+		if (a[3])
+			put_mem(s, a[3], CHAIN_FPREGS_SIZE, 3, RN_REG_EXIT);
+		return;
+	case CHAIN_PEEKSIGINFO:	/* {off, flags, nr}, then the siginfos read */
+		if (a[2])
+			put_mem(s, a[2], 16, 2, RN_REG_EXIT);
+		if (ret > 0 && a[3])
+			chain_put_cut(s, a[3], (__u64)ret * 128, CHAIN_SIGINFO_MAX * 128, 3,
+				      RN_REG_EXIT);
+		return;
+	case CHAIN_GETREGSET: case CHAIN_SETREGSET:
+		break;
+	default:
+		return;
+	}
+	/* GETREGSET: the iovec as the call left it (its entry value was kept
+	 * by chain_entry()) and the registers; SETREGSET: the input */
+	if (!a[3] || (req == CHAIN_GETREGSET && ret) ||
 	    bpf_probe_read_user(iov, sizeof(iov), (void *)a[3]))
 		return;
 	put_mem(s, a[3], sizeof(iov), 3, RN_REG_EXIT);
-	if ((__u32)a[2] == 1 && iov[0] && iov[1] == CHAIN_REGS_SIZE)
-		put_mem(s, iov[0], CHAIN_REGS_SIZE, 3, RN_REG_EXIT);
+	if (iov[0] && iov[1])
+		chain_put_cut(s, iov[0], iov[1], CHAIN_REGSET_MAX, 3, RN_REG_EXIT);
 }
 
 /* --- seccomp(SET_MODE_FILTER, flags, fprog): the instructions of
@@ -492,8 +617,8 @@ static __always_inline __u32 chain_entry(struct rn_pend *p, long nr, __u32 chain
 		p->in_len[0] = 8;
 		p->in_arg[0] = 2;
 		return 1;
-	case RN_CHAIN_PTRACE:	/* GETREGSET's iovec: "iov_len=512 => 216" */
-		if ((__u32)a[0] != CHAIN_GETREGSET || !a[3] ||
+	case RN_CHAIN_PTRACE:	/* GET/SETREGSET's iovec: "iov_len=512 => 216" */
+		if (((__u32)a[0] != CHAIN_GETREGSET && (__u32)a[0] != CHAIN_SETREGSET) || !a[3] ||
 		    bpf_probe_read_user(p->in_val, 16, (void *)a[3]))
 			return 0;
 		p->in_addr[0] = a[3];

@@ -104,18 +104,19 @@ void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt)
 {
 	__u64 v[2];
 
-	if (!addr || !cnt || dc_read(c, addr, v, sizeof(v), false) < 0) {
+	if (!addr || (cnt && dc_read(c, addr, v, sizeof(v), false) < 0)) {
 		pr_ptr(sb, addr);
 		return;
 	}
 	rn_sb_putc(sb, '[');
 	for (__u64 i = 0; i < cnt; i++) {
-		if (i && (dc_array_cut(c, i) || i >= 1024)) {	/* UIO_MAXIOV */
-			rn_sb_puts(sb, ", ...");
-			break;
-		}
+		/* as strace: an element is read before -s may cut there */
 		if (i && dc_read(c, addr + i * 16, v, sizeof(v), false) < 0) {
 			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)(addr + i * 16));
+			break;
+		}
+		if (dc_array_cut(c, i) || i >= 1024) {	/* UIO_MAXIOV */
+			rn_sb_puts(sb, i ? ", ..." : "...");
 			break;
 		}
 		rn_sb_printf(sb, "%s{iov_base=", i ? ", " : "");

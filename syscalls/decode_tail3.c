@@ -27,23 +27,24 @@ bool dc_out_ok(struct dctx *c, int i)
 	return true;
 }
 
-/* The NUL-terminated text a call wrote into a buffer of len bytes (of which
- * it says ret were used): strace shows it up to the NUL, cut at -s. */
+/* The text a call wrote into a buffer of len bytes (of which it says ret
+ * were used): as strace shows it, the first min(ret, len) bytes cut at -s,
+ * NULs inside escaped; a NUL as the last byte shown is left out, and then
+ * no "..." follows, however long the buffer. */
 void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len)
 {
 	__u64 n = (__u64)c->sc->ret < len ? (__u64)c->sc->ret : len;
-	size_t lim = c->o->strsize, k;
-	char *buf;
+	size_t k = n < c->o->strsize ? (size_t)n : c->o->strsize;
+	char *buf = dc_scratch(k + 1);
 
-	if (n > lim + 1)
-		n = lim + 1;
-	buf = dc_scratch(n + 1);
-	if (dc_read_data(c, addr, buf, n, true) < 0) {
+	if (dc_read_data(c, addr, buf, k, true) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}
-	k = strnlen(buf, n);
-	pr_quoted(sb, buf, k > lim ? lim : k, k > lim);
+	if (k && !buf[k - 1])
+		pr_quoted(sb, buf, k - 1, false);
+	else
+		pr_quoted(sb, buf, k, n > k);
 }
 
 /* --- personality(persona): the persona byte, then the flag bits */

@@ -22,7 +22,8 @@ static const struct rn_xlat t3_ptrace_reqs[] = {
 	XLAT_PAIR(13, "PTRACE_SETREGS"), XLAT_PAIR(14, "PTRACE_GETFPREGS"),
 	XLAT_PAIR(15, "PTRACE_SETFPREGS"), XLAT_PAIR(16, "PTRACE_ATTACH"),
 	XLAT_PAIR(17, "PTRACE_DETACH"), XLAT_PAIR(18, "PTRACE_GETFPXREGS"),
-	XLAT_PAIR(19, "PTRACE_SETFPXREGS"), XLAT_PAIR(24, "PTRACE_SYSCALL"),
+	XLAT_PAIR(19, "PTRACE_SETFPXREGS"), XLAT_PAIR(21, "PTRACE_OLDSETOPTIONS"),
+	XLAT_PAIR(24, "PTRACE_SYSCALL"),
 	XLAT_PAIR(25, "PTRACE_GET_THREAD_AREA"), XLAT_PAIR(26, "PTRACE_SET_THREAD_AREA"),
 	XLAT_PAIR(30, "PTRACE_ARCH_PRCTL"), XLAT_PAIR(31, "PTRACE_SYSEMU"),
 	XLAT_PAIR(32, "PTRACE_SYSEMU_SINGLESTEP"), XLAT_PAIR(33, "PTRACE_SINGLEBLOCK"),
@@ -100,24 +101,106 @@ static void pr_user_offset(struct rn_strbuf *sb, __u64 off)
 		rn_sb_printf(sb, "+%llu", (unsigned long long)off);
 }
 
-static void pr_user_regs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
+/* struct user_regs_struct, the registers that fit in len bytes (a partial
+ * regset), ", ..." after them when len is longer than the structure */
+static void pr_user_regs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
 {
 	__u64 r[27];
+	size_t n = len < sizeof(r) ? (size_t)len : sizeof(r);
 
-	if (!addr || dc_read(c, addr, r, sizeof(r), out) < 0) {
+	if (!addr || dc_read(c, addr, r, n, out) < 0) {
 		pr_ptr(sb, addr);
 		return;
 	}
-	for (int k = 0; k < 27; k++) {
-		rn_sb_printf(sb, "%s%s=", k ? ", " : "{", t3_user_regs[k]);
+	rn_sb_putc(sb, '{');
+	for (size_t k = 0; k < n / 8; k++) {
+		rn_sb_printf(sb, "%s%s=", k ? ", " : "", t3_user_regs[k]);
 		rn_sb_put_hex(sb, r[k]);
 	}
+	if (len > sizeof(r))
+		rn_sb_puts(sb, ", ...");
 	rn_sb_putc(sb, '}');
 }
 
-/* GETREGSET's and SETREGSET's iovec; once GETREGSET succeeded, the
- * registers it filled (NT_PRSTATUS) and the length it set ("512 => 216") */
-static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool got)
+static void pr_user_regs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
+{
+	pr_user_regs(c, sb, addr, 27 * 8, out);
+}
+
+/* struct user_fpregs_struct, field by field: offset, element size, count
+ * (0: a single value) */
+static const struct t3_fpreg_field {
+	const char *name;
+	unsigned short off, size, count;
+} t3_fpregs[] = {
+	{ "cwd", 0, 2, 0 }, { "swd", 2, 2, 0 }, { "ftw", 4, 2, 0 }, { "fop", 6, 2, 0 },
+	{ "rip", 8, 8, 0 }, { "rdp", 16, 8, 0 }, { "mxcsr", 24, 4, 0 },
+	{ "mxcr_mask", 28, 4, 0 }, { "st_space", 32, 4, 32 }, { "xmm_space", 160, 4, 64 },
+	{ "padding", 416, 4, 24 },
+};
+#define T3_FPREGS_SIZE 512
+
+static __u64 t3_field_val(const __u8 *p, unsigned size)
+{
+	__u64 v = 0;
+
+	memcpy(&v, p, size);	/* little-endian: the low bytes */
+	return v;
+}
+
+/* The fields (and array elements) that fit in len bytes, as strace shows a
+ * partial regset; arrays cut at -s elements unless -v */
+static void pr_user_fpregs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out)
+{
+	size_t n = len < T3_FPREGS_SIZE ? (size_t)len : T3_FPREGS_SIZE;
+	__u8 b[T3_FPREGS_SIZE];
+	bool first = true;
+
+	if (!addr || dc_read(c, addr, b, n, out) < 0) {
+		pr_ptr(sb, addr);
+		return;
+	}
+	rn_sb_putc(sb, '{');
+	for (size_t f = 0; f < sizeof(t3_fpregs) / sizeof(t3_fpregs[0]); f++) {
+		const struct t3_fpreg_field *d = &t3_fpregs[f];
+		unsigned cnt = d->count ? d->count : 1;
+
+		if (d->off + d->size > n)
+			break;
+		rn_sb_printf(sb, "%s%s=%s", first ? "" : ", ", d->name, d->count ? "[" : "");
+		first = false;
+		for (unsigned k = 0; k < cnt && d->off + (k + 1u) * d->size <= n; k++) {
+			if (d->count && dc_array_cut(c, k)) {
+				rn_sb_puts(sb, k ? ", ..." : "...");
+				break;
+			}
+			rn_sb_puts(sb, k ? ", " : "");
+			rn_sb_put_hex(sb, t3_field_val(b + d->off + k * d->size, d->size));
+		}
+		rn_sb_puts(sb, d->count ? "]" : "");
+	}
+	if (len > T3_FPREGS_SIZE)
+		rn_sb_puts(sb, ", ...");
+	rn_sb_putc(sb, '}');
+}
+
+/* A regset's iov_base: the registers NT_PRSTATUS and NT_FPREGSET hold, for
+ * a length the kernel can take (a non-zero multiple of 8), else the address */
+static void pr_regset_data(struct dctx *c, struct rn_strbuf *sb, __u64 type, __u64 addr,
+			   __u64 len, bool out)
+{
+	if (!len || len % 8 || (type != 1 && type != 2))
+		pr_ptr(sb, addr);
+	else if (type == 1)
+		pr_user_regs(c, sb, addr, len, out);
+	else
+		pr_user_fpregs(c, sb, addr, len, out);
+}
+
+/* GETREGSET's and SETREGSET's iovec: GETREGSET's registers once it
+ * succeeded, at the length it set, SETREGSET's at the length given; then
+ * the length, and the one the kernel set ("1024 => 512") */
+static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool get)
 {
 	__u64 v[2], after[2];
 
@@ -125,13 +208,13 @@ static void pr_regset_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool
 		pr_ptr(sb, addr);
 		return;
 	}
-	if (!got || dc_read(c, addr, after, sizeof(after), true) < 0)
+	if (!c->ok || dc_read(c, addr, after, sizeof(after), true) < 0)
 		memcpy(after, v, sizeof(v));
 	rn_sb_puts(sb, "{iov_base=");
-	if (got && RAW(c, 2) == 1 && after[1] == 216)
-		pr_user_regs_at(c, sb, after[0], true);
-	else
+	if (get && !c->ok)
 		pr_ptr(sb, v[0]);
+	else
+		pr_regset_data(c, sb, RAW(c, 2), v[0], get ? after[1] : v[1], get);
 	rn_sb_printf(sb, ", iov_len=%llu", (unsigned long long)v[1]);
 	if (after[1] != v[1])
 		rn_sb_printf(sb, " => %llu", (unsigned long long)after[1]);
@@ -159,6 +242,167 @@ static void pr_siginfo_at(struct dctx *c, int i, bool out)
 		pr_siginfo_raw(ARG(c, i), si);
 }
 
+static const struct rn_xlat t3_peeksiginfo_flags[] = {
+	XLAT_PAIR(1, "PTRACE_PEEKSIGINFO_SHARED"), XLAT_END,
+};
+
+/* PEEKSIGINFO's addr: struct ptrace_peeksiginfo_args {off, flags, nr} */
+static void pr_peeksiginfo_args(struct dctx *c, int i)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u64 off;
+	__u32 w[2];
+	__u8 a[16];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), a, sizeof(a), false) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	memcpy(&off, a, sizeof(off));
+	memcpy(w, a + 8, sizeof(w));
+	rn_sb_printf(sb, "{off=%llu, flags=", (unsigned long long)off);
+	pr_flags_unk(sb, t3_peeksiginfo_flags, w[0], "PTRACE_PEEKSIGINFO_");
+	rn_sb_printf(sb, ", nr=%u}", w[1]);
+}
+
+/* PEEKSIGINFO's data: the n siginfos the call copied, -s of them unless -v;
+ * one that cannot be read ends the list with its address */
+#define T3_PEEK_MAX 4096	/* siginfos shown at most, as strace stops its arrays */
+static void pr_siginfo_array(struct dctx *c, int i, __u64 n)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u64 addr = RAW(c, i);
+	__u8 si[128];
+
+	if (!addr || (n && dc_read(c, addr, si, sizeof(si), true) < 0)) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_putc(sb, '[');
+	for (__u64 k = 0; k < n; k++) {
+		__u64 at = addr + k * sizeof(si);
+
+		/* as strace: an element is read before -s may cut there */
+		if (k && dc_read(c, at, si, sizeof(si), true) < 0) {
+			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)at);
+			break;
+		}
+		if (dc_array_cut(c, k) || k >= T3_PEEK_MAX) {
+			rn_sb_puts(sb, k ? ", ..." : "...");
+			break;
+		}
+		rn_sb_puts(sb, k ? ", " : "");
+		pr_siginfo_raw(sb, si);
+	}
+	rn_sb_putc(sb, ']');
+}
+
+static const struct rn_xlat t3_syscall_info_ops[] = {
+	XLAT_PAIR(0, "PTRACE_SYSCALL_INFO_NONE"), XLAT_PAIR(1, "PTRACE_SYSCALL_INFO_ENTRY"),
+	XLAT_PAIR(2, "PTRACE_SYSCALL_INFO_EXIT"), XLAT_PAIR(3, "PTRACE_SYSCALL_INFO_SECCOMP"),
+	XLAT_END,
+};
+
+static const struct rn_xlat t3_audit_arches[] = {
+	XLAT_PAIR(0xc000003e, "AUDIT_ARCH_X86_64"), XLAT_PAIR(0x40000003, "AUDIT_ARCH_I386"),
+	XLAT_END,
+};
+
+/* struct ptrace_syscall_info as 64-bit words: op and arch, ip, sp, then
+ * entry/seccomp {nr, args[6], ret_data} or exit {rval, is_error} */
+#define T3_SCI_SIZE 88
+
+/* entry={nr=__NR_openat, args=[...]} or seccomp={..., ret_data=N}: the
+ * words that fit in n bytes */
+static void pr_sci_call(struct dctx *c, struct rn_strbuf *sb, const __u8 *b, size_t n,
+			__u32 arch, bool seccomp)
+{
+	const struct rn_syscall_info *si;
+	__u64 nr, a;
+	__u32 rd;
+
+	memcpy(&nr, b + 24, sizeof(nr));
+	si = arch == 0xc000003e ? rn_syscall((long)nr) : NULL;
+	rn_sb_puts(sb, seccomp ? ", seccomp={nr=" : ", entry={nr=");
+	if (si && si->name)
+		rn_sb_printf(sb, "__NR_%s", si->name);
+	else
+		rn_sb_printf(sb, "%llu", (unsigned long long)nr);
+	for (size_t k = 0; k < 6 && 40 + k * 8 <= n; k++) {
+		if (dc_array_cut(c, k)) {	/* -s 0 cuts before the first */
+			rn_sb_puts(sb, k ? ", ...]" : ", args=[...]");
+			break;
+		}
+		memcpy(&a, b + 32 + k * 8, sizeof(a));
+		rn_sb_puts(sb, k ? ", " : ", args=[");
+		rn_sb_put_hex(sb, a);
+		if (k == 5 || 48 + k * 8 > n)
+			rn_sb_putc(sb, ']');
+	}
+	if (seccomp && n >= 84) {
+		memcpy(&rd, b + 80, sizeof(rd));
+		rn_sb_printf(sb, ", ret_data=%u", rd);
+	}
+	rn_sb_putc(sb, '}');
+}
+
+/* exit={rval=-ENOENT, is_error=1}: the error by name once is_error says so */
+static void pr_sci_exit(struct rn_strbuf *sb, const __u8 *b, size_t n)
+{
+	const char *e = NULL;
+	__s64 rval;
+
+	memcpy(&rval, b + 24, sizeof(rval));
+	if (n >= 33 && b[32] && rval < 0 && rval >= -4095)
+		e = rn_errno_name((int)-rval);
+	if (e)
+		rn_sb_printf(sb, ", exit={rval=-%s", e);
+	else
+		rn_sb_printf(sb, ", exit={rval=%lld", (long long)rval);
+	if (n >= 33)
+		rn_sb_printf(sb, ", is_error=%u", b[32]);
+	rn_sb_putc(sb, '}');
+}
+
+/* GET_SYSCALL_INFO's data: the fields that fit in what the call copied
+ * (the smaller of addr, the size given, and its result) */
+static void pr_syscall_info(struct dctx *c, int i)
+{
+	__u64 n = RAW(c, 2) < (__u64)c->sc->ret ? RAW(c, 2) : (__u64)c->sc->ret;
+	struct rn_strbuf *sb = ARG(c, i);
+	__u8 b[T3_SCI_SIZE];
+	__u32 arch;
+	__u64 v;
+
+	if (n > sizeof(b))
+		n = sizeof(b);
+	if (!c->ok || !n || !RAW(c, i) || dc_read(c, RAW(c, i), b, n, true) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_puts(sb, "{op=");
+	rn_xlat_enum_unk(sb, t3_syscall_info_ops, b[0], "PTRACE_SYSCALL_INFO_");
+	memcpy(&arch, b + 4, sizeof(arch));
+	if (n >= 8) {
+		rn_sb_puts(sb, ", arch=");
+		rn_xlat_enum_unk(sb, t3_audit_arches, arch, "AUDIT_ARCH_");
+	}
+	for (size_t k = 0; k < 2 && 16 + k * 8 <= n; k++) {
+		memcpy(&v, b + 8 + k * 8, sizeof(v));
+		rn_sb_puts(sb, k ? ", stack_pointer=" : ", instruction_pointer=");
+		rn_sb_put_hex(sb, v);
+	}
+	if (n >= 32 && (b[0] == 1 || b[0] == 3))
+		pr_sci_call(c, sb, b, n, arch, b[0] == 3);
+	else if (n >= 32 && b[0] == 2)
+		pr_sci_exit(sb, b, n);
+	rn_sb_putc(sb, '}');
+}
+
+/* SECCOMP_GET_FILTER's and SECCOMP_GET_METADATA's data (after the seccomp
+ * tables, further down) */
+static void ptrace_seccomp_data(struct dctx *c, __u32 req);
+
 /* the requests that take only a pid, or (GETREGS and friends) no addr */
 static bool ptrace_short(struct dctx *c, __u32 req)
 {
@@ -179,9 +423,19 @@ static bool ptrace_short(struct dctx *c, __u32 req)
 			pr_ptr(ARG(c, 2), RAW(c, 3));
 		c->d->nargs = 3;
 		return true;
-	case 14: case 15:
+	case 14:	/* GETFPREGS: the registers at exit */
+		if (dc_stop_unfinished(c, 2))
+			return true;
 		rn_sb_reset(ARG(c, 2));
-		pr_ptr(ARG(c, 2), RAW(c, 3));
+		if (c->ok)
+			pr_user_fpregs(c, ARG(c, 2), RAW(c, 3), T3_FPREGS_SIZE, true);
+		else
+			pr_ptr(ARG(c, 2), RAW(c, 3));
+		c->d->nargs = 3;
+		return true;
+	case 15:
+		rn_sb_reset(ARG(c, 2));
+		pr_user_fpregs(c, ARG(c, 2), RAW(c, 3), T3_FPREGS_SIZE, false);
 		c->d->nargs = 3;
 		return true;
 	case 13:
@@ -202,6 +456,9 @@ static void ptrace_addr(struct dctx *c, __u32 req)
 	case 0x4204: case 0x4205:
 		rn_xlat_enum_unk(ARG(c, 2), t3_nt_types, (__u32)RAW(c, 2), "NT_");
 		break;
+	case 0x4209:
+		pr_peeksiginfo_args(c, 2);
+		break;
 	case 0x420a: case 0x420b: case 0x420c: case 0x420d: case 0x420e:
 		dc_ulong(c, 2);
 		break;
@@ -210,11 +467,13 @@ static void ptrace_addr(struct dctx *c, __u32 req)
 	}
 }
 
-/* the requests whose data the call fills: shown at exit */
+/* the requests whose data the call fills (SETREGSET: the length it sets),
+ * shown at exit */
 static bool ptrace_data_out(__u32 req)
 {
 	switch (req) {
-	case 1: case 2: case 3: case 0x4201: case 0x4202: case 0x4204: case 0x420a:
+	case 1: case 2: case 3: case 0x4201: case 0x4202: case 0x4204: case 0x4205: case 0x4209:
+	case 0x420a: case 0x420c: case 0x420d: case 0x420e:
 		return true;
 	}
 	return false;
@@ -240,10 +499,10 @@ static void ptrace_data(struct dctx *c, __u32 req)
 	case 4: case 5:
 		dc_hex(c, 3);
 		break;
-	case 7: case 9: case 17: case 24: case 31: case 32:
+	case 7: case 9: case 17: case 24: case 31: case 32: case 33:
 		pr_signal(ARG(c, 3), (int)RAW(c, 3));
 		break;
-	case 0x4200: case 0x4206:
+	case 21: case 0x4200: case 0x4206:
 		dc_flags_unk(c, 3, t3_ptrace_opts, "PTRACE_O_");
 		break;
 	case 0x4202:
@@ -256,7 +515,19 @@ static void ptrace_data(struct dctx *c, __u32 req)
 		pr_siginfo_at(c, 3, false);
 		break;
 	case 0x4204: case 0x4205:
-		pr_regset_iov(c, ARG(c, 3), RAW(c, 3), req == 0x4204 && c->ok);
+		pr_regset_iov(c, ARG(c, 3), RAW(c, 3), req == 0x4204);
+		break;
+	case 0x4209:
+		if (c->ok)
+			pr_siginfo_array(c, 3, (__u64)c->sc->ret);
+		else
+			dc_ptr(c, 3);
+		break;
+	case 0x420c: case 0x420d:
+		ptrace_seccomp_data(c, req);
+		break;
+	case 0x420e:
+		pr_syscall_info(c, 3);
 		break;
 	default:
 		dc_ptr(c, 3);
@@ -608,17 +879,17 @@ static void pr_bpf_insn(struct rn_strbuf *sb, const __u8 *in)
 }
 
 /* The instructions, read one by one (at most 65535: len is 16 bits) */
-static void pr_bpf_prog(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned len)
+static void pr_bpf_prog(struct dctx *c, struct rn_strbuf *sb, __u64 addr, unsigned len, bool out)
 {
 	__u8 in[8];
 
-	if (!addr || (len && dc_read(c, addr, in, sizeof(in), false) < 0)) {
+	if (!addr || (len && dc_read(c, addr, in, sizeof(in), out) < 0)) {
 		pr_ptr(sb, addr);
 		return;
 	}
 	rn_sb_putc(sb, '[');
 	for (unsigned n = 0; n < len; n++) {
-		if (n && dc_read(c, addr + 8ull * n, in, sizeof(in), false) < 0) {
+		if (n && dc_read(c, addr + 8ull * n, in, sizeof(in), out) < 0) {
 			rn_sb_puts(sb, ", ...");
 			break;
 		}
@@ -641,10 +912,43 @@ void pr_sock_fprog(struct dctx *c, int i)
 	}
 	rn_sb_printf(ARG(c, i), "{len=%u, filter=", (unsigned)(__u16)p[0]);
 	if (c->o->verbose)
-		pr_bpf_prog(c, ARG(c, i), p[1], (__u16)p[0]);
+		pr_bpf_prog(c, ARG(c, i), p[1], (__u16)p[0], false);
 	else
 		pr_ptr(ARG(c, i), p[1]);
 	rn_sb_putc(ARG(c, i), '}');
+}
+
+/* ptrace's SECCOMP_GET_FILTER: the instructions the call copied, under -v;
+ * SECCOMP_GET_METADATA(size, {filter_off, flags}): the flags once the call
+ * copied them, "???" for a size that cuts them */
+static void ptrace_seccomp_data(struct dctx *c, __u32 req)
+{
+	struct rn_strbuf *sb = ARG(c, 3);
+	__u64 off, flags;
+
+	if (req == 0x420c) {
+		/* the count the call returned; never above BPF_MAXINSNS */
+		if (c->ok && c->o->verbose)
+			pr_bpf_prog(c, sb, RAW(c, 3),
+				    (__u64)c->sc->ret > 4096 ? 4096 : (unsigned)c->sc->ret, true);
+		else
+			dc_ptr(c, 3);
+		return;
+	}
+	if (RAW(c, 2) < sizeof(off) || !RAW(c, 3) ||
+	    dc_read(c, RAW(c, 3), &off, sizeof(off), false) < 0) {
+		dc_ptr(c, 3);
+		return;
+	}
+	rn_sb_printf(sb, "{filter_off=%llu", (unsigned long long)off);
+	if (c->ok && (__u64)c->sc->ret >= 16 &&
+	    dc_read(c, RAW(c, 3) + 8, &flags, sizeof(flags), true) == 0) {
+		rn_sb_puts(sb, ", flags=");
+		pr_flags_unk(sb, t3_seccomp_filter_flags, flags, "SECCOMP_FILTER_FLAG_");
+	} else if (c->ok && (__u64)c->sc->ret > 8) {
+		rn_sb_puts(sb, ", ???");
+	}
+	rn_sb_putc(sb, '}');
 }
 
 static void pr_notif_sizes(struct dctx *c, int i)

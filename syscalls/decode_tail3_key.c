@@ -4,6 +4,8 @@
  * it reads, key serials by their KEY_SPEC_* names, buffers the call fills at
  * exit. Checked against strace (tests/tracees/tail3.c, t_decode_tail3.sh).
  */
+#include <string.h>
+
 #include "decode_int.h"
 #include "gen/decoders.h"
 
@@ -135,7 +137,7 @@ static void keyctl_caps(struct dctx *c)
 		return;
 	if (n > 2)
 		n = 2;
-	if (!c->ok || !RAW(c, 1) || !n || dc_read(c, RAW(c, 1), b, n, true) < 0) {
+	if (!c->ok || !RAW(c, 1) || dc_read(c, RAW(c, 1), b, n, true) < 0) {
 		dc_ptr(c, 1);
 	} else {
 		rn_sb_putc(ARG(c, 1), '[');
@@ -147,6 +149,176 @@ static void keyctl_caps(struct dctx *c)
 	}
 	dc_ulong(c, 2);
 	c->d->nargs = 3;
+}
+
+/* --- DH_COMPUTE and the PKEY_ commands: structures of key serials and sizes */
+
+static const struct rn_xlat t3_pkey_supports[] = {
+	XLAT_PAIR(0x01, "KEYCTL_SUPPORTS_ENCRYPT"), XLAT_PAIR(0x02, "KEYCTL_SUPPORTS_DECRYPT"),
+	XLAT_PAIR(0x04, "KEYCTL_SUPPORTS_SIGN"), XLAT_PAIR(0x08, "KEYCTL_SUPPORTS_VERIFY"),
+	XLAT_END,
+};
+
+/* ", __spare=[0x1, 0, ...]": reserved words, shown only when one is set */
+static void pr_spare(struct rn_strbuf *sb, const __u32 *w, unsigned n)
+{
+	unsigned k;
+
+	for (k = 0; k < n && !w[k]; k++)
+		;
+	if (k == n)
+		return;
+	rn_sb_puts(sb, ", __spare=[");
+	for (k = 0; k < n; k++) {
+		rn_sb_puts(sb, k ? ", " : "");
+		rn_sb_put_hex(sb, w[k]);
+	}
+	rn_sb_putc(sb, ']');
+}
+
+/* struct keyctl_dh_params: three key serials */
+static void pr_dh_params(struct dctx *c, int i)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__s32 k[3];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), k, sizeof(k), false) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	rn_sb_puts(sb, "{private=");
+	pr_key_serial(sb, (__u32)k[0]);
+	rn_sb_puts(sb, ", prime=");
+	pr_key_serial(sb, (__u32)k[1]);
+	rn_sb_puts(sb, ", base=");
+	pr_key_serial(sb, (__u32)k[2]);
+	rn_sb_putc(sb, '}');
+}
+
+/* struct keyctl_kdf_params: hashname, otherinfo (otherinfolen bytes),
+ * otherinfolen, __spare[8]; 52 bytes before the tail padding */
+static void pr_kdf_params(struct dctx *c, int i)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u8 raw[52];
+	__u64 name, info;
+	__u32 w[9];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), raw, sizeof(raw), false) < 0) {
+		dc_ptr(c, i);
+		return;
+	}
+	memcpy(&name, raw, sizeof(name));
+	memcpy(&info, raw + 8, sizeof(info));
+	memcpy(w, raw + 16, sizeof(w));
+	rn_sb_puts(sb, "{hashname=");
+	pr_str_at(c, sb, name, c->o->strsize);
+	rn_sb_puts(sb, ", otherinfo=");
+	pr_buf_at(c, sb, info, w[0], false);
+	rn_sb_printf(sb, ", otherinfolen=%u", w[0]);
+	pr_spare(sb, w + 1, 8);
+	rn_sb_putc(sb, '}');
+}
+
+/* DH_COMPUTE(params, buf, buflen, kdf): buf is filled, kdf read, at exit */
+static void keyctl_dh(struct dctx *c)
+{
+	__u64 n = (__u64)c->sc->ret < RAW(c, 3) ? (__u64)c->sc->ret : RAW(c, 3);
+
+	pr_dh_params(c, 1);
+	c->d->nargs = 5;
+	if (dc_stop_unfinished(c, 2))
+		return;
+	if (c->ok)
+		pr_buf_at(c, ARG(c, 2), RAW(c, 2), n, true);
+	else
+		dc_ptr(c, 2);
+	dc_ulong(c, 3);
+	pr_kdf_params(c, 4);
+}
+
+/*
+ * struct keyctl_pkey_params: key_id, in_len, out_len (in2_len for VERIFY),
+ * __spare[7]. Returns false (and prints the address) when unreadable; the
+ * lengths go to *in_len and *len2.
+ */
+static bool pr_pkey_params(struct dctx *c, int i, bool verify, __u32 *in_len, __u32 *len2)
+{
+	struct rn_strbuf *sb = ARG(c, i);
+	__u32 p[10];
+
+	if (!RAW(c, i) || dc_read(c, RAW(c, i), p, sizeof(p), false) < 0) {
+		dc_ptr(c, i);
+		return false;
+	}
+	rn_sb_puts(sb, "{key_id=");
+	pr_key_serial(sb, p[0]);
+	rn_sb_printf(sb, ", in_len=%u, %s=%u", p[1], verify ? "in2_len" : "out_len", p[2]);
+	pr_spare(sb, p + 3, 7);
+	rn_sb_putc(sb, '}');
+	*in_len = p[1];
+	*len2 = p[2];
+	return true;
+}
+
+/* PKEY_ENCRYPT/DECRYPT/SIGN(params, info, in, out), PKEY_VERIFY(params,
+ * info, in, in2): the buffers as long as params says, out at exit */
+static void keyctl_pkey_op(struct dctx *c, __u32 cmd)
+{
+	bool verify = cmd == 28, known;
+	__u32 in_len = 0, len2 = 0;
+	__u64 n;
+
+	known = pr_pkey_params(c, 1, verify, &in_len, &len2);
+	dc_str(c, 2);
+	c->d->nargs = 5;
+	if (known)
+		pr_buf_at(c, ARG(c, 3), RAW(c, 3), in_len, false);
+	else
+		dc_ptr(c, 3);
+	if (verify) {
+		if (known)
+			pr_buf_at(c, ARG(c, 4), RAW(c, 4), len2, false);
+		else
+			dc_ptr(c, 4);
+		return;
+	}
+	if (dc_stop_unfinished(c, 4))
+		return;
+	n = (__u64)c->sc->ret < len2 ? (__u64)c->sc->ret : len2;
+	if (known && c->ok)
+		pr_buf_at(c, ARG(c, 4), RAW(c, 4), n, true);
+	else
+		dc_ptr(c, 4);
+}
+
+/* PKEY_QUERY(key, reserved, info, query): the query the call filled */
+static void keyctl_pkey_query(struct dctx *c)
+{
+	struct rn_strbuf *sb = ARG(c, 4);
+	__u8 q[56];	/* struct keyctl_pkey_query */
+	__u32 w[12];
+	__u16 h[4];
+
+	dc_key(c, 1);
+	dc_hex(c, 2);
+	dc_str(c, 3);
+	c->d->nargs = 5;
+	if (dc_stop_unfinished(c, 4))
+		return;
+	if (!c->ok || !RAW(c, 4) || dc_read(c, RAW(c, 4), q, sizeof(q), true) < 0) {
+		dc_ptr(c, 4);
+		return;
+	}
+	memcpy(w, q, 8);
+	memcpy(h, q + 8, sizeof(h));
+	memcpy(w + 2, q + 16, 40);
+	rn_sb_puts(sb, "{supported_ops=");
+	pr_flags_unk(sb, t3_pkey_supports, w[0], "KEYCTL_SUPPORTS_");
+	rn_sb_printf(sb, ", key_size=%u, max_data_size=%u, max_sig_size=%u, max_enc_size=%u, "
+		     "max_dec_size=%u", w[1], h[0], h[1], h[2], h[3]);
+	pr_spare(sb, w + 2, 10);
+	rn_sb_putc(sb, '}');
 }
 
 /* The less common commands; false for those shown raw */
@@ -201,10 +373,20 @@ static bool keyctl_more(struct dctx *c, __u32 cmd)
 		dc_key(c, 1);
 		dc_key(c, 2);
 		dc_key(c, 3);
-		dc_flags_unk(c, 4, t3_keyctl_move_flags, "KEYCTL_MOVE_");
+		/* the flags are an int: strace shows the low 32 bits */
+		pr_flags_unk(ARG(c, 4), t3_keyctl_move_flags, (__u32)RAW(c, 4), "KEYCTL_MOVE_");
 		break;
 	case 31:
 		keyctl_caps(c);
+		return true;
+	case 23:
+		keyctl_dh(c);
+		return true;
+	case 24:
+		keyctl_pkey_query(c);
+		return true;
+	case 25: case 26: case 27: case 28:
+		keyctl_pkey_op(c, cmd);
 		return true;
 	default:
 		return false;

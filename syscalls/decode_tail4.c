@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Linux AIO (io_setup ... io_pgetevents), io_uring_setup/register, the POSIX
+ * Linux AIO (io_setup ... io_pgetevents), io_uring_setup, the POSIX
  * message queue calls mq_open leaves (mq_timedreceive, mq_notify,
  * mq_getsetattr), printed as strace 6.1 prints them. Each line was checked against strace's for the same call
  * (tests/tracees/tail4.c, tests/integration/t_decode_tail4.sh).
@@ -247,7 +247,7 @@ void dec_io_cancel(struct dctx *c)
 		pr_io_event(ARG(c, 2), &e);
 }
 
-/* --- io_uring_setup, io_uring_register */
+/* --- io_uring_setup (io_uring_register: decode_tail4_uring.c) */
 
 /* struct io_uring_params as 32-bit words: sq_entries, cq_entries, flags,
  * sq_thread_cpu, sq_thread_idle, features, wq_fd, resv[3], then sq_off and
@@ -324,157 +324,6 @@ void dec_io_uring_setup(struct dctx *c)
 		dc_ptr(c, 1);
 	else
 		pr_uring_params(c, ARG(c, 1), p, c->ok);
-}
-
-static const struct rn_xlat t4_uring_register_ops[] = {
-	XLAT_PAIR(0, "IORING_REGISTER_BUFFERS"), XLAT_PAIR(1, "IORING_UNREGISTER_BUFFERS"),
-	XLAT_PAIR(2, "IORING_REGISTER_FILES"), XLAT_PAIR(3, "IORING_UNREGISTER_FILES"),
-	XLAT_PAIR(4, "IORING_REGISTER_EVENTFD"), XLAT_PAIR(5, "IORING_UNREGISTER_EVENTFD"),
-	XLAT_PAIR(6, "IORING_REGISTER_FILES_UPDATE"),
-	XLAT_PAIR(7, "IORING_REGISTER_EVENTFD_ASYNC"), XLAT_PAIR(8, "IORING_REGISTER_PROBE"),
-	XLAT_PAIR(9, "IORING_REGISTER_PERSONALITY"),
-	XLAT_PAIR(10, "IORING_UNREGISTER_PERSONALITY"),
-	XLAT_PAIR(11, "IORING_REGISTER_RESTRICTIONS"),
-	XLAT_PAIR(12, "IORING_REGISTER_ENABLE_RINGS"), XLAT_PAIR(13, "IORING_REGISTER_FILES2"),
-	XLAT_PAIR(14, "IORING_REGISTER_FILES_UPDATE2"),
-	XLAT_PAIR(15, "IORING_REGISTER_BUFFERS2"),
-	XLAT_PAIR(16, "IORING_REGISTER_BUFFERS_UPDATE"),
-	XLAT_PAIR(17, "IORING_REGISTER_IOWQ_AFF"), XLAT_PAIR(18, "IORING_UNREGISTER_IOWQ_AFF"),
-	XLAT_PAIR(19, "IORING_REGISTER_IOWQ_MAX_WORKERS"),
-	XLAT_PAIR(20, "IORING_REGISTER_RING_FDS"), XLAT_PAIR(21, "IORING_UNREGISTER_RING_FDS"),
-	XLAT_PAIR(22, "IORING_REGISTER_PBUF_RING"),
-	XLAT_PAIR(23, "IORING_UNREGISTER_PBUF_RING"), XLAT_END,
-};
-
-/* [0, 1, -1]: n ints at addr, -s of them unless -v */
-static void pr_int_array(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n)
-{
-	__s32 v;
-
-	if (!addr || !n || n > T4_MAX_ELEMS || dc_read(c, addr, &v, sizeof(v), false) < 0) {
-		pr_ptr(sb, addr);
-		return;
-	}
-	rn_sb_putc(sb, '[');
-	for (__u64 i = 0; i < n; i++) {
-		if (i && dc_array_cut(c, i)) {
-			rn_sb_puts(sb, ", ...");
-			break;
-		}
-		if (i && dc_read(c, addr + i * 4, &v, sizeof(v), false) < 0) {
-			rn_sb_printf(sb, ", ... /* %#llx */", (unsigned long long)(addr + i * 4));
-			break;
-		}
-		rn_sb_printf(sb, "%s%d", i ? ", " : "", v);
-	}
-	rn_sb_putc(sb, ']');
-}
-
-/* IORING_REGISTER_IOWQ_MAX_WORKERS: the limits asked for => the old ones */
-static void pr_uring_max_workers(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
-{
-	__u32 in[2], out[2];
-
-	if (RAW(c, 3) != 2 || dc_read(c, addr, in, sizeof(in), false) < 0) {
-		pr_ptr(sb, addr);
-		return;
-	}
-	rn_sb_printf(sb, "[[IO_WQ_BOUND]=%u, [IO_WQ_UNBOUND]=%u]", in[0], in[1]);
-	if (c->ok && dc_read(c, addr, out, sizeof(out), true) == 0)
-		rn_sb_printf(sb, " => [[IO_WQ_BOUND]=%u, [IO_WQ_UNBOUND]=%u]", out[0], out[1]);
-}
-
-/* the IORING_OP_ names strace 6.1 knows, by number */
-static const char *const t4_uring_ops[] = {
-	"NOP", "READV", "WRITEV", "FSYNC", "READ_FIXED", "WRITE_FIXED", "POLL_ADD",
-	"POLL_REMOVE", "SYNC_FILE_RANGE", "SENDMSG", "RECVMSG", "TIMEOUT", "TIMEOUT_REMOVE",
-	"ACCEPT", "ASYNC_CANCEL", "LINK_TIMEOUT", "CONNECT", "FALLOCATE", "OPENAT", "CLOSE",
-	"FILES_UPDATE", "STATX", "READ", "WRITE", "FADVISE", "MADVISE", "SEND", "RECV", "OPENAT2",
-	"EPOLL_CTL", "SPLICE", "PROVIDE_BUFFERS", "REMOVE_BUFFERS", "TEE", "SHUTDOWN",
-	"RENAMEAT", "UNLINKAT", "MKDIRAT", "SYMLINKAT", "LINKAT", "MSG_RING", "FSETXATTR",
-	"SETXATTR", "FGETXATTR", "GETXATTR", "SOCKET", "URING_CMD",
-};
-
-static void pr_uring_op(struct rn_strbuf *sb, __u8 op)
-{
-	if (op < sizeof(t4_uring_ops) / sizeof(t4_uring_ops[0]))
-		rn_sb_printf(sb, "IORING_OP_%s", t4_uring_ops[op]);
-	else
-		rn_sb_printf(sb, "%u /* IORING_OP_??? */", op);
-}
-
-static const struct rn_xlat t4_uring_op_flags[] = {
-	XLAT_PAIR(1, "IO_URING_OP_SUPPORTED"), XLAT_END,
-};
-
-/* IORING_REGISTER_PROBE: struct io_uring_probe and its n ops, as the call
- * left them */
-static void pr_uring_probe(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n)
-{
-	__u8 h[16], op[8];
-	__u16 resv, flags;
-
-	if (n > 256 || dc_read(c, addr, h, sizeof(h), true) < 0) {
-		pr_ptr(sb, addr);
-		return;
-	}
-	rn_sb_puts(sb, "{last_op=");
-	pr_uring_op(sb, h[0]);
-	rn_sb_printf(sb, ", ops_len=%u", h[1]);
-	memcpy(&resv, h + 2, sizeof(resv));
-	if (resv)
-		rn_sb_printf(sb, ", resv=%#x", resv);
-	rn_sb_puts(sb, ", ops=[");
-	for (__u64 i = 0; i < n; i++) {
-		if (i && dc_array_cut(c, i)) {
-			rn_sb_puts(sb, ", ...");
-			break;
-		}
-		if (dc_read(c, addr + 16 + i * 8, op, sizeof(op), true) < 0) {
-			rn_sb_printf(sb, "%s... /* %#llx */", i ? ", " : "",
-				     (unsigned long long)(addr + 16 + i * 8));
-			break;
-		}
-		rn_sb_puts(sb, i ? ", {op=" : "{op=");
-		pr_uring_op(sb, op[0]);
-		memcpy(&flags, op + 2, sizeof(flags));
-		rn_sb_puts(sb, ", flags=");
-		rn_xlat_flags(sb, t4_uring_op_flags, flags);
-		rn_sb_putc(sb, '}');
-	}
-	rn_sb_puts(sb, "]}");
-}
-
-void dec_io_uring_register(struct dctx *c)
-{
-	struct rn_strbuf *sb = ARG(c, 2);
-	__u32 op = (__u32)RAW(c, 1);
-	__u64 arg = RAW(c, 2), n = (__u32)RAW(c, 3);
-	__u64 upd[2];
-
-	dc_fd(c, 0);
-	rn_xlat_enum_unk(ARG(c, 1), t4_uring_register_ops, op, "IORING_REGISTER_");
-	/* what the kernel fills in prints at exit */
-	if ((op == 8 || op == 19) && dc_stop_unfinished(c, 2))
-		return;
-	if (!arg) {
-		dc_ptr(c, 2);
-	} else if (op == 0) {
-		pr_iov_addrs(c, sb, arg, n);
-	} else if (op == 2 || op == 4 || op == 7) {
-		pr_int_array(c, sb, arg, n);
-	} else if (op == 6 && dc_read(c, arg, upd, sizeof(upd), false) == 0) {
-		rn_sb_printf(sb, "{offset=%u, fds=", (__u32)upd[0]);
-		pr_int_array(c, sb, upd[1], n);
-		rn_sb_putc(sb, '}');
-	} else if (op == 8) {
-		pr_uring_probe(c, sb, arg, n);
-	} else if (op == 19) {
-		pr_uring_max_workers(c, sb, arg);
-	} else {
-		dc_ptr(c, 2);
-	}
-	dc_uint(c, 3);
 }
 
 /* --- mq_timedreceive, mq_notify, mq_getsetattr */

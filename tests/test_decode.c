@@ -1514,6 +1514,191 @@ static void test_fcntl_prctl_hostile(void **state)
 	}
 }
 
+/* keyctl, ptrace and io_uring_register sub-commands, each line as strace 6.1
+ * prints the same call (see t_decode_tail3.sh, t_decode_tail4.sh) */
+static void test_subcmds_keyctl(void **state)
+{
+	__u32 pkey[10] = { 1234, 4, 16 }, dh[3] = { (__u32)-3, 5, 6 };
+	__u64 kdf[7] = { 0, P3, 3 };
+	__u8 query[56] = { 0 };
+
+	(void)state;
+	ev_syscall(__NR_keyctl, 16, 25, P1, P2, P2 + 64, P3, 0);	/* PKEY_ENCRYPT */
+	ev_region(P1, pkey, sizeof(pkey), 0);
+	ev_str(P2, "enc=pkcs1");
+	ev_region(P2 + 64, "data", 4, 0);
+	ev_region(P3, "0123456789abcdef", 16, RN_REG_EXIT);
+	assert_string_equal(decode(), "keyctl(KEYCTL_PKEY_ENCRYPT, {key_id=1234, in_len=4, "
+			    "out_len=16}, \"enc=pkcs1\", \"data\", \"0123456789abcdef\") = 16");
+	pkey[5] = 7;	/* __spare, and VERIFY's in2 */
+	ev_syscall(__NR_keyctl, -ENOKEY, 28, P1, 0, P2 + 64, P3, 0);
+	ev_region(P1, pkey, sizeof(pkey), 0);
+	ev_region(P2 + 64, "data", 4, 0);
+	ev_region(P3, "sig\0abcdefghijkl", 16, 0);
+	assert_string_equal(decode(), "keyctl(KEYCTL_PKEY_VERIFY, {key_id=1234, in_len=4, "
+			    "in2_len=16, __spare=[0, 0, 0x7, 0, 0, 0, 0]}, NULL, \"data\", "
+			    "\"sig\\0abcdefghijkl\") = -1 ENOKEY (Required key not available)");
+	ev_syscall(__NR_keyctl, -EOPNOTSUPP, 23, P1, P2, 256, P2 + 64, 0);	/* DH_COMPUTE */
+	ev_region(P1, dh, sizeof(dh), 0);
+	ev_region(P2 + 64, kdf, 52, 0);
+	ev_region(P3, "abc", 3, 0);
+	assert_string_equal(decode(), "keyctl(KEYCTL_DH_COMPUTE, "
+			    "{private=KEY_SPEC_SESSION_KEYRING, prime=5, base=6}, 0x7ffd1000, 256, "
+			    "{hashname=NULL, otherinfo=\"abc\", otherinfolen=3}) = "
+			    "-1 EOPNOTSUPP (Operation not supported)");
+	/* DESCRIBE: the bytes the call used, a last NUL left out */
+	ev_syscall(__NR_keyctl, 20, 6, 99, P1, 4, 0, 0);
+	ev_region(P1, "ab\0\0", 4, RN_REG_EXIT);
+	assert_string_equal(decode(), "keyctl(KEYCTL_DESCRIBE, 99, \"ab\\0\", 4) = 20");
+	ev_syscall(__NR_keyctl, 2, 31, P1, 0, 0, 0, 0);	/* CAPABILITIES, no room */
+	assert_string_equal(decode(), "keyctl(KEYCTL_CAPABILITIES, [], 0) = 2");
+	ev_syscall(__NR_keyctl, 0, 24, 99, 0, P1, P2, 0);	/* PKEY_QUERY */
+	ev_str(P1, "");
+	memcpy(query, "\x09\0\0\0\0\x04\0\0\x80\0\x80\0\x80\0\x80\0", 16);
+	ev_region(P2, query, sizeof(query), RN_REG_EXIT);
+	assert_string_equal(decode(), "keyctl(KEYCTL_PKEY_QUERY, 99, 0, \"\", {supported_ops="
+			    "KEYCTL_SUPPORTS_ENCRYPT|KEYCTL_SUPPORTS_VERIFY, key_size=1024, "
+			    "max_data_size=128, max_sig_size=128, max_enc_size=128, "
+			    "max_dec_size=128}) = 0");
+}
+
+static void test_subcmds_ptrace(void **state)
+{
+	__u8 sci[88] = { 2, 0, 0, 0, 0x3e, 0, 0, 0xc0 }, si[128] = { 0 };
+	__u64 peek[2] = { 0, 1ull << 32 | 1 }, iov[2] = { P2, 16 }, md[2] = { 0, 2 };
+	__u16 fp[8] = { 0x37f };
+	__s64 rval = -ENOENT;
+
+	(void)state;
+	sci[8] = 0x10;
+	sci[17] = 0x20;
+	memcpy(sci + 24, &rval, sizeof(rval));
+	sci[32] = 1;
+	ev_syscall(__NR_ptrace, 33, 0x420e, 7, 40, P1, 0, 0);	/* GET_SYSCALL_INFO */
+	ev_region(P1, sci, sizeof(sci), RN_REG_EXIT);
+	assert_string_equal(decode(), "ptrace(PTRACE_GET_SYSCALL_INFO, 7, 40, {op=PTRACE_SYSCALL_"
+			    "INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x10, "
+			    "stack_pointer=0x2000, exit={rval=-ENOENT, is_error=1}}) = 33");
+	ev_syscall(__NR_ptrace, 33, 0x420e, 7, 32, P1, 0, 0);	/* is_error cut off */
+	ev_region(P1, sci, sizeof(sci), RN_REG_EXIT);
+	assert_string_equal(decode(), "ptrace(PTRACE_GET_SYSCALL_INFO, 7, 32, {op=PTRACE_SYSCALL_"
+			    "INFO_EXIT, arch=AUDIT_ARCH_X86_64, instruction_pointer=0x10, "
+			    "stack_pointer=0x2000, exit={rval=-2}}) = 33");
+	si[0] = SIGUSR1;
+	ev_syscall(__NR_ptrace, 1, 0x4209, 7, P1, P2, 0, 0);	/* PEEKSIGINFO */
+	ev_region(P1, peek, sizeof(peek), 0);
+	ev_region(P2, si, sizeof(si), RN_REG_EXIT);
+	assert_string_equal(decode(), "ptrace(PTRACE_PEEKSIGINFO, 7, {off=0, flags=PTRACE_"
+			    "PEEKSIGINFO_SHARED, nr=1}, [{si_signo=SIGUSR1, si_code=SI_USER, "
+			    "si_pid=0, si_uid=0}]) = 1");
+	ev_syscall(__NR_ptrace, 12, 0x420d, 7, 12, P1, 0, 0);	/* SECCOMP_GET_METADATA */
+	ev_region(P1, md, sizeof(md), 0);
+	assert_string_equal(decode(), "ptrace(PTRACE_SECCOMP_GET_METADATA, 7, 12, "
+			    "{filter_off=0, ???}) = 12");
+	ev_syscall(__NR_ptrace, 16, 0x420d, 7, 16, P1, 0, 0);
+	ev_region(P1, md, sizeof(md), 0);
+	assert_string_equal(decode(), "ptrace(PTRACE_SECCOMP_GET_METADATA, 7, 16, "
+			    "{filter_off=0, flags=SECCOMP_FILTER_FLAG_LOG}) = 16");
+	ev_syscall(__NR_ptrace, 0, 0x4204, 7, 2, P1, 0, 0);	/* GETREGSET, 16 bytes */
+	ev_region(P1, iov, sizeof(iov), 0);
+	ev_region(P2, fp, sizeof(fp), RN_REG_EXIT);
+	assert_string_equal(decode(), "ptrace(PTRACE_GETREGSET, 7, NT_FPREGSET, "
+			    "{iov_base={cwd=0x37f, swd=0, ftw=0, fop=0, rip=0}, iov_len=16}) = 0");
+	iov[1] = 12;	/* not a multiple of 8: the address */
+	ev_syscall(__NR_ptrace, -EINVAL, 0x4205, 7, 1, P1, 0, 0);
+	ev_region(P1, iov, sizeof(iov), 0);
+	assert_string_equal(decode(), "ptrace(PTRACE_SETREGSET, 7, NT_PRSTATUS, "
+			    "{iov_base=0x7ffd1000, iov_len=12}) = -1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_ptrace, -ESRCH, 33, -1, 0, SIGTRAP, 0, 0);
+	assert_string_equal(decode(), "ptrace(PTRACE_SINGLEBLOCK, -1, NULL, SIGTRAP) = "
+			    "-1 ESRCH (No such process)");
+}
+
+static void test_subcmds_uring(void **state)
+{
+	__u8 res[32] = { 99, 0, 0, 5, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0xc8 };
+	__u32 upd[10] = { 1, 0, (__u32)P2, (__u32)(P2 >> 32), 0, 0, 2, 0, 3 };
+	__s32 fds[2] = { 4, -1 };
+	__u32 w[2] = { 1, 2 };
+	__u8 mask[8] = { 3 };
+
+	(void)state;
+	ev_syscall(__NR_io_uring_register, -EINVAL, 3, 11, P1, 2, 0, 0);	/* RESTRICTIONS */
+	ev_region(P1, res, sizeof(res), 0);
+	assert_string_equal(decode(), "io_uring_register(3, IORING_REGISTER_RESTRICTIONS, "
+			    "[{opcode=0x63 /* IORING_RESTRICTION_??? */ /* op: 0 */, resv=0x5, "
+			    "resv2=[0, 0x7, 0]}, {opcode=IORING_RESTRICTION_SQE_OP, sqe_op=0xc8 "
+			    "/* IORING_OP_??? */}], 2) = -1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_io_uring_register, -EINVAL, 3, 14, P1, 40, 0, 0);	/* FILES_UPDATE2 */
+	ev_region(P1, upd, sizeof(upd), 0);
+	ev_region(P2, fds, sizeof(fds), 0);
+	assert_string_equal(decode(), "io_uring_register(3, IORING_REGISTER_FILES_UPDATE2, "
+			    "{offset=1, data=[4, -1], tags=NULL, nr=2, /* bytes 32..39 */ "
+			    "\"\\x03\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_io_uring_register, -EINVAL, 3, 19, P1, 2, 0, 0);	/* MAX_WORKERS */
+	ev_region(P1, w, sizeof(w), 0);
+	assert_string_equal(decode(), "io_uring_register(3, IORING_REGISTER_IOWQ_MAX_WORKERS, "
+			    "[[IO_WQ_BOUND]=1, [IO_WQ_UNBOUND]=2] => 0x7ffd0000, 2) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_io_uring_register, 0, 3, 17, P1, 3, 0, 0);	/* IOWQ_AFF */
+	ev_region(P1, mask, sizeof(mask), 0);
+	assert_string_equal(decode(),
+			    "io_uring_register(3, IORING_REGISTER_IOWQ_AFF, [0 1], 3) = 0");
+	ev_syscall(__NR_io_uring_register, 1, 3, 20, P1, 1, 0, 0);	/* RING_FDS */
+	ev_region(P1, "\xff\xff\xff\xff\0\0\0\0\3\0\0\0\0\0\0\0", 16, 0);
+	assert_string_equal(decode(), "io_uring_register(3, IORING_REGISTER_RING_FDS, "
+			    "[{offset=-1, data=3}], 1) = 1");
+	ev_syscall(__NR_io_uring_register, -EINVAL, 3, 21, P1, 1, 0, 0);
+	ev_region(P1, "\xff\xff\xff\xff\0\0\0\0\0\0\0\0\0\0\0\0", 16, 0);
+	assert_string_equal(decode(), "io_uring_register(3, IORING_UNREGISTER_RING_FDS, "
+			    "[{offset=4294967295}], 1) = -1 EINVAL (Invalid argument)");
+}
+
+/* The same sub-commands, every one of them, over hostile memory: whatever
+ * the structures hold, the text stays printable and bounded. */
+static void test_subcmds_hostile(void **state)
+{
+	static const struct { int nr; unsigned lo, hi; } calls[] = {
+		{ __NR_keyctl, 0, 40 }, { __NR_ptrace, 0, 40 }, { __NR_ptrace, 0x4200, 0x4212 },
+		{ __NR_io_uring_register, 0, 32 },
+	};
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_fdpath };
+	__u8 junk[512];
+
+	(void)state;
+	opts.show_paths = true;
+	for (int round = 0; round < 48; round++) {
+		opts.verbose = round & 1;
+		opts.strsize = round & 2 ? 4 : (round & 8 ? 0 : 64);
+		for (size_t k = 0; k < sizeof(calls) / sizeof(calls[0]); k++) {
+			for (unsigned cmd = calls[k].lo; cmd <= calls[k].hi; cmd++) {
+				__s64 ret = rng() % 3 ? (__s64)(rng() % 100) :
+					    rng() % 2 ? -(__s64)(rng() % 600) : (__s64)rng();
+				__u64 a1 = random_arg(), a2 = random_arg();
+
+				if (calls[k].nr == __NR_io_uring_register)
+					ev_syscall(calls[k].nr, ret, random_arg(), cmd, a1, a2,
+						   random_arg(), random_arg());
+				else
+					ev_syscall(calls[k].nr, ret, cmd, a1, a2, random_arg(),
+						   random_arg(), random_arg());
+				for (size_t i = 0; i < sizeof(junk); i++)
+					junk[i] = (__u8)rng();
+				ev_region(P1, junk, sizeof(junk), rng() % 2 ? RN_REG_EXIT : 0);
+				ev.flags = rng() % 8 ? 0 : RN_F_UNFINISHED;
+				if (rng() % 8 == 0)
+					ev.type = RN_EV_ENTRY;
+				decode_with(round & 4 ? NULL : &hostile);
+				assert_true(dec.nargs >= 0 && dec.nargs <= RN_MAX_ARGS);
+				assert_printable(line.buf);
+				if (line.len >= 1u << 20)
+					fail_msg("%zu bytes: %.200s", line.len, line.buf);
+			}
+		}
+	}
+}
+
 /* Every named ioctl request, with random arguments and random memory:
  * whatever the group decoders read, the line stays printable. */
 static void test_ioctl_hostile(void **state)
@@ -1693,6 +1878,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bpf_hostile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subcmds_keyctl, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subcmds_ptrace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subcmds_uring, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_subcmds_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump, setup, teardown),
 	};

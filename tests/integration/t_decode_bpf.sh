@@ -94,9 +94,10 @@ ebpf_vs_strace t_decode_bpf "$T" -vE \
 have_ebpf || { echo "t_decode_bpf: ok ($n bpf lines; SKIP part 2: no eBPF backend here)"; exit 0; }
 mask_real() {
 	# a call the child's exit interrupts prints in two parts, under both
-	# tracers alike but only now and then: joined again, per pid
+	# tracers alike but only now and then: joined again, per pid (strace
+	# pads pids to 5 columns: the resumed rest starts after any spaces)
 	awk '/ <unfinished \.\.\.>$/ { p[$1] = substr($0, 1, length($0) - 17); next }
-	     /<\.\.\. bpf resumed>/ { sub(/<\.\.\. bpf resumed> ?/, ""); $0 = p[$1] substr($0, length($1) + 2) }
+	     /<\.\.\. bpf resumed>/ { r = $0; sub(/^[0-9]+ +<\.\.\. bpf resumed> ?/, "", r); $0 = p[$1] r }
 	     { print }' "$1" |
 	sed -E -e 's/^[0-9]+ +//' -e 's/0x[0-9a-f]{9,}/ADDR/g' -e 's/\) += /) = /' \
 		-e 's/\b(id|btf_id)=[0-9]+/\1=N/g' \

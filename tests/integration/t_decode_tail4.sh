@@ -65,6 +65,30 @@ for call in 'io_setup(8, [ADDR]) = 0' 'io_setup(1, NULL)' \
 	'IORING_REGISTER_FILES_UPDATE, {offset=0, fds=[-1]}, 1)' \
 	'IORING_REGISTER_PROBE, NULL, 300)' '[[IO_WQ_BOUND]=0, [IO_WQ_UNBOUND]=0]' \
 	'io_uring_register(-1, 0x63 /* IORING_REGISTER_??? */, NULL, 0)' \
+	'IORING_REGISTER_RESTRICTIONS, [{opcode=IORING_RESTRICTION_REGISTER_OP, register_op=IORING_REGISTER_BUFFERS}, {opcode=IORING_RESTRICTION_SQE_OP, sqe_op=IORING_OP_READV}, {opcode=IORING_RESTRICTION_SQE_FLAGS_ALLOWED, sqe_flags=IOSQE_FIXED_FILE|IOSQE_IO_LINK|0x80}], 3) = 0' \
+	'[{opcode=0x63 /* IORING_RESTRICTION_??? */ /* op: 0 */, resv=0x5, resv2=[0, 0x7, 0]}, {opcode=IORING_RESTRICTION_SQE_OP' \
+	'IORING_REGISTER_RESTRICTIONS, [], 0) = -1 EBUSY' 'IORING_REGISTER_ENABLE_RINGS, NULL, 0) = 0' \
+	'IORING_REGISTER_ENABLE_RINGS, ADDR, 3) = -1' \
+	'IORING_REGISTER_FILES2, {nr=2, flags=0, data=[-1, -1], tags=NULL}, 32) = 0' \
+	'IORING_REGISTER_FILES_UPDATE2, {offset=1, data=[-1], tags=NULL, nr=1}, 32) = 1' \
+	'{offset=1, resv=0x5, data=[-1], tags=[0x1], nr=1, /* bytes 32..39 */ "\x03\x00\x00\x00\x00\x00\x00\x00"}, 40)' \
+	'{nr=2, flags=IORING_RSRC_REGISTER_SPARSE|0x2, resv2=0x7, data=[-1, -1], tags=NULL}, 32) = -1 EINVAL' \
+	'IORING_REGISTER_FILES2, ADDR, 24) = -1 EINVAL' \
+	'IORING_REGISTER_BUFFERS2, {nr=1, flags=0, data=[{iov_base=ADDR, iov_len=16}], tags=[0x1]}, 32) = 0' \
+	'IORING_REGISTER_BUFFERS_UPDATE, {offset=0, data=[{iov_base=ADDR, iov_len=16}], tags=[0x1], nr=1}, 32) = 1' \
+	'IORING_REGISTER_BUFFERS2, NULL, 32) = -1 EFAULT' 'IORING_REGISTER_IOWQ_AFF, [0], 8) = 0' \
+	'IORING_REGISTER_IOWQ_AFF, [], 0) = -1 EINVAL' 'IORING_UNREGISTER_IOWQ_AFF, NULL, 0) = 0' \
+	'IORING_UNREGISTER_IOWQ_AFF, ADDR, 5) = -1 EINVAL' 'IORING_REGISTER_PERSONALITY, NULL, 0) = ' \
+	'IORING_UNREGISTER_PERSONALITY, NULL, ' 'IORING_REGISTER_PERSONALITY, ADDR, 7) = -1 EINVAL' \
+	'IORING_REGISTER_RING_FDS, [{offset=0, data=' 'IORING_UNREGISTER_RING_FDS, [{offset=0}], 1) = 1' \
+	'IORING_REGISTER_RING_FDS, [{offset=5, resv=0x2, data=0}], 1) = -1 EINVAL' \
+	'IORING_UNREGISTER_RING_FDS, [{offset=0, data=0x' \
+	'IORING_REGISTER_PBUF_RING, {ring_addr=ADDR, ring_entries=4, bgid=1}, 1) = 0' \
+	'IORING_UNREGISTER_PBUF_RING, {ring_addr=ADDR, ring_entries=4, bgid=1}, 1) = 0' \
+	'{ring_addr=ADDR, ring_entries=4, bgid=1, resv=[0, 0x9, 0]}, 1) = -1 EINVAL' \
+	'[[IO_WQ_BOUND]=1, [IO_WQ_UNBOUND]=2, [2 /* IO_WQ_??? */]=3] => ADDR, 3) = -1 EINVAL' \
+	'IORING_REGISTER_IOWQ_MAX_WORKERS, [], 0) = -1 EINVAL' '0x18 /* IORING_REGISTER_??? */, ADDR, 2)' \
+	'0x19 /* IORING_REGISTER_??? */, ADDR, 1)' \
 	', "abc", 16, [2], NULL) = 3' 'mq_timedreceive(-1, NULL, 0, NULL, NULL)' \
 	'{sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}) = 0' 'mq_notify(-1, NULL)' \
 	'{mq_flags=O_NONBLOCK, mq_maxmsg=4, mq_msgsize=16, mq_curmsgs=0}) = 0' \

@@ -9,7 +9,9 @@
  * flags, iopl and ioperm only dropping rights. What the process itself
  * changes (personality, a key, an LDT read, a sealed page) is gone when it
  * exits. Constants are spelled as numbers where glibc's and the kernel's
- * headers cannot both be included.
+ * headers cannot both be included. The ptrace child blocks SIGUSR1 and
+ * SIGUSR2 (PEEKSIGINFO finds them pending) and carries a seccomp filter
+ * that allows everything (PTRACE_SECCOMP_GET_*).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/quota.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -29,7 +32,10 @@
 #include <asm/ldt.h>
 #include <linux/filter.h>
 #include <linux/keyctl.h>
+#include <linux/ptrace.h>
 #include <linux/seccomp.h>
+
+#include "tail3_cert.h"
 
 #define NR_map_shadow_stack 453	/* newer than some libcs' headers */
 #define NR_mseal 462
@@ -81,6 +87,33 @@ static int traced(void)
 	return p && strtol(p + 10, NULL, 10) != 0;
 }
 
+/* the other requests with odd arguments, on pid -1: an unknown PEEKSIGINFO
+ * flag, lengths a regset cannot have, a metadata size too small */
+static void tracing_odd(void)
+{
+	static unsigned long long regs[128];
+	unsigned long long peek[2] = { 1ull << 40, 0xffffffff80000002ull };
+	struct iovec iov = { regs, 12 };
+
+	regs[0] = 0x37f;
+	syscall(SYS_ptrace, 14, -1, 0, buf);			/* PTRACE_GETFPREGS */
+	syscall(SYS_ptrace, 15, -1, 0, regs);			/* PTRACE_SETFPREGS */
+	syscall(SYS_ptrace, 15, -1, 0, NULL);
+	syscall(SYS_ptrace, 0x4209, -1, peek, buf);		/* PTRACE_PEEKSIGINFO */
+	syscall(SYS_ptrace, 0x4209, -1, NULL, NULL);
+	syscall(SYS_ptrace, 0x4205, -1, 1, &iov);		/* SETREGSET, 12 bytes */
+	iov.iov_len = 520;
+	syscall(SYS_ptrace, 0x4205, -1, 2, &iov);		/* more than the registers */
+	iov.iov_len = 16;
+	syscall(SYS_ptrace, 0x4205, -1, 2, &iov);		/* fewer */
+	syscall(SYS_ptrace, 0x420d, -1, 4, buf);		/* SECCOMP_GET_METADATA */
+	syscall(SYS_ptrace, 0x420d, -1, 16, regs);
+	syscall(SYS_ptrace, 0x420c, -1, 0, NULL);		/* SECCOMP_GET_FILTER */
+	syscall(SYS_ptrace, 0x420f, -1, 64, buf);		/* GET_RSEQ_CONFIGURATION */
+	syscall(SYS_ptrace, 33, -1, 0, SIGTRAP);		/* PTRACE_SINGLEBLOCK */
+	syscall(SYS_ptrace, 21, -1, 0, 0x11);			/* PTRACE_OLDSETOPTIONS */
+}
+
 /* ptrace: the tracee is traced already, and pid -1 exists nowhere */
 static void tracing(void)
 {
@@ -119,6 +152,84 @@ static void tracing(void)
 	syscall(SYS_ptrace, 0x420e, -1, 88, buf);		/* PTRACE_GET_SYSCALL_INFO */
 	syscall(SYS_ptrace, 0x4204, -1, 0x4711, NULL);
 	syscall(SYS_ptrace, 0x4321, -1, 1, 2);
+	tracing_odd();
+}
+
+/* The ptrace child: an allow-all seccomp filter (with a flag to show) and
+ * SIGUSR1/SIGUSR2 blocked, so they stay pending */
+static void child_setup(void)
+{
+	struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	struct sock_fprog prog = { 1, &allow };
+	sigset_t s;
+
+	sigemptyset(&s);
+	sigaddset(&s, SIGUSR1);
+	sigaddset(&s, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &s, NULL);
+	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_LOG, &prog);
+}
+
+/* The child's registers read and written back unchanged, whole and in part */
+static void child_regs(pid_t c)
+{
+	unsigned long long regs[38], fp[64];
+	struct iovec iov = { fp, sizeof(fp) };
+
+	syscall(SYS_ptrace, 14, c, 0, fp);			/* PTRACE_GETFPREGS */
+	syscall(SYS_ptrace, 15, c, 0, fp);			/* PTRACE_SETFPREGS */
+	syscall(SYS_ptrace, 0x4204, c, 2, &iov);		/* GETREGSET, NT_FPREGSET */
+	iov.iov_base = regs;
+	iov.iov_len = sizeof(regs);
+	syscall(SYS_ptrace, 0x4204, c, 1, &iov);		/* 304 => 216 */
+	iov.iov_len = sizeof(regs);
+	syscall(SYS_ptrace, 0x4205, c, 1, &iov);		/* SETREGSET */
+	iov.iov_len = 96;
+	syscall(SYS_ptrace, 0x4204, c, 1, &iov);		/* the first 12 */
+}
+
+/* PTRACE_GET_SYSCALL_INFO at each kind of stop, and with a short buffer */
+static void child_syscall_info(pid_t c)
+{
+	unsigned char info[88];
+
+	syscall(SYS_ptrace, 0x420e, c, sizeof(info), info);	/* PTRACE_SYSCALL_INFO_NONE */
+	syscall(SYS_ptrace, 0x420e, c, 4, info);
+	syscall(SYS_ptrace, 0x420e, c, 0, info);
+	/* the syscall stops say which they are only with TRACESYSGOOD */
+	syscall(SYS_ptrace, 0x4200, c, 0, 1);			/* PTRACE_SETOPTIONS */
+	syscall(SYS_ptrace, 24, c, 0, 0);			/* PTRACE_SYSCALL: to close */
+	waitpid(c, NULL, 0);
+	syscall(SYS_ptrace, 0x420e, c, sizeof(info), info);	/* ..._ENTRY */
+	syscall(SYS_ptrace, 0x420e, c, 48, info);
+	syscall(SYS_ptrace, 24, c, 0, 0);
+	waitpid(c, NULL, 0);
+	syscall(SYS_ptrace, 0x420e, c, sizeof(info), info);	/* ..._EXIT */
+	syscall(SYS_ptrace, 0x420e, c, 32, info);
+}
+
+static void tracing_child_more(pid_t c)
+{
+	struct ptrace_peeksiginfo_args peek = { 0, 0, 4 };
+	unsigned long long md[2] = { 0, 0 };
+	struct sock_filter insn[4];
+	siginfo_t si[4];
+
+	kill(c, SIGUSR1);				/* the shared queue */
+	syscall(SYS_tgkill, c, c, SIGUSR2);		/* the thread's */
+	syscall(SYS_ptrace, 0x4209, c, &peek, si);	/* PTRACE_PEEKSIGINFO */
+	peek.flags = PTRACE_PEEKSIGINFO_SHARED;
+	syscall(SYS_ptrace, 0x4209, c, &peek, si);
+	peek.flags = 0;
+	peek.off = 1;
+	syscall(SYS_ptrace, 0x4209, c, &peek, si);	/* nothing past it */
+	child_regs(c);
+	syscall(SYS_ptrace, 0x420d, c, sizeof(md), md);	/* SECCOMP_GET_METADATA */
+	syscall(SYS_ptrace, 0x420d, c, 12, md);
+	syscall(SYS_ptrace, 0x420c, c, 0, insn);	/* SECCOMP_GET_FILTER */
+	syscall(SYS_ptrace, 0x420c, c, 1, insn);
+	child_syscall_info(c);
 }
 
 static long word = 0x1234abcd;
@@ -143,8 +254,10 @@ static void tracing_child(void)
 	if (c < 0)
 		return;
 	if (c == 0) {
+		child_setup();
 		syscall(SYS_ptrace, 0, 0, 0, 0);	/* PTRACE_TRACEME */
-		raise(SIGSTOP);
+		syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGSTOP);
+		syscall(SYS_close, -1, 1, 2, 3, 4, 5);	/* its syscall info */
 		_exit(0);
 	}
 	if (waitpid(c, NULL, WUNTRACED) == c) {
@@ -155,8 +268,9 @@ static void tracing_child(void)
 		syscall(SYS_ptrace, 12, c, 0, regs);		/* PTRACE_GETREGS */
 		syscall(SYS_ptrace, 0x4204, c, 1, &iov);	/* PTRACE_GETREGSET */
 		syscall(SYS_ptrace, 0x420a, c, 8, &set);	/* PTRACE_GETSIGMASK */
-		set = 1 << (SIGUSR1 - 1);
+		set = 1 << (SIGUSR1 - 1) | 1 << (SIGUSR2 - 1);
 		syscall(SYS_ptrace, 0x420b, c, 8, &set);	/* PTRACE_SETSIGMASK */
+		tracing_child_more(c);
 	}
 	kill(c, SIGKILL);
 	waitpid(c, NULL, 0);
@@ -253,6 +367,62 @@ static void quotas(void)
 	close(fd);
 }
 
+/* The text commands' buffers as strace shows them: the bytes the call
+ * used, a last NUL left out; CAPABILITIES with no room; MOVE's flags an int */
+static void keys_more(long key)
+{
+	char text[8] = "ab\0\0ab";
+	unsigned char caps[2];
+
+	syscall(SYS_keyctl, KEYCTL_DESCRIBE, key, text, 4);	/* too small: not written */
+	syscall(SYS_keyctl, KEYCTL_DESCRIBE, key, text + 4, 0);
+	syscall(SYS_keyctl, KEYCTL_CAPABILITIES, caps, 0);
+	syscall(SYS_keyctl, KEYCTL_CAPABILITIES, 1, 2);
+	syscall(SYS_keyctl, KEYCTL_MOVE, 1234, KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING,
+		0x100000001ull);
+	syscall(SYS_keyctl, KEYCTL_WATCH_KEY, 1234, -1, 1);	/* raw in strace 6.1 */
+}
+
+/* DH_COMPUTE (this kernel may lack it: EOPNOTSUPP) and the PKEY_ commands:
+ * QUERY and ENCRYPT on tail3_cert.h's public key, the others without a
+ * private key, a missing key or bad structures; all fail but QUERY and
+ * ENCRYPT, whose output bytes are random (masked by the test) */
+static void keys_pkey(void)
+{
+	struct keyctl_dh_params dh = { .private = 1234, .prime = KEY_SPEC_SESSION_KEYRING,
+				       .base = 5 };
+	struct keyctl_kdf_params kdf = { .hashname = "sha256", .otherinfo = "abc",
+					 .otherinfolen = 3 };
+	struct keyctl_pkey_params pp = { .in_len = 4, .out_len = 1 };
+	struct keyctl_pkey_query q;
+	char out[64];
+	long key;
+
+	key = syscall(SYS_add_key, "asymmetric", "", tail3_cert, sizeof(tail3_cert),
+		      KEY_SPEC_SESSION_KEYRING);
+	pp.key_id = (int)key;
+	syscall(SYS_keyctl, KEYCTL_PKEY_QUERY, key, 0, "enc=pkcs1", &q);
+	syscall(SYS_keyctl, KEYCTL_PKEY_QUERY, 1234, 7, NULL, NULL);
+	syscall(SYS_keyctl, KEYCTL_PKEY_ENCRYPT, &pp, "enc=pkcs1", "data", out);
+	syscall(SYS_keyctl, KEYCTL_PKEY_DECRYPT, &pp, "enc=pkcs1", "data", out);
+	syscall(SYS_keyctl, KEYCTL_PKEY_SIGN, &pp, "enc=pkcs1 hash=sha256", "data", out);
+	pp.out_len = 8;	/* in2_len */
+	syscall(SYS_keyctl, KEYCTL_PKEY_VERIFY, &pp, "enc=pkcs1", "data", "sig\0more");
+	pp.key_id = KEY_SPEC_SESSION_KEYRING;
+	pp.__spare[2] = 7;
+	syscall(SYS_keyctl, KEYCTL_PKEY_ENCRYPT, &pp, NULL, NULL, NULL);
+	syscall(SYS_keyctl, KEYCTL_PKEY_SIGN, 1, 2, 3, 4);
+	syscall(SYS_keyctl, KEYCTL_PKEY_VERIFY, NULL, NULL, NULL, NULL);
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, out, sizeof(out), NULL);
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, out, sizeof(out), &kdf);
+	kdf.hashname = NULL;
+	kdf.otherinfo = NULL;
+	kdf.otherinfolen = 0;
+	kdf.__spare[7] = 1;
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, &dh, NULL, 0, &kdf);
+	syscall(SYS_keyctl, KEYCTL_DH_COMPUTE, NULL, NULL, 0, 1);
+}
+
 static void keys(void)
 {
 	struct iovec kiov = { (void *)"hel", 3 };
@@ -291,11 +461,13 @@ static void keys(void)
 		KEY_SPEC_THREAD_KEYRING);
 	syscall(SYS_keyctl, KEYCTL_SETPERM, key, 0x3f3f0000);
 	syscall(SYS_keyctl, KEYCTL_SETPERM, key, 0x3f3f0000 | 0x40);
+	keys_more(key);
 	syscall(SYS_keyctl, KEYCTL_INVALIDATE, 1234);
 	syscall(SYS_keyctl, KEYCTL_REVOKE, key);
 	syscall(SYS_keyctl, KEYCTL_DESCRIBE, -1, NULL, 0);
 	syscall(SYS_keyctl, KEYCTL_UPDATE, -1, NULL, 0);
 	syscall(SYS_keyctl, 999, 1, 2, 3, 4);
+	keys_pkey();
 }
 
 static void filters(void)

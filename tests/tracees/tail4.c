@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <linux/aio_abi.h>
@@ -114,6 +115,101 @@ static void uring_more(int fd)
 	syscall(SYS_io_uring_register, fd, IORING_REGISTER_PROBE, NULL, 300);
 }
 
+/* RESTRICTIONS and ENABLE_RINGS need a ring made disabled */
+static void uring_restrict(void)
+{
+	struct io_uring_restriction res[3];
+	struct io_uring_params p;
+	int fd;
+
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_R_DISABLED;
+	fd = syscall(SYS_io_uring_setup, 2, &p);
+	memset(res, 0, sizeof(res));
+	res[0].opcode = IORING_RESTRICTION_REGISTER_OP;
+	res[0].register_op = IORING_REGISTER_BUFFERS;
+	res[1].opcode = IORING_RESTRICTION_SQE_OP;
+	res[1].sqe_op = IORING_OP_READV;
+	res[2].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
+	res[2].sqe_flags = IOSQE_FIXED_FILE | IOSQE_IO_LINK | 0x80;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_RESTRICTIONS, res, 3);
+	res[0].opcode = 99;	/* no such restriction; and once is all: EBUSY */
+	res[0].resv = 5;
+	res[0].resv2[1] = 7;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_RESTRICTIONS, res, 2);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_RESTRICTIONS, res, 0);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_ENABLE_RINGS, buf, 3);
+	close(fd);
+}
+
+/* FILES2/BUFFERS2 and their updates: an empty table of two, one buffer */
+static void uring_rsrc(int fd)
+{
+	int fds[2] = { -1, -1 };
+	__u64 tags[2] = { 1, 2 };
+	struct iovec iov = { buf, 16 };
+	struct io_uring_rsrc_register rr = { .nr = 2, .data = (__u64)(unsigned long)fds };
+	struct { struct io_uring_rsrc_update2 u; __u64 more; } up = {
+		.u = { .offset = 1, .data = (__u64)(unsigned long)fds, .nr = 1 }, .more = 3,
+	};
+
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_FILES_UPDATE2, &up.u, sizeof(up.u));
+	up.u.resv = 5;
+	up.u.tags = (__u64)(unsigned long)tags;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_FILES_UPDATE2, &up, sizeof(up));
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_FILES, NULL, 0);
+	rr.flags = IORING_RSRC_REGISTER_SPARSE | 0x2;
+	rr.resv2 = 7;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_FILES2, &rr, sizeof(rr));
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_FILES2, &rr, 24);
+	rr = (struct io_uring_rsrc_register){ .nr = 1, .data = (__u64)(unsigned long)&iov,
+					      .tags = (__u64)(unsigned long)tags };
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_BUFFERS2, &rr, sizeof(rr));
+	up.u = (struct io_uring_rsrc_update2){ .data = (__u64)(unsigned long)&iov,
+					       .tags = (__u64)(unsigned long)tags, .nr = 1 };
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_BUFFERS_UPDATE, &up.u, sizeof(up.u));
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_BUFFERS, NULL, 0);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_BUFFERS2, NULL, sizeof(rr));
+}
+
+/* CPU affinity, personality, the ring's own descriptor, a buffer ring,
+ * worker limits and the opcodes newer than strace 6.1 */
+static void uring_misc(int fd)
+{
+	struct io_uring_rsrc_update ru = { .offset = 0, .data = (__u32)fd }, drop = { .offset = 0 },
+				    bad = { .offset = 5, .resv = 2 };
+	struct io_uring_buf_reg br = { .ring_entries = 4, .bgid = 1 };
+	void *ring = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned w[3] = { 1, 2, 3 };
+	unsigned char cpus[8] = { 1 };
+	long id;
+
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_IOWQ_AFF, cpus, sizeof(cpus));
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_IOWQ_AFF, cpus, 0);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_IOWQ_AFF, NULL, 0);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_IOWQ_AFF, buf, 5);
+	id = syscall(SYS_io_uring_register, fd, IORING_REGISTER_PERSONALITY, NULL, 0);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_PERSONALITY, NULL, id);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_PERSONALITY, buf, 7);
+	/* an explicit offset: the kernel writes it back unchanged */
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_RING_FDS, &ru, 1);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_RING_FDS, &drop, 1);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_RING_FDS, &bad, 1);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_RING_FDS, &ru, 1);	/* data set */
+	br.ring_addr = (__u64)(unsigned long)ring;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_PBUF_RING, &br, 1);
+	syscall(SYS_io_uring_register, fd, IORING_UNREGISTER_PBUF_RING, &br, 1);
+	br.resv[1] = 9;
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_PBUF_RING, &br, 1);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 3);
+	syscall(SYS_io_uring_register, fd, IORING_REGISTER_IOWQ_MAX_WORKERS, w, 0);
+	syscall(SYS_io_uring_register, fd, 24, buf, 2);		/* SYNC_CANCEL: wants 1 */
+	syscall(SYS_io_uring_register, fd, 25, buf, 1);		/* FILE_ALLOC_RANGE: wants 0 */
+	munmap(ring, 4096);
+}
+
 static void uring(void)
 {
 	struct io_uring_params p;
@@ -132,6 +228,12 @@ static void uring(void)
 	uring_more(fd);
 	syscall(SYS_io_uring_register, -1, 99, NULL, 0);
 	close(fd);
+	memset(&p, 0, sizeof(p));
+	fd = syscall(SYS_io_uring_setup, 4, &p);
+	uring_rsrc(fd);
+	uring_misc(fd);
+	close(fd);
+	uring_restrict();
 }
 
 static void mqueue(void)
