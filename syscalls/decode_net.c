@@ -4,14 +4,26 @@
 #include "netlink_int.h"
 
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/vm_sockets.h>
 #include <netinet/in.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
 #include "gen/decoders.h"
+
+/* An Ethernet protocol in network order, as AF_PACKET takes it:
+ * "htons(ETH_P_IP)", "htons(0x1234 /\* ETH_P_??? *\/)" */
+static void pr_htons_eth(struct rn_strbuf *sb, __u16 be)
+{
+	rn_sb_puts(sb, "htons(");
+	rn_xlat_enum(sb, rn_xl_eth_protocols, ntohs(be), "%#llx /* ETH_P_??? */");
+	rn_sb_putc(sb, ')');
+}
 
 void dec_socket(struct dctx *c)
 {
@@ -28,6 +40,8 @@ void dec_socket(struct dctx *c)
 		dc_enum(c, 2, rn_xl_ip_protocols, "%lld");
 	else if (family == AF_NETLINK)
 		dc_enum(c, 2, rn_xl_netlink_protocols, "%lld");
+	else if (family == AF_PACKET)
+		pr_htons_eth(ARG(c, 2), (__u16)RAW(c, 2));
 	else
 		dc_int(c, 2);
 	c->rv = RV_FD;
@@ -66,7 +80,10 @@ static void sa_inet6(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	rn_sb_printf(sb, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), inet_pton(AF_INET6, ",
 		     ntohs(s6.sin6_port), ntohl(s6.sin6_flowinfo));
 	pr_quoted(sb, a, strlen(a), false);
-	rn_sb_puts(sb, ", &sin6_addr), sin6_scope_id=");
+	rn_sb_puts(sb, ", &sin6_addr)");
+	if (len <= offsetof(struct sockaddr_in6, sin6_scope_id))
+		return;		/* as much of it as there is, else none */
+	rn_sb_puts(sb, ", sin6_scope_id=");
 	/* a link-local address's scope is an interface: by name, as strace */
 	if (IN6_IS_ADDR_LINKLOCAL(&s6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&s6.sin6_addr))
 		nl_ifindex(sb, s6.sin6_scope_id);
@@ -103,6 +120,75 @@ static void sa_netlink(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	rn_sb_printf(sb, ", nl_pid=%d, nl_groups=%#08x", (int)nl.nl_pid, nl.nl_groups);
 }
 
+static void sa_raw(struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
+	if (len <= 2)
+		return;		/* the family alone */
+	rn_sb_puts(sb, ", sa_data=");
+	pr_quoted(sb, p + 2, len - 2, false);
+}
+
+/* struct sockaddr_ll, whole (shorter: raw sa_data, as strace); the
+ * hardware address as sll_halen says, at most its 8 bytes */
+static void sa_packet(struct rn_strbuf *sb, const __u8 *p)
+{
+	struct sockaddr_ll ll;
+	unsigned i, n;
+
+	memcpy(&ll, p, sizeof(ll));
+	rn_sb_puts(sb, ", sll_protocol=");
+	pr_htons_eth(sb, ll.sll_protocol);
+	rn_sb_puts(sb, ", sll_ifindex=");
+	nl_ifindex(sb, (__u32)ll.sll_ifindex);
+	rn_sb_puts(sb, ", sll_hatype=");
+	rn_xlat_enum(sb, rn_xl_arphrd, ll.sll_hatype, "%#llx /* ARPHRD_??? */");
+	rn_sb_puts(sb, ", sll_pkttype=");
+	rn_xlat_enum(sb, rn_xl_packet_types, ll.sll_pkttype, "%#llx /* PACKET_??? */");
+	rn_sb_printf(sb, ", sll_halen=%u", ll.sll_halen);
+	if (!ll.sll_halen)
+		return;
+	n = ll.sll_halen < sizeof(ll.sll_addr) ? ll.sll_halen : sizeof(ll.sll_addr);
+	rn_sb_puts(sb, ", sll_addr=[");
+	for (i = 0; i < n; i++) {
+		rn_sb_puts(sb, i ? ", " : "");
+		rn_sb_put_hex(sb, ll.sll_addr[i]);
+	}
+	rn_sb_puts(sb, ll.sll_halen > n ? ", ...]" : "]");
+}
+
+static const struct rn_xlat vsock_cids[] = {
+	XLAT_PAIR(0, "VMADDR_CID_HYPERVISOR"), XLAT_PAIR(1, "VMADDR_CID_LOCAL"),
+	XLAT_PAIR(2, "VMADDR_CID_HOST"), XLAT_PAIR(0xffffffffu, "VMADDR_CID_ANY"), XLAT_END,
+};
+static const struct rn_xlat vsock_ports[] = {
+	XLAT_PAIR(0xffffffffu, "VMADDR_PORT_ANY"), XLAT_END,
+};
+static const struct rn_xlat vsock_flags[] = {
+	XLAT_PAIR(1, "VMADDR_FLAG_TO_HOST"), XLAT_END,
+};
+
+/* struct sockaddr_vm: the reserved fields only when set */
+static void sa_vsock(struct rn_strbuf *sb, const __u8 *p)
+{
+	struct sockaddr_vm vm;
+	static const __u8 zero[sizeof(vm.svm_zero)];
+
+	memcpy(&vm, p, sizeof(vm));
+	if (vm.svm_reserved1)
+		rn_sb_printf(sb, ", svm_reserved1=%#x", vm.svm_reserved1);
+	rn_sb_puts(sb, ", svm_cid=");
+	rn_xlat_enum(sb, vsock_cids, vm.svm_cid, "%#llx");
+	rn_sb_puts(sb, ", svm_port=");
+	rn_xlat_enum(sb, vsock_ports, vm.svm_port, "%#llx");
+	rn_sb_puts(sb, ", svm_flags=");
+	pr_flags_unk(sb, vsock_flags, vm.svm_flags, "VMADDR_FLAG_");
+	if (memcmp(vm.svm_zero, zero, sizeof(zero))) {
+		rn_sb_puts(sb, ", svm_zero=\"");
+		rn_escape_hex(sb, (const char *)vm.svm_zero, sizeof(vm.svm_zero));
+		rn_sb_putc(sb, '"');
+	}
+}
+
 /* {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("10.0.0.1")} */
 void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len)
 {
@@ -115,22 +201,44 @@ void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len)
 	memcpy(&fam, p, 2);
 	rn_sb_puts(sb, "{sa_family=");
 	rn_xlat_enum(sb, rn_xl_address_families, fam, "%#llx /* AF_??? */");
+	/* an address shorter than its family's structure prints raw, as
+	 * strace (sockaddr_in6 without sin6_scope_id is whole: RFC 2133) */
 	switch (fam) {
 	case AF_INET:
-		sa_inet(sb, p, len);
+		if (len >= sizeof(struct sockaddr_in))
+			sa_inet(sb, p, len);
+		else
+			sa_raw(sb, p, len);
 		break;
 	case AF_INET6:
-		sa_inet6(sb, p, len);
+		if (len >= offsetof(struct sockaddr_in6, sin6_scope_id))
+			sa_inet6(sb, p, len);
+		else
+			sa_raw(sb, p, len);
 		break;
 	case AF_UNIX:
 		sa_unix(sb, p, len);
 		break;
 	case AF_NETLINK:
-		sa_netlink(sb, p, len);
+		if (len >= sizeof(struct sockaddr_nl))
+			sa_netlink(sb, p, len);
+		else
+			sa_raw(sb, p, len);
+		break;
+	case AF_PACKET:
+		if (len >= sizeof(struct sockaddr_ll))
+			sa_packet(sb, p);
+		else
+			sa_raw(sb, p, len);
+		break;
+	case AF_VSOCK:
+		if (len >= sizeof(struct sockaddr_vm))
+			sa_vsock(sb, p);
+		else
+			sa_raw(sb, p, len);
 		break;
 	default:
-		rn_sb_puts(sb, ", sa_data=");
-		pr_quoted(sb, p + 2, len - 2, false);
+		sa_raw(sb, p, len);
 	}
 	rn_sb_putc(sb, '}');
 }

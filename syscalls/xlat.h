@@ -55,6 +55,7 @@ extern const struct rn_xlat rn_xl_open_access[], rn_xl_open_flags[], rn_xl_at_fl
 	rn_xl_msync_flags[], rn_xl_unshare_flags[], rn_xl_fs_magic[], rn_xl_statfs_flags[],
 	rn_xl_itimer_which[], rn_xl_lock_ops[], rn_xl_fadvise[], rn_xl_falloc_flags[],
 	rn_xl_at_flags_statx[], rn_xl_priority_which[], rn_xl_access_at_flags[],
-	rn_xl_capabilities[], rn_xl_inotify_mask[], rn_xl_sched_policies[], rn_xl_splice_flags[];
+	rn_xl_capabilities[], rn_xl_inotify_mask[], rn_xl_sched_policies[], rn_xl_splice_flags[],
+	rn_xl_eth_protocols[], rn_xl_packet_types[];
 
 #endif /* RN_XLAT_H */
