@@ -117,6 +117,33 @@ static bool pr_fd_detail(struct dctx *c, struct rn_strbuf *sb, int fd, const cha
 	return true;
 }
 
+/* "<path>"; a file unlinked while open, which the kernel names
+ * "path (deleted)", as strace shows it: "<path>(deleted)". Traced live, a
+ * file that exists under the whole name is one named so (not for AT_FDCWD:
+ * strace shows the cwd as the kernel names it). */
+static void pr_fd_name(struct dctx *c, struct rn_strbuf *sb, int fd, const char *path,
+		       size_t len)
+{
+	static const char del[] = " (deleted)";
+	size_t dl = sizeof(del) - 1;
+	bool gone = fd >= 0 && len > dl && len < PATH_MAX && path[0] == '/' &&
+		    !memcmp(path + len - dl, del, dl);
+	char whole[PATH_MAX];
+	struct stat st;
+
+	if (gone && c->mem.live) {
+		memcpy(whole, path, len);
+		whole[len] = '\0';
+		gone = stat(whole, &st) != 0;
+	}
+
+	rn_sb_putc(sb, '<');
+	rn_escape_c(sb, path, gone ? len - dl : len);
+	rn_sb_putc(sb, '>');
+	if (gone)
+		rn_sb_puts(sb, "(deleted)");
+}
+
 /* Under -y: "<path>" of fd; AT_FDCWD asks the memsrc for the cwd. */
 static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 {
@@ -138,9 +165,7 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 			return;
 	}
 	if (saved) {
-		rn_sb_putc(sb, '<');
-		rn_escape_c(sb, saved, len);
-		rn_sb_putc(sb, '>');
+		pr_fd_name(c, sb, fd, saved, len);
 		return;
 	}
 	if (!live || !live->fdpath)
@@ -150,9 +175,7 @@ static void pr_fd_path(struct dctx *c, struct rn_strbuf *sb, int fd)
 		return;
 	if (pr_fd_detail(c, sb, fd, path))
 		return;
-	rn_sb_putc(sb, '<');
-	rn_escape_c(sb, path, strnlen(path, sizeof(path)));
-	rn_sb_putc(sb, '>');
+	pr_fd_name(c, sb, fd, path, strnlen(path, sizeof(path)));
 }
 
 /* "3" or, under -y, "3</etc/passwd>" */
