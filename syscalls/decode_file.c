@@ -90,10 +90,16 @@ void pr_fd_pair(struct dctx *c, int i)
 		dc_ptr(c, i);
 		return;
 	}
+	/* an array as any other: at most -s elements ("[3, ...]") */
 	rn_sb_putc(ARG(c, i), '[');
-	pr_fd(c, ARG(c, i), fds[0]);
-	rn_sb_puts(ARG(c, i), ", ");
-	pr_fd(c, ARG(c, i), fds[1]);
+	for (int k = 0; k < 2; k++) {
+		rn_sb_puts(ARG(c, i), k ? ", " : "");
+		if (dc_array_cut(c, k)) {
+			rn_sb_puts(ARG(c, i), "...");
+			break;
+		}
+		pr_fd(c, ARG(c, i), fds[k]);
+	}
 	rn_sb_putc(ARG(c, i), ']');
 }
 

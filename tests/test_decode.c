@@ -618,6 +618,15 @@ static void test_terse(void **state)
 	ev_syscall(__NR_pipe2, 0, P1, O_CLOEXEC, 0, 0, 0, 0);
 	ev_region(P1, fds, sizeof(fds), RN_REG_EXIT);
 	assert_string_equal(decode(), "pipe2([4, 5], O_CLOEXEC) = 0");
+	/* an array of two at -s 1 and -s 0, as strace cuts it; -v shows all */
+	opts.strsize = 1;
+	assert_string_equal(decode(), "pipe2([4, ...], O_CLOEXEC) = 0");
+	opts.strsize = 0;
+	assert_string_equal(decode(), "pipe2([...], O_CLOEXEC) = 0");
+	opts.verbose = true;
+	assert_string_equal(decode(), "pipe2([4, 5], O_CLOEXEC) = 0");
+	opts.verbose = false;
+	opts.strsize = 32;
 }
 
 static void test_stat(void **state)
