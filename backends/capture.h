@@ -61,6 +61,7 @@ enum rn_cap_chain {
 	RN_CHAIN_MINCORE,	/* mincore: the vector, one byte a page */
 	RN_CHAIN_PTRACE,	/* ptrace: GETREGSET's iovec and the registers */
 	RN_CHAIN_SECCOMP,	/* seccomp: SET_MODE_FILTER's instructions (shown under -v) */
+	RN_CHAIN_SOCKOPT,	/* setsockopt: a structure longer than -s (group_req) */
 	RN_CHAIN_MAX,
 };
 

@@ -42,6 +42,7 @@
 #define CHAIN_KDF_SIZE	  56u		/* struct keyctl_kdf_params */
 #define CHAIN_PKEY_SIZE	  40u		/* struct keyctl_pkey_params */
 #define CHAIN_PKEY_QUERY  56u		/* struct keyctl_pkey_query */
+#define CHAIN_SOCKOPT_MAX 272u		/* setsockopt's largest structure, and some */
 
 static __always_inline __u64 chain_min(__u64 a, __u64 b)
 {
@@ -537,6 +538,17 @@ static __always_inline void chain_seccomp(struct rn_scratch *s)
 		put_mem(s, fp[1], n * 8, 2, RN_REG_EXIT);
 }
 
+/* --- setsockopt(fd, level, name, val, len): the table copied -s bytes of
+ * val, right for strings and ints; a structure decoded whole that is longer
+ * (struct group_req and group_source_req: 136 and 264 bytes) whole */
+static __always_inline void chain_sockopt(struct rn_scratch *s)
+{
+	__u64 len = (__u32)s->ev.sc.args[4];
+
+	if (s->ev.sc.args[3] && len > rn_strsize)
+		chain_put_cut(s, s->ev.sc.args[3], len, CHAIN_SOCKOPT_MAX, 3, RN_REG_EXIT);
+}
+
 /* At sys_exit, after the table's captures, for a call whose row names a
  * chain. A global function: the verifier checks it once. */
 __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
@@ -581,6 +593,9 @@ __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
 		break;
 	case RN_CHAIN_SECCOMP:
 		chain_seccomp(s);
+		break;
+	case RN_CHAIN_SOCKOPT:
+		chain_sockopt(s);
 		break;
 	}
 	return 0;
