@@ -62,15 +62,17 @@ enum rn_cap_chain {
 	RN_CHAIN_PTRACE,	/* ptrace: GETREGSET's iovec and the registers */
 	RN_CHAIN_SECCOMP,	/* seccomp: SET_MODE_FILTER's instructions (shown under -v) */
 	RN_CHAIN_SOCKOPT,	/* setsockopt: a structure longer than -s (group_req) */
+	RN_CHAIN_IOCTL,		/* ioctl: structures behind pointers in the argument */
 	RN_CHAIN_MAX,
 };
 
 /* The chains that also keep inputs at entry (an iovec length, io_uring's
- * worker limits, io_submit's iocbs: values the call overwrites). */
+ * worker limits, io_submit's iocbs, SIOCGIFCONF's ifc_len: values the call
+ * overwrites). */
 static inline int rn_chain_at_entry(__u32 chain)
 {
 	return chain == RN_CHAIN_SOCK || chain == RN_CHAIN_URING_REG || chain == RN_CHAIN_PTRACE ||
-	       chain == RN_CHAIN_AIO;
+	       chain == RN_CHAIN_AIO || chain == RN_CHAIN_IOCTL;
 }
 
 struct rn_cap_desc {

@@ -43,6 +43,10 @@
 #define CHAIN_PKEY_SIZE	  40u		/* struct keyctl_pkey_params */
 #define CHAIN_PKEY_QUERY  56u		/* struct keyctl_pkey_query */
 #define CHAIN_SOCKOPT_MAX 272u		/* setsockopt's largest structure, and some */
+#define CHAIN_SIOCGIFCONF 0x8912u	/* ioctl SIOCGIFCONF */
+#define CHAIN_IFCONF_MAX  1040u		/* 26 struct ifreq */
+#define CHAIN_BLKPG	  0x1269u	/* ioctl BLKPG */
+#define CHAIN_BLKPG_PART  152u		/* struct blkpg_partition */
 
 static __always_inline __u64 chain_min(__u64 a, __u64 b)
 {
@@ -549,6 +553,29 @@ static __always_inline void chain_sockopt(struct rn_scratch *s)
 		chain_put_cut(s, s->ev.sc.args[3], len, CHAIN_SOCKOPT_MAX, 3, RN_REG_EXIT);
 }
 
+/* --- ioctl(fd, request, arg): what a pointer inside arg's structure
+ * points to (the table copied the structure) */
+static __always_inline void chain_ioctl(struct rn_scratch *s)
+{
+	__u64 arg = s->ev.sc.args[2], w[2];
+
+	if (!arg)
+		return;
+	switch ((__u32)s->ev.sc.args[1]) {
+	case CHAIN_SIOCGIFCONF:	/* {ifc_len, ifc_buf}: the ifreqs the call filled */
+		if (s->ev.sc.ret || bpf_probe_read_user(w, sizeof(w), (void *)arg))
+			return;
+		chain_put_cut(s, w[1], (__u32)w[0], CHAIN_IFCONF_MAX, 2, RN_REG_EXIT);
+		break;
+	case CHAIN_BLKPG:	/* {op, flags, datalen, data}: struct blkpg_partition */
+		if (bpf_probe_read_user(w, sizeof(w), (void *)(arg + 8)))
+			return;
+		if (w[1])
+			put_mem(s, w[1], CHAIN_BLKPG_PART, 2, RN_REG_EXIT);
+		break;
+	}
+}
+
 /* At sys_exit, after the table's captures, for a call whose row names a
  * chain. A global function: the verifier checks it once. */
 __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
@@ -597,6 +624,9 @@ __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
 	case RN_CHAIN_SOCKOPT:
 		chain_sockopt(s);
 		break;
+	case RN_CHAIN_IOCTL:
+		chain_ioctl(s);
+		break;
 	}
 	return 0;
 }
@@ -632,6 +662,14 @@ static __always_inline __u32 chain_entry(struct rn_pend *p, long nr, __u32 chain
 		p->in_len[0] = 8;
 		p->in_arg[0] = 2;
 		return 1;
+	case RN_CHAIN_IOCTL:	/* SIOCGIFCONF's struct ifconf: "ifc_len=640 => 80" */
+		if ((__u32)a[1] != CHAIN_SIOCGIFCONF || !a[2] ||
+		    bpf_probe_read_user(p->in_val, 16, (void *)a[2]))
+			return 0;
+		p->in_addr[0] = a[2];
+		p->in_len[0] = 16;
+		p->in_arg[0] = 2;
+		return 2;
 	case RN_CHAIN_PTRACE:	/* GET/SETREGSET's iovec: "iov_len=512 => 216" */
 		if (((__u32)a[0] != CHAIN_GETREGSET && (__u32)a[0] != CHAIN_SETREGSET) || !a[3] ||
 		    bpf_probe_read_user(p->in_val, 16, (void *)a[3]))
