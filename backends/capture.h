@@ -63,6 +63,8 @@ enum rn_cap_chain {
 	RN_CHAIN_SECCOMP,	/* seccomp: SET_MODE_FILTER's instructions (shown under -v) */
 	RN_CHAIN_SOCKOPT,	/* setsockopt: a structure longer than -s (group_req) */
 	RN_CHAIN_IOCTL,		/* ioctl: structures behind pointers in the argument */
+	RN_CHAIN_IPC_CTL,	/* shmctl, msgctl: IPC_SET's input on a failed call */
+	RN_CHAIN_IPC_CTL3,	/* semctl: the same, command and buffer one further */
 	RN_CHAIN_MAX,
 };
 

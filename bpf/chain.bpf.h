@@ -47,6 +47,8 @@
 #define CHAIN_IFCONF_MAX  1040u		/* 26 struct ifreq */
 #define CHAIN_BLKPG	  0x1269u	/* ioctl BLKPG */
 #define CHAIN_BLKPG_PART  152u		/* struct blkpg_partition */
+#define CHAIN_IPC_64	  0x100u	/* the IPC_64 flag of a SysV IPC command */
+#define CHAIN_IPC_DS	  120u		/* size ipc_ds: struct msqid64_ds */
 
 static __always_inline __u64 chain_min(__u64 a, __u64 b)
 {
@@ -576,6 +578,18 @@ static __always_inline void chain_ioctl(struct rn_scratch *s)
 	}
 }
 
+/* --- shmctl/msgctl(id, cmd, buf), semctl(id, num, cmd, arg): the table
+ * copies buf once the call succeeded (an output for the *_STAT commands);
+ * IPC_SET's is an input, shown however the call ended */
+static __always_inline void chain_ipc_ctl(struct rn_scratch *s, int cmd_arg)
+{
+	__u64 buf = s->ev.sc.args[cmd_arg + 1];
+
+	if (s->ev.sc.ret >= 0 || !buf || ((__u32)s->ev.sc.args[cmd_arg] & ~CHAIN_IPC_64) != 1)
+		return;
+	put_mem(s, buf, CHAIN_IPC_DS, cmd_arg + 1, RN_REG_EXIT);
+}
+
 /* At sys_exit, after the table's captures, for a call whose row names a
  * chain. A global function: the verifier checks it once. */
 __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
@@ -626,6 +640,9 @@ __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
 		break;
 	case RN_CHAIN_IOCTL:
 		chain_ioctl(s);
+		break;
+	case RN_CHAIN_IPC_CTL: case RN_CHAIN_IPC_CTL3:
+		chain_ipc_ctl(s, chain == RN_CHAIN_IPC_CTL ? 1 : 2);
 		break;
 	}
 	return 0;
