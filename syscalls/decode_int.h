@@ -131,6 +131,8 @@ void pr_sockaddr(struct rn_strbuf *sb, const __u8 *p, size_t len);
 /* [{iov_base="ab", iov_len=2}, ...]; out: only the first data bytes (decode_file.c) */
 void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool out, __u64 data);
 /* flags(X,PFX_): "A|0x40", "0x40 /\* PFX_??? *\/" when no bit has a name (decode_tail2.c) */
+/* struct perf_event_attr at addr (perf_event_open, PERF_EVENT_IOC_MODIFY_ATTRIBUTES) */
+void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, const char *pfx);
 void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx);
 /* The other process's iovecs, addresses and lengths only; a key serial,

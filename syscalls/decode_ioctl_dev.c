@@ -555,6 +555,9 @@ static int ioc_perf(struct ioc *k)
 		return IOC_DONE;
 	case PERF_EVENT_IOC_QUERY_BPF:
 		return perf_query_bpf(k);
+	case PERF_EVENT_IOC_MODIFY_ATTRIBUTES:
+		pr_perf_attr(k->c, k->sb, k->arg);
+		return IOC_DONE;
 	}
 	return IOC_HEX;
 }

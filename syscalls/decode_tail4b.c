@@ -259,7 +259,7 @@ static void pr_perf_size(struct rn_strbuf *sb, __u32 size)
 
 /* struct perf_event_attr: type, size, config, period/freq, sample_type,
  * read_format, the flag bits; under -v the rest, as far as size reaches */
-static void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
+void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
 {
 	__u8 a[128] = { 0 };
 	__u32 type, size, nsize;

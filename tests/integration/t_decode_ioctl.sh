@@ -68,6 +68,8 @@ for call in ', FIOCLEX) = 0' 'ioctl(-1, FIOCLEX) = -1 EBADF' ', TCFLSH, TCIFLUSH
 	', SIOCGIFCONF, {ifc_len=41 => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name="lo"' \
 	'SIOCGIFCONF, {ifc_len=640 /* 16 * sizeof(struct ifreq) */, ifc_buf=0x8}) = -1 EFAULT' \
 	'ioctl(-1, SIOCBRADDIF, {ifr_ifindex=if_nametoindex("lo")})' \
+	'ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, {type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, config=PERF_COUNT_SW_CPU_CLOCK, sample_period=1000,' \
+	'ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL) = -1 EBADF' \
 	', SIOCATMARK, [0]) = 0' ', FIOSETOWN, [PID]) = 0' ', SIOCETHTOOL, NULL) = ' \
 	'LOOP_SET_STATUS64, {lo_offset=0, lo_number=0, lo_encrypt_type=LO_CRYPT_XOR, lo_encrypt_key_size=3, lo_flags=0, lo_file_name="", lo_crypt_name="", lo_encrypt_key="key", ...})' \
 	'ioctl(-1, LOOP_SET_STATUS, {lo_number=0, lo_offset=0, lo_encrypt_type=0x63 /* LO_CRYPT_??? */' \

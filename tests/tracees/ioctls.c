@@ -552,6 +552,11 @@ static void perf(void)
 	ion(fd, PERF_EVENT_IOC_SET_BPF, (unsigned long)-1);
 	io(fd, PERF_EVENT_IOC_QUERY_BPF, &q);
 	io(fd, PERF_EVENT_IOC_ID, NULL);
+	/* the attributes again, as perf_event_open takes them */
+	pa.sample_period = 1000;
+	io(fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &pa);
+	io(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &pa);
+	io(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL);
 	if (fd >= 0)
 		close(fd);
 }
