@@ -75,7 +75,12 @@ for how in $runs; do
 	[ $how = ptrace ] && continue	# t_ptrace_stopcont
 	$(under $how) "$TRACEES/ticker" "$WORK/ticks.$how" 30 1 &
 	rpid=$!
-	sleep 0.4
+	# until the ticker ticks: the eBPF backend's start (loading and
+	# verifying its program) takes a while on a loaded machine
+	for _ in $(seq 100); do
+		[ -n "$(ticks "$WORK/ticks.$how")" ] && break
+		sleep 0.1
+	done
 	if [ $how = none ]; then tpid=$rpid; else tpid=$(pgrep -P $rpid) || fail "$how: no ticker"; fi
 	kill -STOP $tpid
 	sleep 0.2
