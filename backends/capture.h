@@ -65,6 +65,7 @@ enum rn_cap_chain {
 	RN_CHAIN_IOCTL,		/* ioctl: structures behind pointers in the argument */
 	RN_CHAIN_IPC_CTL,	/* shmctl, msgctl: IPC_SET's input on a failed call */
 	RN_CHAIN_IPC_CTL3,	/* semctl: the same, command and buffer one further */
+	RN_CHAIN_BPF,		/* bpf: strings and arrays behind the attr's pointers */
 	RN_CHAIN_MAX,
 };
 

@@ -590,6 +590,41 @@ static __always_inline void chain_ipc_ctl(struct rn_scratch *s, int cmd_arg)
 	put_mem(s, buf, CHAIN_IPC_DS, cmd_arg + 1, RN_REG_EXIT);
 }
 
+/* --- bpf(cmd, attr, size): what the decoder prints behind the attr's
+ * pointers, by command (word offsets into union bpf_attr) */
+static __always_inline void chain_bpf(struct rn_scratch *s)
+{
+	__u64 attr = s->ev.sc.args[1], w[4], cap = rn_strsize;
+	__s64 ret = s->ev.sc.ret;
+
+	if (!attr || bpf_probe_read_user(w, sizeof(w), (void *)attr))
+		return;
+	switch ((__u32)s->ev.sc.args[0]) {
+	case 5:		/* PROG_LOAD: license (word 2); not log_buf, which strace
+			 * shows as it was before the call (an address here) */
+		if (w[2])
+			put_str(s, w[2], cap, 1, RN_REG_EXIT);
+		break;
+	case 6: case 7:	/* OBJ_PIN, OBJ_GET: pathname */
+	case 17:	/* RAW_TRACEPOINT_OPEN: name */
+		if (w[0])
+			put_str(s, w[0], s->ev.sc.args[0] == 17 ? cap : rn_pathmax, 1, RN_REG_EXIT);
+		break;
+	case 16:	/* PROG_QUERY: prog_ids (word 2), as many as prog_cnt says */
+		if (!ret)
+			chain_put_array(s, w[2], (__u32)w[3], 4, 1, RN_REG_EXIT);
+		break;
+	case 18:	/* BTF_LOAD: btf (word 0), btf_size bytes */
+		chain_put_cut(s, w[0], (__u32)w[2], cap, 1, RN_REG_EXIT);
+		break;
+	case 20:	/* TASK_FD_QUERY: buf (word 2), buf_len (high half of word 1):
+			 * the kernel fills what fits, failed (ENOSPC) or not; the
+			 * decoder reads buf_len bytes (up to -s) and stops at a NUL */
+		chain_put_cut(s, w[2], (__u32)(w[1] >> 32), cap, 1, RN_REG_EXIT);
+		break;
+	}
+}
+
 /* At sys_exit, after the table's captures, for a call whose row names a
  * chain. A global function: the verifier checks it once. */
 __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
@@ -640,6 +675,9 @@ __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
 		break;
 	case RN_CHAIN_IOCTL:
 		chain_ioctl(s);
+		break;
+	case RN_CHAIN_BPF:
+		chain_bpf(s);
 		break;
 	case RN_CHAIN_IPC_CTL: case RN_CHAIN_IPC_CTL3:
 		chain_ipc_ctl(s, chain == RN_CHAIN_IPC_CTL ? 1 : 2);
