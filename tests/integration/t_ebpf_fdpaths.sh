@@ -132,8 +132,8 @@ fi
 run fdkinds "$TRACEES/fdkinds" "$WORK/t/d" "$mnt"
 [ "$mounted" = 1 ] && { grep -q "<$mnt/onmount>" "$WORK/fdkinds.ebpf.m" ||
 	fail "fdkinds: no path on the tmpfs mount"; }
-for want in '(deleted)>' '<pipe:[N]>' '<socket:[N]>' '<anon_inode:[eventfd]>' \
-	    '</memfd:rn-memfd (deleted)>' 'AT_FDCWD<'; do
+for want in '>(deleted)' '<pipe:[N]>' '<socket:[N]>' '<anon_inode:[eventfd]>' \
+	    '</memfd:rn-memfd>(deleted)' 'AT_FDCWD<'; do
 	grep -qF "$want" "$WORK/fdkinds.ebpf.m" || fail "fdkinds: no $want under eBPF"
 done
 # the deep file: 12 levels of 48-byte names under $WORK/t/d (28 bytes), over
