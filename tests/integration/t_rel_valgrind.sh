@@ -40,7 +40,12 @@ sleep 0.2
 with_int valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 	--log-file="$WORK/vg.log" "$RENACER" --backend=ptrace -p $tpid -o "$WORK/t8" 2>/dev/null &
 vpid=$!
-sleep 2
+# until it traced something (valgrind's start is slow on a loaded machine)
+for _ in $(seq 300); do
+	grep -q pwrite64 "$WORK/t8" 2>/dev/null && break
+	sleep 0.1
+done
+sleep 0.5
 kill -INT $vpid
 wait $vpid
 rc=$?
