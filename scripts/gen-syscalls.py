@@ -35,6 +35,7 @@ KINDS = {
     "outbuf": ("RN_AK_OUTBUF", "bufret"), "signal": ("RN_AK_SIGNAL", None),
     "timespec": ("RN_AK_TIMESPEC", "in(timespec)"),
     "flags": ("RN_AK_FLAGS", None), "enum": ("RN_AK_ENUM", None),
+    "lflags": ("RN_AK_FLAGS", None), "lenum": ("RN_AK_ENUM", None),
     "pid": ("RN_AK_PID", None), "loffp": ("RN_AK_LOFFP", "in(8)"),
 }
 # chain=NAME -> enum rn_cap_chain (backends/capture.h)
@@ -135,13 +136,15 @@ def parse_kind(k, xlats):
     if name not in KINDS:
         raise DefError(f"unknown kind '{k}'")
     fields = [f".kind = {KINDS[name][0]}"]
-    if name in ("flags", "enum"):
+    if name in ("flags", "enum", "lflags", "lenum"):
         if not a or len(a) > 2:
             raise DefError(f"'{k}': which xlat table?")
         if a[0] not in xlats:
             raise DefError(f"'{k}': no table rn_xl_{a[0]} defined in syscalls/xlat_tables.c")
         fields.append(f".xl = rn_xl_{a[0]}")
-        if name == "enum":
+        if name.startswith("l"):
+            fields.append(".wide = 1")
+        if name.endswith("enum"):
             fmt = f"%#llx /* {a[1]}??? */" if len(a) == 2 else "%lld"
             fields.append(f'.fmt = "{fmt}"')
         elif len(a) == 2:

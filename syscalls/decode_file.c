@@ -108,8 +108,9 @@ void dec_pipe(struct dctx *c)
 	if (dc_stop_unfinished(c, 0))
 		return;
 	pr_fd_pair(c, 0);
+	/* pipe2's flags: strace names them from the whole open(2) flag table */
 	if (c->d->nargs > 1)
-		rn_xlat_flags(ARG(c, 1), rn_xl_pipe_flags, RAW(c, 1));
+		pr_flags_unk(ARG(c, 1), rn_xl_open_flags, (__u32)RAW(c, 1), "O_");
 }
 
 /*
@@ -318,13 +319,19 @@ static void pr_statx(struct dctx *c, struct rn_strbuf *sb, const struct statx *s
 	rn_sb_putc(sb, '}');
 }
 
-static void statx_flags(struct rn_strbuf *sb, __u64 flags)
+/* AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH; both sync bits, an invalid type,
+ * print as two flags among the others, as strace shows them. */
+static void statx_flags(struct rn_strbuf *sb, __u32 flags)
 {
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE) {
+		rn_xlat_flags(sb, rn_xl_at_flags_statx, flags);
+		return;
+	}
 	rn_xlat_enum(sb, rn_xl_statx_sync, flags & AT_STATX_SYNC_TYPE, "%#llx");
-	flags &= ~(__u64)AT_STATX_SYNC_TYPE;
+	flags &= ~(__u32)AT_STATX_SYNC_TYPE;
 	if (flags) {
 		rn_sb_putc(sb, '|');
-		rn_xlat_flags(sb, rn_xl_at_flags_statx, flags);
+		rn_xlat_flags(sb, rn_xl_at_flags, flags);
 	}
 }
 
@@ -334,8 +341,8 @@ void dec_statx(struct dctx *c)
 
 	dc_dirfd(c, 0);
 	dc_path(c, 1);
-	statx_flags(ARG(c, 2), RAW(c, 2));
-	dc_flags(c, 3, rn_xl_statx_masks);
+	statx_flags(ARG(c, 2), (__u32)RAW(c, 2));
+	rn_xlat_flags(ARG(c, 3), rn_xl_statx_masks, (__u32)RAW(c, 3));
 	if (dc_stop_unfinished(c, 4))
 		return;
 	if (!c->ok || dc_read(c, RAW(c, 4), &s, sizeof(s), true) < 0)

@@ -372,7 +372,7 @@ void dec_restart_syscall(struct dctx *c)
 
 void dec_clock_nanosleep(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	dc_flags(c, 1, rn_xl_timer_flags);
 	pr_timespec_at(c, ARG(c, 2), RAW(c, 2), false);
 	sleep_rem(c, 3);
@@ -381,7 +381,7 @@ void dec_clock_nanosleep(struct dctx *c)
 /* clock_gettime, clock_getres: the clock and an output timespec */
 void dec_clock_gettime(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	if (dc_stop_unfinished(c, 1))
 		return;
 	if (c->ok)
@@ -434,7 +434,7 @@ static void pr_itimerval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bo
 
 void dec_getitimer(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_itimer_which, "%lld");
+	dc_enum(c, 0, rn_xl_itimer_which, "%#llx /* ITIMER_??? */");
 	if (dc_stop_unfinished(c, 1))
 		return;
 	if (c->ok)
@@ -445,7 +445,7 @@ void dec_getitimer(struct dctx *c)
 
 void dec_setitimer(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_itimer_which, "%lld");
+	dc_enum(c, 0, rn_xl_itimer_which, "%#llx /* ITIMER_??? */");
 	pr_itimerval_at(c, ARG(c, 1), RAW(c, 1), false);
 	if (dc_stop_unfinished(c, 2))
 		return;

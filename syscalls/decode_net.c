@@ -37,9 +37,9 @@ void dec_socket(struct dctx *c)
 		rn_xlat_flags(ARG(c, 1), rn_xl_socket_flags, type & ~(__u64)0xf);
 	}
 	if (family == AF_INET || family == AF_INET6)
-		dc_enum(c, 2, rn_xl_ip_protocols, "%lld");
+		dc_lenum(c, 2, rn_xl_ip_protocols, "%lld");
 	else if (family == AF_NETLINK)
-		dc_enum(c, 2, rn_xl_netlink_protocols, "%lld");
+		dc_lenum(c, 2, rn_xl_netlink_protocols, "%lld");
 	else if (family == AF_PACKET)
 		pr_htons_eth(ARG(c, 2), (__u16)RAW(c, 2));
 	else

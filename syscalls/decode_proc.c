@@ -260,7 +260,7 @@ void dec_waitid(struct dctx *c)
 {
 	__u8 si[128];
 
-	dc_enum(c, 0, rn_xl_idtypes, "%lld");
+	dc_lenum(c, 0, rn_xl_idtypes, "%lld");
 	dc_int(c, 1);
 	if (dc_stop_unfinished(c, 2))
 		return;

@@ -98,7 +98,7 @@ static bool tl_out_begin(struct dctx *c, int i)
 
 void dec_timer_create(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	pr_sigevent_at(c, ARG(c, 1), RAW(c, 1));
 	if (tl_out_begin(c, 2))
 		pr_int_at(c, ARG(c, 2), RAW(c, 2), true);
@@ -219,7 +219,7 @@ void dec_get_mempolicy(struct dctx *c)
 		dc_ptr(c, 1);
 	dc_ulong(c, 2);
 	dc_ptr(c, 3);
-	dc_flags(c, 4, tl_mpol_get_flags);
+	dc_lflags(c, 4, tl_mpol_get_flags);
 }
 
 void dec_set_mempolicy(struct dctx *c)

@@ -31,6 +31,11 @@ void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, cons
 
 void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx)
 {
+	pr_flags_unk(ARG(c, i), x, (__u32)RAW(c, i), pfx);
+}
+
+void dc_lflags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx)
+{
 	pr_flags_unk(ARG(c, i), x, RAW(c, i), pfx);
 }
 

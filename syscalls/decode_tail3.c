@@ -204,7 +204,7 @@ void dec_kexec_file_load(struct dctx *c)
 	dc_fd(c, 1);
 	dc_ulong(c, 2);
 	pr_buf_at(c, ARG(c, 3), RAW(c, 3), RAW(c, 2), false);
-	dc_flags_unk(c, 4, t3_kexec_file_flags, "KEXEC_FILE_");
+	dc_lflags_unk(c, 4, t3_kexec_file_flags, "KEXEC_FILE_");
 }
 
 /* --- struct user_desc: modify_ldt, get/set_thread_area */
@@ -550,24 +550,11 @@ void dec_move_pages(struct dctx *c)
  * shared-or-private type 0 being MAP_FILE */
 void dec_remap_file_pages(struct dctx *c)
 {
-	struct rn_strbuf *sb = ARG(c, 4);
-	__u64 fl = RAW(c, 4), huge = (fl >> 26) & 0x3f;
-
 	dc_ptr(c, 0);
 	dc_ulong(c, 1);
-	dc_flags(c, 2, rn_xl_mmap_prot);
+	dc_lflags(c, 2, rn_xl_mmap_prot);
 	dc_ulong(c, 3);
-	if (fl & 0xf)
-		rn_xlat_enum(sb, rn_xl_mmap_type, fl & 0xf, "%#llx /* MAP_??? */");
-	else
-		rn_sb_puts(sb, "MAP_FILE");
-	fl &= ~(0xfull | 0x3full << 26);
-	if (fl) {
-		rn_sb_putc(sb, '|');
-		rn_xlat_flags(sb, rn_xl_mmap_flags, fl);
-	}
-	if (huge)
-		rn_sb_printf(sb, "|%llu<<MAP_HUGE_SHIFT", (unsigned long long)huge);
+	pr_mmap_flags(ARG(c, 4), RAW(c, 4));
 }
 
 /* process_madvise(pidfd, iovec, vlen, advice, flags): the other process's

@@ -313,7 +313,7 @@ void dec_perf_event_open(struct dctx *c)
 	dc_int(c, 1);
 	dc_int(c, 2);
 	dc_fd(c, 3);
-	dc_flags_unk(c, 4, t4_perf_flags, "PERF_FLAG_");
+	dc_lflags_unk(c, 4, t4_perf_flags, "PERF_FLAG_");
 }
 
 /* --- fsconfig(fd, cmd, key, value, aux), fsmount(fd, flags, attr_flags) */

@@ -57,6 +57,8 @@ enum rn_arg_kind {
 
 struct rn_arg_desc {
 	unsigned char kind;		/* enum rn_arg_kind */
+	unsigned char wide;		/* RN_AK_FLAGS, RN_AK_ENUM: the C type is a long, all
+					 * 64 bits print; else an int, its low 32 bits */
 	const struct rn_xlat *xl;	/* RN_AK_FLAGS, RN_AK_ENUM */
 	const char *fmt;		/* RN_AK_ENUM: printf format of an unknown value;
 				 * RN_AK_FLAGS: the prefix of an unknown "0x40 PFX_???" */
