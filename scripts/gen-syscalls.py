@@ -28,7 +28,7 @@ CLASSES = {"TF", "TD", "TN", "TP", "TM", "TS", "TI", "TC", "TCL", "TST", "TLST",
 KINDS = {
     "int": ("RN_AK_INT", None), "uint": ("RN_AK_UINT", None),
     "long": ("RN_AK_LONG", None), "ulong": ("RN_AK_ULONG", None),
-    "hex": ("RN_AK_HEX", None), "ptr": ("RN_AK_PTR", None),
+    "hex": ("RN_AK_HEX", None), "xint": ("RN_AK_XINT", None), "ptr": ("RN_AK_PTR", None),
     "mode": ("RN_AK_MODE", None), "fd": ("RN_AK_FD", None),
     "dirfd": ("RN_AK_DIRFD", None), "path": ("RN_AK_PATH", "str"),
     "str": ("RN_AK_STR", "str"), "buf": ("RN_AK_BUF", "buf(NEXT)"),

@@ -83,6 +83,9 @@ void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 	case RN_AK_ENUM:
 		rn_xlat_enum(ARG(c, i), a->xl, xlat_value(c, i, a), a->fmt);
 		break;
+	case RN_AK_XINT:
+		rn_sb_put_hex(ARG(c, i), (__u32)RAW(c, i));
+		break;
 	case RN_AK_PID:
 		pr_pid(c, ARG(c, i), (int)RAW(c, i));
 		break;

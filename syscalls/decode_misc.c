@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <string.h>
+#include <time.h>
 
 #include "gen/decoders.h"
 
@@ -406,6 +407,19 @@ void dec_gettimeofday(struct dctx *c)
 		dc_ptr(c, 1);
 }
 
+/* time's result as a local date after it, as strace:
+ * "= 1700000000 (2023-11-14T22:13:20+0000)" */
+static void time_ret_date(struct dctx *c)
+{
+	time_t t = (time_t)c->sc->ret;
+	char date[64];
+	struct tm tm;
+
+	if (!c->ok || !localtime_r(&t, &tm) || !strftime(date, sizeof(date), "%FT%T%z", &tm))
+		return;
+	rn_sb_printf(&c->d->ret, " (%s)", date);
+}
+
 void dec_time(struct dctx *c)
 {
 	__s64 t;
@@ -416,6 +430,7 @@ void dec_time(struct dctx *c)
 		rn_sb_printf(ARG(c, 0), "[%lld]", (long long)t);
 	else
 		dc_ptr(c, 0);
+	c->ret_extra = time_ret_date;
 }
 
 static void pr_itimerval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)

@@ -89,6 +89,10 @@ void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode)
 {
 	const char *type = rn_xlat_name(rn_xl_file_types, mode & S_IFMT);
 
+	if ((mode & S_IFMT) && !type) {	/* no file type: strace's plain octal */
+		pr_mode(sb, mode);
+		return;
+	}
 	if (type) {
 		rn_sb_puts(sb, type);
 		rn_sb_putc(sb, '|');

@@ -454,7 +454,9 @@ static void pr_nodemask(struct dctx *c, int i, __u64 maxnode)
 	struct rn_strbuf *sb = ARG(c, i);
 	__u64 addr = RAW(c, i), n = (maxnode + 62) / 64, w;
 
-	if (!addr || maxnode == 1 || (n && dc_read(c, addr, &w, 8, false) < 0)) {
+	/* a count whose size overflows is not read, as strace: the address */
+	if (!addr || maxnode == 1 || maxnode + 62 < maxnode ||
+	    (n && dc_read(c, addr, &w, 8, false) < 0)) {
 		dc_ptr(c, i);
 		return;
 	}
@@ -523,9 +525,9 @@ static void pr_page_array(struct dctx *c, int i, __u64 n, enum t3_elem kind, boo
 	rn_sb_putc(sb, ']');
 }
 
+/* move_pages takes no MPOL_MF_STRICT: strace leaves it to the hex rest */
 static const struct rn_xlat t3_mpol_mf[] = {
-	XLAT_PAIR(1, "MPOL_MF_STRICT"), XLAT_PAIR(2, "MPOL_MF_MOVE"),
-	XLAT_PAIR(4, "MPOL_MF_MOVE_ALL"), XLAT_END,
+	XLAT_PAIR(2, "MPOL_MF_MOVE"), XLAT_PAIR(4, "MPOL_MF_MOVE_ALL"), XLAT_END,
 };
 
 /* move_pages(pid, count, pages, nodes, status, flags): status at exit */
@@ -565,5 +567,5 @@ void dec_process_madvise(struct dctx *c)
 	pr_iov_addrs(c, ARG(c, 1), RAW(c, 1), RAW(c, 2));
 	dc_ulong(c, 2);
 	rn_xlat_enum_unk(ARG(c, 3), rn_xl_madvise, (__u32)RAW(c, 3), "MADV_");
-	dc_hex(c, 4);
+	rn_sb_put_hex(ARG(c, 4), (__u32)RAW(c, 4));	/* flags: an unsigned int */
 }

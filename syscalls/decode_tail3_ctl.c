@@ -709,8 +709,8 @@ static void quota_rest(struct dctx *c, __u32 cmd)
 	case Q_XGETQSTAT: case Q_XGETQSTATV: case Q_XQUOTARM:
 		dc_ptr(c, 3);
 		break;
-	default:
-		dc_uint(c, 2);
+	default:	/* an unknown command: the id as the int it is to strace */
+		dc_int(c, 2);
 		dc_ptr(c, 3);
 		return;
 	}

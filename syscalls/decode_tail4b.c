@@ -455,5 +455,5 @@ void dec_landlock_add_rule(struct dctx *c)
 		pr_fd(c, sb, fd);
 		rn_sb_putc(sb, '}');
 	}
-	dc_hex(c, 3);
+	rn_sb_put_hex(ARG(c, 3), (__u32)RAW(c, 3));	/* flags: a __u32 */
 }

@@ -52,6 +52,7 @@ enum rn_arg_kind {
 	RN_AK_ENUM,		/* a name from xl, else the value printed with fmt */
 	RN_AK_PID,		/* a process or thread id: 1234<cat> under -Y */
 	RN_AK_LOFFP,		/* a pointer to an input loff_t: [4096], or NULL */
+	RN_AK_XINT,		/* an unsigned int in hex: 0xffffffff */
 	RN_AK_COUNT,
 };
 

@@ -425,6 +425,12 @@ const struct rn_xlat rn_xl_open_tree_flags[] = {
 	XLAT_PAIR(0x1000, "AT_EMPTY_PATH"), XLAT_PAIR(0x8000, "AT_RECURSIVE"), XLAT_END,
 };
 
+/* mount_setattr's flags: the AT_ ones it takes */
+const struct rn_xlat rn_xl_mount_setattr_flags[] = {
+	XLAT_PAIR(0x100, "AT_SYMLINK_NOFOLLOW"), XLAT_PAIR(0x800, "AT_NO_AUTOMOUNT"),
+	XLAT_PAIR(0x1000, "AT_EMPTY_PATH"), XLAT_PAIR(0x8000, "AT_RECURSIVE"), XLAT_END,
+};
+
 const struct rn_xlat rn_xl_move_mount_flags[] = {
 	XLAT_PAIR(1, "MOVE_MOUNT_F_SYMLINKS"), XLAT_PAIR(2, "MOVE_MOUNT_F_AUTOMOUNTS"),
 	XLAT_PAIR(4, "MOVE_MOUNT_F_EMPTY_PATH"), XLAT_PAIR(0x10, "MOVE_MOUNT_T_SYMLINKS"),
