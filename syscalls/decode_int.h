@@ -129,7 +129,8 @@ void rn_escape_hex(struct rn_strbuf *out, const void *src, size_t n);
 
 /* Printers shared between decoder files. */
 void pr_open_flags(struct rn_strbuf *sb, __u64 flags);
-/* mmap's and remap_file_pages' flags: MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT (decode_mem.c) */
+/* mmap's and remap_file_pages' flags: MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT
+ * (decode_mem.c) */
 void pr_mmap_flags(struct rn_strbuf *sb, __u64 flags);
 void pr_fd_pair(struct dctx *c, int i);
 int count_dirents(struct dctx *c, __u64 addr, __s64 len);
