@@ -28,13 +28,14 @@ CLASSES = {"TF", "TD", "TN", "TP", "TM", "TS", "TI", "TC", "TCL", "TST", "TLST",
 KINDS = {
     "int": ("RN_AK_INT", None), "uint": ("RN_AK_UINT", None),
     "long": ("RN_AK_LONG", None), "ulong": ("RN_AK_ULONG", None),
-    "hex": ("RN_AK_HEX", None), "ptr": ("RN_AK_PTR", None),
+    "hex": ("RN_AK_HEX", None), "xint": ("RN_AK_XINT", None), "ptr": ("RN_AK_PTR", None),
     "mode": ("RN_AK_MODE", None), "fd": ("RN_AK_FD", None),
     "dirfd": ("RN_AK_DIRFD", None), "path": ("RN_AK_PATH", "str"),
     "str": ("RN_AK_STR", "str"), "buf": ("RN_AK_BUF", "buf(NEXT)"),
     "outbuf": ("RN_AK_OUTBUF", "bufret"), "signal": ("RN_AK_SIGNAL", None),
     "timespec": ("RN_AK_TIMESPEC", "in(timespec)"),
     "flags": ("RN_AK_FLAGS", None), "enum": ("RN_AK_ENUM", None),
+    "lflags": ("RN_AK_FLAGS", None), "lenum": ("RN_AK_ENUM", None),
     "pid": ("RN_AK_PID", None), "loffp": ("RN_AK_LOFFP", "in(8)"),
 }
 # chain=NAME -> enum rn_cap_chain (backends/capture.h)
@@ -135,13 +136,15 @@ def parse_kind(k, xlats):
     if name not in KINDS:
         raise DefError(f"unknown kind '{k}'")
     fields = [f".kind = {KINDS[name][0]}"]
-    if name in ("flags", "enum"):
+    if name in ("flags", "enum", "lflags", "lenum"):
         if not a or len(a) > 2:
             raise DefError(f"'{k}': which xlat table?")
         if a[0] not in xlats:
             raise DefError(f"'{k}': no table rn_xl_{a[0]} defined in syscalls/xlat_tables.c")
         fields.append(f".xl = rn_xl_{a[0]}")
-        if name == "enum":
+        if name.startswith("l"):
+            fields.append(".wide = 1")
+        if name.endswith("enum"):
             fmt = f"%#llx /* {a[1]}??? */" if len(a) == 2 else "%lld"
             fields.append(f'.fmt = "{fmt}"')
         elif len(a) == 2:

@@ -17,6 +17,15 @@ static void pr_loff_at(struct dctx *c, int i)
 		dc_ptr(c, i);
 }
 
+/*
+ * A flag set or enum is an int in C unless its row says lflags/lenum: the
+ * kernel reads the low 32 bits, and strace prints those (0xffffffff for -1).
+ */
+static __u64 xlat_value(struct dctx *c, int i, const struct rn_arg_desc *a)
+{
+	return a->wide ? RAW(c, i) : (__u32)RAW(c, i);
+}
+
 void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 {
 	switch (a->kind) {
@@ -67,12 +76,15 @@ void dc_arg(struct dctx *c, int i, const struct rn_arg_desc *a)
 		break;
 	case RN_AK_FLAGS:
 		if (a->fmt)
-			dc_flags_unk(c, i, a->xl, a->fmt);
+			pr_flags_unk(ARG(c, i), a->xl, xlat_value(c, i, a), a->fmt);
 		else
-			dc_flags(c, i, a->xl);
+			rn_xlat_flags(ARG(c, i), a->xl, xlat_value(c, i, a));
 		break;
 	case RN_AK_ENUM:
-		dc_enum(c, i, a->xl, a->fmt);
+		rn_xlat_enum(ARG(c, i), a->xl, xlat_value(c, i, a), a->fmt);
+		break;
+	case RN_AK_XINT:
+		rn_sb_put_hex(ARG(c, i), (__u32)RAW(c, i));
 		break;
 	case RN_AK_PID:
 		pr_pid(c, ARG(c, i), (int)RAW(c, i));

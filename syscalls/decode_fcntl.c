@@ -185,10 +185,10 @@ static bool fcntl_arg(struct dctx *c, enum fcntl_arg a)
 		rn_xlat_enum_unk(ARG(c, 2), rn_xl_lock_types, RAW(c, 2), "F_");
 		break;
 	case FA_NOTIFY:
-		dc_flags_unk(c, 2, fc_dnotify, "DN_");
+		dc_lflags_unk(c, 2, fc_dnotify, "DN_");
 		break;
 	case FA_SEALS:
-		dc_flags_unk(c, 2, fc_seals, "F_SEAL_");
+		dc_lflags_unk(c, 2, fc_seals, "F_SEAL_");
 		break;
 	case FA_FLOCK_IN:
 	case FA_OWNER_IN:

@@ -21,6 +21,7 @@ static bool xattr_has_fd(int nr)
 /* "O_RDONLY|O_CLOEXEC": the access mode always shows, then the other bits. */
 void pr_open_flags(struct rn_strbuf *sb, __u64 flags)
 {
+	flags = (__u32)flags;	/* an int */
 	rn_xlat_enum(sb, rn_xl_open_access, flags & O_ACCMODE, "%lld");
 	flags &= ~(__u64)O_ACCMODE;
 	if (flags) {
@@ -103,13 +104,26 @@ void pr_fd_pair(struct dctx *c, int i)
 	rn_sb_putc(ARG(c, i), ']');
 }
 
+/* memfd_create(name, flags): the huge page size as "21<<MFD_HUGE_SHIFT" */
+void dec_memfd_create(struct dctx *c)
+{
+	__u32 v = (__u32)RAW(c, 1), huge = v >> 26, rest = v & ~(0x3fu << 26);
+
+	dc_str(c, 0);
+	if (rest || !huge)
+		pr_flags_unk(ARG(c, 1), rn_xl_memfd_flags, rest, "MFD_");
+	if (huge)
+		rn_sb_printf(ARG(c, 1), "%s%u<<MFD_HUGE_SHIFT", rest ? "|" : "", huge);
+}
+
 void dec_pipe(struct dctx *c)
 {
 	if (dc_stop_unfinished(c, 0))
 		return;
 	pr_fd_pair(c, 0);
+	/* pipe2's flags: strace names them from the whole open(2) flag table */
 	if (c->d->nargs > 1)
-		rn_xlat_flags(ARG(c, 1), rn_xl_pipe_flags, RAW(c, 1));
+		pr_flags_unk(ARG(c, 1), rn_xl_open_flags, (__u32)RAW(c, 1), "O_");
 }
 
 /*
@@ -163,8 +177,9 @@ void dec_readv(struct dctx *c)
 	dc_fd(c, 0);
 	if (dc_stop_unfinished(c, 1))
 		return;
-	if (c->ok)
-		pr_iov(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), true, c->sc->ret);
+	/* no iovecs: [] whatever the call returned, as strace */
+	if (c->ok || (RAW(c, 1) && !RAW(c, 2)))
+		pr_iov(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), true, c->ok ? c->sc->ret : 0);
 	else
 		dc_ptr(c, 1);
 	dc_ulong(c, 2);
@@ -318,13 +333,19 @@ static void pr_statx(struct dctx *c, struct rn_strbuf *sb, const struct statx *s
 	rn_sb_putc(sb, '}');
 }
 
-static void statx_flags(struct rn_strbuf *sb, __u64 flags)
+/* AT_STATX_SYNC_AS_STAT|AT_EMPTY_PATH; both sync bits, an invalid type,
+ * print as two flags among the others, as strace shows them. */
+static void statx_flags(struct rn_strbuf *sb, __u32 flags)
 {
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE) {
+		rn_xlat_flags(sb, rn_xl_at_flags_statx, flags);
+		return;
+	}
 	rn_xlat_enum(sb, rn_xl_statx_sync, flags & AT_STATX_SYNC_TYPE, "%#llx");
-	flags &= ~(__u64)AT_STATX_SYNC_TYPE;
+	flags &= ~(__u32)AT_STATX_SYNC_TYPE;
 	if (flags) {
 		rn_sb_putc(sb, '|');
-		rn_xlat_flags(sb, rn_xl_at_flags_statx, flags);
+		rn_xlat_flags(sb, rn_xl_at_flags, flags);
 	}
 }
 
@@ -334,8 +355,8 @@ void dec_statx(struct dctx *c)
 
 	dc_dirfd(c, 0);
 	dc_path(c, 1);
-	statx_flags(ARG(c, 2), RAW(c, 2));
-	dc_flags(c, 3, rn_xl_statx_masks);
+	statx_flags(ARG(c, 2), (__u32)RAW(c, 2));
+	rn_xlat_flags(ARG(c, 3), rn_xl_statx_masks, (__u32)RAW(c, 3));
 	if (dc_stop_unfinished(c, 4))
 		return;
 	if (!c->ok || dc_read(c, RAW(c, 4), &s, sizeof(s), true) < 0)
@@ -478,7 +499,7 @@ void dec_mknod(struct dctx *c)
 	if (i)
 		dc_dirfd(c, 0);
 	dc_path(c, i);
-	pr_symbolic_mode(ARG(c, i + 1), RAW(c, i + 1));
+	pr_symbolic_mode(ARG(c, i + 1), (__u16)RAW(c, i + 1));	/* a umode_t */
 	if ((RAW(c, i + 1) & S_IFMT) == S_IFCHR || (RAW(c, i + 1) & S_IFMT) == S_IFBLK)
 		pr_dev(ARG(c, i + 2), RAW(c, i + 2));
 	else
@@ -509,6 +530,10 @@ static void xattr_target(struct dctx *c)
 		dc_path(c, 0);
 }
 
+static const struct rn_xlat fl_xattr[] = {
+	XLAT_PAIR(1, "XATTR_CREATE"), XLAT_PAIR(2, "XATTR_REPLACE"), XLAT_END,
+};
+
 /* setxattr(path, name, value, size, flags) */
 void dec_setxattr(struct dctx *c)
 {
@@ -516,12 +541,7 @@ void dec_setxattr(struct dctx *c)
 	dc_str(c, 1);
 	pr_buf_at(c, ARG(c, 2), RAW(c, 2), RAW(c, 3), false);
 	dc_ulong(c, 3);
-	rn_sb_printf(ARG(c, 4), "%s", RAW(c, 4) == 1 ? "XATTR_CREATE" :
-		     RAW(c, 4) == 2 ? "XATTR_REPLACE" : "0");
-	if (RAW(c, 4) > 2) {
-		rn_sb_reset(ARG(c, 4));
-		dc_hex(c, 4);
-	}
+	dc_flags(c, 4, fl_xattr);
 }
 
 /* {tv_sec=1, tv_nsec=2} /\* 1970-01-01T00:00:01.000000002+0000 *\/ */

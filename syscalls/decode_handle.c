@@ -71,7 +71,7 @@ static void hd_flags(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, c
 }
 
 /* fanotify_init(flags, event_f_flags): the class first, always named, then
- * the flags; leftover bits carry the comment even after names. */
+ * the flags; leftover bits carry the comment when no flag has a name. */
 void dec_fanotify_init(struct dctx *c)
 {
 	struct rn_strbuf *sb = ARG(c, 0);
@@ -83,8 +83,10 @@ void dec_fanotify_init(struct dctx *c)
 		rn_sb_putc(sb, '|');
 		rn_xlat_flags(sb, hd_fan_init_flags, rest & ~unk);
 	}
+	/* the comment only when no flag is named */
 	if (unk)
-		rn_sb_printf(sb, "|%#llx /* FAN_??? */", (unsigned long long)unk);
+		rn_sb_printf(sb, "|%#llx%s", (unsigned long long)unk,
+			     rest & ~unk ? "" : " /* FAN_??? */");
 	pr_open_flags(ARG(c, 1), (__u32)RAW(c, 1));
 }
 
@@ -94,7 +96,10 @@ void dec_fanotify_mark(struct dctx *c)
 	dc_fd(c, 0);
 	hd_flags(ARG(c, 1), hd_fan_mark_flags, (__u32)RAW(c, 1), "FAN_MARK_");
 	hd_flags(ARG(c, 2), hd_fan_events, RAW(c, 2), "FAN_");
-	dc_dirfd(c, 3);
+	if ((int)RAW(c, 3) == -1)	/* FAN_NOFD: no directory, the path is absolute */
+		rn_sb_puts(ARG(c, 3), "FAN_NOFD");
+	else
+		dc_dirfd(c, 3);
 	dc_path(c, 4);
 }
 

@@ -78,8 +78,15 @@ void dc_fd(struct dctx *c, int i);
 void dc_dirfd(struct dctx *c, int i);
 void dc_path(struct dctx *c, int i);
 void dc_str(struct dctx *c, int i);
+/*
+ * Flag sets and enums: dc_flags/dc_enum/dc_flags_unk for an argument whose C
+ * type is an int, only its low 32 bits (the kernel's view, strace's
+ * 0xffffffff for -1); the dc_l* forms for an unsigned long, all 64 bits.
+ */
 void dc_flags(struct dctx *c, int i, const struct rn_xlat *x);
+void dc_lflags(struct dctx *c, int i, const struct rn_xlat *x);
 void dc_enum(struct dctx *c, int i, const struct rn_xlat *x, const char *fmt);
+void dc_lenum(struct dctx *c, int i, const struct rn_xlat *x, const char *fmt);
 void dc_signal(struct dctx *c, int i);
 void dc_generic(struct dctx *c, int from);
 
@@ -122,6 +129,9 @@ void rn_escape_hex(struct rn_strbuf *out, const void *src, size_t n);
 
 /* Printers shared between decoder files. */
 void pr_open_flags(struct rn_strbuf *sb, __u64 flags);
+/* mmap's and remap_file_pages' flags: MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT
+ * (decode_mem.c) */
+void pr_mmap_flags(struct rn_strbuf *sb, __u64 flags);
 void pr_fd_pair(struct dctx *c, int i);
 int count_dirents(struct dctx *c, __u64 addr, __s64 len);
 void pr_dirents(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __s64 len);
@@ -135,6 +145,7 @@ void pr_iov(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt, bool ou
 void pr_perf_attr(struct dctx *c, struct rn_strbuf *sb, __u64 addr);
 void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, const char *pfx);
 void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx);
+void dc_lflags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx);
 /* The other process's iovecs, addresses and lengths only; a key serial,
  * KEY_SPEC_* by name (decode_tail2.c) */
 void pr_iov_addrs(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 cnt);

@@ -8,13 +8,18 @@
 
 static void pr_prot(struct dctx *c, int i)
 {
-	dc_flags(c, i, rn_xl_mmap_prot);
+	dc_lflags(c, i, rn_xl_mmap_prot);
 }
 
-/* MAP_PRIVATE|MAP_ANONYMOUS, with the huge page size as strace shows it. */
-static void pr_mmap_flags(struct rn_strbuf *sb, __u64 flags)
+/* MAP_PRIVATE|MAP_ANONYMOUS, with the huge page size as strace shows it; only
+ * the low 32 bits, as strace prints them (the kernel ignores no bit, but no
+ * flag lives above bit 31). */
+void pr_mmap_flags(struct rn_strbuf *sb, __u64 flags)
 {
-	unsigned huge = (flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
+	unsigned huge;
+
+	flags = (__u32)flags;
+	huge = (flags >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
 
 	rn_xlat_enum(sb, rn_xl_mmap_type, flags & MAP_TYPE, "%#llx /* MAP_??? */");
 	flags &= ~((__u64)MAP_TYPE | ((__u64)MAP_HUGE_MASK << MAP_HUGE_SHIFT));
@@ -42,7 +47,7 @@ void dec_mremap(struct dctx *c)
 	dc_ptr(c, 0);
 	dc_ulong(c, 1);
 	dc_ulong(c, 2);
-	dc_flags(c, 3, rn_xl_mremap_flags);
+	dc_lflags(c, 3, rn_xl_mremap_flags);
 	if (RAW(c, 3) & (MREMAP_FIXED | MREMAP_DONTUNMAP))
 		dc_ptr(c, 4);
 	else

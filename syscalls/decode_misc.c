@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <string.h>
+#include <time.h>
 
 #include "gen/decoders.h"
 
@@ -372,7 +373,7 @@ void dec_restart_syscall(struct dctx *c)
 
 void dec_clock_nanosleep(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	dc_flags(c, 1, rn_xl_timer_flags);
 	pr_timespec_at(c, ARG(c, 2), RAW(c, 2), false);
 	sleep_rem(c, 3);
@@ -381,7 +382,7 @@ void dec_clock_nanosleep(struct dctx *c)
 /* clock_gettime, clock_getres: the clock and an output timespec */
 void dec_clock_gettime(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	if (dc_stop_unfinished(c, 1))
 		return;
 	if (c->ok)
@@ -406,6 +407,19 @@ void dec_gettimeofday(struct dctx *c)
 		dc_ptr(c, 1);
 }
 
+/* time's result as a local date after it, as strace:
+ * "= 1700000000 (2023-11-14T22:13:20+0000)" */
+static void time_ret_date(struct dctx *c)
+{
+	time_t t = (time_t)c->sc->ret;
+	char date[64];
+	struct tm tm;
+
+	if (!c->ok || !localtime_r(&t, &tm) || !strftime(date, sizeof(date), "%FT%T%z", &tm))
+		return;
+	rn_sb_printf(&c->d->ret, " (%s)", date);
+}
+
 void dec_time(struct dctx *c)
 {
 	__s64 t;
@@ -416,6 +430,7 @@ void dec_time(struct dctx *c)
 		rn_sb_printf(ARG(c, 0), "[%lld]", (long long)t);
 	else
 		dc_ptr(c, 0);
+	c->ret_extra = time_ret_date;
 }
 
 static void pr_itimerval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bool out)
@@ -434,7 +449,7 @@ static void pr_itimerval_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, bo
 
 void dec_getitimer(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_itimer_which, "%lld");
+	dc_enum(c, 0, rn_xl_itimer_which, "%#llx /* ITIMER_??? */");
 	if (dc_stop_unfinished(c, 1))
 		return;
 	if (c->ok)
@@ -445,7 +460,7 @@ void dec_getitimer(struct dctx *c)
 
 void dec_setitimer(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_itimer_which, "%lld");
+	dc_enum(c, 0, rn_xl_itimer_which, "%#llx /* ITIMER_??? */");
 	pr_itimerval_at(c, ARG(c, 1), RAW(c, 1), false);
 	if (dc_stop_unfinished(c, 2))
 		return;

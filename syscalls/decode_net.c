@@ -31,19 +31,24 @@ void dec_socket(struct dctx *c)
 	__u64 type = RAW(c, 1);
 
 	dc_enum(c, 0, rn_xl_address_families, "%#llx /* AF_??? */");
-	rn_xlat_enum(ARG(c, 1), rn_xl_socket_types, type & 0xf, "%#llx /* SOCK_??? */");
-	if (type & ~(__u64)0xf) {
-		rn_sb_putc(ARG(c, 1), '|');
-		rn_xlat_flags(ARG(c, 1), rn_xl_socket_flags, type & ~(__u64)0xf);
+	type = (__u32)type;
+	if (rn_xlat_name(rn_xl_socket_types, type & 0xf)) {
+		rn_xlat_enum(ARG(c, 1), rn_xl_socket_types, type & 0xf, "%#llx");
+		if (type & ~(__u64)0xf) {
+			rn_sb_putc(ARG(c, 1), '|');
+			rn_xlat_flags(ARG(c, 1), rn_xl_socket_flags, type & ~(__u64)0xf);
+		}
+	} else {	/* an unknown type is part of the hex rest: strace */
+		pr_flags_unk(ARG(c, 1), rn_xl_socket_flags, type, "SOCK_");
 	}
 	if (family == AF_INET || family == AF_INET6)
-		dc_enum(c, 2, rn_xl_ip_protocols, "%lld");
+		dc_lenum(c, 2, rn_xl_ip_protocols, "%lld");
 	else if (family == AF_NETLINK)
-		dc_enum(c, 2, rn_xl_netlink_protocols, "%lld");
+		dc_lenum(c, 2, rn_xl_netlink_protocols, "%lld");
 	else if (family == AF_PACKET)
 		pr_htons_eth(ARG(c, 2), (__u16)RAW(c, 2));
-	else
-		dc_int(c, 2);
+	else	/* strace: the whole register, unsigned */
+		dc_ulong(c, 2);
 	c->rv = RV_FD;
 }
 
@@ -266,7 +271,7 @@ void dec_sockaddr_in(struct dctx *c)
 {
 	dc_fd(c, 0);
 	pr_sockaddr_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
-	dc_uint(c, 2);
+	dc_int(c, 2);	/* a socklen_t, signed to strace: -1 */
 }
 
 /*
@@ -326,7 +331,7 @@ void dec_sendto(struct dctx *c)
 	dc_ulong(c, 2);
 	dc_flags(c, 3, rn_xl_msg_flags);
 	pr_sockaddr_at(c, ARG(c, 4), RAW(c, 4), RAW(c, 5), false);
-	dc_uint(c, 5);
+	dc_int(c, 5);	/* a socklen_t, signed to strace: -1 */
 }
 
 void dec_recvfrom(struct dctx *c)

@@ -199,7 +199,7 @@ static void args_tsc(struct dctx *c)
 
 static void args_secbits(struct dctx *c)
 {
-	dc_flags_unk(c, 1, pr_secbits, "SECBIT_");
+	dc_lflags_unk(c, 1, pr_secbits, "SECBIT_");
 }
 
 static void args_fp_mode(struct dctx *c)
@@ -296,15 +296,15 @@ static void args_spec_set(struct dctx *c)
 
 static void args_pac_reset(struct dctx *c)
 {
-	dc_flags_unk(c, 1, pr_pac_keys, "PR_PAC_");
+	dc_lflags_unk(c, 1, pr_pac_keys, "PR_PAC_");
 	rest_hex(c, 2);
 }
 
 /* the keys to change, then which of them to enable */
 static void args_pac_set(struct dctx *c)
 {
-	dc_flags_unk(c, 1, pr_pac_enabled, "PR_PAC_");
-	dc_flags_unk(c, 2, pr_pac_enabled, "PR_PAC_");
+	dc_lflags_unk(c, 1, pr_pac_enabled, "PR_PAC_");
+	dc_lflags_unk(c, 2, pr_pac_enabled, "PR_PAC_");
 	rest_hex(c, 3);
 }
 

@@ -78,9 +78,10 @@ void pr_mode(struct rn_strbuf *sb, unsigned mode)
 	rn_sb_printf(sb, "%#03o", mode);
 }
 
+/* A mode argument is a umode_t in the kernel: 16 bits (strace: 0177777 for -1). */
 void dc_mode(struct dctx *c, int i)
 {
-	pr_mode(ARG(c, i), (unsigned)RAW(c, i));
+	pr_mode(ARG(c, i), (__u16)RAW(c, i));
 }
 
 /* "S_IFREG|S_ISUID|0755" */
@@ -88,6 +89,10 @@ void pr_symbolic_mode(struct rn_strbuf *sb, unsigned mode)
 {
 	const char *type = rn_xlat_name(rn_xl_file_types, mode & S_IFMT);
 
+	if ((mode & S_IFMT) && !type) {	/* no file type: strace's plain octal */
+		pr_mode(sb, mode);
+		return;
+	}
 	if (type) {
 		rn_sb_puts(sb, type);
 		rn_sb_putc(sb, '|');
@@ -303,10 +308,20 @@ void pr_buf_hex_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, 
 
 void dc_flags(struct dctx *c, int i, const struct rn_xlat *x)
 {
+	rn_xlat_flags(ARG(c, i), x, (__u32)RAW(c, i));
+}
+
+void dc_lflags(struct dctx *c, int i, const struct rn_xlat *x)
+{
 	rn_xlat_flags(ARG(c, i), x, RAW(c, i));
 }
 
 void dc_enum(struct dctx *c, int i, const struct rn_xlat *x, const char *fmt)
+{
+	rn_xlat_enum(ARG(c, i), x, (__u32)RAW(c, i), fmt);
+}
+
+void dc_lenum(struct dctx *c, int i, const struct rn_xlat *x, const char *fmt)
 {
 	rn_xlat_enum(ARG(c, i), x, RAW(c, i), fmt);
 }

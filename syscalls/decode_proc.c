@@ -260,7 +260,7 @@ void dec_waitid(struct dctx *c)
 {
 	__u8 si[128];
 
-	dc_enum(c, 0, rn_xl_idtypes, "%lld");
+	dc_lenum(c, 0, rn_xl_idtypes, "%lld");
 	dc_int(c, 1);
 	if (dc_stop_unfinished(c, 2))
 		return;
@@ -348,7 +348,7 @@ void dec_arch_prctl(struct dctx *c)
 	__u64 v;
 	int code = (int)RAW(c, 0);
 
-	rn_xlat_enum_unk(ARG(c, 0), rn_xl_arch_prctl_codes, code, "ARCH_");
+	rn_xlat_enum_unk(ARG(c, 0), rn_xl_arch_prctl_codes, (__u32)code, "ARCH_");
 	if (code != 0x1003 && code != 0x1004) {	/* not ARCH_GET_FS/GS */
 		dc_hex(c, 1);
 		return;
@@ -529,9 +529,13 @@ void dec_affinity(struct dctx *c)
 	unsigned cpu, shown = 0;
 
 	dc_int(c, 0);
-	dc_ulong(c, 1);
+	dc_uint(c, 1);	/* an unsigned int */
 	if (out && dc_stop_unfinished(c, 2))
 		return;
+	if (!RAW(c, 2)) {
+		dc_ptr(c, 2);
+		return;
+	}
 	if (bytes > sizeof(mask))
 		bytes = sizeof(mask);
 	if ((out && !c->ok) || dc_read(c, RAW(c, 2), mask, bytes, out) < 0) {

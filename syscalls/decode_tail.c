@@ -19,10 +19,6 @@ static const struct rn_xlat tl_sigev_notify[] = {
 	XLAT_PAIR(4, "SIGEV_THREAD_ID"), XLAT_END,
 };
 
-static const struct rn_xlat tl_tfd_timer_flags[] = {
-	XLAT_PAIR(1, "TFD_TIMER_ABSTIME"), XLAT_PAIR(2, "TFD_TIMER_CANCEL_ON_SET"), XLAT_END,
-};
-
 /* struct sigevent (x86_64): value 8, signo 4, notify 4, then the tid or the
  * thread function and attributes */
 void pr_sigevent_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr)
@@ -98,7 +94,7 @@ static bool tl_out_begin(struct dctx *c, int i)
 
 void dec_timer_create(struct dctx *c)
 {
-	dc_enum(c, 0, rn_xl_clocks, "%lld");
+	dc_enum(c, 0, rn_xl_clocks, "%#llx /* CLOCK_??? */");
 	pr_sigevent_at(c, ARG(c, 1), RAW(c, 1));
 	if (tl_out_begin(c, 2))
 		pr_int_at(c, ARG(c, 2), RAW(c, 2), true);
@@ -113,7 +109,10 @@ void dec_timer_settime(struct dctx *c)
 		dc_fd(c, 0);
 	else
 		dc_int(c, 0);
-	dc_flags(c, 1, tfd ? tl_tfd_timer_flags : rn_xl_timer_flags);
+	if (tfd)	/* strace names timerfd_create's flags here too */
+		dc_flags_unk(c, 1, rn_xl_tfd_flags, "TFD_");
+	else
+		dc_flags(c, 1, rn_xl_timer_flags);
 	pr_itimerspec_at(c, ARG(c, 2), RAW(c, 2), false);
 	if (tl_out_begin(c, 3))
 		pr_itimerspec_at(c, ARG(c, 3), RAW(c, 3), true);
@@ -152,11 +151,16 @@ static const struct rn_xlat tl_mbind_flags[] = {
 	XLAT_PAIR(4, "MPOL_MF_MOVE_ALL"), XLAT_END,
 };
 
-/* "MPOL_BIND|MPOL_F_STATIC_NODES" */
+/* "MPOL_BIND|MPOL_F_STATIC_NODES"; an unknown mode is no name of its own:
+ * "MPOL_F_STATIC_NODES|0x9", or "0x9 /\* MPOL_??? *\/" without flags (strace) */
 static void pr_mpol_mode(struct rn_strbuf *sb, __u64 mode)
 {
 	__u64 flags = mode & (7u << 13);
 
+	if (!rn_xlat_name(tl_mpol_modes, mode & ~(__u64)(7u << 13))) {
+		pr_flags_unk(sb, tl_mpol_mode_flags, mode, "MPOL_");
+		return;
+	}
 	rn_xlat_enum(sb, tl_mpol_modes, mode & ~(__u64)(7u << 13), "%#llx /* MPOL_??? */");
 	if (flags) {
 		rn_sb_putc(sb, '|');
@@ -171,8 +175,12 @@ static void pr_nodemask_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u
 	/* the kernel reads maxnode - 1 bits */
 	__u64 bits = maxnode ? maxnode - 1 : 0, words = bits / 64 + (bits % 64 != 0), w;
 
-	if (!addr || !words) {
+	if (!addr) {
 		pr_ptr(sb, addr);
+		return;
+	}
+	if (!words) {
+		rn_sb_puts(sb, "[]");
 		return;
 	}
 	rn_sb_putc(sb, '[');
@@ -213,18 +221,19 @@ void dec_get_mempolicy(struct dctx *c)
 	} else {
 		dc_ptr(c, 0);
 	}
-	if (c->ok)
+	/* an empty mask shows as [] even when the call failed */
+	if (c->ok || (RAW(c, 1) && RAW(c, 2) <= 1))
 		pr_nodemask_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), true);
 	else
 		dc_ptr(c, 1);
 	dc_ulong(c, 2);
 	dc_ptr(c, 3);
-	dc_flags(c, 4, tl_mpol_get_flags);
+	dc_lflags(c, 4, tl_mpol_get_flags);
 }
 
 void dec_set_mempolicy(struct dctx *c)
 {
-	pr_mpol_mode(ARG(c, 0), RAW(c, 0));
+	pr_mpol_mode(ARG(c, 0), (__u32)RAW(c, 0));	/* an int; mbind's is a long */
 	pr_nodemask_at(c, ARG(c, 1), RAW(c, 1), RAW(c, 2), false);
 	dc_ulong(c, 2);
 }
@@ -416,7 +425,11 @@ static const struct rn_xlat tl_mount_flags[] = {
 	XLAT_PAIR(1u << 18, "MS_PRIVATE"), XLAT_PAIR(1u << 19, "MS_SLAVE"),
 	XLAT_PAIR(1u << 20, "MS_SHARED"), XLAT_PAIR(1u << 21, "MS_RELATIME"),
 	XLAT_PAIR(1u << 22, "MS_KERNMOUNT"), XLAT_PAIR(1u << 23, "MS_I_VERSION"),
-	XLAT_PAIR(1u << 24, "MS_STRICTATIME"), XLAT_PAIR(1u << 25, "MS_LAZYTIME"), XLAT_END,
+	XLAT_PAIR(1u << 24, "MS_STRICTATIME"), XLAT_PAIR(1u << 25, "MS_LAZYTIME"),
+	/* the kernel's internal flags, which strace names too */
+	XLAT_PAIR(1u << 26, "MS_SUBMOUNT"), XLAT_PAIR(1u << 27, "MS_NOREMOTELOCK"),
+	XLAT_PAIR(1u << 28, "MS_NOSEC"), XLAT_PAIR(1u << 29, "MS_BORN"),
+	XLAT_PAIR(1u << 30, "MS_ACTIVE"), XLAT_PAIR(1u << 31, "MS_NOUSER"), XLAT_END,
 };
 
 static void tl_str_or_null(struct dctx *c, int i)
@@ -455,15 +468,17 @@ void dec_swapon(struct dctx *c)
 		XLAT_PAIR(0x20000, "SWAP_FLAG_DISCARD_ONCE"),
 		XLAT_PAIR(0x40000, "SWAP_FLAG_DISCARD_PAGES"), XLAT_END,
 	};
-	__u64 v = RAW(c, 1);
+	__u32 v = (__u32)RAW(c, 1);
 
+	/* the flags, then the priority bits in decimal: "SWAP_FLAG_DISCARD|5", "1" */
 	dc_path(c, 0);
-	if (!(v & ~0x7fffull) || !(v & 0x8000)) {
-		rn_xlat_flags(ARG(c, 1), fl, v);
+	if (!(v & ~0x7fffu)) {
+		rn_sb_printf(ARG(c, 1), "%u", v);
 		return;
 	}
-	rn_xlat_flags(ARG(c, 1), fl, v & ~0x7fffull);
-	rn_sb_printf(ARG(c, 1), "|%llu", (unsigned long long)(v & 0x7fff));
+	rn_xlat_flags(ARG(c, 1), fl, v & ~0x7fffu);
+	if (v & 0x7fff)
+		rn_sb_printf(ARG(c, 1), "|%u", v & 0x7fff);
 }
 
 void dec_mq_open(struct dctx *c)
@@ -498,8 +513,9 @@ void dec_sethostname(struct dctx *c)
 
 static const struct rn_xlat tl_rwf[] = {
 	XLAT_PAIR(1, "RWF_HIPRI"), XLAT_PAIR(2, "RWF_DSYNC"), XLAT_PAIR(4, "RWF_SYNC"),
-	XLAT_PAIR(8, "RWF_NOWAIT"), XLAT_PAIR(0x10, "RWF_APPEND"), XLAT_PAIR(0x20, "RWF_NOAPPEND"),
-	XLAT_PAIR(0x40, "RWF_ATOMIC"), XLAT_PAIR(0x80, "RWF_DONTCACHE"), XLAT_END,
+	XLAT_PAIR(8, "RWF_NOWAIT"), XLAT_PAIR(0x10, "RWF_APPEND"),
+	/* RWF_NOAPPEND (0x20) and later: newer than strace 6.1 */
+	XLAT_END,
 };
 
 void dec_preadv2(struct dctx *c)
@@ -512,5 +528,5 @@ void dec_preadv2(struct dctx *c)
 	if (c->d->partial)
 		return;	/* stopped before the output arguments */
 	c->d->nargs = 5;
-	rn_xlat_flags(ARG(c, 4), tl_rwf, RAW(c, 5));
+	rn_xlat_flags(ARG(c, 4), tl_rwf, (__u32)RAW(c, 5));	/* an int */
 }

@@ -31,6 +31,11 @@ void pr_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 val, cons
 
 void dc_flags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx)
 {
+	pr_flags_unk(ARG(c, i), x, (__u32)RAW(c, i), pfx);
+}
+
+void dc_lflags_unk(struct dctx *c, int i, const struct rn_xlat *x, const char *pfx)
+{
 	pr_flags_unk(ARG(c, i), x, RAW(c, i), pfx);
 }
 
@@ -354,13 +359,19 @@ static const struct rn_xlat t2_shm_get_flags[] = {
 	XLAT_PAIR(04000, "SHM_HUGETLB"), XLAT_PAIR(010000, "SHM_NORESERVE"), XLAT_END,
 };
 
-/* "IPC_CREAT|IPC_EXCL|0600": the flags (nothing for none), then the mode */
-static void pr_ipc_get_flags(struct rn_strbuf *sb, const struct rn_xlat *x, __u32 v)
+/* "IPC_CREAT|IPC_EXCL|0600": the flags (nothing for none), shmget's huge
+ * page size as "21<<SHM_HUGE_SHIFT", then the mode */
+static void pr_ipc_get_flags(struct rn_strbuf *sb, const struct rn_xlat *x, __u32 v, bool shm)
 {
+	__u32 huge = shm ? v >> 26 : 0;
+
+	v &= shm ? ~(0x3fu << 26) : ~0u;
 	if (v & ~0777u) {
 		rn_xlat_flags(sb, x, v & ~0777u);
 		rn_sb_putc(sb, '|');
 	}
+	if (huge)
+		rn_sb_printf(sb, "%u<<SHM_HUGE_SHIFT|", huge);
 	pr_mode(sb, v & 0777);
 }
 
@@ -380,7 +391,7 @@ void dec_ipc_get(struct dctx *c)
 	else if (nr == 29)
 		dc_ulong(c, 1);
 	pr_ipc_get_flags(ARG(c, fi), nr == 29 ? t2_shm_get_flags : t2_ipc_get_flags,
-			 (__u32)RAW(c, fi));
+			 (__u32)RAW(c, fi), nr == 29);
 }
 
 static const struct rn_xlat t2_sem_flags[] = {
@@ -591,4 +602,17 @@ void dec_add_key(struct dctx *c)
 		dc_str(c, 2);
 	}
 	pr_key_serial(ARG(c, last), (__u32)RAW(c, last));
+}
+
+/* sendmmsg(fd, msgvec, vlen, flags): an empty vector shows as [] whatever the
+ * call returned, as strace; otherwise its address */
+void dec_sendmmsg(struct dctx *c)
+{
+	dc_fd(c, 0);
+	if (RAW(c, 1) && !RAW(c, 2))
+		rn_sb_puts(ARG(c, 1), "[]");
+	else
+		dc_ptr(c, 1);
+	dc_uint(c, 2);
+	dc_flags(c, 3, rn_xl_msg_flags);
 }

@@ -204,7 +204,7 @@ void dec_kexec_file_load(struct dctx *c)
 	dc_fd(c, 1);
 	dc_ulong(c, 2);
 	pr_buf_at(c, ARG(c, 3), RAW(c, 3), RAW(c, 2), false);
-	dc_flags_unk(c, 4, t3_kexec_file_flags, "KEXEC_FILE_");
+	dc_lflags_unk(c, 4, t3_kexec_file_flags, "KEXEC_FILE_");
 }
 
 /* --- struct user_desc: modify_ldt, get/set_thread_area */
@@ -454,7 +454,9 @@ static void pr_nodemask(struct dctx *c, int i, __u64 maxnode)
 	struct rn_strbuf *sb = ARG(c, i);
 	__u64 addr = RAW(c, i), n = (maxnode + 62) / 64, w;
 
-	if (!addr || maxnode == 1 || (n && dc_read(c, addr, &w, 8, false) < 0)) {
+	/* a count whose size overflows is not read, as strace: the address */
+	if (!addr || maxnode == 1 || maxnode + 62 < maxnode ||
+	    (n && dc_read(c, addr, &w, 8, false) < 0)) {
 		dc_ptr(c, i);
 		return;
 	}
@@ -523,9 +525,9 @@ static void pr_page_array(struct dctx *c, int i, __u64 n, enum t3_elem kind, boo
 	rn_sb_putc(sb, ']');
 }
 
+/* move_pages takes no MPOL_MF_STRICT: strace leaves it to the hex rest */
 static const struct rn_xlat t3_mpol_mf[] = {
-	XLAT_PAIR(1, "MPOL_MF_STRICT"), XLAT_PAIR(2, "MPOL_MF_MOVE"),
-	XLAT_PAIR(4, "MPOL_MF_MOVE_ALL"), XLAT_END,
+	XLAT_PAIR(2, "MPOL_MF_MOVE"), XLAT_PAIR(4, "MPOL_MF_MOVE_ALL"), XLAT_END,
 };
 
 /* move_pages(pid, count, pages, nodes, status, flags): status at exit */
@@ -550,24 +552,11 @@ void dec_move_pages(struct dctx *c)
  * shared-or-private type 0 being MAP_FILE */
 void dec_remap_file_pages(struct dctx *c)
 {
-	struct rn_strbuf *sb = ARG(c, 4);
-	__u64 fl = RAW(c, 4), huge = (fl >> 26) & 0x3f;
-
 	dc_ptr(c, 0);
 	dc_ulong(c, 1);
-	dc_flags(c, 2, rn_xl_mmap_prot);
+	dc_lflags(c, 2, rn_xl_mmap_prot);
 	dc_ulong(c, 3);
-	if (fl & 0xf)
-		rn_xlat_enum(sb, rn_xl_mmap_type, fl & 0xf, "%#llx /* MAP_??? */");
-	else
-		rn_sb_puts(sb, "MAP_FILE");
-	fl &= ~(0xfull | 0x3full << 26);
-	if (fl) {
-		rn_sb_putc(sb, '|');
-		rn_xlat_flags(sb, rn_xl_mmap_flags, fl);
-	}
-	if (huge)
-		rn_sb_printf(sb, "|%llu<<MAP_HUGE_SHIFT", (unsigned long long)huge);
+	pr_mmap_flags(ARG(c, 4), RAW(c, 4));
 }
 
 /* process_madvise(pidfd, iovec, vlen, advice, flags): the other process's
@@ -578,5 +567,5 @@ void dec_process_madvise(struct dctx *c)
 	pr_iov_addrs(c, ARG(c, 1), RAW(c, 1), RAW(c, 2));
 	dc_ulong(c, 2);
 	rn_xlat_enum_unk(ARG(c, 3), rn_xl_madvise, (__u32)RAW(c, 3), "MADV_");
-	dc_hex(c, 4);
+	rn_sb_put_hex(ARG(c, 4), (__u32)RAW(c, 4));	/* flags: an unsigned int */
 }

@@ -503,7 +503,7 @@ static void ptrace_data(struct dctx *c, __u32 req)
 		pr_signal(ARG(c, 3), (int)RAW(c, 3));
 		break;
 	case 21: case 0x4200: case 0x4206:
-		dc_flags_unk(c, 3, t3_ptrace_opts, "PTRACE_O_");
+		dc_lflags_unk(c, 3, t3_ptrace_opts, "PTRACE_O_");
 		break;
 	case 0x4202:
 		if (c->ok)
@@ -709,8 +709,8 @@ static void quota_rest(struct dctx *c, __u32 cmd)
 	case Q_XGETQSTAT: case Q_XGETQSTATV: case Q_XQUOTARM:
 		dc_ptr(c, 3);
 		break;
-	default:
-		dc_uint(c, 2);
+	default:	/* an unknown command: the id as the int it is to strace */
+		dc_int(c, 2);
 		dc_ptr(c, 3);
 		return;
 	}
@@ -970,7 +970,7 @@ void dec_seccomp(struct dctx *c)
 
 	rn_xlat_enum_unk(ARG(c, 0), t3_seccomp_ops, op, "SECCOMP_SET_MODE_");
 	if (op == 1)
-		dc_flags_unk(c, 1, t3_seccomp_filter_flags, "SECCOMP_FILTER_FLAG_");
+		dc_lflags_unk(c, 1, t3_seccomp_filter_flags, "SECCOMP_FILTER_FLAG_");
 	else
 		rn_sb_put_hex(ARG(c, 1), (__u32)RAW(c, 1));
 	if (op == 1) {

@@ -415,7 +415,7 @@ void dec_keyctl(struct dctx *c)
 		break;
 	case 5:		/* SETPERM(key, perm) */
 		dc_key(c, 1);
-		dc_flags_unk(c, 2, t3_key_perms, "KEY_");
+		dc_lflags_unk(c, 2, t3_key_perms, "KEY_");
 		c->d->nargs = 3;
 		break;
 	case 6: case 17:

@@ -313,7 +313,7 @@ void dec_perf_event_open(struct dctx *c)
 	dc_int(c, 1);
 	dc_int(c, 2);
 	dc_fd(c, 3);
-	dc_flags_unk(c, 4, t4_perf_flags, "PERF_FLAG_");
+	dc_lflags_unk(c, 4, t4_perf_flags, "PERF_FLAG_");
 }
 
 /* --- fsconfig(fd, cmd, key, value, aux), fsmount(fd, flags, attr_flags) */
@@ -455,5 +455,5 @@ void dec_landlock_add_rule(struct dctx *c)
 		pr_fd(c, sb, fd);
 		rn_sb_putc(sb, '}');
 	}
-	dc_hex(c, 3);
+	rn_sb_put_hex(ARG(c, 3), (__u32)RAW(c, 3));	/* flags: a __u32 */
 }

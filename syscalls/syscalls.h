@@ -52,11 +52,14 @@ enum rn_arg_kind {
 	RN_AK_ENUM,		/* a name from xl, else the value printed with fmt */
 	RN_AK_PID,		/* a process or thread id: 1234<cat> under -Y */
 	RN_AK_LOFFP,		/* a pointer to an input loff_t: [4096], or NULL */
+	RN_AK_XINT,		/* an unsigned int in hex: 0xffffffff */
 	RN_AK_COUNT,
 };
 
 struct rn_arg_desc {
 	unsigned char kind;		/* enum rn_arg_kind */
+	unsigned char wide;		/* RN_AK_FLAGS, RN_AK_ENUM: the C type is a long, all
+					 * 64 bits print; else an int, its low 32 bits */
 	const struct rn_xlat *xl;	/* RN_AK_FLAGS, RN_AK_ENUM */
 	const char *fmt;		/* RN_AK_ENUM: printf format of an unknown value;
 				 * RN_AK_FLAGS: the prefix of an unknown "0x40 PFX_???" */

@@ -60,8 +60,11 @@ const struct rn_xlat rn_xl_access_at_flags[] = {
 	XLAT(AT_SYMLINK_NOFOLLOW), XLAT(AT_EACCESS), XLAT(AT_EMPTY_PATH), XLAT_END,
 };
 
+/* statx's flags when the sync type is invalid (both bits): all as flags */
 const struct rn_xlat rn_xl_at_flags_statx[] = {
-	XLAT(AT_SYMLINK_NOFOLLOW), XLAT(AT_NO_AUTOMOUNT), XLAT(AT_EMPTY_PATH), XLAT_END,
+	XLAT(AT_STATX_FORCE_SYNC), XLAT(AT_STATX_DONT_SYNC), XLAT(AT_SYMLINK_NOFOLLOW),
+	XLAT(AT_REMOVEDIR), XLAT(AT_SYMLINK_FOLLOW), XLAT(AT_NO_AUTOMOUNT), XLAT(AT_EMPTY_PATH),
+	XLAT(AT_RECURSIVE), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_statx_sync[] = {
@@ -102,14 +105,18 @@ const struct rn_xlat rn_xl_mmap_prot[] = {
 	XLAT(PROT_GROWSDOWN), XLAT(PROT_GROWSUP), XLAT(PROT_NONE), XLAT_END,
 };
 
+/* 0 is MAP_FILE to strace: "MAP_FILE|MAP_ANONYMOUS" */
 const struct rn_xlat rn_xl_mmap_type[] = {
-	XLAT(MAP_SHARED), XLAT(MAP_PRIVATE), XLAT(MAP_SHARED_VALIDATE), XLAT_END,
+	XLAT_PAIR(0, "MAP_FILE"), XLAT(MAP_SHARED), XLAT(MAP_PRIVATE), XLAT(MAP_SHARED_VALIDATE),
+	XLAT_END,
 };
 
+/* in strace's order */
 const struct rn_xlat rn_xl_mmap_flags[] = {
-	XLAT(MAP_FIXED), XLAT(MAP_ANONYMOUS), XLAT(MAP_32BIT), XLAT(MAP_GROWSDOWN),
-	XLAT(MAP_DENYWRITE), XLAT(MAP_EXECUTABLE), XLAT(MAP_LOCKED), XLAT(MAP_NORESERVE),
-	XLAT(MAP_POPULATE), XLAT(MAP_NONBLOCK), XLAT(MAP_STACK), XLAT(MAP_HUGETLB),
+	XLAT(MAP_FIXED), XLAT(MAP_ANONYMOUS), XLAT(MAP_32BIT), XLAT(MAP_NORESERVE),
+	XLAT(MAP_POPULATE), XLAT(MAP_NONBLOCK), XLAT(MAP_GROWSDOWN),
+	XLAT(MAP_DENYWRITE), XLAT(MAP_EXECUTABLE), XLAT(MAP_LOCKED), XLAT(MAP_STACK),
+	XLAT(MAP_HUGETLB),
 	XLAT(MAP_SYNC), XLAT(MAP_FIXED_NOREPLACE), XLAT_PAIR(0x8000000, "MAP_UNINITIALIZED"),
 	XLAT_END,
 };
@@ -130,7 +137,7 @@ const struct rn_xlat rn_xl_mremap_flags[] = {
 };
 
 const struct rn_xlat rn_xl_msync_flags[] = {
-	XLAT(MS_ASYNC), XLAT(MS_INVALIDATE), XLAT(MS_SYNC), XLAT_END,
+	XLAT(MS_SYNC), XLAT(MS_ASYNC), XLAT(MS_INVALIDATE), XLAT_END,	/* strace's order */
 };
 
 const struct rn_xlat rn_xl_mlockall[] = {
@@ -149,10 +156,12 @@ const struct rn_xlat rn_xl_clone_flags[] = {
 	XLAT_END,
 };
 
+/* by value, as strace lists them */
 const struct rn_xlat rn_xl_unshare_flags[] = {
-	XLAT(CLONE_FS), XLAT(CLONE_FILES), XLAT(CLONE_NEWNS), XLAT(CLONE_SYSVSEM),
+	XLAT_PAIR(0x80, "CLONE_NEWTIME"), XLAT(CLONE_VM), XLAT(CLONE_FS), XLAT(CLONE_FILES),
+	XLAT(CLONE_SIGHAND), XLAT(CLONE_THREAD), XLAT(CLONE_NEWNS), XLAT(CLONE_SYSVSEM),
 	XLAT(CLONE_NEWCGROUP), XLAT(CLONE_NEWUTS), XLAT(CLONE_NEWIPC), XLAT(CLONE_NEWUSER),
-	XLAT(CLONE_NEWPID), XLAT(CLONE_NEWNET), XLAT_PAIR(0x80, "CLONE_NEWTIME"), XLAT_END,
+	XLAT(CLONE_NEWPID), XLAT(CLONE_NEWNET), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_wait_options[] = {
@@ -217,12 +226,17 @@ const struct rn_xlat rn_xl_netlink_protocols[] = {
 	XLAT(NETLINK_RDMA), XLAT(NETLINK_CRYPTO), XLAT(NETLINK_SMC), XLAT_END,
 };
 
+/* 0x10 is MSG_PROXY and MSG_PROBE: strace says MSG_PROBE */
 const struct rn_xlat rn_xl_msg_flags[] = {
-	XLAT(MSG_OOB), XLAT(MSG_PEEK), XLAT(MSG_DONTROUTE), XLAT(MSG_CTRUNC), XLAT(MSG_PROXY),
+	XLAT(MSG_OOB), XLAT(MSG_PEEK), XLAT(MSG_DONTROUTE), XLAT(MSG_CTRUNC),
+	XLAT_PAIR(0x10, "MSG_PROBE"),
 	XLAT(MSG_TRUNC), XLAT(MSG_DONTWAIT), XLAT(MSG_EOR), XLAT(MSG_WAITALL), XLAT(MSG_FIN),
 	XLAT(MSG_SYN), XLAT(MSG_CONFIRM), XLAT(MSG_RST), XLAT(MSG_ERRQUEUE),
-	XLAT(MSG_NOSIGNAL), XLAT(MSG_MORE), XLAT(MSG_WAITFORONE), XLAT_PAIR(0x10000, "MSG_BATCH"),
-	XLAT(MSG_ZEROCOPY), XLAT(MSG_FASTOPEN), XLAT(MSG_CMSG_CLOEXEC), XLAT_END,
+	XLAT(MSG_NOSIGNAL), XLAT(MSG_MORE), XLAT(MSG_WAITFORONE),
+	XLAT_PAIR(0x20000, "MSG_SENDPAGE_NOTLAST"), XLAT_PAIR(0x40000, "MSG_BATCH"),
+	XLAT_PAIR(0x80000, "MSG_NO_SHARED_FRAGS"),
+	XLAT(MSG_ZEROCOPY), XLAT(MSG_FASTOPEN), XLAT(MSG_CMSG_CLOEXEC),
+	XLAT_PAIR(0x80000000, "MSG_CMSG_COMPAT"), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_shutdown_how[] = {
@@ -344,9 +358,9 @@ const struct rn_xlat rn_xl_statx_masks[] = {
 	XLAT(STATX_NLINK), XLAT(STATX_UID), XLAT(STATX_GID), XLAT(STATX_ATIME),
 	XLAT(STATX_MTIME), XLAT(STATX_CTIME), XLAT(STATX_INO), XLAT(STATX_SIZE),
 	XLAT(STATX_BLOCKS), XLAT(STATX_BTIME), XLAT_PAIR(0x1000, "STATX_MNT_ID"),
-	XLAT_PAIR(0x2000, "STATX_DIOALIGN"), XLAT_PAIR(0x4000, "STATX_MNT_ID_UNIQUE"),
-	XLAT_PAIR(0x8000, "STATX_SUBVOL"), XLAT_PAIR(0x10000, "STATX_WRITE_ATOMIC"),
-	XLAT_PAIR(0x20000, "STATX_DIO_READ_ALIGN"), XLAT_END,
+	XLAT_PAIR(0x2000, "STATX_DIOALIGN"),
+	/* strace 6.1 knows nothing newer: STATX_MNT_ID_UNIQUE (0x4000) .. print in hex */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_statx_attrs[] = {
@@ -405,9 +419,16 @@ const struct rn_xlat rn_xl_fspick_flags[] = {
 	XLAT_PAIR(4, "FSPICK_NO_AUTOMOUNT"), XLAT_PAIR(8, "FSPICK_EMPTY_PATH"), XLAT_END,
 };
 
-/* open_tree's own flags and the AT_ ones it takes */
+/* open_tree's own flags and all the AT_ ones, as strace names them */
 const struct rn_xlat rn_xl_open_tree_flags[] = {
 	XLAT_PAIR(1, "OPEN_TREE_CLONE"), XLAT_PAIR(0x80000, "OPEN_TREE_CLOEXEC"),
+	XLAT_PAIR(0x100, "AT_SYMLINK_NOFOLLOW"), XLAT_PAIR(0x200, "AT_REMOVEDIR"),
+	XLAT_PAIR(0x400, "AT_SYMLINK_FOLLOW"), XLAT_PAIR(0x800, "AT_NO_AUTOMOUNT"),
+	XLAT_PAIR(0x1000, "AT_EMPTY_PATH"), XLAT_PAIR(0x8000, "AT_RECURSIVE"), XLAT_END,
+};
+
+/* mount_setattr's flags: the AT_ ones it takes */
+const struct rn_xlat rn_xl_mount_setattr_flags[] = {
 	XLAT_PAIR(0x100, "AT_SYMLINK_NOFOLLOW"), XLAT_PAIR(0x800, "AT_NO_AUTOMOUNT"),
 	XLAT_PAIR(0x1000, "AT_EMPTY_PATH"), XLAT_PAIR(0x8000, "AT_RECURSIVE"), XLAT_END,
 };
@@ -416,28 +437,30 @@ const struct rn_xlat rn_xl_move_mount_flags[] = {
 	XLAT_PAIR(1, "MOVE_MOUNT_F_SYMLINKS"), XLAT_PAIR(2, "MOVE_MOUNT_F_AUTOMOUNTS"),
 	XLAT_PAIR(4, "MOVE_MOUNT_F_EMPTY_PATH"), XLAT_PAIR(0x10, "MOVE_MOUNT_T_SYMLINKS"),
 	XLAT_PAIR(0x20, "MOVE_MOUNT_T_AUTOMOUNTS"), XLAT_PAIR(0x40, "MOVE_MOUNT_T_EMPTY_PATH"),
-	XLAT_PAIR(0x100, "MOVE_MOUNT_SET_GROUP"), XLAT_PAIR(0x200, "MOVE_MOUNT_BENEATH"), XLAT_END,
+	XLAT_PAIR(0x100, "MOVE_MOUNT_SET_GROUP"),
+	/* MOVE_MOUNT_BENEATH (0x200): newer than strace 6.1 */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_inotify_flags[] = {
 	XLAT(IN_NONBLOCK), XLAT(IN_CLOEXEC), XLAT_END,
 };
 
-const struct rn_xlat rn_xl_pipe_flags[] = {
-	XLAT(O_NONBLOCK), XLAT(O_DIRECT), XLAT(O_CLOEXEC),
-	XLAT_PAIR(0x200000, "O_NOTIFICATION_PIPE"),
-	XLAT_END,
-};
 
 const struct rn_xlat rn_xl_sfd_flags[] = { XLAT(SFD_CLOEXEC), XLAT(SFD_NONBLOCK), XLAT_END };
 const struct rn_xlat rn_xl_efd_flags[] = {
 	XLAT(EFD_SEMAPHORE), XLAT(EFD_CLOEXEC), XLAT(EFD_NONBLOCK), XLAT_END,
 };
-const struct rn_xlat rn_xl_tfd_flags[] = { XLAT(TFD_CLOEXEC), XLAT(TFD_NONBLOCK), XLAT_END };
+/* timerfd_create's and timerfd_settime's flags: strace names all four in both */
+const struct rn_xlat rn_xl_tfd_flags[] = {
+	XLAT(TFD_TIMER_ABSTIME), XLAT(TFD_TIMER_CANCEL_ON_SET), XLAT(TFD_CLOEXEC),
+	XLAT(TFD_NONBLOCK), XLAT_END,
+};
 
 const struct rn_xlat rn_xl_memfd_flags[] = {
 	XLAT(MFD_CLOEXEC), XLAT(MFD_ALLOW_SEALING), XLAT(MFD_HUGETLB),
-	XLAT_PAIR(8, "MFD_NOEXEC_SEAL"), XLAT_PAIR(0x10, "MFD_EXEC"), XLAT_END,
+	/* MFD_NOEXEC_SEAL (8), MFD_EXEC (0x10): newer than strace 6.1 */
+	XLAT_END,
 };
 
 const struct rn_xlat rn_xl_close_range_flags[] = {
@@ -445,7 +468,10 @@ const struct rn_xlat rn_xl_close_range_flags[] = {
 };
 
 const struct rn_xlat rn_xl_lock_ops[] = {
-	XLAT(LOCK_SH), XLAT(LOCK_EX), XLAT(LOCK_NB), XLAT(LOCK_UN), XLAT_END,
+	XLAT(LOCK_SH), XLAT(LOCK_EX), XLAT(LOCK_NB), XLAT(LOCK_UN),
+	/* the old mandatory locks strace still names: LOCK_READ|LOCK_WRITE is LOCK_RW */
+	XLAT_PAIR(0x20, "LOCK_MAND"), XLAT_PAIR(0xc0, "LOCK_RW"), XLAT_PAIR(0x40, "LOCK_READ"),
+	XLAT_PAIR(0x80, "LOCK_WRITE"), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_fadvise[] = {
@@ -456,6 +482,7 @@ const struct rn_xlat rn_xl_fadvise[] = {
 
 const struct rn_xlat rn_xl_falloc_flags[] = {
 	XLAT_PAIR(1, "FALLOC_FL_KEEP_SIZE"), XLAT_PAIR(2, "FALLOC_FL_PUNCH_HOLE"),
+	XLAT_PAIR(4, "FALLOC_FL_NO_HIDE_STALE"),
 	XLAT_PAIR(8, "FALLOC_FL_COLLAPSE_RANGE"), XLAT_PAIR(0x10, "FALLOC_FL_ZERO_RANGE"),
 	XLAT_PAIR(0x20, "FALLOC_FL_INSERT_RANGE"), XLAT_PAIR(0x40, "FALLOC_FL_UNSHARE_RANGE"),
 	XLAT_END,
@@ -540,8 +567,8 @@ const struct rn_xlat rn_xl_pkey_access[] = {
 };
 
 const struct rn_xlat rn_xl_uffd_flags[] = {
-	XLAT_PAIR(0x800, "O_NONBLOCK"), XLAT_PAIR(0x80000, "O_CLOEXEC"),
-	XLAT_PAIR(1, "UFFD_USER_MODE_ONLY"), XLAT_END,
+	XLAT_PAIR(1, "UFFD_USER_MODE_ONLY"), XLAT_PAIR(0x800, "O_NONBLOCK"),
+	XLAT_PAIR(0x80000, "O_CLOEXEC"), XLAT_END,
 };
 
 const struct rn_xlat rn_xl_memfd_secret_flags[] = {

@@ -411,6 +411,50 @@ static void test_errors(void **state)
 	assert_string_equal(decode(), "close(9) = -1 ENOTSUPP (Unknown error)");
 }
 
+/* Out-of-range arguments print as wide as their C type, as strace 6.1:
+ * an int flag or enum its low 32 bits, a long all 64, a mode 16 bits, a
+ * socklen_t signed; flags in strace's order and names */
+static void test_argwidth(void **state)
+{
+	const __u64 m1 = ~0ULL;
+
+	(void)state;
+	ev_syscall(__NR_lseek, -EBADF, m1, m1, m1, 0, 0, 0);
+	assert_string_equal(decode(), "lseek(-1, -1, 0xffffffff /* SEEK_??? */) = "
+			    "-1 EBADF (Bad file descriptor)");
+	ev_syscall(__NR_access, -EINVAL, 0, m1, 0, 0, 0, 0);
+	assert_string_equal(decode(), "access(NULL, R_OK|W_OK|X_OK|0xfffffff8) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_umask, 022, m1, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "umask(0177777) = 022");
+	ev_syscall(__NR_unshare, -EINVAL, 0x100000000ULL | 0x80 | 0x200, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "unshare(CLONE_NEWTIME|CLONE_FS|0x100000000) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_msync, -EINVAL, 0, 0, 7, 0, 0, 0);
+	assert_string_equal(decode(), "msync(NULL, 0, MS_SYNC|MS_ASYNC|MS_INVALIDATE) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_connect, -EBADF, m1, 0, m1, 0, 0, 0);
+	assert_string_equal(decode(), "connect(-1, NULL, -1) = -1 EBADF (Bad file descriptor)");
+	ev_syscall(__NR_socket, -EINVAL, m1, m1, m1, 0, 0, 0);
+	assert_string_equal(decode(), "socket(0xffffffff /* AF_??? */, SOCK_CLOEXEC|"
+			    "SOCK_NONBLOCK|0xfff7f7ff, 18446744073709551615) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_socket, -EAFNOSUPPORT, 0, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "socket(AF_UNSPEC, 0, 0) = "
+			    "-1 EAFNOSUPPORT (Address family not supported by protocol)");
+	ev_syscall(__NR_memfd_create, -EINVAL, 0, 1 | (21u << 26), 0, 0, 0, 0);
+	assert_string_equal(decode(), "memfd_create(NULL, MFD_CLOEXEC|21<<MFD_HUGE_SHIFT) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_mmap, -EBADF, 0, 0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "mmap(NULL, 0, PROT_NONE, MAP_FILE, 0, 0) = "
+			    "-1 EBADF (Bad file descriptor)");
+	ev_syscall(__NR_pidfd_getfd, -EINVAL, m1, m1, m1, 0, 0, 0);
+	assert_string_equal(decode(), "pidfd_getfd(-1, -1, 0xffffffff) = "
+			    "-1 EINVAL (Invalid argument)");
+	ev_syscall(__NR_flock, 0, m1, 0xf0, 0, 0, 0, 0);
+	assert_string_equal(decode(), "flock(-1, LOCK_MAND|LOCK_RW|0x10) = 0");
+}
+
 /* decode_tail4.c/tail4b.c: calls newer than strace 6.1 keep their names
  * (strace 6.1 says syscall_0x1c6), their registers in hex; an output
  * context; a bad command */
@@ -1862,6 +1906,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_generic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tail4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_argwidth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bpf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_terse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_show_paths, setup, teardown),
