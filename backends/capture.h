@@ -61,15 +61,18 @@ enum rn_cap_chain {
 	RN_CHAIN_MINCORE,	/* mincore: the vector, one byte a page */
 	RN_CHAIN_PTRACE,	/* ptrace: GETREGSET's iovec and the registers */
 	RN_CHAIN_SECCOMP,	/* seccomp: SET_MODE_FILTER's instructions (shown under -v) */
+	RN_CHAIN_MMSG_IN,	/* sendmmsg: the mmsghdrs, their names, iovecs, data, control */
+	RN_CHAIN_MMSG_OUT,	/* recvmmsg: the same for the messages received; the timeout */
 	RN_CHAIN_MAX,
 };
 
 /* The chains that also keep inputs at entry (an iovec length, io_uring's
- * worker limits, io_submit's iocbs: values the call overwrites). */
+ * worker limits, io_submit's iocbs, recvmmsg's timeout: values the call
+ * overwrites). */
 static inline int rn_chain_at_entry(__u32 chain)
 {
 	return chain == RN_CHAIN_SOCK || chain == RN_CHAIN_URING_REG || chain == RN_CHAIN_PTRACE ||
-	       chain == RN_CHAIN_AIO;
+	       chain == RN_CHAIN_AIO || chain == RN_CHAIN_MMSG_OUT;
 }
 
 struct rn_cap_desc {
