@@ -291,6 +291,9 @@ void pr_cmsgs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bo
 
 /* struct mmsghdr: a msghdr, msg_len, padding */
 #define MMSG_SIZE 64
+/* UIO_MAXIOV: the kernel moves no more messages in one call; under -v the
+ * array stops there too ("...") */
+#define MMSG_MAX 1024
 
 /*
  * [{msg_hdr={...}, msg_len=5}, ...]: n messages at addr, with msg_len for
@@ -319,7 +322,7 @@ static void pr_mmsgs_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr
 
 		if (i)
 			rn_sb_puts(sb, ", ");
-		if (dc_array_cut(c, i)) {
+		if (dc_array_cut(c, i) || i >= MMSG_MAX) {
 			rn_sb_puts(sb, "...");
 			break;
 		}
