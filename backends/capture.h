@@ -66,16 +66,18 @@ enum rn_cap_chain {
 	RN_CHAIN_IPC_CTL,	/* shmctl, msgctl: IPC_SET's input on a failed call */
 	RN_CHAIN_IPC_CTL3,	/* semctl: the same, command and buffer one further */
 	RN_CHAIN_BPF,		/* bpf: strings and arrays behind the attr's pointers */
+	RN_CHAIN_MMSG_IN,	/* sendmmsg: the mmsghdrs, their names, iovecs, data, control */
+	RN_CHAIN_MMSG_OUT,	/* recvmmsg: the same for the messages received; the timeout */
 	RN_CHAIN_MAX,
 };
 
 /* The chains that also keep inputs at entry (an iovec length, io_uring's
- * worker limits, io_submit's iocbs, SIOCGIFCONF's ifc_len: values the call
- * overwrites). */
+ * worker limits, io_submit's iocbs, SIOCGIFCONF's ifc_len, recvmmsg's
+ * timeout: values the call overwrites). */
 static inline int rn_chain_at_entry(__u32 chain)
 {
 	return chain == RN_CHAIN_SOCK || chain == RN_CHAIN_URING_REG || chain == RN_CHAIN_PTRACE ||
-	       chain == RN_CHAIN_AIO || chain == RN_CHAIN_IOCTL;
+	       chain == RN_CHAIN_AIO || chain == RN_CHAIN_IOCTL || chain == RN_CHAIN_MMSG_OUT;
 }
 
 struct rn_cap_desc {

@@ -28,6 +28,8 @@
 #define CHAIN_ARRAY_MAX	  256	/* elements of an array (fds, iovecs, probe ops) */
 #define CHAIN_MINCORE_MAX 1024	/* bytes of mincore's vector (pages) */
 #define CHAIN_FILTER_MAX  256	/* classic BPF instructions (seccomp) */
+#define CHAIN_MMSG_MAX	  8	/* messages of sendmmsg/recvmmsg copied */
+#define CHAIN_MMSG_SIZE	  64	/* struct mmsghdr */
 
 #define CHAIN_GETREGSET	  0x4204u	/* PTRACE_GETREGSET */
 #define CHAIN_SETREGSET	  0x4205u	/* PTRACE_SETREGSET */
@@ -625,6 +627,53 @@ static __always_inline void chain_bpf(struct rn_scratch *s)
 	}
 }
 
+/* --- sendmmsg(fd, vec, vlen, flags) / recvmmsg(fd, vec, vlen, flags, timeout):
+ * the mmsghdrs the decoder shows (sendmmsg: vlen of them, recvmmsg: those
+ * received), each message as sendmsg/recvmsg's. Past CHAIN_MMSG_MAX the
+ * decoder prints where the rest is. */
+struct mmsg_walk {
+	struct rn_scratch *s;
+	__u64 addr;
+	__u64 n;
+	bool out;
+};
+
+static long mmsg_step(__u32 i, void *data)
+{
+	struct mmsg_walk *w = data;
+	__u64 a = w->addr + (__u64)i * CHAIN_MMSG_SIZE;
+	__u32 len = 0x7fffffff;
+
+	if (i >= w->n)
+		return 1;
+	if (w->out && bpf_probe_read_user(&len, sizeof(len), (void *)(a + 56)))
+		return 1;
+	sock_msghdr(w->s, a, false, len);
+	return 0;
+}
+
+__noinline int rn_capture_mmsg(struct rn_scratch *s, bool out)
+{
+	struct mmsg_walk w = { .s = s, .out = out };
+	__s64 ret;
+
+	if (!s)
+		return 0;
+	ret = s->ev.sc.ret;
+	w.addr = s->ev.sc.args[1];
+	w.n = out ? (__u64)ret : (__u32)s->ev.sc.args[2];
+	if (!w.addr || (out && ret <= 0) || !w.n)
+		return 0;
+	if (w.n > CHAIN_MMSG_MAX) {
+		w.n = CHAIN_MMSG_MAX;
+		s->ev.flags |= RN_F_TRUNCATED;
+	}
+	/* the array first: without it nothing of the messages shows */
+	put_mem(s, w.addr, w.n * CHAIN_MMSG_SIZE, 1, RN_REG_EXIT);
+	bpf_loop(CHAIN_MMSG_MAX, mmsg_step, &w, 0);
+	return 0;
+}
+
 /* At sys_exit, after the table's captures, for a call whose row names a
  * chain. A global function: the verifier checks it once. */
 __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
@@ -682,6 +731,8 @@ __noinline int rn_capture_chain(struct rn_scratch *s, __u32 nr, __u32 chain)
 	case RN_CHAIN_IPC_CTL: case RN_CHAIN_IPC_CTL3:
 		chain_ipc_ctl(s, chain == RN_CHAIN_IPC_CTL ? 1 : 2);
 		break;
+	case RN_CHAIN_MMSG_IN: case RN_CHAIN_MMSG_OUT:
+		return rn_capture_mmsg(s, chain == RN_CHAIN_MMSG_OUT);
 	}
 	return 0;
 }
@@ -709,6 +760,13 @@ static __always_inline __u32 chain_entry(struct rn_pend *p, long nr, __u32 chain
 		p->in_len[0] = 4;
 		p->in_arg[0] = 1;
 		return 1;
+	case RN_CHAIN_MMSG_OUT:	/* recvmmsg's timeout as it went in */
+		if (!a[4] || bpf_probe_read_user(p->in_val, 16, (void *)a[4]))
+			return 0;
+		p->in_addr[0] = a[4];
+		p->in_len[0] = 16;
+		p->in_arg[0] = 4;
+		return 2;
 	case RN_CHAIN_URING_REG:	/* IOWQ_MAX_WORKERS: the limits asked for */
 		if ((__u32)a[1] != CHAIN_IOWQ_MAX || !a[2] || (__u32)a[3] != 2 ||
 		    bpf_probe_read_user(&p->in_val[0], 8, (void *)a[2]))

@@ -16,6 +16,8 @@
 #define SOCK_IOVS 2		/* iovecs whose data is copied */
 #define SOCK_IOV_ARRAY 8	/* iovec entries copied */
 #define NL_DATA_MAX 3072	/* a netlink buffer's bytes, at most */
+#define SOCK_CTL_MAX 512	/* a control buffer's bytes: a longer one is not
+				 * copied at all, so that it prints as its address */
 
 /* The netlink protocol of the current task's descriptor fd, or -1 when it
  * is no netlink socket. Plain loads from the trusted task to the fd array. */
@@ -62,7 +64,8 @@ static __always_inline void sock_put_proto(struct rn_scratch *s, int fd, int pro
 	region_end(s, off, (__u64)(__s64)fd, 4, RN_REG_NLPROTO, 0);
 }
 
-/* sendmsg/recvmsg: name, iovec array, data (left: bytes the call moved). */
+/* sendmsg/recvmsg: name, control, iovec array, data (left: bytes the call
+ * moved); also each message of sendmmsg/recvmmsg (chain.bpf.h). */
 static __always_inline void sock_msghdr(struct rn_scratch *s, __u64 addr, bool nl, __s64 left)
 {
 	struct {
@@ -78,6 +81,9 @@ static __always_inline void sock_msghdr(struct rn_scratch *s, __u64 addr, bool n
 	if (m.name && m.namelen)
 		put_mem(s, m.name, m.namelen < RN_SOCKADDR_MAX ? m.namelen : RN_SOCKADDR_MAX, 1,
 			RN_REG_EXIT);
+	/* the cmsgs, whole or not at all (recvmsg: as long as the kernel left it) */
+	if (m.control && m.controllen && m.controllen <= SOCK_CTL_MAX)
+		put_mem(s, m.control, m.controllen, 1, RN_REG_EXIT);
 	if (!m.iov || !m.iovlen)
 		return;
 	put_mem(s, m.iov, (m.iovlen < SOCK_IOV_ARRAY ? m.iovlen : SOCK_IOV_ARRAY) * 16, 1,

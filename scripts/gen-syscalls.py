@@ -41,8 +41,7 @@ KINDS = {
 # chain=NAME -> enum rn_cap_chain (backends/capture.h)
 CHAINS = {"sock", "parent_tid", "dirents", "iov_in", "iov_out", "aio", "sigsetp", "uring_reg",
           "keyctl", "quota", "quota_fd", "msg_in", "msg_out", "mincore", "ptrace", "seccomp",
-          "sockopt", "ioctl", "ipc_ctl", "ipc_ctl3",
-          "bpf"}
+          "sockopt", "ioctl", "ipc_ctl", "ipc_ctl3", "bpf", "mmsg_in", "mmsg_out"}
 RETS = {"dec": "RV_DEC", "fd": "RV_FD", "hex": "RV_HEX", "oct": "RV_OCT", "none": "RV_NONE",
         "pid": "RV_PID"}
 ROLE_LETTERS = set("fpPS-")

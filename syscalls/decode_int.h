@@ -156,6 +156,15 @@ void pr_key_serial(struct rn_strbuf *sb, __u32 id);
 bool dc_out_ok(struct dctx *c, int i);
 void pr_out_text_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len);
 void pr_sockaddr_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
+/* struct msghdr at addr: name, iovecs (out: their data as far as data
+ * bytes), control messages, flags (decode_net.c) */
+void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, bool out,
+		  __s64 data);
+/* msg_control: len bytes at addr as cmsgs, else the address (decode_cmsg.c);
+ * pr_cmsgs(): the same from len bytes read of the in_len the msghdr says */
+void pr_cmsgs_at(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 len, bool out);
+void pr_cmsgs(struct dctx *c, struct rn_strbuf *sb, const __u8 *buf, __u64 len, __u64 in_len,
+	      __u64 addr);
 /* Shared with decode_tail4.c: the other process's iovecs, addresses only, and
  * IOPRIO_PRIO_VALUE(class, data) (decode_tail2.c); struct sigevent, NULL for 0
  * (decode_tail.c). */

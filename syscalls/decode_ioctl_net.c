@@ -186,6 +186,8 @@ static void pr_ifc_len(struct rn_strbuf *sb, int len)
 			     len / (int)sizeof(struct ifreq));
 }
 
+#define IOC_IFREQ_MAX	4096
+
 /* the interfaces the call listed: name and address of each */
 static void pr_ifc_buf(struct ioc *k, __u64 buf, int len)
 {
@@ -200,7 +202,9 @@ static void pr_ifc_buf(struct ioc *k, __u64 buf, int len)
 	for (i = 0; i < n; i++) {
 		if (i)
 			rn_sb_puts(k->sb, ", ");
-		if (dc_array_cut(k->c, i) ||
+		/* -v or not, at most IOC_IFREQ_MAX: a length no kernel returns
+		 * must not walk gigabytes of the tracee */
+		if (dc_array_cut(k->c, i) || i >= IOC_IFREQ_MAX ||
 		    dc_read(k->c, buf + (__u64)i * sizeof(r), &r, sizeof(r), true) < 0) {
 			rn_sb_puts(k->sb, "...");
 			break;

@@ -356,7 +356,7 @@ void dec_recvfrom(struct dctx *c)
 }
 
 /* struct msghdr: name, iov (data shown up to `data` bytes when out). */
-static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, bool out,
+void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 addr, bool out,
 			 __s64 data)
 {
 	struct {
@@ -382,7 +382,7 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 add
 		rn_sb_printf(sb, ", msg_namelen=%u, msg_iov=", m.namelen);
 	if (!m.iov) {
 		rn_sb_puts(sb, "NULL");
-	} else if (m.iovlen > IOV_MAX) {
+	} else if (m.iovlen > IOV_MAX || (m.iovlen && dc_read(c, m.iov, &i, sizeof(i), false) < 0)) {
 		pr_ptr(sb, m.iov);	/* the kernel refuses it too: no walk */
 	} else {
 		rn_sb_putc(sb, '[');
@@ -390,8 +390,13 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 add
 			__u64 iov[2];
 			__u64 n;
 
-			if (dc_read(c, m.iov + i * 16, iov, sizeof(iov), false) < 0)
+			if (dc_read(c, m.iov + i * 16, iov, sizeof(iov), false) < 0) {
+				/* a later one unreadable: where, as strace */
+				rn_sb_printf(sb, ", ... /* %#llx */",
+					     (unsigned long long)(m.iov + i * 16));
+				i = m.iovlen;
 				break;
+			}
 			n = out ? (data < (__s64)iov[1] ? (__u64)data : iov[1]) : iov[1];
 			data -= n;
 			rn_sb_puts(sb, i ? ", {iov_base=" : "{iov_base=");
@@ -406,7 +411,7 @@ static void pr_msghdr_at(struct dctx *c, struct rn_strbuf *sb, int fd, __u64 add
 	rn_sb_printf(sb, ", msg_iovlen=%llu", (unsigned long long)m.iovlen);
 	if (m.controllen) {
 		rn_sb_puts(sb, ", msg_control=");
-		pr_ptr(sb, m.control);
+		pr_cmsgs_at(c, sb, m.control, m.controllen, out);
 	}
 	rn_sb_printf(sb, ", msg_controllen=%llu, msg_flags=", (unsigned long long)m.controllen);
 	rn_xlat_flags(sb, rn_xl_msg_flags, (__u32)m.flags);
@@ -420,6 +425,17 @@ void dec_sendmsg(struct dctx *c)
 	dc_flags(c, 2, rn_xl_msg_flags);
 }
 
+/* A failed recvmsg: the name length it was given, "{msg_namelen=16}" */
+static void recvmsg_failed(struct dctx *c)
+{
+	__u32 namelen;
+
+	if (RAW(c, 1) && dc_read(c, RAW(c, 1) + 8, &namelen, sizeof(namelen), false) == 0)
+		rn_sb_printf(ARG(c, 1), "{msg_namelen=%u}", namelen);
+	else
+		dc_ptr(c, 1);
+}
+
 void dec_recvmsg(struct dctx *c)
 {
 	dc_fd(c, 0);
@@ -428,6 +444,6 @@ void dec_recvmsg(struct dctx *c)
 	if (c->ok)
 		pr_msghdr_at(c, ARG(c, 1), (int)RAW(c, 0), RAW(c, 1), true, c->sc->ret);
 	else
-		dc_ptr(c, 1);
+		recvmsg_failed(c);
 	dc_flags(c, 2, rn_xl_msg_flags);
 }

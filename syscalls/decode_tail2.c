@@ -603,16 +603,3 @@ void dec_add_key(struct dctx *c)
 	}
 	pr_key_serial(ARG(c, last), (__u32)RAW(c, last));
 }
-
-/* sendmmsg(fd, msgvec, vlen, flags): an empty vector shows as [] whatever the
- * call returned, as strace; otherwise its address */
-void dec_sendmmsg(struct dctx *c)
-{
-	dc_fd(c, 0);
-	if (RAW(c, 1) && !RAW(c, 2))
-		rn_sb_puts(ARG(c, 1), "[]");
-	else
-		dc_ptr(c, 1);
-	dc_uint(c, 2);
-	dc_flags(c, 3, rn_xl_msg_flags);
-}

@@ -33,6 +33,7 @@ static const struct {
 	{ __NR_sendmsg, 1 },
 	{ __NR_recvmsg, 1 },
 	{ __NR_sendmmsg, 1 },
+	{ __NR_recvmmsg, 1 },
 	{ __NR_bind, 1 },
 	{ __NR_getsockname, 1 },
 	{ __NR_getpeername, 1 },

@@ -1567,6 +1567,140 @@ static void test_fcntl_prctl_hostile(void **state)
 	}
 }
 
+/* struct msghdr as the kernel lays it out on x86_64 */
+struct t_msghdr {
+	__u64 name;
+	__u32 namelen, pad;
+	__u64 iov, iovlen, control, controllen;
+	__s32 flags, pad2;
+};
+
+/* a cmsg header then its data, at off in buf */
+static size_t t_cmsg(__u8 *buf, size_t off, __u64 len, __s32 level, __s32 type, const void *d,
+		     size_t n)
+{
+	__s32 lt[2] = { level, type };
+
+	memcpy(buf + off, &len, 8);
+	memcpy(buf + off + 8, lt, 8);
+	memcpy(buf + off + 16, d, n);
+	return off + ((16 + n + 7) & ~(size_t)7);
+}
+
+/* sendmsg/recvmsg's control messages and sendmmsg/recvmmsg's vectors from
+ * captured regions, each line as strace 6.1 prints the same call (see
+ * t_decode_cmsg.sh) */
+static void test_cmsg(void **state)
+{
+	struct t_msghdr m = { .iov = P1 + 0x100, .iovlen = 1, .control = P2, .controllen = 48 };
+	__u64 iov[2] = { P1 + 0x200, 2 }, ts[2] = { 1, 0 }, left[2] = { 0, 5 };
+	__u8 ctl[64] = { 0 }, mm[64] = { 0 };
+	int one = 1, ttl = 64;
+	__u32 len = 3, namelen = 16;
+
+	(void)state;
+	t_cmsg(ctl, t_cmsg(ctl, 0, 20, SOL_SOCKET, SCM_RIGHTS, &one, 4), 20, SOL_IP, IP_TTL, &ttl, 4);
+	ev_syscall(__NR_sendmsg, 2, 3, P1, 0, 0, 0, 0);
+	ev_region(P1, &m, sizeof(m), 0);
+	ev_region(P1 + 0x100, iov, sizeof(iov), RN_REG_EXIT);
+	ev_region(P1 + 0x200, "hi", 2, RN_REG_EXIT);
+	ev_region(P2, ctl, 48, RN_REG_EXIT);
+	assert_string_equal(decode(), "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+			    "\"hi\", iov_len=2}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+			    "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[1]}, "
+			    "{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[64]}], "
+			    "msg_controllen=48, msg_flags=0}, 0) = 2");
+	/* a control buffer captured short (an eBPF bound): its address */
+	ev_syscall(__NR_sendmsg, 2, 3, P1, 0, 0, 0, 0);
+	ev_region(P1, &m, sizeof(m), 0);
+	ev_region(P2, ctl, 24, RN_REG_EXIT);
+	assert_true(strstr(decode(), "msg_control=0x7ffd1000, msg_controllen=48,") != NULL);
+	/* a header shorter than itself ends the walk: where the rest is */
+	memset(ctl, 0, sizeof(ctl));
+	t_cmsg(ctl, 0, 0, 999, 7, "", 0);
+	ev_syscall(__NR_sendmsg, -EBADF, 3, P1, 0, 0, 0, 0);
+	ev_region(P1, &m, sizeof(m), 0);
+	ev_region(P2, ctl, 48, 0);
+	assert_true(strstr(decode(), "msg_control=[{cmsg_len=0, cmsg_level=0x3e7 /* SOL_??? */, "
+				     "cmsg_type=0x7}, ... /* 0x7ffd1010 */], msg_controllen=48") != NULL);
+	/* a failed recvmsg: the name length it was given */
+	ev_syscall(__NR_recvmsg, -EAGAIN, 3, P1, MSG_DONTWAIT, 0, 0, 0);
+	ev_region(P1 + 8, &namelen, 4, 0);
+	assert_string_equal(decode(), "recvmsg(3, {msg_namelen=16}, MSG_DONTWAIT) = -1 EAGAIN "
+			    "(Resource temporarily unavailable)");
+	/* recvmmsg: the message received, the timeout in and left */
+	memcpy(mm, &m, sizeof(m));
+	memset(mm + 32, 0, 16);		/* no control */
+	memcpy(mm + 56, &len, 4);
+	iov[1] = 32;
+	ev_syscall(__NR_recvmmsg, 1, 3, P1, 2, MSG_DONTWAIT, P2 + 0x100, 0);
+	ev_region(P1, mm, sizeof(mm), RN_REG_EXIT);
+	ev_region(P1 + 0x100, iov, sizeof(iov), RN_REG_EXIT);
+	ev_region(P1 + 0x200, "abcdef", 6, RN_REG_EXIT);
+	ev_region(P2 + 0x100, ts, sizeof(ts), 0);
+	ev_region(P2 + 0x100, left, sizeof(left), RN_REG_EXIT);
+	assert_string_equal(decode(), "recvmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov="
+			    "[{iov_base=\"abc\", iov_len=32}], msg_iovlen=1, msg_controllen=0, "
+			    "msg_flags=0}, msg_len=3}], 2, MSG_DONTWAIT, {tv_sec=1, tv_nsec=0}) = 1 "
+			    "(left {tv_sec=0, tv_nsec=5})");
+	ev.flags = RN_F_UNFINISHED;
+	assert_string_equal(decode(), "recvmmsg(3) = ?");
+	/* sendmmsg: every message, msg_len for those sent; the rest unreadable */
+	iov[1] = 6;
+	ev_syscall(__NR_sendmmsg, 1, 3, P1, 2, 0, 0, 0);
+	ev_region(P1, mm, sizeof(mm), 0);
+	ev_region(P1 + 0x100, iov, sizeof(iov), 0);
+	ev_region(P1 + 0x200, "abcdef", 6, 0);
+	assert_string_equal(decode(), "sendmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov="
+			    "[{iov_base=\"abcdef\", iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}, "
+			    "... /* 0x7ffd0040 */], 2, 0) = 1");
+}
+
+/* Hostile control buffers and message vectors: whatever the bytes, lengths
+ * and counts, the decoders stay inside what was captured and print text */
+static void test_cmsg_hostile(void **state)
+{
+	static const long nrs[] = { __NR_sendmsg, __NR_recvmsg, __NR_sendmmsg, __NR_recvmmsg };
+	const struct rn_memsrc hostile = { .read = random_read, .fdpath = random_fdpath };
+	struct t_msghdr m;
+	__u8 junk[256];
+	int round, k, i;
+
+	(void)state;
+	for (round = 0; round < 600; round++) {
+		opts.verbose = round & 1;
+		opts.strsize = round & 2 ? 4 : 64;
+		for (i = 0; i < (int)sizeof(junk); i++)
+			junk[i] = (__u8)rng();
+		/* mostly well-formed headers of random lengths, levels and types */
+		for (k = 0; k + 16 <= (int)sizeof(junk) && rng() % 4; k += 16 + (int)(rng() % 24)) {
+			__u64 l = rng() % 5 ? rng() % 64 : rng();
+			__s32 lt[2] = { (__s32)(rng() % 3), (__s32)(rng() % 70) };
+
+			memcpy(junk + k, &l, 8);
+			memcpy(junk + k + 8, lt, 8);
+		}
+		memset(&m, 0, sizeof(m));
+		m.control = rng() % 8 ? P2 : random_arg();
+		/* a huge one is read up to optmem_max: now and then */
+		m.controllen = rng() % 32 ? rng() % (sizeof(junk) + 32) : rng();
+		m.iov = rng() % 2 ? P1 + 0x100 : random_arg();
+		m.iovlen = rng() % 6;
+		m.name = rng() % 4 ? 0 : P2 + rng() % 64;
+		m.namelen = (__u32)(rng() % 140);
+		ev_syscall(nrs[round % 4], rng() % 3 ? (__s64)(rng() % 10) : -(__s64)(rng() % 200),
+			   rng() % 8, rng() % 8 ? P1 : random_arg(), rng() % 12, random_arg(),
+			   rng() % 2 ? P2 + 0x100 : random_arg(), 0);
+		ev_region(P1, &m, sizeof(m), rng() % 2 ? RN_REG_EXIT : 0);
+		ev_region(P1 + 0x100, junk, 64, rng() % 2 ? RN_REG_EXIT : 0);
+		ev_region(P2, junk, (__u32)(rng() % sizeof(junk)), rng() % 2 ? RN_REG_EXIT : 0);
+		ev.flags = rng() % 8 ? 0 : RN_F_UNFINISHED;
+		decode_with(round & 4 ? NULL : &hostile);
+		assert_true(dec.nargs >= 0 && dec.nargs <= RN_MAX_ARGS);
+		assert_printable(line.buf);
+	}
+}
+
 /* keyctl, ptrace and io_uring_register sub-commands, each line as strace 6.1
  * prints the same call (see t_decode_tail3.sh, t_decode_tail4.sh) */
 static void test_subcmds_keyctl(void **state)
@@ -1930,6 +2064,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_syscall_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcntl_prctl_hostile, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cmsg, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cmsg_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ioctl_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bpf_hostile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_subcmds_keyctl, setup, teardown),
