@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <linux/netlink.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -1014,6 +1015,63 @@ static void check_vectors(const struct vec *v, size_t n, unsigned strsize)
 	rn_sb_release(&sb);
 }
 
+/* Every prefix of each new vector, and each with one byte at a time set to
+ * 0x00, 0xff and 0x80: the text stays printable ASCII, and the decoders stay
+ * in the exactly sized copy (ASan checks the bounds in make asan). */
+static void check_printable(const char *what, const struct rn_strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < sb->len; i++)
+		if ((unsigned char)sb->buf[i] < 0x20 || (unsigned char)sb->buf[i] > 0x7e)
+			fail_msg("%s: byte %#x at %zu", what, (unsigned char)sb->buf[i], i);
+}
+
+static void hostile_one(const struct vec *v, struct rn_strbuf *sb,
+			const struct rn_decode_opts *o)
+{
+	static const unsigned char pokes[] = { 0x00, 0xff, 0x80 };
+	size_t n, i, k;
+
+	for (n = 0; n <= v->len; n++) {
+		unsigned char *b = malloc(n ? n : 1);
+
+		assert_non_null(b);
+		memcpy(b, v->bytes, n);
+		rn_sb_reset(sb);
+		rn_netlink_text(sb, b, n, v->proto, o);
+		check_printable(v->what, sb);
+		for (i = 0; n == v->len && i < n; i++) {
+			for (k = 0; k < sizeof(pokes); k++) {
+				unsigned char was = b[i];
+
+				b[i] = pokes[k];
+				rn_sb_reset(sb);
+				rn_netlink_text(sb, b, n, v->proto, o);
+				check_printable(v->what, sb);
+				b[i] = was;
+			}
+		}
+		free(b);
+	}
+}
+
+static void test_hostile(void **state)
+{
+	struct rn_decode_opts o = { .strsize = 32 };
+	struct rn_strbuf sb;
+	size_t i;
+
+	(void)state;
+	rn_sb_init(&sb);
+	for (i = 0; i < sizeof(vecs2) / sizeof(vecs2[0]); i++)
+		hostile_one(&vecs2[i], &sb, &o);
+	o.verbose = true;
+	for (i = 0; i < sizeof(vecs2) / sizeof(vecs2[0]); i++)
+		hostile_one(&vecs2[i], &sb, &o);
+	rn_sb_release(&sb);
+}
+
 static void test_vectors2(void **state)
 {
 	(void)state;
@@ -1229,6 +1287,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vectors),
 		cmocka_unit_test(test_vectors2),
+		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_sendto_by_protocol),
 		cmocka_unit_test(test_recvmsg_iov),
