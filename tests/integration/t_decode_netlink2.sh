@@ -25,7 +25,7 @@ try:
     p = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0x0300)
 except OSError:
     p = None
-time.sleep(120)
+time.sleep(900)
 ' "$D/listen.sock" &
 helper=$!
 trap 'kill $helper 2>/dev/null; rm -rf "$WORK"' EXIT
