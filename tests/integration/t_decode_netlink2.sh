@@ -17,19 +17,22 @@ mkdir -p "$D"
 
 # A listening AF_UNIX socket with a path, an abstract one and an AF_PACKET
 # socket, so that ss -x and ss -0 have names and packet sockets to report.
+# The packet socket listens to no protocol: one of ETH_P_ALL would receive
+# the host's traffic, and its SK_MEMINFO would change from run to run.
 python3 -c '
 import socket, sys, time
 a = socket.socket(socket.AF_UNIX); a.bind(sys.argv[1]); a.listen(1)
 b = socket.socket(socket.AF_UNIX); b.bind("\0renacer-nl2"); b.listen(1)
 try:
-    p = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0x0300)
+    p = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, 0)
 except OSError:
     p = None
+open(sys.argv[2], "w").close()
 time.sleep(900)
-' "$D/listen.sock" &
+' "$D/listen.sock" "$D/ready" &
 helper=$!
 trap 'kill $helper 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do [ -S "$D/listen.sock" ] && break; sleep 0.1; done
+for _ in $(seq 50); do [ -e "$D/ready" ] && break; sleep 0.1; done
 
 # name|tracer options|command. -s 4096 shows every attribute of a link (the
 # default -s 32 cuts the list after 32 attributes, before IFLA_AF_SPEC).
@@ -53,8 +56,19 @@ ss-tanei||ss -tanei"
 command -v bridge >/dev/null 2>&1 && PROGRAMS="$PROGRAMS
 bridge-link||bridge link"
 
+# Counters move between the runs with the host's traffic (other programs
+# use lo too), and textcmp.py only calls a line volatile when the two strace
+# runs differ in it: the counters are masked in copies before comparing.
+mask() {
+	sed -E -e 's/\b((rx|tx)_[a-z_]+|multicast|collisions|reachable_time|tstamp)=[0-9]+/\1=N/g' \
+		-e 's/\[(IPSTATS_MIB_|ICMP6_MIB_|SK_MEMINFO_)([A-Z0-9_]+)\]=[0-9]+/[\1\2]=N/g' \
+		-e 's/\b(ndm_(confirmed|used|updated)|idiag_expires)=[0-9]+/\1=N/g' "$1" >"$1.m"
+}
+
 # name or name@backend: floor reason
-KNOWN_GAPS="ss-tanei@ebpf: 0.99 name_to_handle_at's f_handle is not captured on eBPF (a cgroup lookup of ss, not a netlink line)"
+KNOWN_GAPS="ss-xl: 0.98 the netns's AF_UNIX sockets come and go with other programs between runs
+ss-xa: 0.98 the netns's AF_UNIX sockets come and go with other programs between runs
+ss-tanei@ebpf: 0.99 name_to_handle_at's f_handle is not captured on eBPF (a cgroup lookup of ss, not a netlink line)"
 
 backends=ptrace
 have_ebpf && backends="ptrace ebpf"
@@ -74,15 +88,16 @@ while IFS='|' read -r name opts cmd; do
 				>/dev/null 2>&1 </dev/null
 			[ -s "$D/$name.$be" ] || fail "$name: --backend=$be wrote no trace"
 			no_control_bytes "$D/$name.$be" || fail "$name: control bytes on $be"
-			share=$(python3 "$TESTDIR/textcmp.py" "$D/$name.s1" "$D/$name.s2" "$D/$name.$be")
+			for f in s1 s2 $be; do mask "$D/$name.$f"; done
+			share=$(python3 "$TESTDIR/textcmp.py" "$D/$name.s1.m" "$D/$name.s2.m" "$D/$name.$be.m")
 			share=${share##* }
 			# counters (link statistics, reachable_time) move between runs:
 			# a second measure is kept when better, as t_strace_text.sh does
 			best=$(python3 -c 'import sys; print(max(sys.argv[1:], key=float))' "$best" "$share")
 			[ "$best" = 1.0000 ] && break
 			echo "$name $be: $share, measuring again" >&2
-			python3 "$TESTDIR/textcmp.py" --show 1 "$D/$name.s1" "$D/$name.s2" \
-				"$D/$name.$be" | cut -c1-300 >&2
+			python3 "$TESTDIR/textcmp.py" --show 1 "$D/$name.s1.m" "$D/$name.s2.m" \
+				"$D/$name.$be.m" | cut -c1-300 >&2
 		done
 		row="$row $be=$best"
 	done
