@@ -90,6 +90,74 @@ bool nla_str(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, co
 	return true;
 }
 
+bool nla_strn(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, const void *o)
+{
+	bool nul = len && !p[len - 1];
+	size_t n = nul ? len - 1 : len;
+
+	(void)o;
+	if (n > c->o->strsize)
+		n = c->o->strsize;
+	pr_quoted(sb, p, n, !nul || len - 1 > n);
+	return true;
+}
+
+bool nl_idx_array(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, size_t w,
+		  bool sgn, const struct nl_idx_names *n)
+{
+	size_t i, cnt = len / w, known = 0;
+
+	if (!cnt)
+		return false;
+	while (n->names[known])
+		known++;
+	rn_sb_putc(sb, '[');
+	for (i = 0; i < cnt; i++) {
+		__u64 v = 0;
+
+		if (i && dc_array_cut(c, i)) {
+			rn_sb_puts(sb, ", ...");
+			break;
+		}
+		memcpy(&v, p + i * w, w);	/* little-endian: the low bytes */
+		if (sgn && w == 4)
+			v = (__u64)(__s64)(__s32)v;
+		rn_sb_puts(sb, i ? ", [" : "[");
+		if (i < known)
+			rn_sb_printf(sb, "%s%s%s]=", n->pfx, n->names[i], n->sfx);
+		else
+			rn_sb_printf(sb, "%zu /* %s??? */]=", i, n->pfx);
+		if (sgn)
+			rn_sb_printf(sb, "%lld", (long long)v);
+		else
+			rn_sb_printf(sb, "%llu", (unsigned long long)v);
+	}
+	rn_sb_putc(sb, ']');
+	return true;
+}
+
+bool nla_skmeminfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		   const void *o)
+{
+	static const struct nl_idx_names n = { rn_nl_skmeminfo, "SK_MEMINFO_", "" };
+
+	(void)o;
+	return nl_idx_array(c, sb, p, len, 4, false, &n);
+}
+
+void nl_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 v, const char *pfx)
+{
+	const struct rn_xlat *e;
+	__u64 known = 0;
+
+	for (e = x; e->str; e++)
+		known |= e->val;
+	if (v && !(v & known))
+		rn_sb_printf(sb, "%#llx /* %s??? */", (unsigned long long)v, pfx);
+	else
+		rn_xlat_flags(sb, x, v);
+}
+
 bool nla_ifindex(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 		 const void *o)
 {

@@ -105,8 +105,57 @@ static bool nla_sockopt(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, siz
 	return true;
 }
 
+static bool nla_vegas(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		      const void *o)
+{
+	struct tcpvegas_info v;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(v))
+		return false;
+	memcpy(&v, p, sizeof(v));
+	rn_sb_printf(sb, "{tcpv_enabled=%u, tcpv_rttcnt=%u, tcpv_rtt=%u, tcpv_minrtt=%u}",
+		     v.tcpv_enabled, v.tcpv_rttcnt, v.tcpv_rtt, v.tcpv_minrtt);
+	return true;
+}
+
+static bool nla_dctcp(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		      const void *o)
+{
+	struct tcp_dctcp_info d;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(d))
+		return false;
+	memcpy(&d, p, sizeof(d));
+	rn_sb_printf(sb, "{dctcp_enabled=%u, dctcp_ce_state=%u, dctcp_alpha=%u, dctcp_ab_ecn=%u, "
+		     "dctcp_ab_tot=%u}", d.dctcp_enabled, d.dctcp_ce_state, d.dctcp_alpha,
+		     d.dctcp_ab_ecn, d.dctcp_ab_tot);
+	return true;
+}
+
+static bool nla_bbr(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		    const void *o)
+{
+	struct tcp_bbr_info b;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(b))
+		return false;
+	memcpy(&b, p, sizeof(b));
+	rn_sb_printf(sb, "{bbr_bw_lo=%#x, bbr_bw_hi=%#x, bbr_min_rtt=%u, bbr_pacing_gain=%u, "
+		     "bbr_cwnd_gain=%u}", b.bbr_bw_lo, b.bbr_bw_hi, b.bbr_min_rtt,
+		     b.bbr_pacing_gain, b.bbr_cwnd_gain);
+	return true;
+}
+
 static const nla_fn diag_msg_fns[] = {
-	[INET_DIAG_MEMINFO] = nla_meminfo, [INET_DIAG_CONG] = nla_str,
+	[INET_DIAG_MEMINFO] = nla_meminfo, [INET_DIAG_SKMEMINFO] = nla_skmeminfo,
+	[INET_DIAG_VEGASINFO] = nla_vegas, [INET_DIAG_DCTCPINFO] = nla_dctcp,
+	[INET_DIAG_BBRINFO] = nla_bbr, [INET_DIAG_CONG] = nla_str,
 	[INET_DIAG_TOS] = nla_u8, [INET_DIAG_TCLASS] = nla_u8, [INET_DIAG_SHUTDOWN] = nla_u8,
 	[INET_DIAG_PROTOCOL] = nla_u8, [INET_DIAG_SKV6ONLY] = nla_u8,
 	[INET_DIAG_MARK] = nla_u32, [INET_DIAG_CLASS_ID] = nla_u32, [21] = nla_u64,
@@ -147,6 +196,9 @@ bool nl_diag_body(struct dctx *c, struct rn_strbuf *sb, __u16 type, __u16 flags,
 
 	if (type == NLMSG_DONE || !len)
 		return false;
+	if (len > 1 && !inet && type != 18 && type != 19 &&
+	    nl_diag_other(c, sb, flags & NLM_F_REQUEST, p, len))
+		return true;
 	if (inet && len > 1 && (flags & NLM_F_REQUEST) && type != 18 && type != 19) {
 		diag_request(c, sb, p, len);
 	} else if (inet && len > 1 && !(flags & NLM_F_REQUEST)) {

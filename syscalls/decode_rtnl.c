@@ -127,7 +127,12 @@ static bool nla_ext_mask(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, si
 	return true;
 }
 
+static bool nla_prop_list(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			  const void *o);
+
 static const nla_fn ifla_fns[] = {
+	[IFLA_PROTINFO] = nla_ifla_protinfo, [IFLA_AF_SPEC] = nla_ifla_af_spec,
+	[IFLA_XDP] = nla_ifla_xdp, [IFLA_LINKINFO] = nla_ifla_linkinfo, [52] = nla_prop_list,
 	[IFLA_ADDRESS] = nla_hwaddr, [IFLA_BROADCAST] = nla_hwaddr, [IFLA_IFNAME] = nla_str,
 	[IFLA_MTU] = nla_u32, [IFLA_LINK] = nla_ifindex, [IFLA_QDISC] = nla_str,
 	[IFLA_STATS] = nla_stats, [IFLA_MASTER] = nla_ifindex, [IFLA_TXQLEN] = nla_u32,
@@ -145,11 +150,22 @@ static const nla_fn ifla_fns[] = {
 	[58] = nla_u32, [59] = nla_u32, [60] = nla_u32, [61] = nla_u32,
 };
 
-static void rtnl_link(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len)
+/* IFLA_PROP_LIST: IFLA_ALT_IFNAME attributes, in the IFLA_ name space. */
+static bool nla_prop_list(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			  const void *o)
 {
 	struct nla_set set = { rn_xl_ifla_attrs, "IFLA_", ifla_fns,
-			       sizeof(ifla_fns) / sizeof(ifla_fns[0]), NULL };
+			       sizeof(ifla_fns) / sizeof(ifla_fns[0]), o };
+
+	nla_print(c, sb, p, len, &set);
+	return true;
+}
+
+static void rtnl_link(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len)
+{
 	struct ifinfomsg m;
+	struct nla_set set = { rn_xl_ifla_attrs, "IFLA_", ifla_fns,
+			       sizeof(ifla_fns) / sizeof(ifla_fns[0]), &m.ifi_family };
 
 	pr_family(sb, "ifi_family", p[0]);
 	if (len < sizeof(m)) {
@@ -173,7 +189,7 @@ static void rtnl_link(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_
 }
 
 /* An address attribute in the family of its message (opaque: the family). */
-static bool nla_addr(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+bool nla_addr(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 		     const void *o)
 {
 	if (!nl_inet_addr(sb, *(const __u8 *)o, p, len, NULL))
@@ -242,7 +258,7 @@ static void rtnl_addr(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_
 	}
 }
 
-static bool nla_rt_table(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+bool nla_rt_table(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 			 const void *o)
 {
 	__u32 v;
@@ -275,8 +291,78 @@ static bool nla_metrics(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, siz
 	return true;
 }
 
+static bool nla_rta_cacheinfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			      const void *o)
+{
+	struct rta_cacheinfo ci;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(ci))
+		return false;
+	memcpy(&ci, p, sizeof(ci));
+	rn_sb_printf(sb, "{rta_clntref=%u, rta_lastuse=%u, rta_expires=%u, rta_error=%u, "
+		     "rta_used=%u, rta_id=%#x, rta_ts=%u, rta_tsage=%u}", ci.rta_clntref,
+		     ci.rta_lastuse, (unsigned)ci.rta_expires, ci.rta_error, ci.rta_used, ci.rta_id,
+		     ci.rta_ts, ci.rta_tsage);
+	return true;
+}
+
+static bool nla_encap_type(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			   const void *o)
+{
+	__u16 v;
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(v))
+		return false;
+	memcpy(&v, p, sizeof(v));
+	rn_xlat_enum_unk(sb, rn_xl_lwtunnel_encap, v, "LWTUNNEL_ENCAP_");
+	return true;
+}
+
+/* RTA_VIA: struct rtvia, a family and an address of it. */
+static bool nla_via(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		    const void *o)
+{
+	__u16 fam;
+
+	(void)o;
+	if (len < sizeof(fam))
+		return false;
+	memcpy(&fam, p, sizeof(fam));
+	rn_sb_puts(sb, "{rtvia_family=");
+	rn_xlat_enum_unk(sb, rn_xl_address_families, fam, "AF_");
+	if (len > sizeof(fam)) {
+		rn_sb_puts(sb, ", ");
+		if (!nl_inet_addr(sb, fam, p + 2, len - 2, "rtvia_addr")) {
+			rn_sb_puts(sb, "rtvia_addr=");
+			nl_hex(c, sb, p + 2, len - 2);
+		}
+	}
+	rn_sb_putc(sb, '}');
+	return true;
+}
+
+static bool nla_mfc_stats(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+			  const void *o)
+{
+	__u64 v[3];
+
+	(void)c;
+	(void)o;
+	if (len < sizeof(v))
+		return false;
+	memcpy(v, p, sizeof(v));
+	rn_sb_printf(sb, "{mfcs_packets=%llu, mfcs_bytes=%llu, mfcs_wrong_if=%llu}",
+		     (unsigned long long)v[0], (unsigned long long)v[1], (unsigned long long)v[2]);
+	return true;
+}
+
 static const nla_fn rta_fns[] = {
-	[RTA_METRICS] = nla_metrics,
+	[RTA_METRICS] = nla_metrics, [RTA_CACHEINFO] = nla_rta_cacheinfo, [RTA_PREF] = nla_u8,
+	[RTA_ENCAP_TYPE] = nla_encap_type, [RTA_VIA] = nla_via, [RTA_MFC_STATS] = nla_mfc_stats,
 	[RTA_DST] = nla_addr, [RTA_SRC] = nla_addr, [RTA_IIF] = nla_ifindex,
 	[RTA_OIF] = nla_ifindex, [RTA_GATEWAY] = nla_addr, [RTA_PRIORITY] = nla_u32,
 	[RTA_PREFSRC] = nla_addr, [RTA_PROTOINFO] = nla_u32, [RTA_FLOW] = nla_u32,
@@ -338,7 +424,7 @@ static bool nla_nd_cacheinfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p
 	return true;
 }
 
-static bool nla_ip_proto(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+bool nla_ip_proto(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 			 const void *o)
 {
 	(void)c;
@@ -397,6 +483,10 @@ bool nl_rtnl_body(struct dctx *c, struct rn_strbuf *sb, __u16 type, const __u8 *
 		rtnl_route(c, sb, p, len);
 	else if (type >= RTM_NEWNEIGH && type <= RTM_GETNEIGH)
 		rtnl_neigh(c, sb, p, len);
+	else if (type >= RTM_NEWRULE && type <= RTM_GETRULE)
+		rtnl_rule(c, sb, p, len);
+	else if (type >= RTM_NEWNETCONF && type <= RTM_GETNETCONF)
+		rtnl_netconf(c, sb, p, len);
 	else {
 		pr_family(sb, "family", p[0]);
 		if (len > 1) {

@@ -64,6 +64,49 @@ bool nla_u64(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, co
 bool nla_str(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, const void *o);
 bool nla_ifindex(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
 		 const void *o);
+/* A string of len bytes that may hold NULs (UNIX_DIAG_NAME): one trailing
+ * NUL is dropped, "..." follows when there is none or -s cuts it. */
+bool nla_strn(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, const void *o);
+
+/* An array of w-byte (4 or 8) integers named by their index:
+ * "[[PFX_NAME]=v, ...]", names[i] NULL-terminated, unknown ones
+ * "[i /\* PFX_??? *\/]"; sfx follows each name ("-1" for IPV4_DEVCONF_).
+ * False, with nothing printed, when len holds no whole element. */
+struct nl_idx_names {
+	const char *const *names;
+	const char *pfx;
+	const char *sfx;
+};
+bool nl_idx_array(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, size_t w,
+		  bool sgn, const struct nl_idx_names *n);
+/* SK_MEMINFO_* arrays (INET_DIAG_SKMEMINFO, UNIX_DIAG_MEMINFO, ...). */
+bool nla_skmeminfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		   const void *o);
+/* A flag set whose bits are all unknown prints as "0x.. /\* PFX??? *\/". */
+void nl_flags_unk(struct rn_strbuf *sb, const struct rn_xlat *x, __u64 v, const char *pfx);
+
+/* The nested attributes of links (decode_rtnl_link.c); opaque: the ifi_family. */
+bool nla_ifla_protinfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		       const void *o);
+bool nla_ifla_af_spec(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		      const void *o);
+bool nla_ifla_xdp(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		  const void *o);
+bool nla_ifla_linkinfo(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		       const void *o);
+/* decode_rtnl.c's: an address of the family *o, a routing table, an IPPROTO_. */
+bool nla_addr(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len, const void *o);
+bool nla_rt_table(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		  const void *o);
+bool nla_ip_proto(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len,
+		  const void *o);
+/* Rules (fib_rule_hdr, FRA_*) and netconf (netconfmsg, NETCONFA_*). */
+void rtnl_rule(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len);
+void rtnl_netconf(struct dctx *c, struct rn_strbuf *sb, const __u8 *p, size_t len);
+/* sock_diag of AF_UNIX, AF_PACKET, AF_NETLINK (decode_nl_diag2.c); false
+ * when fam is none of those. */
+bool nl_diag_other(struct dctx *c, struct rn_strbuf *sb, bool request, const __u8 *p,
+		   size_t len);
 
 extern const struct rn_xlat rn_xl_nlmsg_types[], rn_xl_nl_route_types[],
 	rn_xl_nl_sock_diag_types[], rn_xl_nlm_flags[], rn_xl_nlm_get_flags[],
@@ -73,6 +116,14 @@ extern const struct rn_xlat rn_xl_nlmsg_types[], rn_xl_nl_route_types[],
 	rn_xl_rt_types[], rn_xl_rtm_flags[], rn_xl_rta_attrs[], rn_xl_tcp_states[],
 	rn_xl_tcp_state_flags[], rn_xl_inet_diag_ext[], rn_xl_inet_diag_attrs[],
 	rn_xl_inet_diag_req_attrs[], rn_xl_nlmsgerr_attrs[], rn_xl_rtax_attrs[],
-	rn_xl_nda_attrs[], rn_xl_nud_states[], rn_xl_ntf_flags[];
+	rn_xl_nda_attrs[], rn_xl_nud_states[], rn_xl_ntf_flags[], rn_xl_ifla_inet6_attrs[],
+	rn_xl_ifla_inet_attrs[], rn_xl_inet6_if_flags[], rn_xl_in6_addr_gen_modes[],
+	rn_xl_ifla_xdp_attrs[], rn_xl_xdp_attached[], rn_xl_xdp_flags[], rn_xl_ifla_info_attrs[],
+	rn_xl_lwtunnel_encap[], rn_xl_fra_attrs[], rn_xl_fr_actions[], rn_xl_fib_rule_flags[],
+	rn_xl_netconfa_attrs[], rn_xl_udiag_show[], rn_xl_unix_diag_attrs[], rn_xl_pdiag_show[],
+	rn_xl_packet_diag_attrs[], rn_xl_tpacket_versions[], rn_xl_pdi_flags[],
+	rn_xl_ndiag_show[], rn_xl_netlink_diag_attrs[], rn_xl_ndiag_flags[];
+extern const char *const rn_nl_devconf6[], *const rn_nl_devconf4[], *const rn_nl_ipstats[],
+	*const rn_nl_icmp6stats[], *const rn_nl_skmeminfo[];
 
 #endif /* RN_NETLINK_INT_H */

@@ -55,6 +55,41 @@ C.append(("diag", "NLMSG_DONE", msg(3, 2, struct.pack("i", 0))))
 C.append(("diag", "a family without a decoder", msg(20, 0x301, struct.pack("BBBBI", 44, 6, 0x9, 0, 0x1fff) + sid4)))
 C.append(("user", "a protocol without a decoder", msg(20, 1, b"\1\2\3")))
 C.append(("user", "NLMSG_ERROR too short, other protocol", msg(2, 0, struct.pack("i", -2))))
+
+# Second table (tests/test_netlink.c vecs2, -s 100): the nested link
+# attributes, rules, netconf, AF_UNIX/AF_PACKET/AF_NETLINK sock_diag.
+W = []
+def ints(fmt, vals): return b"".join(struct.pack(fmt, v) for v in vals)
+inet6 = (nla(1, struct.pack("I", 0x80000070)) + nla(5, struct.pack("IIII", 65535, 16, 34004, 1000))
+         + nla(2, ints("i", [0, 64, 1500, -1] + list(range(54, 60)))) + nla(3, ints("Q", range(38)))
+         + nla(6, ints("Q", range(7))) + nla(7, bytes(15) + b"\1") + nla(8, b"\2") + nla(9, struct.pack("I", 1280))
+         + nla(4, b"\1\2") + nla(10, b"\3\4\5\6"))
+lmsg6 = struct.pack("BBHiII", 10, 0, 1, 1, 0x10043, 0)
+W.append(("route", "IFLA_PROTINFO of AF_INET6: every IFLA_INET6_", msg(16, 2, lmsg6 + nla(3, b"lo\0") + nla(12, inet6))))
+W.append(("route", "IFLA_PROTINFO of AF_INET6: short values", msg(16, 2, lmsg6 + nla(12, nla(1, b"\1\2") + nla(5, b"\1\2\3\4") + nla(2, b"\1\2\3\4\5\6") + nla(3, b"\1\2\3\4") + nla(7, b"\1\2\3") + nla(8, b"\7")))))
+W.append(("route", "IFLA_PROTINFO of AF_UNSPEC: bytes", msg(16, 2, struct.pack("BBHiII", 0, 0, 1, 1, 0, 0) + nla(12, nla(1, b"\1\2\3\4")))))
+afspec = (nla(2, nla(1, ints("i", [1, 0, -1, 4] + [0] * 30))) + nla(10, nla(1, struct.pack("I", 0x80000000)) + nla(8, b"\0"))
+          + nla(7, nla(1, b"\1\2")) + nla(28, b"\1\2\3\4") + nla(99, b"\1"))
+xdp = nla(1, struct.pack("i", -1)) + nla(2, b"\1") + nla(3, struct.pack("I", 0x1f)) + nla(4, struct.pack("I", 7)) + nla(5, struct.pack("I", 8)) + nla(6, struct.pack("I", 9)) + nla(7, struct.pack("I", 10)) + nla(8, struct.pack("i", 3)) + nla(2, b"\9") + nla(9, b"\1")
+linkinfo = nla(1, b"veth\0") + nla(2, nla(1, b"\1\2\3\4")) + nla(3, b"\1\2") + nla(4, b"bridge\0") + nla(6, b"\1")
+W.append(("route", "IFLA_AF_SPEC, IFLA_XDP, IFLA_LINKINFO, IFLA_PROP_LIST", msg(16, 2, struct.pack("BBHiII", 0, 0, 1, 1, 0x11043, 0) + nla(26, afspec) + nla(0x8000 | 43, xdp) + nla(18, linkinfo) + nla(0x8000 | 52, nla(53, b"alt0\0") + nla(53, b"alt1\0")) + nla(53, b"alt2\0") + nla(54, b"\2\3\4\5\6\7") + nla(56, b"virtio0\0") + nla(57, b"virtio\0"))))
+W.append(("route", "IFLA_AF_SPEC: IPV4_DEVCONF past the known ones", msg(16, 2, struct.pack("BBHiII", 0, 0, 1, 1, 0, 0) + nla(26, nla(2, nla(1, ints("i", range(36))) + nla(2, b"\1\2\3\4"))))))
+rt6 = struct.pack("BBBBBBBBI", 10, 64, 0, 0, 254, 2, 0, 1, 0)
+W.append(("route", "RTM_NEWROUTE: cacheinfo, pref, encap, via", msg(24, 2, rt6 + nla(12, ints("I", [1, 2, 0xffffffff, 4, 5, 6, 7, 8])) + nla(20, b"\1") + nla(20, b"\7") + nla(21, struct.pack("H", 5)) + nla(22, nla(1, b"\1\2\3\4")) + nla(18, struct.pack("H", 2) + bytes([10, 0, 0, 1])) + nla(17, ints("Q", [1, 2, 3, 4])) + nla(23, b"\0") + nla(25, b"\1\2") + nla(26, b"\1\2\3\4\5\6\7\x08") + nla(14, b"\1\2\3\4") + nla(13, b"\1\2\3\4") + nla(16, b"\1\2\3\4"))))
+W.append(("route", "RTM_GETRULE request and RTM_NEWRULE with FRA_", msg(34, 0x301, struct.pack("BBBBBBBBI", 2, 0, 0, 0, 0, 0, 0, 0, 0)) + msg(32, 2, struct.pack("BBBBBBBBI", 2, 24, 16, 4, 252, 0, 0, 1, 0x10007) + nla(1, bytes([10, 0, 0, 0])) + nla(2, bytes([10, 1, 0, 0])) + nla(3, b"eth0\0") + nla(4, struct.pack("I", 5)) + nla(6, struct.pack("I", 100)) + nla(10, struct.pack("I", 0x10)) + nla(11, struct.pack("I", 3)) + nla(12, struct.pack(">Q", 9)) + nla(13, struct.pack("I", 4)) + nla(14, struct.pack("I", 0xffffffff)) + nla(15, struct.pack("I", 1000)) + nla(16, struct.pack("I", 0xff)) + nla(17, b"eth1\0") + nla(19, b"\1") + nla(20, struct.pack("II", 0, 1000)) + nla(21, b"\2") + nla(22, b"\6") + nla(23, struct.pack("HH", 1, 1024)) + nla(24, struct.pack("HH", 80, 80)) + nla(25, b"\1\2") + nla(99, b"\1"))))
+W.append(("route", "RTM_NEWRULE: unknown action and family", msg(32, 2, struct.pack("BBBBBBBBI", 10, 0, 0, 0, 0, 0, 0, 99, 0x80000000) + nla(1, bytes(16)) + nla(20, b"\1")) + msg(32, 2, struct.pack("BBBBBBBBI", 7, 0, 0, 0, 0, 0, 0, 6, 0) + nla(1, b"\1\2"))))
+W.append(("route", "RTM_GETNETCONF and RTM_NEWNETCONF", msg(82, 0x301, b"\0\0\0\0") + msg(80, 2, b"\2\0\0\0" + nla(1, struct.pack("i", -1)) + nla(1, struct.pack("I", 1)) + nla(2, struct.pack("i", 1)) + nla(3, struct.pack("i", 2)) + nla(4, struct.pack("i", -3)) + nla(5, b"\1\0\0\0") + nla(6, b"\0\0\0\0") + nla(7, b"\1\0\0\0") + nla(8, b"\1\0\0\0") + nla(9, b"\1\0\0\0") + nla(2, b"\1")) + msg(80, 2, b"\x0a")))
+W.append(("diag", "unix_diag_req as ss -xl and ss -xa send it", msg(20, 0x301, struct.pack("BBHIIIII", 1, 0, 0, (1 << 7) | (1 << 10), 0, 0x15, 0, 0)) + msg(20, 0x301, struct.pack("BBHIIIII", 1, 0, 0, 0xffffffff, 5, 0xff, 1, 2))))
+W.append(("diag", "unix_diag_msg with every UNIX_DIAG_", msg(20, 2, struct.pack("BBBBIII", 1, 1, 10, 0, 191, 4432, 0) + nla(0, b"/run/x.sock\0") + nla(0, b"\0abstract") + nla(1, struct.pack("II", 12, 34)) + nla(2, struct.pack("I", 190)) + nla(3, ints("I", [1, 2, 3])) + nla(4, struct.pack("II", 5, 6)) + nla(5, ints("I", range(10))) + nla(6, b"\3") + nla(7, struct.pack("I", 1000)) + nla(8, b"\1") + nla(4, b"\1\2"))))
+W.append(("diag", "unix_diag_msg: types and states", msg(20, 2, struct.pack("BBBBIII", 1, 2, 7, 0, 1, 0, 0)) + msg(20, 2, struct.pack("BBBBIII", 1, 5, 99, 0, 1, 0, 0)) + msg(20, 2, struct.pack("BBBB", 1, 1, 1, 0))))
+W.append(("diag", "packet_diag_req as ss -0 sends it", msg(20, 0x301, struct.pack("BBHIIII", 17, 0, 0, 0, 0x3d, 0, 0)) + msg(20, 0x301, struct.pack("BBHIIII", 17, 3, 0, 7, 0xff, 1, 2))))
+W.append(("diag", "packet_diag_msg with every PACKET_DIAG_", msg(20, 2, struct.pack(">BBH", 17, 3, 3) + struct.pack("III", 77, 1, 0) + nla(0, ints("I", [1, 2, 0, 0, 0, 0x1f])) + nla(1, struct.pack("IIHH", 1, 1, 0, 6) + bytes(32)) + nla(2, ints("I", [4096, 1, 2048, 2, 0, 0, 0])) + nla(3, ints("I", [1, 2, 3, 4, 5, 6, 7])) + nla(4, struct.pack("I", 0x10005)) + nla(5, struct.pack("I", 1000)) + nla(6, ints("I", range(9))) + nla(8, b"\1"))))
+W.append(("diag", "netlink_diag_req and netlink_diag_msg", msg(20, 0x301, struct.pack("BBHIIII", 16, 255, 0, 0, 0x1f, 0xffffffff, 0xffffffff)) + msg(20, 2, struct.pack("BBBBIIIIII", 16, 3, 0, 7, 123, 0, 0, 4567, 1, 2) + nla(0, ints("I", range(9))) + nla(1, ints("I", range(9))) + nla(2, struct.pack("Q", 0x11)) + nla(3, ints("I", [1, 2, 3, 4])) + nla(4, struct.pack("I", 0x7f)) + nla(5, struct.pack("I", 0x3f)))))
+W.append(("diag", "inet_diag_msg: skmeminfo, info, vegas, dctcp, bbr", msg(20, 2, struct.pack("BBBB", 2, 10, 1, 3) + sid4 + struct.pack("IIIII", 1, 2, 3, 4, 5) + nla(7, ints("I", range(9))) + nla(2, bytes(8)) + nla(3, ints("I", [1, 2, 3, 4])) + nla(9, struct.pack("HHIII", 1, 2, 3, 4, 5)) + nla(16, struct.pack("IIIII", 1, 2, 3, 4, 5)) + nla(13, b"\1") + nla(14, struct.pack("I", 2)))))
+C2 = W
+if sys.argv[1] in ("send2", "emit2"):
+    C = C2
+    sys.argv[1] = sys.argv[1][:-1]
 if sys.argv[1] == "send":
     socks = {"unbound": socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0),
              "route": socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0),
