@@ -37,7 +37,13 @@ static void pr_pollfds(struct dctx *c, struct rn_strbuf *sb, __u64 addr, __u64 n
 			rn_sb_printf(sb, "{fd=%d}", p.fd);
 			continue;
 		}
-		rn_sb_printf(sb, "{fd=%d, %s=", p.fd, out ? "revents" : "events");
+		/* -y names the descriptors going in, not those coming back */
+		rn_sb_puts(sb, "{fd=");
+		if (out)
+			rn_sb_put_dec(sb, p.fd);
+		else
+			pr_fd(c, sb, p.fd);
+		rn_sb_printf(sb, ", %s=", out ? "revents" : "events");
 		rn_xlat_flags(sb, rn_xl_poll_events, (__u16)(out ? p.revents : p.events));
 		rn_sb_putc(sb, '}');
 	}

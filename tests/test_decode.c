@@ -1049,6 +1049,14 @@ static void test_poll_epoll_futex(void **state)
 	ev_region(P1, pfd_out, sizeof(pfd_out), RN_REG_EXIT);
 	assert_string_equal(decode(), "poll([{fd=6, events=POLLIN}], 1, -1) = 1 "
 			    "([{fd=6, revents=POLLIN}])");
+	/* -y: the descriptors going in carry their paths, those coming back not */
+	pfd_out[0] = 3;
+	ev_syscall(__NR_poll, 1, P1, 1, -1, 0, 0, 0);
+	ev_region(P1, pfd_out, sizeof(pfd_out), RN_REG_EXIT);
+	opts.show_paths = true;
+	assert_string_equal(decode(), "poll([{fd=3</etc/hostname>, events=POLLIN}], 1, -1) = 1 "
+			    "([{fd=3, revents=POLLIN}])");
+	opts.show_paths = false;
 	ev_syscall(__NR_epoll_ctl, 0, 18, 1, 6, P1, 0, 0);
 	ev_region(P1, epev, sizeof(epev), 0);
 	assert_string_equal(decode(), "epoll_ctl(18, EPOLL_CTL_ADD, 6, {events=EPOLLIN, "
