@@ -1653,6 +1653,12 @@ static void test_cmsg(void **state)
 			    "(left {tv_sec=0, tv_nsec=5})");
 	ev.flags = RN_F_UNFINISHED;
 	assert_string_equal(decode(), "recvmmsg(3) = ?");
+	/* at entry (a blocked call's first part): the descriptor alone */
+	ev.flags = 0;
+	ev.type = RN_EV_ENTRY;
+	assert_string_equal(decode(), "recvmmsg(3) = ?");
+	assert_int_equal(dec.nargs, 1);
+	ev.type = RN_EV_SYSCALL;
 	/* sendmmsg: every message, msg_len for those sent; the rest unreadable */
 	iov[1] = 6;
 	ev_syscall(__NR_sendmmsg, 1, 3, P1, 2, 0, 0, 0);
