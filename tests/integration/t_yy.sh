@@ -31,7 +31,7 @@ PY
 CALLS=socket,socketpair,bind,listen,connect,accept4,sendto,recvfrom,getsockname,read,close
 pick() {
 	grep -E '(UNIX|TCP|UDP|NETLINK)[A-Zv6-]*:\[|<char ' "$1" |
-		sed -E 's/(:|nl_pid=)[0-9]+([]>,}])/\1N\2/g; s/[0-9]{4,}/N/g; s/htons\([0-9]+\)/htons(P)/g; s/ += / = /'
+		sed -E 's/(NETLINK:\[[A-Z_0-9]+:|nl_pid=)[0-9]+/\1N/g; s/[0-9]{4,}/N/g; s/htons\([0-9]+\)/htons(P)/g; s/ += / = /'
 }
 rm -f "$WORK/s.sock"
 strace -yy -o "$WORK/s" -e trace=$CALLS python3 "$WORK/yy.py" "$WORK/s.sock" ||
